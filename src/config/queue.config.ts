@@ -1,0 +1,23 @@
+import { registerAs } from '@nestjs/config';
+import { env, envBool } from './env';
+
+export type QueueBackend = 'thread' | 'bull';
+
+export interface QueueConfig {
+  backend: QueueBackend;
+  redisUrl: string;
+  /** Bull key prefix, so several deployments or test runs can share one Redis. */
+  prefix: string;
+  /** Whether this process consumes jobs (false: the API only enqueues). */
+  runWorker: boolean;
+}
+
+export const queueConfig = registerAs(
+  'queue',
+  (): QueueConfig => ({
+    backend: (env('JOB_QUEUE_BACKEND') ?? 'thread') as QueueBackend,
+    redisUrl: env('REDIS_URL') ?? 'redis://127.0.0.1:6379',
+    prefix: env('QUEUE_PREFIX') ?? 'sfactory',
+    runWorker: envBool('RUN_WORKER', true),
+  }),
+);

@@ -1,0 +1,96 @@
+/**
+ * Naming rules shared by the builtin generator, QA and repair: a requested
+ * feature always maps to the same folder, files and Dart class names.
+ */
+
+const DART_RESERVED = new Set([
+  'abstract', 'as', 'assert', 'async', 'await', 'base', 'break', 'case', 'catch', 'class', 'const',
+  'continue', 'covariant', 'default', 'deferred', 'do', 'dynamic', 'else', 'enum', 'export',
+  'extends', 'extension', 'external', 'factory', 'false', 'final', 'finally', 'for', 'function',
+  'get', 'hide', 'if', 'implements', 'import', 'in', 'interface', 'is', 'late', 'library', 'mixin',
+  'new', 'null', 'of', 'on', 'operator', 'part', 'required', 'rethrow', 'return', 'sealed', 'set',
+  'show', 'static', 'super', 'switch', 'sync', 'this', 'throw', 'true', 'try', 'type', 'typedef',
+  'var', 'void', 'when', 'while', 'with', 'yield',
+]);
+
+/** Package names the Dart tooling refuses or that collide with the SDK. */
+const RESERVED_PACKAGE_NAMES = new Set(['test', 'flutter', 'flutter_test', 'dart', 'core', 'app']);
+
+/** ASCII snake_case from any text; non-Latin letters are dropped, so the result may be empty. */
+export function snakeCase(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** A valid Dart package name (`^[a-z][a-z0-9_]*$`, not a keyword or reserved name) from a job slug. */
+export function dartPackageName(slug: string): string {
+  let name = snakeCase(slug);
+  if (!name) name = 'app';
+  if (!/^[a-z]/.test(name)) name = `app_${name}`;
+  if (DART_RESERVED.has(name) || RESERVED_PACKAGE_NAMES.has(name)) name = `${name}_app`;
+  return name.slice(0, 64).replace(/_+$/, '');
+}
+
+/** A Dart identifier-safe snake_case id for a feature (`feature_<n>` when nothing Latin is left). */
+export function featureId(feature: string, index: number): string {
+  let id = snakeCase(feature);
+  if (!id) id = `feature_${index + 1}`;
+  if (!/^[a-z]/.test(id)) id = `f_${id}`;
+  if (DART_RESERVED.has(id)) id = `${id}_feature`;
+  return id.slice(0, 48).replace(/_+$/, '');
+}
+
+/** UpperCamelCase class-name stem for a feature id (`todo_list` → `TodoList`). */
+export function featureClassName(id: string): string {
+  return id
+    .split('_')
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+export interface FeatureNames {
+  /** The feature as the user asked for it. */
+  label: string;
+  /** snake_case folder / file stem, unique within the project. */
+  id: string;
+  /** UpperCamelCase class stem. */
+  className: string;
+  /** `lib/features/<id>/<id>_screen.dart` */
+  screenPath: string;
+  /** `test/features/<id>_screen_test.dart` */
+  testPath: string;
+}
+
+/**
+ * Normalises the requested features: trims, drops empties and case-insensitive
+ * duplicates, and gives each a unique id (a numeric suffix on collisions).
+ */
+export function featureNames(features: readonly string[]): FeatureNames[] {
+  const seenLabels = new Set<string>();
+  const usedIds = new Set<string>(['settings', 'home', 'app', 'core', 'shared']);
+  const result: FeatureNames[] = [];
+  for (const raw of features) {
+    const label = raw.trim();
+    const key = label.toLowerCase();
+    if (!label || seenLabels.has(key)) continue;
+    seenLabels.add(key);
+    const base = featureId(label, result.length);
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}_${n}`;
+    usedIds.add(id);
+    result.push({
+      label,
+      id,
+      className: featureClassName(id),
+      screenPath: `lib/features/${id}/${id}_screen.dart`,
+      testPath: `test/features/${id}_screen_test.dart`,
+    });
+  }
+  return result;
+}

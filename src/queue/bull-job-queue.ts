@@ -1,0 +1,69 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { JobQueue, type JobHandler } from './job-queue';
+
+export const JOBS_QUEUE = 'jobs';
+
+interface JobData {
+  slug: string;
+}
+
+/**
+ * Redis-backed backend for API + worker processes. The Bull job id is the
+ * job slug, so a job can never be queued twice; finished entries are removed
+ * so the same slug can be queued again on retry or resume.
+ */
+@Injectable()
+export class BullJobQueue extends JobQueue {
+  readonly backend = 'bull' as const;
+  private readonly logger = new Logger('BullQueue');
+  private consuming = false;
+
+  constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue<JobData>) {
+    super();
+  }
+
+  async enqueue(slug: string): Promise<void> {
+    const existing = await this.queue.getJob(slug);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'paused') return;
+      await existing.remove();
+    }
+    await this.queue.add({ slug }, { jobId: slug, removeOnComplete: true, removeOnFail: true, attempts: 1 });
+  }
+
+  async remove(slug: string): Promise<void> {
+    const job = await this.queue.getJob(slug);
+    if (!job) return;
+    const state = await job.getState();
+    if (state !== 'active') await job.remove().catch(() => undefined);
+  }
+
+  async consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void> {
+    if (this.consuming) return;
+    this.consuming = true;
+    const slots = Math.max(1, await concurrency());
+    this.logger.log(`Consuming "${JOBS_QUEUE}" with ${slots} slot(s)`);
+    void this.queue.process(slots, async (job) => handler(job.data.slug));
+  }
+
+  async unreachableReason(): Promise<string | undefined> {
+    try {
+      const client = this.queue.client;
+      const pong = await Promise.race([
+        client.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 1_000)),
+      ]);
+      return pong === 'PONG' ? undefined : 'Redis did not answer PING';
+    } catch (error) {
+      return `Redis unreachable: ${(error as Error).message}`;
+    }
+  }
+
+  async drain(): Promise<void> {
+    // Waits for active handlers, then closes the Redis connections.
+    await this.queue.close().catch(() => undefined);
+  }
+}

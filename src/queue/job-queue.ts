@@ -1,0 +1,27 @@
+import type { QueueBackend } from '../config/queue.config';
+
+/** Runs one job to the end (or until it parks, fails or is cancelled). */
+export type JobHandler = (slug: string) => Promise<void>;
+
+/**
+ * What the rest of the app knows about the queue: both backends behave the
+ * same — FIFO, one entry per job slug, bounded concurrency.
+ */
+export abstract class JobQueue {
+  abstract readonly backend: QueueBackend;
+
+  /** Queues a job unless it is already queued or running. */
+  abstract enqueue(slug: string): Promise<void>;
+
+  /** Drops a job that has not started yet; a no-op otherwise. */
+  abstract remove(slug: string): Promise<void>;
+
+  /** Starts consuming with the handler (workers only). */
+  abstract consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void>;
+
+  /** `undefined` when reachable, else why not. */
+  abstract unreachableReason(): Promise<string | undefined>;
+
+  /** Stops taking new jobs and waits for running handlers to return. */
+  abstract drain(): Promise<void>;
+}

@@ -1,0 +1,47 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AllConfig } from '../config/config.types';
+import type { QueueBackend } from '../config/queue.config';
+import { BullJobQueue, JOBS_QUEUE } from './bull-job-queue';
+import { JobQueue } from './job-queue';
+import { ThreadJobQueue } from './thread-job-queue';
+
+/** Lock settings for phases that last minutes: the worker renews its lock; a dead worker's job is retaken after the lock lapses. */
+const LOCK_MS = Number(process.env.QUEUE_LOCK_MS) || 30_000;
+
+/** Global: registered once in AppModule with the configured backend. */
+@Global()
+@Module({})
+export class QueueModule {
+  static register(backend: QueueBackend): DynamicModule {
+    if (backend === 'thread') {
+      return {
+        module: QueueModule,
+        providers: [ThreadJobQueue, { provide: JobQueue, useExisting: ThreadJobQueue }],
+        exports: [JobQueue],
+      };
+    }
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AllConfig, true>) => ({
+            url: config.get('queue.redisUrl', { infer: true }),
+            prefix: config.get('queue.prefix', { infer: true }),
+            settings: {
+              lockDuration: LOCK_MS,
+              lockRenewTime: LOCK_MS / 3,
+              stalledInterval: LOCK_MS,
+              maxStalledCount: 100,
+            },
+          }),
+        }),
+        BullModule.registerQueue({ name: JOBS_QUEUE }),
+      ],
+      providers: [BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }],
+      exports: [JobQueue],
+    };
+  }
+}

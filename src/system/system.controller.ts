@@ -1,0 +1,54 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { MinRole, Public } from '../common/auth/access.decorators';
+import {
+  ApiInfoResponseDto,
+  HealthResponseDto,
+  NotReadyResponseDto,
+  ReadyResponseDto,
+  SystemStatusResponseDto,
+} from './dto/system.dto';
+import { SystemService } from './system.service';
+
+@ApiTags('System')
+@Controller()
+export class SystemController {
+  constructor(private readonly system: SystemService) {}
+
+  @Get('health')
+  @Public()
+  @ApiOperation({ summary: 'Liveness probe' })
+  @ApiOkResponse({ type: HealthResponseDto })
+  health(): HealthResponseDto {
+    return this.system.health();
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness probe: database answers, workspace writable, queue reachable' })
+  @ApiOkResponse({ type: ReadyResponseDto })
+  @ApiServiceUnavailableResponse({ type: NotReadyResponseDto })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponseDto | NotReadyResponseDto> {
+    const problem = await this.system.notReadyReason();
+    if (!problem) return { status: 'ready' };
+    void reply.status(503);
+    return { status: 'not_ready', error: problem };
+  }
+
+  @Get('api')
+  @Public()
+  @ApiOperation({ summary: 'API root info' })
+  @ApiOkResponse({ type: ApiInfoResponseDto })
+  info(): ApiInfoResponseDto {
+    return this.system.info();
+  }
+
+  @Get('api/system/status')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'System status (admin)' })
+  @ApiOkResponse({ type: SystemStatusResponseDto })
+  status(): SystemStatusResponseDto {
+    return this.system.status();
+  }
+}
