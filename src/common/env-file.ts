@@ -5,11 +5,20 @@ import { basename, dirname, join } from 'node:path';
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 const PLAIN_VALUE = /^[A-Za-z0-9._:/@+,-]*$/;
 
-/** Quotes a value for a dotenv file; line breaks and NUL can never be written. */
+/**
+ * Quotes a value for a dotenv file so that dotenv (what ConfigModule reads
+ * `.env` with) gives back exactly the same string. dotenv never unescapes
+ * inside quotes, so a quote style the value does not contain is picked
+ * instead of escaping. Line breaks and NUL can never be written.
+ */
 export function encodeEnvValue(value: string): string {
   if (/[\r\n\0]/.test(value)) throw new Error('Environment values cannot contain line breaks or NUL');
   if (PLAIN_VALUE.test(value)) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('`')) return `\`${value}\``;
+  // Double quotes only without backslashes: dotenv turns "\n" inside them into a line break.
+  if (!value.includes('"') && !value.includes('\\')) return `"${value}"`;
+  throw new Error('Environment values cannot mix single quotes, double quotes and backticks');
 }
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -4,6 +4,7 @@ import type { AuthUser } from './auth/auth-user';
 export const EVENTS = {
   permissionDenied: 'auth.permission_denied',
   settingsChanged: 'settings.changed',
+  jobCancelRequested: 'job.cancel_requested',
 } as const;
 
 export interface PermissionDeniedEvent {
@@ -16,4 +17,8 @@ export interface PermissionDeniedEvent {
 export interface SettingsChangedEvent {
   changes: Record<string, string>;
   by: AuthUser;
+}
+
+export interface JobCancelRequestedEvent {
+  slug: string;
 }

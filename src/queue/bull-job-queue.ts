@@ -62,8 +62,12 @@ export class BullJobQueue extends JobQueue {
     }
   }
 
-  async drain(): Promise<void> {
-    // Waits for active handlers, then closes the Redis connections.
+  async stopConsuming(): Promise<void> {
+    // Local pause: this process takes no new jobs and waits for its active ones.
+    if (this.consuming) await this.queue.pause(true, false).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
     await this.queue.close().catch(() => undefined);
   }
 }

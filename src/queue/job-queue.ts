@@ -23,5 +23,8 @@ export abstract class JobQueue {
   abstract unreachableReason(): Promise<string | undefined>;
 
   /** Stops taking new jobs and waits for running handlers to return. */
-  abstract drain(): Promise<void>;
+  abstract stopConsuming(): Promise<void>;
+
+  /** Releases connections (after stopConsuming). */
+  abstract close(): Promise<void>;
 }

@@ -41,9 +41,14 @@ export class ThreadJobQueue extends JobQueue {
     return Promise.resolve(undefined);
   }
 
-  async drain(): Promise<void> {
+  async stopConsuming(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.running.values()]);
+  }
+
+  close(): Promise<void> {
+    this.waiting.length = 0;
+    return Promise.resolve();
   }
 
   /** Starts waiting jobs while there are free slots; the limit is re-read each time so a setting change applies at once. */

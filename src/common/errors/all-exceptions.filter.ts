@@ -44,7 +44,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toResponse(exception: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { status, body: this.httpExceptionBody(exception, status) };
+      // The Fastify adapter wraps Fastify's own 4xx errors in an HttpException; keep the friendlier text.
+      const causeCode = (exception.cause as { code?: unknown } | undefined)?.code;
+      const friendly = typeof causeCode === 'string' ? FASTIFY_MESSAGES[causeCode] : undefined;
+      return { status, body: friendly ? { detail: friendly } : this.httpExceptionBody(exception, status) };
     }
     const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
     if (

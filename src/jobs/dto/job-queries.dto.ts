@@ -1,0 +1,90 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PHASE_NAMES } from '../../pipeline/phase-names';
+import { JOB_STATUSES, LOG_LEVELS } from '../job-status';
+
+/** Query booleans are parsed explicitly: only "true"/"1" and "false"/"0" are accepted. */
+export function parseQueryBool({ value }: { value: unknown }): unknown {
+  if (value === 'true' || value === '1' || value === true) return true;
+  if (value === 'false' || value === '0' || value === false) return false;
+  return value;
+}
+
+export class ListJobsQueryDto {
+  @ApiPropertyOptional({ enum: JOB_STATUSES })
+  @IsOptional()
+  @IsIn(JOB_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Admins only: restrict to one team' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  team_id?: string;
+}
+
+export class DeleteJobQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'Also remove the generated app from disk' })
+  @IsOptional()
+  @Transform(parseQueryBool)
+  @IsBoolean()
+  purge?: boolean;
+}
+
+export class PhasesQueryDto {
+  @ApiPropertyOptional({ default: false, description: 'List form with timings, attempts, errors and outputs' })
+  @IsOptional()
+  @Transform(parseQueryBool)
+  @IsBoolean()
+  detail?: boolean;
+}
+
+export class LogsQueryDto {
+  @ApiPropertyOptional({ enum: PHASE_NAMES })
+  @IsOptional()
+  @IsIn(PHASE_NAMES)
+  phase?: string;
+
+  @ApiPropertyOptional({ enum: LOG_LEVELS })
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  level?: string;
+
+  @ApiPropertyOptional({ description: 'Only entries with a larger id (for polling)', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after_id?: number;
+
+  @ApiPropertyOptional({ default: 500, minimum: 1, maximum: 5000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+}
+
+export class CodeFileQueryDto {
+  @ApiPropertyOptional({ example: 'source/lib/main.dart', description: 'Relative path under source/ or docs/' })
+  @IsString()
+  @MaxLength(1024)
+  path: string;
+}

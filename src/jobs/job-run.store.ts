@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { nowIso } from '../common/time';
+import { JobLog } from './job-log.entity';
+import { JobPhase } from './job-phase.entity';
+import type { JobStatus, LogLevel, PhaseStatus } from './job-status';
+import { Job } from './job.entity';
+
+/**
+ * Job state as the pipeline writes it. Every update is keyed by slug, so a
+ * job deleted mid-run is never brought back by a late write.
+ */
+@Injectable()
+export class JobRunStore {
+  constructor(
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    @InjectRepository(JobPhase) private readonly phases: Repository<JobPhase>,
+    @InjectRepository(JobLog) private readonly logs: Repository<JobLog>,
+  ) {}
+
+  findJob(slug: string): Promise<Job | null> {
+    return this.jobs.findOne({ where: { slug } });
+  }
+
+  findPhases(slug: string): Promise<JobPhase[]> {
+    return this.phases.find({ where: { job_slug: slug }, order: { position: 'ASC' } });
+  }
+
+  /** Jobs a worker should (re)queue at boot, oldest first. */
+  async pendingSlugs(): Promise<{ slug: string; status: JobStatus }[]> {
+    return this.jobs.find({
+      where: { status: In(['queued', 'running', 'cancel_requested']) },
+      order: { created_at: 'ASC' },
+      select: { slug: true, status: true },
+    });
+  }
+
+  /** Claims a queued (or interrupted) job for running; false when it is not runnable. */
+  async claim(slug: string): Promise<boolean> {
+    const now = nowIso();
+    const result = await this.jobs
+      .createQueryBuilder()
+      .update(Job)
+      .set({ status: 'running', updated_at: now })
+      .where('slug = :slug AND status IN (:...statuses) AND cancel_requested = :no', {
+        slug,
+        statuses: ['queued', 'running'],
+        no: false,
+      })
+      .execute();
+    if (!result.affected) return false;
+    await this.jobs.createQueryBuilder().update(Job).set({ started_at: now }).where('slug = :slug AND started_at IS NULL', { slug }).execute();
+    return true;
+  }
+
+  async updateJob(slug: string, patch: Partial<Omit<Job, 'slug'>>): Promise<void> {
+    await this.jobs.update({ slug }, { ...patch, updated_at: nowIso() });
+  }
+
+  async finishJob(slug: string, status: JobStatus, error: string | null = null): Promise<void> {
+    await this.updateJob(slug, { status, error, finished_at: nowIso(), current_phase: null });
+  }
+
+  async startPhase(slug: string, phase: string, attempts: number): Promise<void> {
+    await this.phases.update(
+      { job_slug: slug, phase },
+      { status: 'running', attempts, started_at: nowIso(), finished_at: null, error: null },
+    );
+    await this.updateJob(slug, { current_phase: phase });
+  }
+
+  async finishPhase(slug: string, phase: string, status: PhaseStatus, outputs: string[], error: string | null = null): Promise<void> {
+    await this.phases.update({ job_slug: slug, phase }, { status, outputs, error, finished_at: nowIso() });
+  }
+
+  /** Puts unfinished phases back to pending (shutdown or crash before they finished). */
+  async resetUnfinishedPhases(slug: string, status: PhaseStatus = 'pending'): Promise<void> {
+    await this.phases.update({ job_slug: slug, status: In(['running', 'pending']) }, { status, finished_at: status === 'pending' ? null : nowIso() });
+  }
+
+  async log(slug: string, phase: string | null, level: LogLevel, message: string): Promise<void> {
+    if (!(await this.jobs.existsBy({ slug }))) return;
+    await this.logs.insert({ job_slug: slug, phase, level, message: message.slice(0, 4000), created_at: nowIso() });
+  }
+
+  async isCancelRequested(slug: string): Promise<{ exists: boolean; cancel: boolean }> {
+    const job = await this.jobs.findOne({ where: { slug }, select: { slug: true, cancel_requested: true } });
+    return { exists: !!job, cancel: !!job?.cancel_requested };
+  }
+}

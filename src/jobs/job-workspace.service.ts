@@ -1,0 +1,122 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isValidSlug } from '../common/slug';
+import type { AllConfig } from '../config/config.types';
+
+/** True when `child` is `parent` itself or inside it (by path.relative, never by string prefix). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * The on-disk layout of one job: `<GENERATED_APPS_DIR>/<slug>/{source,docs,exports}`.
+ * Every path that comes from outside is resolved here and checked against the
+ * job's directory, symlinks included.
+ */
+@Injectable()
+export class JobWorkspaceService {
+  constructor(private readonly config: ConfigService<AllConfig, true>) {}
+
+  get baseDir(): string {
+    return this.config.get('workspace.generatedAppsDir', { infer: true });
+  }
+
+  root(slug: string): string {
+    if (!isValidSlug(slug)) throw new BadRequestException('Invalid job slug');
+    const dir = resolve(this.baseDir, slug);
+    if (!isInside(this.baseDir, dir) || dir === resolve(this.baseDir)) throw new BadRequestException('Invalid job slug');
+    return dir;
+  }
+
+  sourceDir(slug: string): string {
+    return join(this.root(slug), 'source');
+  }
+
+  exportFile(slug: string): string {
+    return join(this.root(slug), 'exports', `${slug}_source.zip`);
+  }
+
+  /** Writes a file under the job directory, refusing anything that would land outside it. */
+  async write(slug: string, relPath: string, content: string | Buffer): Promise<void> {
+    const root = this.root(slug);
+    const target = resolve(root, relPath);
+    if (!isInside(root, target) || target === root) throw new Error(`Refusing to write outside the workspace: ${relPath}`);
+    await mkdir(dirname(target), { recursive: true });
+    // Never write through a symlink planted in the workspace.
+    const existing = await lstat(target).catch(() => undefined);
+    if (existing?.isSymbolicLink()) await rm(target);
+    await writeFile(target, content);
+  }
+
+  async remove(slug: string): Promise<boolean> {
+    const root = this.root(slug);
+    const existed = await lstat(root).then(
+      () => true,
+      () => false,
+    );
+    await rm(root, { recursive: true, force: true });
+    return existed;
+  }
+
+  /** Moves a finished temp file into place atomically. */
+  async commit(tempPath: string, finalPath: string): Promise<void> {
+    await mkdir(dirname(finalPath), { recursive: true });
+    await rename(tempPath, finalPath);
+  }
+
+  /**
+   * Resolves a client-given path for reading: it must stay under `source/` or
+   * `docs/` of this job after following symlinks. Returns the real path.
+   */
+  async resolveReadable(slug: string, relPath: string): Promise<string> {
+    const root = this.root(slug);
+    if (!relPath || relPath.includes('\0') || isAbsolute(relPath) || /^[A-Za-z]:/.test(relPath)) {
+      throw new BadRequestException('path must be a relative path under source/ or docs/');
+    }
+    const normalized = relPath.replace(/\\/g, '/');
+    const target = resolve(root, normalized);
+    const area = ['source', 'docs'].map((a) => join(root, a)).find((a) => isInside(a, target));
+    if (!area) throw new BadRequestException('path must be under source/ or docs/');
+    let real: string;
+    let realArea: string;
+    try {
+      real = await realpath(target);
+      realArea = await realpath(area);
+    } catch {
+      throw new NotFoundException('File not found');
+    }
+    if (!isInside(realArea, real)) throw new BadRequestException('path must be under source/ or docs/');
+    return real;
+  }
+
+  /** Lists `source/` and `docs/` (symlinks are listed as files but never followed). */
+  async tree(slug: string): Promise<{ path: string; name: string; isDir: boolean; size: number }[]> {
+    const root = this.root(slug);
+    const entries: { path: string; name: string; isDir: boolean; size: number }[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const items = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      items.sort((a, b) => a.name.localeCompare(b.name));
+      for (const item of items) {
+        const full = join(dir, item.name);
+        const path = relative(root, full).split(sep).join('/');
+        if (item.isDirectory()) {
+          entries.push({ path, name: item.name, isDir: true, size: 0 });
+          await walk(full);
+        } else if (item.isFile()) {
+          const stats = await lstat(full);
+          entries.push({ path, name: item.name, isDir: false, size: stats.size });
+        }
+      }
+    };
+    for (const area of ['source', 'docs']) await walk(join(root, area));
+    return entries;
+  }
+}
+
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobFilesController } from './job-files.controller';
+import { JobLog } from './job-log.entity';
+import { JobPhase } from './job-phase.entity';
+import { JobRunStore } from './job-run.store';
+import { JobWorkspaceService } from './job-workspace.service';
+import { Job } from './job.entity';
+import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog])],
+  controllers: [JobsController, JobFilesController],
+  providers: [JobsService, JobRunStore, JobWorkspaceService],
+  exports: [JobsService, JobRunStore, JobWorkspaceService],
+})
+export class JobsModule {}

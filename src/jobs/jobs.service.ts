@@ -1,0 +1,244 @@
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
+import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
+import { slugify } from '../common/slug';
+import { nowIso } from '../common/time';
+import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
+import { JobQueue } from '../queue/job-queue';
+import type { CreateJobDto } from './dto/create-job.dto';
+import type { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
+import type { ListJobsQueryDto, LogsQueryDto } from './dto/job-queries.dto';
+import { JobLog } from './job-log.entity';
+import { JobPhase } from './job-phase.entity';
+import { CANCELLABLE_JOB_STATUSES, isPhaseDone, type JobStatus } from './job-status';
+import { JobWorkspaceService } from './job-workspace.service';
+import { Job } from './job.entity';
+import { phaseStatusMap, toJobLog, toJobResponse, toPhaseDetail } from './job.mapper';
+
+const STOP_WAIT_MS = 5_000;
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code } = error.driverError as { code?: string };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The Jobs API: what clients can do with jobs, scoped to their team. */
+@Injectable()
+export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+
+  constructor(
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    @InjectRepository(JobPhase) private readonly phases: Repository<JobPhase>,
+    @InjectRepository(JobLog) private readonly logs: Repository<JobLog>,
+    private readonly queue: JobQueue,
+    private readonly workspace: JobWorkspaceService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async create(dto: CreateJobDto, user: AuthUser, generator = 'builtin'): Promise<JobResponseDto> {
+    const now = nowIso();
+    const base: Omit<Job, 'slug'> = {
+      name: dto.name,
+      description: dto.description,
+      platform: dto.platform || 'android,ios',
+      style: dto.style?.trim() || 'modern',
+      backend: dto.backend?.trim() || 'none',
+      features: dto.features ?? [],
+      checkpoints: dto.checkpoints ?? [],
+      status: 'queued',
+      current_phase: null,
+      error: null,
+      cancel_requested: false,
+      generator,
+      cost_usd: 0,
+      team_id: user.team_id,
+      artifact: null,
+      created_at: now,
+      updated_at: now,
+      started_at: null,
+      finished_at: null,
+    };
+    const job = await this.insertWithSlug(base, dto.slug);
+    try {
+      await this.queue.enqueue(job.slug);
+    } catch (error) {
+      await this.jobs.delete({ slug: job.slug });
+      this.logger.error(`Could not queue ${job.slug}: ${(error as Error).message}`);
+      throw new ServiceUnavailableException('The job queue is unavailable; try again shortly');
+    }
+    return this.get(job.slug, user);
+  }
+
+  async list(user: AuthUser, query: ListJobsQueryDto): Promise<{ items: JobResponseDto[]; total: number }> {
+    const where: FindOptionsWhere<Job> = { ...this.teamScope(user, query.team_id) };
+    if (query.status) where.status = query.status as JobStatus;
+    const [rows, total] = await this.jobs.findAndCount({
+      where,
+      order: { created_at: 'DESC', slug: 'DESC' },
+      take: query.limit ?? 100,
+      skip: query.offset ?? 0,
+    });
+    const phases = rows.length ? await this.phases.find({ where: { job_slug: In(rows.map((j) => j.slug)) } }) : [];
+    const bySlug = new Map<string, JobPhase[]>();
+    for (const phase of phases) bySlug.set(phase.job_slug, [...(bySlug.get(phase.job_slug) ?? []), phase]);
+    return { items: rows.map((job) => toJobResponse(job, bySlug.get(job.slug) ?? [])), total };
+  }
+
+  async get(slug: string, user: AuthUser): Promise<JobResponseDto> {
+    const job = await this.find(slug, user);
+    return toJobResponse(job, await this.phases.find({ where: { job_slug: slug } }));
+  }
+
+  async phaseStatuses(slug: string, user: AuthUser): Promise<Record<string, string>> {
+    await this.find(slug, user);
+    return phaseStatusMap(await this.phases.find({ where: { job_slug: slug } }));
+  }
+
+  async phaseDetails(slug: string, user: AuthUser): Promise<PhaseDetailDto[]> {
+    await this.find(slug, user);
+    const rows = await this.phases.find({ where: { job_slug: slug }, order: { position: 'ASC' } });
+    const counts = await this.logs
+      .createQueryBuilder('log')
+      .select('log.phase', 'phase')
+      .addSelect('COUNT(*)', 'count')
+      .where('log.job_slug = :slug', { slug })
+      .groupBy('log.phase')
+      .getRawMany<{ phase: string | null; count: string | number }>();
+    const countOf = new Map(counts.map((c) => [c.phase, Number(c.count)]));
+    return rows.map((row) => toPhaseDetail(row, countOf.get(row.phase) ?? 0));
+  }
+
+  async jobLogs(slug: string, user: AuthUser, query: LogsQueryDto): Promise<JobLogDto[]> {
+    await this.find(slug, user);
+    const qb = this.logs.createQueryBuilder('log').where('log.job_slug = :slug', { slug });
+    if (query.phase) qb.andWhere('log.phase = :phase', { phase: query.phase });
+    if (query.level) qb.andWhere('log.level = :level', { level: query.level });
+    if (query.after_id !== undefined) qb.andWhere('log.id > :after', { after: query.after_id });
+    const rows = await qb.orderBy('log.id', 'ASC').take(query.limit ?? 500).getMany();
+    return rows.map(toJobLog);
+  }
+
+  /** Queued and waiting jobs stop at once; a running job is aborted by its worker. */
+  async cancel(slug: string, user: AuthUser): Promise<{ slug: string; status: string; cancel_requested: boolean }> {
+    const job = await this.find(slug, user);
+    if (!CANCELLABLE_JOB_STATUSES.includes(job.status)) {
+      throw new ConflictException(`Job is ${job.status}; only queued, running or waiting jobs can be cancelled`);
+    }
+    const now = nowIso();
+    if (job.status === 'running') {
+      await this.jobs.update({ slug, status: 'running' }, { status: 'cancel_requested', cancel_requested: true, updated_at: now });
+      this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+    } else {
+      await this.queue.remove(slug);
+      await this.jobs.update({ slug }, { status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now });
+      await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
+    }
+    const after = await this.find(slug, user);
+    return { slug, status: after.status, cancel_requested: after.cancel_requested };
+  }
+
+  /** A failed or cancelled job resumes at its first phase that did not pass. */
+  async retry(slug: string, user: AuthUser): Promise<JobResponseDto> {
+    const job = await this.find(slug, user);
+    if (job.status !== 'failed' && job.status !== 'cancelled') {
+      throw new ConflictException(`Job is ${job.status}; only failed or cancelled jobs can be retried`);
+    }
+    const rows = await this.phases.find({ where: { job_slug: slug } });
+    const toReset = rows.filter((p) => !isPhaseDone(p.status)).map((p) => p.phase);
+    await this.jobs.manager.transaction(async (manager) => {
+      if (toReset.length) {
+        await manager.update(JobPhase, { job_slug: slug, phase: In(toReset) }, { status: 'pending', error: null, finished_at: null });
+      }
+      await manager.update(Job, { slug }, {
+        status: 'queued',
+        error: null,
+        cancel_requested: false,
+        finished_at: null,
+        current_phase: null,
+        updated_at: nowIso(),
+      });
+    });
+    await this.queue.enqueue(slug);
+    return this.get(slug, user);
+  }
+
+  /** Stops running work first, then deletes the rows (and, with purge, the workspace). */
+  async remove(slug: string, user: AuthUser, purge: boolean): Promise<{ deleted: boolean; purged: boolean }> {
+    const job = await this.find(slug, user);
+    await this.queue.remove(slug);
+    if (job.status === 'running' || job.status === 'cancel_requested') {
+      await this.jobs.update({ slug }, { status: 'cancel_requested', cancel_requested: true, updated_at: nowIso() });
+      this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+      await this.waitUntilStopped(slug);
+    }
+    await this.jobs.delete({ slug });
+    const purged = purge ? await this.workspace.remove(slug) : false;
+    return { deleted: true, purged };
+  }
+
+  /** Loads a job the caller may see; other teams' jobs are reported as missing. */
+  async find(slug: string, user: AuthUser): Promise<Job> {
+    const job = await this.jobs.findOne({ where: { slug, ...this.teamScope(user) } });
+    if (!job) throw new NotFoundException(`Job ${slug} not found`);
+    return job;
+  }
+
+  private teamScope(user: AuthUser, requestedTeam?: string): FindOptionsWhere<Job> {
+    if (!isAdmin(user)) return { team_id: user.team_id };
+    return requestedTeam ? { team_id: requestedTeam } : {};
+  }
+
+  private async insertWithSlug(base: Omit<Job, 'slug'>, requested?: string): Promise<Job> {
+    const stem = slugify(base.name) || 'app';
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const slug = requested ?? (attempt === 0 ? stem : `${stem}-${attempt + 1}`);
+      if (!requested && (await this.jobs.existsBy({ slug }))) continue;
+      try {
+        await this.jobs.manager.transaction(async (manager) => {
+          await manager.insert(Job, { ...base, slug });
+          await manager.insert(
+            JobPhase,
+            PHASE_NAMES.map((phase, position) => ({
+              job_slug: slug,
+              phase,
+              position,
+              agent: PHASE_AGENTS[phase],
+              status: 'pending' as const,
+              attempts: 0,
+              started_at: null,
+              finished_at: null,
+              error: null,
+              outputs: [],
+            })),
+          );
+        });
+        return { ...base, slug };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (requested) throw new ConflictException(`A job with slug ${requested} already exists`);
+      }
+    }
+    throw new ConflictException('Could not find a free slug for this name; give one explicitly');
+  }
+
+  private async waitUntilStopped(slug: string): Promise<void> {
+    const deadline = Date.now() + STOP_WAIT_MS;
+    while (Date.now() < deadline) {
+      const job = await this.jobs.findOne({ where: { slug }, select: { slug: true, status: true } });
+      if (!job || (job.status !== 'running' && job.status !== 'cancel_requested')) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    this.logger.warn(`Job ${slug} did not stop within ${STOP_WAIT_MS} ms; deleting anyway`);
+  }
+}

@@ -1,0 +1,42 @@
+import type { JobPhase } from '../jobs/job-phase.entity';
+import type { LogLevel } from '../jobs/job-status';
+import type { Job } from '../jobs/job.entity';
+import type { AppSpec, GeneratedFile } from './generator/app-spec';
+import type { PhaseName } from './phase-names';
+
+/** What a phase sees of the job it works on. */
+export interface PhaseContext {
+  readonly job: Job;
+  readonly spec: AppSpec;
+  /** Aborted on cancel, delete, timeout or shutdown: stop child processes and LLM calls. */
+  readonly signal: AbortSignal;
+  /** Absolute job directory (never shown to clients). */
+  readonly root: string;
+  /** Absolute `source/` directory of the Flutter project. */
+  readonly sourceDir: string;
+  /** Phase records as they were when this phase started. */
+  readonly phases: readonly JobPhase[];
+  /** Writes files under the job directory; returns their workspace-relative paths. */
+  writeFiles(files: readonly GeneratedFile[], under?: string): Promise<string[]>;
+  /** Reads a workspace-relative file, `undefined` when absent. */
+  readFile(relPath: string): Promise<string | undefined>;
+  log(level: LogLevel, message: string): Promise<void>;
+}
+
+export interface PhaseResult {
+  status: 'passed' | 'skipped' | 'failed';
+  /** Workspace-relative paths the phase wrote. */
+  outputs: string[];
+  /** Why it was skipped or failed (a message for people, never a stack). */
+  reason?: string;
+  /** Workspace-relative path of the downloadable result (export only). */
+  artifact?: string;
+}
+
+/** One pipeline phase, run by its agent. Register new phases in phase-list.ts. */
+export interface PhaseHandler {
+  readonly phase: PhaseName;
+  run(context: PhaseContext): Promise<PhaseResult>;
+}
+
+export const PHASE_HANDLERS = Symbol('PHASE_HANDLERS');

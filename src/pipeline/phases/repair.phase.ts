@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { repairProject } from '../generator/repair';
+import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
+import { SettingsService } from '../../system/settings/settings.service';
+import { describeFindings, findingsKey, readQaSummary, runQa } from './qa-results';
+
+export const REPAIR_HISTORY = 'docs/repair_history.md';
+
+interface Round {
+  attempt: number;
+  findings: number;
+  detail: string;
+  changed: string[];
+}
+
+/**
+ * The QA → refactor loop: re-checks after the refactor and repairs again
+ * until QA is clean, `max_repair_attempts` is used up, or the same findings
+ * come back (no progress).
+ */
+@Injectable()
+export class RepairPhase implements PhaseHandler {
+  readonly phase = 'repair' as const;
+
+  constructor(private readonly settings: SettingsService) {}
+
+  async run(context: PhaseContext): Promise<PhaseResult> {
+    const initial = await readQaSummary(context);
+    if (initial && initial.attempt === 0 && !initial.findings.length) {
+      return { status: 'skipped', outputs: [], reason: 'QA found no issues' };
+    }
+    const maxAttempts = await this.settings.getNumber('max_repair_attempts');
+    const rounds: Round[] = [];
+    const outputs = new Set<string>();
+    let previousKey: string | undefined = initial ? findingsKey(initial.findings) : undefined;
+
+    for (let attempt = 1; ; attempt++) {
+      context.signal.throwIfAborted();
+      const { summary, outputs: qaOutputs } = await runQa(context, attempt);
+      qaOutputs.forEach((o) => outputs.add(o));
+      const round: Round = { attempt, findings: summary.findings.length, detail: describeFindings(summary.findings), changed: [] };
+      rounds.push(round);
+      if (!summary.findings.length) {
+        await context.log('info', `QA is clean after ${attempt} check(s)`);
+        return this.finish(context, rounds, outputs, { status: 'passed', outputs: [] });
+      }
+      const key = findingsKey(summary.findings);
+      // Compared with the findings the last fix (refactor's, then our own) set out to remove.
+      if (key === previousKey) {
+        return this.finish(context, rounds, outputs, {
+          status: 'failed',
+          outputs: [],
+          reason: `Repair made no progress: the same ${summary.findings.length} finding(s) came back (${round.detail})`,
+        });
+      }
+      if (attempt > maxAttempts) {
+        return this.finish(context, rounds, outputs, {
+          status: 'failed',
+          outputs: [],
+          reason: `${summary.findings.length} QA finding(s) remain after ${maxAttempts} repair attempt(s): ${round.detail}`,
+        });
+      }
+      previousKey = key;
+      const { changed } = await repairProject(context.sourceDir, context.spec, summary.findings);
+      round.changed = changed;
+      changed.forEach((file) => outputs.add(`source/${file}`));
+      await context.log('info', `Repair round ${attempt}: ${summary.findings.length} finding(s), changed ${changed.length} file(s)`);
+    }
+  }
+
+  private async finish(context: PhaseContext, rounds: Round[], outputs: Set<string>, result: PhaseResult): Promise<PhaseResult> {
+    const lines = [
+      '# Repair history',
+      '',
+      '| Check | Findings | Files changed | Details |',
+      '|---|---|---|---|',
+      ...rounds.map((r) => `| ${r.attempt} | ${r.findings} | ${r.changed.length ? r.changed.join(', ') : '—'} | ${r.detail.replace(/\|/g, '\\|') || '—'} |`),
+      '',
+      `Outcome: ${result.status === 'passed' ? 'QA clean' : result.reason}`,
+      '',
+    ];
+    const written = await context.writeFiles([{ path: REPAIR_HISTORY, content: lines.join('\n') }]);
+    return { ...result, outputs: [...written, ...outputs] };
+  }
+}
