@@ -11,27 +11,25 @@ export interface ThemeTokens {
   /** ARGB, e.g. `0xFF6750A4`. */
   seedColor: string;
   themeMode: ThemeModeToken;
-  /** Corner radius of buttons, cards and inputs, in logical pixels. */
+  /** Corner radius of filled buttons and list tiles, in logical pixels. */
   cornerRadius: number;
-  /** Whether app bar titles are centred (iOS-like styles). */
-  centerTitle: boolean;
   mood: string;
 }
 
 type Palette = Omit<ThemeTokens, 'key' | 'themeMode'> & { themeMode?: ThemeModeToken };
 
 const PALETTES: ReadonlyMap<string, Palette> = new Map(Object.entries({
-  modern: { seedColor: '0xFF6750A4', cornerRadius: 16, centerTitle: false, mood: 'Bold purple accents, generous rounding' },
-  material: { seedColor: '0xFF2196F3', cornerRadius: 12, centerTitle: false, mood: 'Stock Material 3 look in blue' },
-  minimal: { seedColor: '0xFF607D8B', cornerRadius: 4, centerTitle: false, mood: 'Muted blue-grey, sharp corners, lots of whitespace' },
-  playful: { seedColor: '0xFFFF7043', cornerRadius: 24, centerTitle: true, mood: 'Warm orange, pill-shaped controls' },
-  corporate: { seedColor: '0xFF1565C0', cornerRadius: 8, centerTitle: false, themeMode: 'light', mood: 'Trustworthy dark blue on light surfaces' },
-  dark: { seedColor: '0xFF00BFA5', cornerRadius: 12, centerTitle: false, themeMode: 'dark', mood: 'Teal accents on dark surfaces' },
-  elegant: { seedColor: '0xFF8D6E63', cornerRadius: 8, centerTitle: true, mood: 'Soft brown and cream, centred titles' },
-  vibrant: { seedColor: '0xFFE91E63', cornerRadius: 20, centerTitle: false, mood: 'Saturated pink accents' },
-  nature: { seedColor: '0xFF2E7D32', cornerRadius: 16, centerTitle: false, mood: 'Calm greens' },
-  retro: { seedColor: '0xFFFFB300', cornerRadius: 6, centerTitle: true, mood: 'Amber tones, small radii' },
-  ios: { seedColor: '0xFF007AFF', cornerRadius: 10, centerTitle: true, mood: 'System blue, centred titles like iOS' },
+  modern: { seedColor: '0xFF6750A4', cornerRadius: 16, mood: 'Bold purple accents, generous rounding' },
+  material: { seedColor: '0xFF2196F3', cornerRadius: 12, mood: 'Stock Material 3 look in blue' },
+  minimal: { seedColor: '0xFF607D8B', cornerRadius: 4, mood: 'Muted blue-grey, sharp corners, lots of whitespace' },
+  playful: { seedColor: '0xFFFF7043', cornerRadius: 24, mood: 'Warm orange, pill-shaped controls' },
+  corporate: { seedColor: '0xFF1565C0', cornerRadius: 8, themeMode: 'light', mood: 'Trustworthy dark blue on light surfaces' },
+  dark: { seedColor: '0xFF00BFA5', cornerRadius: 12, themeMode: 'dark', mood: 'Teal accents on dark surfaces' },
+  elegant: { seedColor: '0xFF8D6E63', cornerRadius: 8, mood: 'Soft brown and cream tones' },
+  vibrant: { seedColor: '0xFFE91E63', cornerRadius: 20, mood: 'Saturated pink accents' },
+  nature: { seedColor: '0xFF2E7D32', cornerRadius: 16, mood: 'Calm greens' },
+  retro: { seedColor: '0xFFFFB300', cornerRadius: 6, mood: 'Amber tones, small radii' },
+  ios: { seedColor: '0xFF007AFF', cornerRadius: 10, mood: 'System blue, iOS-like rounding' },
 } satisfies Record<string, Palette>));
 
 /** Common synonyms of the palettes above (Maps: style words like "constructor" must not hit Object.prototype). */
@@ -63,7 +61,6 @@ const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
 const DEFAULT_PALETTE: Palette = {
   seedColor: '0xFF3F51B5',
   cornerRadius: 12,
-  centerTitle: false,
   mood: 'Neutral indigo Material 3 theme',
 };
 
@@ -90,7 +87,6 @@ export function themeTokens(style: string): ThemeTokens {
     seedColor: palette.seedColor,
     themeMode,
     cornerRadius: palette.cornerRadius,
-    centerTitle: palette.centerTitle,
     mood: palette.mood,
   };
 }

@@ -1,0 +1,31 @@
+/**
+ * Tiny Markdown helpers. User text is never escaped beyond what keeps the
+ * structure intact: one line in headings and table cells, `|` escaped in
+ * cells, and multi-line text quoted so a `#` line cannot become a heading.
+ */
+import { markdownCell, singleLine } from '../dart-string';
+
+export { singleLine as inline };
+
+export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
+  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** Multi-line user text as a blockquote (empty lines kept as `>`). */
+export function blockquote(text: string): string {
+  return text
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line.trim() ? `> ${line.trimEnd()}` : '>'))
+    .join('\n');
+}
+
+export function bulletList(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n');
+}
+
+/** Joins sections with blank lines and ends the document with one newline. */
+export function document(...sections: readonly string[]): string {
+  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+}

@@ -1,0 +1,215 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { AppSpec, GeneratedFile } from './app-spec';
+import { dartString } from './dart-string';
+import { generateFlutterProject } from './flutter-project.generator';
+import { dartPackageName, featureNames } from './naming';
+import { projectFeatures } from './project-features';
+import { bracketProblem } from './testing/dart-brackets';
+import { awkwardSpec, manyFeatures, simpleSpec } from './testing/fixtures';
+import { declaredClasses, unresolvedImports } from './testing/project-checks';
+
+function fileMap(files: readonly GeneratedFile[]): Map<string, string> {
+  return new Map(files.map((file) => [file.path, file.content]));
+}
+
+function content(files: readonly GeneratedFile[], filePath: string): string {
+  const found = files.find((file) => file.path === filePath);
+  if (!found) throw new Error(`${filePath} was not generated`);
+  return found.content;
+}
+
+const dartFiles = (files: readonly GeneratedFile[]): GeneratedFile[] => files.filter((file) => file.path.endsWith('.dart'));
+
+/** Flutter / Dart names a feature must never be able to redeclare. */
+const FRAMEWORK_NAMES = ['Text', 'Icon', 'State', 'Widget', 'Color', 'Theme', 'App', 'Settings', 'SearchController', 'BottomNavigationBarItem'];
+
+const SPECS: ReadonlyArray<readonly [string, AppSpec]> = [
+  ['simple', simpleSpec()],
+  ['awkward', awkwardSpec()],
+  ['20 features', simpleSpec({ features: manyFeatures(20) })],
+  ['no features', simpleSpec({ features: [] })],
+];
+
+describe('generateFlutterProject', () => {
+  it('is deterministic and sorted by path', () => {
+    const spec = awkwardSpec();
+    const first = generateFlutterProject(spec);
+    const second = generateFlutterProject(structuredClone(spec));
+    expect(second).toEqual(first);
+    const paths = first.map((file) => file.path);
+    expect([...paths].sort()).toEqual(paths);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('produces the conventional project files', () => {
+    const paths = generateFlutterProject(simpleSpec()).map((file) => file.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'pubspec.yaml',
+        'analysis_options.yaml',
+        'README.md',
+        '.gitignore',
+        'lib/main.dart',
+        'lib/app.dart',
+        'lib/theme/app_theme.dart',
+        'lib/features/settings/settings_screen.dart',
+        'test/widget_test.dart',
+        'lib/features/todo_list/todo_list_model.dart',
+        'lib/features/todo_list/todo_list_repository.dart',
+        'lib/features/todo_list/todo_list_state.dart',
+        'lib/features/todo_list/todo_list_screen.dart',
+        'test/features/todo_list_screen_test.dart',
+      ]),
+    );
+    expect(paths.every((p) => !p.startsWith('/') && !p.includes('..') && !p.includes('\\'))).toBe(true);
+  });
+
+  describe.each(['class', 'test', 'flutter', '123-app', 'my-app', '', '!!!', 'Ünïcödé App', 'x'.repeat(100)])('pubspec for slug %j', (slug) => {
+    it('parses and has a valid package name', () => {
+      const files = generateFlutterProject(simpleSpec({ slug }));
+      const pubspec = parse(content(files, 'pubspec.yaml')) as Record<string, unknown>;
+      expect(pubspec.name).toBe(dartPackageName(slug));
+      expect(pubspec.name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(['class', 'test', 'flutter', 'flutter_test', 'dart']).not.toContain(pubspec.name);
+    });
+  });
+
+  it('keeps awkward descriptions intact in pubspec.yaml', () => {
+    const spec = awkwardSpec();
+    const pubspec = parse(content(generateFlutterProject(spec), 'pubspec.yaml')) as Record<string, unknown>;
+    expect(pubspec).toMatchObject({
+      description: spec.description.trim(),
+      publish_to: 'none',
+      version: '1.0.0+1',
+      environment: { sdk: '>=3.3.0 <4.0.0' },
+      dependencies: { flutter: { sdk: 'flutter' } },
+      dev_dependencies: { flutter_test: { sdk: 'flutter' }, flutter_lints: expect.any(String) },
+      flutter: { 'uses-material-design': true },
+    });
+    expect(Object.keys(pubspec.dependencies as object)).toEqual(['flutter']);
+  });
+
+  describe.each(SPECS)('%s spec', (_name, spec) => {
+    const files = generateFlutterProject(spec);
+    const paths = new Set(files.map((file) => file.path));
+
+    it('has a screen and a test for every feature', () => {
+      for (const names of featureNames(spec.features)) {
+        expect(paths).toContain(names.screenPath);
+        expect(paths).toContain(names.testPath);
+      }
+      expect(files.filter((file) => file.path.startsWith('test/features/'))).toHaveLength(featureNames(spec.features).length);
+    });
+
+    it('balances brackets outside strings and comments in every Dart file', () => {
+      const problems = dartFiles(files)
+        .map((file) => [file.path, bracketProblem(file.content)] as const)
+        .filter(([, problem]) => problem !== null);
+      expect(problems).toEqual([]);
+    });
+
+    it('only imports generated files and declared packages', () => {
+      expect(unresolvedImports(files)).toEqual([]);
+    });
+
+    it('declares unique, framework-safe class names', () => {
+      const libClasses = dartFiles(files)
+        .filter((file) => file.path.startsWith('lib/'))
+        .flatMap((file) => declaredClasses(file.content).filter((name) => !name.startsWith('_')));
+      for (const name of libClasses) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      for (const name of FRAMEWORK_NAMES) expect(libClasses).not.toContain(name);
+      // Screens meet in app.dart, so they must be unique project-wide.
+      const screens = libClasses.filter((name) => name.endsWith('Screen'));
+      expect(new Set(screens).size).toBe(screens.length);
+    });
+
+    it('embeds feature labels only as escaped Dart literals', () => {
+      for (const feature of projectFeatures(spec.features)) {
+        const screen = content(files, feature.paths.screen);
+        expect(screen).toContain(`static const String title = ${dartString(feature.names.label)};`);
+        expect(content(files, feature.paths.test)).toContain(dartString(feature.names.label));
+      }
+    });
+  });
+
+  it('gives features named like Flutter or app classes suffixed, distinct class names', () => {
+    const features = projectFeatures(['Text', 'State', 'Settings', 'Home', 'Search', 'Step 2', 'Step2']);
+    expect(features.map((feature) => feature.classes.screen)).toEqual([
+      'TextScreen',
+      'StateScreen',
+      'Settings2Screen',
+      'Home2Screen',
+      'SearchScreen',
+      'Step2Screen',
+      'Step2V2Screen',
+    ]);
+    const search = features[4].classes;
+    // material.dart exports SearchController; the screen imports both.
+    expect(search.controller).toBe('SearchFeatureController');
+    expect(features[0].classes.item).toBe('TextItem');
+  });
+
+  it('wires every feature screen into the app routes and home list', () => {
+    const spec = awkwardSpec();
+    const app = content(generateFlutterProject(spec), 'lib/app.dart');
+    for (const feature of projectFeatures(spec.features)) {
+      expect(app).toContain(`import 'features/${feature.names.id}/${feature.names.id}_screen.dart';`);
+      expect(app).toContain(`${feature.classes.screen}.routeName: (context) => const ${feature.classes.screen}(),`);
+      expect(app).toContain(`    ${feature.classes.screen}.title,`);
+    }
+  });
+
+  it('builds a home screen without destinations when there are no features', () => {
+    const app = content(generateFlutterProject(simpleSpec({ features: [] })), 'lib/app.dart');
+    expect(app).not.toContain('_Destination');
+    expect(app).toContain('class HomeScreen extends StatelessWidget');
+  });
+
+  it('maps styles to theme tokens deterministically', () => {
+    const theme = (style: string): string => content(generateFlutterProject(simpleSpec({ style })), 'lib/theme/app_theme.dart');
+    expect(theme('dark')).toContain('ThemeMode.dark;');
+    expect(theme('Playful')).toContain('Color(0xFFFF7043)');
+    expect(theme('minimal, but dark')).toContain('Color(0xFF607D8B)');
+    expect(theme('minimal, but dark')).toContain('ThemeMode.dark;');
+    expect(theme('something unheard of')).toBe(theme('constructor'));
+    expect(theme('something unheard of')).toContain('Color(0xFF3F51B5)');
+  });
+
+  it('lists only known platforms in the README flutter create command', () => {
+    const readme = content(generateFlutterProject(awkwardSpec()), 'README.md');
+    expect(readme).toContain('flutter create . --project-name class_app --platforms=android,ios,web');
+    expect(readme).not.toContain('rm -rf');
+    expect(readme).toMatch(/flutter pub get[\s\S]*flutter run[\s\S]*flutter test/);
+  });
+
+  it('escapes the app name and description in app_info.dart', () => {
+    const info = content(generateFlutterProject(awkwardSpec()), 'lib/config/app_info.dart');
+    expect(info).toContain(`static const String name = 'It\\'s "\\$pecial" \\\\ app with a newline */';`);
+    expect(info).toContain('\\$money \\${interp}\\nLine two \\\\ backslash\\r\\n# not a heading\\ttab \\u{0} end');
+  });
+
+  it('keeps file contents identical across features except for names', () => {
+    const files = fileMap(generateFlutterProject(simpleSpec({ features: ['Alpha', 'Beta'] })));
+    const alpha = files.get('lib/features/alpha/alpha_state.dart');
+    const beta = files.get('lib/features/beta/beta_state.dart');
+    expect(alpha?.replace(/Alpha|alpha/g, 'X')).toBe(beta?.replace(/Beta|beta/g, 'X'));
+  });
+});
+
+// QA's tree-sitter parser, when the QA module is present in this checkout.
+const dartParserPath = path.resolve(__dirname, '../qa/dart-parser.ts');
+
+describe.runIf(existsSync(dartParserPath))('generated Dart parses with tree-sitter', () => {
+  it.each(SPECS)('%s spec', async (_name, spec) => {
+    const parser = (await import(dartParserPath)) as {
+      parseDart(source: string): Promise<{ ok: boolean; errors: unknown[] }>;
+    };
+    for (const file of dartFiles(generateFlutterProject(spec))) {
+      const result = await parser.parseDart(file.content);
+      expect({ file: file.path, errors: result.errors }).toEqual({ file: file.path, errors: [] });
+    }
+  });
+});
