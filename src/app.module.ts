@@ -3,34 +3,22 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { readFileSync } from 'node:fs';
-import { parseEnv } from 'node:util';
+import { ActivityModule } from './activity/activity.module';
+import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { configModuleOptions } from './config/config.module-options';
 import type { AllConfig } from './config/config.types';
+import { bootEnv } from './config/env';
 import type { QueueBackend } from './config/queue.config';
 import { buildDataSourceOptions, ensurePostgresSchema } from './database/data-source.options';
 import { JobsModule } from './jobs/jobs.module';
 import { PipelineModule } from './pipeline/pipeline.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { SettingsModule } from './system/settings/settings.module';
 import { SystemModule } from './system/system.module';
-
-/**
- * The backend decides which providers exist, so it is needed before
- * ConfigModule has loaded `.env`: the environment first, then that file.
- */
-function configuredQueueBackend(): QueueBackend {
-  const fromEnv = process.env.JOB_QUEUE_BACKEND?.trim();
-  if (fromEnv) return fromEnv as QueueBackend;
-  try {
-    const fromFile = parseEnv(readFileSync(process.env.ENV_FILE || '.env', 'utf8')).JOB_QUEUE_BACKEND?.trim();
-    return (fromFile || 'thread') as QueueBackend;
-  } catch {
-    return 'thread';
-  }
-}
 
 @Module({})
 export class AppModule {
@@ -40,7 +28,8 @@ export class AppModule {
    */
   static register(): DynamicModule {
     const config = ConfigModule.forRoot(configModuleOptions);
-    const backend = configuredQueueBackend();
+    // Decides which providers exist, so it is read before ConfigModule loads `.env`.
+    const backend = (bootEnv('JOB_QUEUE_BACKEND') ?? 'thread') as QueueBackend;
     return {
       module: AppModule,
       imports: [
@@ -60,6 +49,10 @@ export class AppModule {
         SystemModule,
         JobsModule,
         PipelineModule,
+        AgentsModule,
+        ActivityModule,
+        ProjectsModule,
+        ProvidersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

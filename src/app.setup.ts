@@ -6,32 +6,33 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import type { AllConfig } from './config/config.types';
+import { bootEnv } from './config/env';
 import { setupSwagger } from './swagger';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Fastify with JSON request logs (secrets redacted), request ids and the 1 MiB body limit. */
-export function createAdapter(logRequests = process.env.LOG_REQUESTS !== 'false'): FastifyAdapter {
+export function createAdapter(logRequests = bootEnv('LOG_REQUESTS') !== 'false'): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: bootEnv('TRUST_PROXY') === 'true',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
     logger: logRequests
       ? {
-          level: process.env.LOG_LEVEL || 'info',
+          level: bootEnv('LOG_LEVEL') ?? 'info',
           redact: {
             paths: ['req.headers.authorization', 'req.headers["x-admin-key"]', 'req.headers.cookie'],
             censor: '[redacted]',
           },
           serializers: {
-            // access_token is accepted in the query on the events route; never log it.
+            // access_token (events route) and key (GET /api/models) travel in the query; never log them.
             req: (req: { method: string; url: string; id: string; ip?: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]'),
+              url: req.url.replace(/([?&](?:access_token|key)=)[^&]*/g, '$1[redacted]'),
               ip: req.ip,
             }),
           },
@@ -61,19 +62,28 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
   setupSwagger(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 
 /** Builds a ready-to-listen app from the current environment. */
 export async function createApp(options: { logRequests?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(), createAdapter(options.logRequests), {
-    bufferLogs: false,
-    logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(),
+    createAdapter(options.logRequests),
+    {
+      bufferLogs: false,
+      // Reject instead of process.abort(), so main.ts can print the configuration problem and tests can assert it.
+      abortOnError: false,
+      logger: bootEnv('LOG_LEVEL') === 'silent' ? false : ['log', 'warn', 'error'],
+    },
+  );
   await configureApp(app);
   await app.init();
   return app;

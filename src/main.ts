@@ -9,7 +9,9 @@ async function bootstrap(): Promise<void> {
   const port = config.get('app.port', { infer: true });
   const host = config.get('app.host', { infer: true });
   await app.listen(port, host);
-  console.log(`Software Factory API on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} — Swagger UI at /docs`);
+  console.log(
+    `Software Factory API on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} — Swagger UI at /docs`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

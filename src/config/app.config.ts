@@ -13,17 +13,14 @@ export interface AppConfig {
   version: string;
 }
 
-export const appConfig = registerAs(
-  'app',
-  (): AppConfig => ({
-    env: (env('APP_ENV') ?? 'development') as AppEnv,
-    port: envInt('PORT', 8000),
-    host: env('HOST') ?? '0.0.0.0',
-    corsOrigins: (env('CORS_ORIGINS') ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    envFile: env('ENV_FILE') ?? '.env',
-    version: '1.0.0',
-  }),
-);
+export const appConfig = registerAs('app', (): AppConfig => ({
+  env: (env('APP_ENV') ?? 'development') as AppEnv,
+  port: envInt('PORT', 8000),
+  host: env('HOST') ?? '0.0.0.0',
+  corsOrigins: (env('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
+  envFile: env('ENV_FILE') ?? '.env',
+  version: '1.0.0',
+}));

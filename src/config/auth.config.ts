@@ -31,11 +31,8 @@ export function configuredJwtSecret(): string | undefined {
   return env('JWT_SECRET') ?? env('DASHBOARD_SECRET');
 }
 
-export const authConfig = registerAs(
-  'auth',
-  (): AuthConfig => ({
-    jwtSecret: configuredJwtSecret() ?? developmentSecret(),
-    adminApiKey: env('ADMIN_API_KEY'),
-    tokenTtlSeconds: 24 * 60 * 60,
-  }),
-);
+export const authConfig = registerAs('auth', (): AuthConfig => ({
+  jwtSecret: configuredJwtSecret() ?? developmentSecret(),
+  adminApiKey: env('ADMIN_API_KEY'),
+  tokenTtlSeconds: 24 * 60 * 60,
+}));

@@ -10,7 +10,10 @@ import { workspaceConfig } from './workspace.config';
 export const configModuleOptions: ConfigModuleOptions = {
   isGlobal: true,
   cache: true,
-  envFilePath: process.env.ENV_FILE || '.env',
+  // A getter: read when ConfigModule.forRoot runs (each boot), not when this file is imported.
+  get envFilePath() {
+    return process.env.ENV_FILE || '.env';
+  },
   validate: validateEnv,
   load: [appConfig, authConfig, databaseConfig, queueConfig, workspaceConfig, llmConfig],
 };

@@ -10,11 +10,8 @@ export interface DatabaseConfig {
   schema?: string;
 }
 
-export const databaseConfig = registerAs(
-  'database',
-  (): DatabaseConfig => ({
-    path: env('DB_PATH') ?? 'data/app.db',
-    url: env('DATABASE_URL'),
-    schema: env('DB_SCHEMA'),
-  }),
-);
+export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
+  path: env('DB_PATH') ?? 'data/app.db',
+  url: env('DATABASE_URL'),
+  schema: env('DB_SCHEMA'),
+}));

@@ -38,7 +38,10 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   }
 
   if (problems.length) {
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+    const error = new Error(`Invalid configuration: ${problems.join('; ')}`);
+    // Nest logs boot errors with their stack; the message says it all, a stack would only add server paths.
+    error.stack = `${error.name}: ${error.message}`;
+    throw error;
   }
   return raw;
 }

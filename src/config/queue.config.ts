@@ -12,12 +12,9 @@ export interface QueueConfig {
   runWorker: boolean;
 }
 
-export const queueConfig = registerAs(
-  'queue',
-  (): QueueConfig => ({
-    backend: (env('JOB_QUEUE_BACKEND') ?? 'thread') as QueueBackend,
-    redisUrl: env('REDIS_URL') ?? 'redis://127.0.0.1:6379',
-    prefix: env('QUEUE_PREFIX') ?? 'sfactory',
-    runWorker: envBool('RUN_WORKER', true),
-  }),
-);
+export const queueConfig = registerAs('queue', (): QueueConfig => ({
+  backend: (env('JOB_QUEUE_BACKEND') ?? 'thread') as QueueBackend,
+  redisUrl: env('REDIS_URL') ?? 'redis://127.0.0.1:6379',
+  prefix: env('QUEUE_PREFIX') ?? 'sfactory',
+  runWorker: envBool('RUN_WORKER', true),
+}));

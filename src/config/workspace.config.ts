@@ -9,10 +9,7 @@ export interface WorkspaceConfig {
   flutterBin?: string;
 }
 
-export const workspaceConfig = registerAs(
-  'workspace',
-  (): WorkspaceConfig => ({
-    generatedAppsDir: resolve(env('GENERATED_APPS_DIR') ?? 'workspace/generated_apps'),
-    flutterBin: env('FLUTTER_BIN'),
-  }),
-);
+export const workspaceConfig = registerAs('workspace', (): WorkspaceConfig => ({
+  generatedAppsDir: resolve(env('GENERATED_APPS_DIR') ?? 'workspace/generated_apps'),
+  flutterBin: env('FLUTTER_BIN'),
+}));

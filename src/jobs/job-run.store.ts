@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
+import { EVENTS, type JobLogEvent, type LlmCallEvent } from '../common/events';
 import { nowIso } from '../common/time';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
@@ -17,6 +19,7 @@ export class JobRunStore {
     @InjectRepository(Job) private readonly jobs: Repository<Job>,
     @InjectRepository(JobPhase) private readonly phases: Repository<JobPhase>,
     @InjectRepository(JobLog) private readonly logs: Repository<JobLog>,
+    private readonly events: EventEmitter2,
   ) {}
 
   findJob(slug: string): Promise<Job | null> {
@@ -81,7 +84,23 @@ export class JobRunStore {
 
   async log(slug: string, phase: string | null, level: LogLevel, message: string): Promise<void> {
     if (!(await this.jobs.existsBy({ slug }))) return;
-    await this.logs.insert({ job_slug: slug, phase, level, message: message.slice(0, 4000), created_at: nowIso() });
+    const row = { job_slug: slug, phase, level, message: message.slice(0, 4000), created_at: nowIso() };
+    const result = await this.logs.insert(row);
+    const id = Number((result.identifiers[0] as { id?: number } | undefined)?.id ?? 0);
+    this.events.emit(EVENTS.jobLog, { slug, id, phase, level, message: row.message, created_at: row.created_at } satisfies JobLogEvent);
+  }
+
+  /** Every LLM call of a job adds to its cost. */
+  @OnEvent(EVENTS.llmCall, { async: true, promisify: true })
+  async addCost(event: LlmCallEvent): Promise<void> {
+    if (!event.job_slug || !event.cost_usd) return;
+    await this.jobs
+      .createQueryBuilder()
+      .update(Job)
+      .set({ cost_usd: () => 'cost_usd + :cost' })
+      .setParameter('cost', event.cost_usd)
+      .where('slug = :slug', { slug: event.job_slug })
+      .execute();
   }
 
   async isCancelRequested(slug: string): Promise<{ exists: boolean; cancel: boolean }> {

@@ -9,7 +9,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
-import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
+import { EVENTS, type JobCancelRequestedEvent, type JobFinishedEvent } from '../common/events';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
@@ -143,6 +143,7 @@ export class JobsService {
       await this.queue.remove(slug);
       await this.jobs.update({ slug }, { status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now });
       await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
+      this.events.emit(EVENTS.jobFinished, { slug, team_id: job.team_id, status: 'cancelled', error: null } satisfies JobFinishedEvent);
     }
     const after = await this.find(slug, user);
     return { slug, status: after.status, cancel_requested: after.cancel_requested };

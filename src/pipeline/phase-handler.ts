@@ -2,11 +2,15 @@ import type { JobPhase } from '../jobs/job-phase.entity';
 import type { LogLevel } from '../jobs/job-status';
 import type { Job } from '../jobs/job.entity';
 import type { AppSpec, GeneratedFile } from './generator/app-spec';
+import type { Escalation } from '../hitl/checkpoints.service';
 import type { PhaseName } from './phase-names';
 
 /** What a phase sees of the job it works on. */
 export interface PhaseContext {
+  readonly phase: PhaseName;
   readonly job: Job;
+  /** True when an LLM provider is active for this run; false → the builtin generator. */
+  readonly usesLlm: boolean;
   readonly spec: AppSpec;
   /** Aborted on cancel, delete, timeout or shutdown: stop child processes and LLM calls. */
   readonly signal: AbortSignal;
@@ -31,6 +35,8 @@ export interface PhaseResult {
   reason?: string;
   /** Workspace-relative path of the downloadable result (export only). */
   artifact?: string;
+  /** A failure a person may accept: the job waits at a checkpoint instead of failing. */
+  escalation?: Escalation;
 }
 
 /** One pipeline phase, run by its agent. Register new phases in phase-list.ts. */

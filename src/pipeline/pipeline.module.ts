@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
+import { HitlModule } from '../hitl/hitl.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { LlmModule } from '../llm/llm.module';
+import { AgentWriter } from './agent-writer.service';
 import { JobWorker } from './job-worker';
 import { PHASE_HANDLERS, type PhaseHandler } from './phase-handler';
 import { PHASE_HANDLER_CLASSES } from './phases/phase-list';
 import { PipelineRunner } from './pipeline.runner';
 
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, LlmModule, AgentsModule, HitlModule],
   providers: [
     ...PHASE_HANDLER_CLASSES,
     {
@@ -16,6 +20,7 @@ import { PipelineRunner } from './pipeline.runner';
     },
     PipelineRunner,
     JobWorker,
+    AgentWriter,
   ],
   exports: [PipelineRunner],
 })

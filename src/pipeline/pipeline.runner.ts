@@ -1,13 +1,23 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
+import {
+  EVENTS,
+  type JobCancelRequestedEvent,
+  type JobFinishedEvent,
+  type JobStartedEvent,
+  type PhaseFinishedEvent,
+  type PhaseStartedEvent,
+} from '../common/events';
 import type { JobPhase } from '../jobs/job-phase.entity';
 import { isPhaseDone } from '../jobs/job-status';
 import { JobRunStore } from '../jobs/job-run.store';
 import { isInside, JobWorkspaceService } from '../jobs/job-workspace.service';
 import type { Job } from '../jobs/job.entity';
+import { CheckpointsService } from '../hitl/checkpoints.service';
+import { LlmUnavailableError } from '../llm/llm.errors';
+import { LlmService } from '../llm/llm.service';
 import { SettingsService } from '../system/settings/settings.service';
 import type { AppSpec } from './generator/app-spec';
 import { PHASE_HANDLERS, type PhaseContext, type PhaseHandler, type PhaseResult } from './phase-handler';
@@ -45,6 +55,9 @@ export class PipelineRunner implements OnModuleInit {
     private readonly store: JobRunStore,
     private readonly workspace: JobWorkspaceService,
     private readonly settings: SettingsService,
+    private readonly events: EventEmitter2,
+    private readonly llm: LlmService,
+    private readonly checkpoints: CheckpointsService,
   ) {}
 
   /** Refuses to boot unless every phase has exactly one handler. */
@@ -81,7 +94,7 @@ export class PipelineRunner implements OnModuleInit {
     if (this.active.has(slug)) return;
     if (!(await this.store.claim(slug))) {
       const job = await this.store.findJob(slug);
-      if (job?.status === 'cancel_requested') await this.markCancelled(slug, null);
+      if (job?.status === 'cancel_requested') await this.markCancelled(job, null);
       return;
     }
     const controller = new AbortController();
@@ -93,43 +106,83 @@ export class PipelineRunner implements OnModuleInit {
   private async execute(slug: string, controller: AbortController): Promise<void> {
     const timeoutMinutes = await this.settings.getNumber('job_timeout_minutes');
     const watcher = this.watch(slug, controller, Date.now() + timeoutMinutes * 60_000);
-    let current: PhaseName | null = null;
+    const job = await this.store.findJob(slug);
+    if (!job) return void clearInterval(watcher);
+    this.events.emit(EVENTS.jobStarted, { slug, team_id: job.team_id } satisfies JobStartedEvent);
+    const usesLlm = await this.chooseGenerator(job);
+    let current: { phase: PhaseName; started: number } | null = null;
     try {
-      const job = await this.store.findJob(slug);
-      if (!job) return;
       for (const phase of PHASE_NAMES) {
         const records = await this.store.findPhases(slug);
         const record = records.find((r) => r.phase === phase);
         if (record && isPhaseDone(record.status)) continue;
         controller.signal.throwIfAborted();
-        current = phase;
-        const result = await this.runPhase(job, phase, record?.attempts ?? 0, records, controller.signal);
+        if (!(await this.checkpoints.passGate(job, phase))) return void (await this.park(job));
+        const accepted = await this.checkpoints.acceptedEscalation(job, phase);
+        if (accepted) {
+          const note = `Accepted by ${accepted.decided_by}: ${accepted.action}`;
+          await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note);
+          await this.store.log(slug, phase, 'warn', `Phase ${phase} ${note}`);
+          continue;
+        }
+        current = { phase, started: Date.now() };
+        const result = await this.runPhase(job, phase, record?.attempts ?? 0, records, controller.signal, usesLlm);
         controller.signal.throwIfAborted();
-        await this.store.finishPhase(slug, phase, result.status, result.outputs, result.status === 'failed' ? (result.reason ?? 'failed') : null);
+        const error = result.status === 'failed' ? (result.reason ?? 'failed') : null;
+        await this.finishPhase(job, current, result.status, result.outputs, error);
+        current = null;
         if (result.artifact) await this.store.updateJob(slug, { artifact: result.artifact });
+        if (result.status === 'failed' && result.escalation) {
+          await this.checkpoints.escalate(job, phase, result.escalation);
+          return void (await this.park(job));
+        }
         if (result.status === 'failed') {
           const message = `Phase ${phase} failed: ${result.reason ?? 'no reason given'}`;
           await this.store.log(slug, phase, 'error', message);
-          await this.store.finishJob(slug, 'failed', message);
+          await this.finishJob(job, 'failed', message);
           return;
         }
         const why = result.status === 'skipped' ? `: ${result.reason ?? 'not needed'}` : '';
         await this.store.log(slug, phase, 'info', `Phase ${phase} ${result.status}${why}`);
-        current = null;
       }
-      await this.store.finishJob(slug, 'succeeded');
       await this.store.log(slug, null, 'info', 'Job succeeded');
+      await this.finishJob(job, 'succeeded', null);
     } catch (error) {
-      await this.handleStop(slug, current, controller.signal, error, timeoutMinutes);
+      await this.handleStop(job, current, controller.signal, error, timeoutMinutes);
     } finally {
       clearInterval(watcher);
     }
   }
 
-  private async runPhase(job: Job, phase: PhaseName, attempts: number, records: JobPhase[], signal: AbortSignal): Promise<PhaseResult> {
-    await this.store.startPhase(job.slug, phase, attempts + 1);
-    await this.store.log(job.slug, phase, 'info', `${PHASE_AGENTS[phase]} started ${phase} (attempt ${attempts + 1})`);
-    const context = this.context(job, records, phase, signal);
+  /** LLM when a provider is usable, else the builtin generator; recorded on the job with the reason. */
+  private async chooseGenerator(job: Job): Promise<boolean> {
+    try {
+      const provider = await this.llm.provider();
+      job.generator = provider.name;
+      await this.store.log(job.slug, null, 'info', `Generating with LLM provider ${provider.name} (default model ${provider.defaultModel})`);
+    } catch (error) {
+      if (!(error instanceof LlmUnavailableError)) throw error;
+      job.generator = 'builtin';
+      await this.store.log(job.slug, null, 'info', `Using the builtin generator: ${error.message}`);
+    }
+    await this.store.updateJob(job.slug, { generator: job.generator });
+    return job.generator !== 'builtin';
+  }
+
+  private async runPhase(
+    job: Job,
+    phase: PhaseName,
+    attempts: number,
+    records: JobPhase[],
+    signal: AbortSignal,
+    usesLlm: boolean,
+  ): Promise<PhaseResult> {
+    const attempt = attempts + 1;
+    await this.store.startPhase(job.slug, phase, attempt);
+    const agent = PHASE_AGENTS[phase];
+    this.events.emit(EVENTS.phaseStarted, { slug: job.slug, team_id: job.team_id, phase, agent, attempt } satisfies PhaseStartedEvent);
+    await this.store.log(job.slug, phase, 'info', `${agent} started ${phase} (attempt ${attempt})`);
+    const context = this.context(job, records, phase, signal, usesLlm);
     try {
       return await this.handlers.get(phase)!.run(context);
     } catch (error) {
@@ -139,9 +192,40 @@ export class PipelineRunner implements OnModuleInit {
     }
   }
 
-  private context(job: Job, records: JobPhase[], phase: PhaseName, signal: AbortSignal): PhaseContext {
+  private async finishPhase(
+    job: Job,
+    current: { phase: PhaseName; started: number },
+    status: PhaseFinishedEvent['status'],
+    outputs: string[],
+    error: string | null,
+  ): Promise<void> {
+    await this.store.finishPhase(job.slug, current.phase, status, outputs, error);
+    this.events.emit(EVENTS.phaseFinished, {
+      slug: job.slug,
+      team_id: job.team_id,
+      phase: current.phase,
+      agent: PHASE_AGENTS[current.phase],
+      status,
+      duration_ms: Date.now() - current.started,
+      error,
+    } satisfies PhaseFinishedEvent);
+  }
+
+  /** The job waits for a decision; approval requeues it at this phase. */
+  private async park(job: Job): Promise<void> {
+    await this.finishJob(job, 'waiting_approval', null);
+  }
+
+  private async finishJob(job: Job, status: JobFinishedEvent['status'], error: string | null): Promise<void> {
+    if (status !== 'waiting_approval') await this.store.finishJob(job.slug, status, error);
+    this.events.emit(EVENTS.jobFinished, { slug: job.slug, team_id: job.team_id, status, error } satisfies JobFinishedEvent);
+  }
+
+  private context(job: Job, records: JobPhase[], phase: PhaseName, signal: AbortSignal, usesLlm: boolean): PhaseContext {
     const root = this.workspace.root(job.slug);
     return {
+      phase,
+      usesLlm,
       job,
       spec: specOf(job),
       signal,
@@ -185,31 +269,40 @@ export class PipelineRunner implements OnModuleInit {
     }, WATCH_INTERVAL_MS);
   }
 
-  private async handleStop(slug: string, phase: PhaseName | null, signal: AbortSignal, error: unknown, timeoutMinutes: number): Promise<void> {
+  private async handleStop(
+    job: Job,
+    current: { phase: PhaseName; started: number } | null,
+    signal: AbortSignal,
+    error: unknown,
+    timeoutMinutes: number,
+  ): Promise<void> {
     const reason = signal.aborted ? (signal.reason as StopReason) : undefined;
+    const slug = job.slug;
+    const phase = current?.phase ?? null;
     try {
       switch (reason) {
         case 'deleted':
           return;
         case 'cancel':
-          await this.markCancelled(slug, phase);
+          if (current) await this.finishPhase(job, current, 'cancelled', [], null);
+          await this.markCancelled(job, phase);
           return;
         case 'shutdown':
-          if (phase) await this.store.finishPhase(slug, phase, 'pending', []);
+          if (current) await this.finishPhase(job, current, 'pending', [], null);
           await this.store.updateJob(slug, { status: 'queued', current_phase: null });
           await this.store.log(slug, phase, 'warn', 'Worker shutting down; the job will resume at this phase');
           return;
         case 'timeout': {
           const message = `Job exceeded the ${timeoutMinutes}-minute limit (job_timeout_minutes) and was stopped`;
-          if (phase) await this.store.finishPhase(slug, phase, 'failed', [], 'Stopped: job time limit reached');
-          await this.store.finishJob(slug, 'failed', message);
+          if (current) await this.finishPhase(job, current, 'failed', [], 'Stopped: job time limit reached');
           await this.store.log(slug, phase, 'error', message);
+          await this.finishJob(job, 'failed', message);
           return;
         }
         default: {
           this.logger.error(`Job ${slug} stopped unexpectedly: ${(error as Error)?.message}`);
-          if (phase) await this.store.finishPhase(slug, phase, 'failed', [], 'Internal error');
-          await this.store.finishJob(slug, 'failed', 'Internal error while running the pipeline');
+          if (current) await this.finishPhase(job, current, 'failed', [], 'Internal error');
+          await this.finishJob(job, 'failed', 'Internal error while running the pipeline');
         }
       }
     } catch (stopError) {
@@ -217,11 +310,10 @@ export class PipelineRunner implements OnModuleInit {
     }
   }
 
-  private async markCancelled(slug: string, phase: PhaseName | null): Promise<void> {
-    if (phase) await this.store.finishPhase(slug, phase, 'cancelled', []);
-    await this.store.resetUnfinishedPhases(slug, 'cancelled');
-    await this.store.finishJob(slug, 'cancelled', null);
-    await this.store.log(slug, phase, 'warn', 'Job cancelled');
+  private async markCancelled(job: Job, phase: PhaseName | null): Promise<void> {
+    await this.store.resetUnfinishedPhases(job.slug, 'cancelled');
+    await this.store.log(job.slug, phase, 'warn', 'Job cancelled');
+    await this.finishJob(job, 'cancelled', null);
   }
 
   /** An error message fit for clients: first line only, workspace paths made relative. */

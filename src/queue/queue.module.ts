@@ -2,13 +2,11 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AllConfig } from '../config/config.types';
+import { bootEnv } from '../config/env';
 import type { QueueBackend } from '../config/queue.config';
 import { BullJobQueue, JOBS_QUEUE } from './bull-job-queue';
 import { JobQueue } from './job-queue';
 import { ThreadJobQueue } from './thread-job-queue';
-
-/** Lock settings for phases that last minutes: the worker renews its lock; a dead worker's job is retaken after the lock lapses. */
-const LOCK_MS = Number(process.env.QUEUE_LOCK_MS) || 30_000;
 
 /** Global: registered once in AppModule with the configured backend. */
 @Global()
@@ -22,6 +20,8 @@ export class QueueModule {
         exports: [JobQueue],
       };
     }
+    /** Lock settings for phases that last minutes: the worker renews its lock; a dead worker's job is retaken after the lock lapses. */
+    const lockMs = Number(bootEnv('QUEUE_LOCK_MS')) || 30_000;
     return {
       module: QueueModule,
       imports: [
@@ -31,9 +31,9 @@ export class QueueModule {
             url: config.get('queue.redisUrl', { infer: true }),
             prefix: config.get('queue.prefix', { infer: true }),
             settings: {
-              lockDuration: LOCK_MS,
-              lockRenewTime: LOCK_MS / 3,
-              stalledInterval: LOCK_MS,
+              lockDuration: lockMs,
+              lockRenewTime: lockMs / 3,
+              stalledInterval: lockMs,
               maxStalledCount: 100,
             },
           }),

@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 interface ErrorBody {
@@ -56,7 +49,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       fastifyError.statusCode < 500
     ) {
       const code = typeof fastifyError.code === 'string' ? fastifyError.code : '';
-      const detail = FASTIFY_MESSAGES[code] ?? (exception instanceof SyntaxError ? 'Malformed JSON in request body' : 'Bad request');
+      const detail =
+        FASTIFY_MESSAGES[code] ?? (exception instanceof SyntaxError ? 'Malformed JSON in request body' : 'Bad request');
       return { status: fastifyError.statusCode, body: { detail } };
     }
     if (exception instanceof SyntaxError) {
@@ -64,7 +58,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const err = exception instanceof Error ? exception : new Error(String(exception));
     // Server log only: the error's name and message, with the request id to correlate.
-    this.logger.error(`${request?.id ?? '-'} ${request?.method ?? ''} ${request?.url?.split('?')[0] ?? ''}: ${err.name}: ${err.message}`);
+    this.logger.error(
+      `${request?.id ?? '-'} ${request?.method ?? ''} ${request?.url?.split('?')[0] ?? ''}: ${err.name}: ${err.message}`,
+    );
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal server error' } };
   }
 

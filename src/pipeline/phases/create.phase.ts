@@ -10,6 +10,8 @@ import { DocsPhase } from './docs-phase';
 @Injectable()
 export class CreatePhase extends DocsPhase {
   readonly phase = 'create' as const;
+  /** The brief restates the request; it is always written by the builtin generator. */
+  protected readonly task = 'Write the app brief.';
 
   protected documents(spec: AppSpec): GeneratedFile[] {
     return briefDocs(spec);

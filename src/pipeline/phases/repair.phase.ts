@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { repairProject } from '../generator/repair';
+import { AgentWriter } from '../agent-writer.service';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
+import type { QaFinding } from '../qa/qa.types';
+import { ExperiencesService } from '../../hitl/experiences.service';
 import { SettingsService } from '../../system/settings/settings.service';
+import { fixFindings } from './fix-findings';
 import { describeFindings, findingsKey, readQaSummary, runQa } from './qa-results';
 
 export const REPAIR_HISTORY = 'docs/repair_history.md';
@@ -22,7 +25,11 @@ interface Round {
 export class RepairPhase implements PhaseHandler {
   readonly phase = 'repair' as const;
 
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly writer: AgentWriter,
+    private readonly experiences: ExperiencesService,
+  ) {}
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     const initial = await readQaSummary(context);
@@ -42,30 +49,46 @@ export class RepairPhase implements PhaseHandler {
       rounds.push(round);
       if (!summary.findings.length) {
         await context.log('info', `QA is clean after ${attempt} check(s)`);
+        if (initial?.findings.length) await this.fileLesson(context, initial.findings, rounds);
         return this.finish(context, rounds, outputs, { status: 'passed', outputs: [] });
       }
       const key = findingsKey(summary.findings);
       // Compared with the findings the last fix (refactor's, then our own) set out to remove.
-      if (key === previousKey) {
+      const stuck = key === previousKey;
+      if (stuck || attempt > maxAttempts) {
+        const reason = stuck
+          ? `Repair made no progress: the same ${summary.findings.length} finding(s) came back (${round.detail})`
+          : `${summary.findings.length} QA finding(s) remain after ${maxAttempts} repair attempt(s): ${round.detail}`;
         return this.finish(context, rounds, outputs, {
           status: 'failed',
           outputs: [],
-          reason: `Repair made no progress: the same ${summary.findings.length} finding(s) came back (${round.detail})`,
-        });
-      }
-      if (attempt > maxAttempts) {
-        return this.finish(context, rounds, outputs, {
-          status: 'failed',
-          outputs: [],
-          reason: `${summary.findings.length} QA finding(s) remain after ${maxAttempts} repair attempt(s): ${round.detail}`,
+          reason,
+          escalation: { kind: 'qa_findings', action: 'continue with the remaining QA findings', reason },
         });
       }
       previousKey = key;
-      const { changed } = await repairProject(context.sourceDir, context.spec, summary.findings);
+      const { changed } = await fixFindings(context, summary.findings, this.writer);
       round.changed = changed;
       changed.forEach((file) => outputs.add(`source/${file}`));
       await context.log('info', `Repair round ${attempt}: ${summary.findings.length} finding(s), changed ${changed.length} file(s)`);
     }
+  }
+
+  /** A repair that made QA clean becomes a pending lesson for the team. */
+  private async fileLesson(context: PhaseContext, findings: QaFinding[], rounds: Round[]): Promise<void> {
+    const refactor = context.phases.find((p) => p.phase === 'refactor');
+    const changed = new Set([
+      ...(refactor?.outputs ?? []).filter((o) => o.startsWith('source/')).map((o) => o.slice('source/'.length)),
+      ...rounds.flatMap((r) => r.changed),
+    ]);
+    const experience = await this.experiences.fileFromRepair({
+      jobSlug: context.job.slug,
+      teamId: context.job.team_id,
+      agent: 'refactor_agent',
+      findings,
+      changed: [...changed].sort(),
+    });
+    await context.log('info', `Filed lesson ${experience.id} for approval`);
   }
 
   private async finish(context: PhaseContext, rounds: Round[], outputs: Set<string>, result: PhaseResult): Promise<PhaseResult> {

@@ -19,6 +19,7 @@ export class SecurityPhase implements PhaseHandler {
     await context.log(result.passed ? 'info' : 'error', `Security scan of ${result.files_scanned} files: ${result.blockers} blocker(s), ${warnings} warning(s)`);
     if (result.passed) return { status: 'passed', outputs };
     const first = result.findings.find((f) => f.severity === 'blocker')!;
-    return { status: 'failed', outputs, reason: `${result.blockers} security blocker(s), e.g. ${first.rule} in ${first.file}:${first.line}` };
+    const reason = `${result.blockers} security blocker(s), e.g. ${first.rule} in ${first.file}:${first.line}`;
+    return { status: 'failed', outputs, reason, escalation: { kind: 'security_blockers', action: 'export anyway', reason } };
   }
 }

@@ -7,7 +7,11 @@ import { IsOptional } from 'class-validator';
  * rejected by the global validation pipe.
  */
 export class UpdateSettingsDto {
-  @ApiPropertyOptional({ example: '10.00', description: 'Maximum LLM spend per UTC day (USD, 0–1000000)' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '10.00',
+    description: 'Maximum LLM spend per UTC day (USD, 0–1000000)',
+  })
   @IsOptional()
   daily_cost_limit?: string | number;
 
@@ -15,11 +19,11 @@ export class UpdateSettingsDto {
   @IsOptional()
   smart_model_fallback?: string;
 
-  @ApiPropertyOptional({ example: '3', description: 'Repair rounds, 0–20' })
+  @ApiPropertyOptional({ type: String, example: '3', description: 'Repair rounds, 0–20' })
   @IsOptional()
   max_repair_attempts?: string | number;
 
-  @ApiPropertyOptional({ example: '2', description: 'Parallel jobs per worker, 1–32' })
+  @ApiPropertyOptional({ type: String, example: '2', description: 'Parallel jobs per worker, 1–32' })
   @IsOptional()
   max_parallel_jobs?: string | number;
 
@@ -27,13 +31,17 @@ export class UpdateSettingsDto {
   @IsOptional()
   hitl_checkpoints?: string;
 
-  @ApiPropertyOptional({ example: '60', description: 'Checkpoint expiry in minutes (0 = never)' })
+  @ApiPropertyOptional({ type: String, example: '60', description: 'Checkpoint expiry in minutes (0 = never)' })
   @IsOptional()
   hitl_timeout_minutes?: string | number;
 
-  @ApiPropertyOptional({ example: '30', description: 'Job time limit in minutes, 1–1440' })
+  @ApiPropertyOptional({ type: String, example: '30', description: 'Job time limit in minutes, 1–1440' })
   @IsOptional()
   job_timeout_minutes?: string | number;
+
+  @ApiPropertyOptional({ example: 'openrouter', description: 'Active LLM provider name (builtin = offline generator)' })
+  @IsOptional()
+  llm_provider?: string;
 }
 
 /** The response of every settings read and write: all settings as strings. */
@@ -58,4 +66,7 @@ export class SettingsResponseDto {
 
   @ApiPropertyOptional({ example: '30' })
   job_timeout_minutes: string;
+
+  @ApiPropertyOptional({ example: 'builtin' })
+  llm_provider: string;
 }

@@ -45,7 +45,10 @@ export class SystemStatusResponseDto {
   @ApiProperty({ example: 'thread' })
   queue_backend: string;
 
-  @ApiProperty({ example: 'data/app.db', description: 'Relative to the service directory; "postgresql://host/db" on PostgreSQL' })
+  @ApiProperty({
+    example: 'data/app.db',
+    description: 'Relative to the service directory; "postgresql://host/db" on PostgreSQL',
+  })
   db_path: string;
 
   @ApiProperty({ example: true })

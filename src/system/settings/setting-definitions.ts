@@ -46,6 +46,13 @@ function phaseList(value: string): string {
   return [...new Set(phases)].join(',');
 }
 
+function providerName(value: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(value)) {
+    throw new Error('must be a provider name (lower-case letters, digits, "_" and "-", 1-40 characters)');
+  }
+  return value;
+}
+
 /** Every runtime-editable setting. GET returns them all; POST accepts only these keys. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
@@ -103,6 +110,14 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'A job running longer than this is stopped and failed',
     example: '30',
     parse: integer(1, 1_440),
+  },
+  {
+    key: 'llm_provider',
+    envVar: 'LLM_PROVIDER',
+    defaultValue: 'builtin',
+    description: 'Provider jobs use (see /api/providers); builtin = the offline generator',
+    example: 'openrouter',
+    parse: providerName,
   },
 ];
 

@@ -34,7 +34,11 @@ export class SettingsService implements OnModuleInit {
   /** Inserts every missing setting: the value from the environment when valid, else the default. */
   async seed(): Promise<void> {
     const now = nowIso();
-    const rows = SETTING_DEFINITIONS.map((def) => ({ key: def.key, value: this.initialValue(def.key), updated_at: now }));
+    const rows = SETTING_DEFINITIONS.map((def) => ({
+      key: def.key,
+      value: this.initialValue(def.key),
+      updated_at: now,
+    }));
     await this.repo.createQueryBuilder().insert().into(Setting).values(rows).orIgnore().execute();
     this.cache = undefined;
   }

@@ -1,0 +1,142 @@
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../common/auth/access.decorators';
+import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { CheckpointsService } from './checkpoints.service';
+import { groupByStatus } from './decision';
+import {
+  CheckpointDto,
+  CheckpointListDto,
+  DecisionQueryDto,
+  ExperienceDto,
+  ExperienceListDto,
+  HitlListQueryDto,
+  HitlQueueDto,
+  ItemIdParamDto,
+} from './dto/hitl.dto';
+import { ExperiencesService } from './experiences.service';
+
+type Decision = 'approve' | 'reject';
+
+@ApiTags('HITL')
+@Controller('api')
+export class HitlController {
+  constructor(
+    private readonly checkpoints: CheckpointsService,
+    private readonly experiences: ExperiencesService,
+  ) {}
+
+  @Get('experiences')
+  @MinRole('viewer')
+  @ApiOperation({ summary: "The team's lessons by status" })
+  @ApiOkResponse({ type: ExperienceListDto })
+  async listExperiences(@CurrentUser() user: AuthUser, @Query() query: HitlListQueryDto): Promise<ExperienceListDto> {
+    return groupByStatus(await this.experiences.list(user, query.team_id));
+  }
+
+  @Post('experiences/:id/approve')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Approve a lesson: it will feed later dev and refactor prompts of the team' })
+  @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ type: ExperienceDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  approveExperience(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<ExperienceDto> {
+    return this.experiences.decide(id, user, 'approved', query.reason);
+  }
+
+  @Post('experiences/:id/reject')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Reject a lesson: it never reaches a prompt' })
+  @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ type: ExperienceDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  rejectExperience(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<ExperienceDto> {
+    return this.experiences.decide(id, user, 'rejected', query.reason);
+  }
+
+  @Get('checkpoints')
+  @MinRole('viewer')
+  @ApiOperation({ summary: "The team's checkpoints by status" })
+  @ApiOkResponse({ type: CheckpointListDto })
+  async listCheckpoints(@CurrentUser() user: AuthUser, @Query() query: HitlListQueryDto): Promise<CheckpointListDto> {
+    return groupByStatus(await this.checkpoints.list(user, query.team_id));
+  }
+
+  @Post('checkpoints/:id/approve')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Approve a checkpoint: the job continues at that phase' })
+  @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ type: CheckpointDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  approveCheckpoint(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto> {
+    return this.checkpoints.approve(id, user, query.reason);
+  }
+
+  @Post('checkpoints/:id/reject')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Reject a checkpoint: the job fails with the reason' })
+  @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ type: CheckpointDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  rejectCheckpoint(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto> {
+    return this.checkpoints.reject(id, user, query.reason);
+  }
+
+  @Get('hitl/queue')
+  @MinRole('viewer')
+  @ApiOperation({ summary: 'Everything waiting for a decision: pending lessons and checkpoints' })
+  @ApiOkResponse({ type: HitlQueueDto })
+  async queue(@CurrentUser() user: AuthUser): Promise<HitlQueueDto> {
+    const [experiences, checkpoints] = await Promise.all([this.experiences.pending(user), this.checkpoints.pending(user)]);
+    return {
+      pending: [
+        ...checkpoints.map((c) => ({ type: 'checkpoint', ...c })),
+        ...experiences.map((e) => ({ type: 'experience', content: e.problem, ...e })),
+      ],
+      counts: { experiences: experiences.length, checkpoints: checkpoints.length },
+    };
+  }
+
+  @Post('hitl/:id/approve')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Approve a lesson or a checkpoint by id' })
+  @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] } })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  approveAny(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto | ExperienceDto> {
+    return this.decideAny(id, 'approve', user, query.reason);
+  }
+
+  @Post('hitl/:id/reject')
+  @HttpCode(200)
+  @MinRole('member')
+  @ApiOperation({ summary: 'Reject a lesson or a checkpoint by id' })
+  @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] } })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  rejectAny(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto | ExperienceDto> {
+    return this.decideAny(id, 'reject', user, query.reason);
+  }
+
+  private async decideAny(id: string, decision: Decision, user: AuthUser, reason?: string): Promise<CheckpointDto | ExperienceDto> {
+    const visible = (item: { team_id: string } | null) => !!item && (isAdmin(user) || item.team_id === user.team_id);
+    if (visible(await this.checkpoints.findById(id))) {
+      return decision === 'approve' ? this.checkpoints.approve(id, user, reason) : this.checkpoints.reject(id, user, reason);
+    }
+    if (visible(await this.experiences.findById(id))) {
+      return this.experiences.decide(id, user, decision === 'approve' ? 'approved' : 'rejected', reason);
+    }
+    throw new NotFoundException(`No checkpoint or experience ${id}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../jobs/jobs.module';
+import { LessonsSource } from '../pipeline/lessons-source';
+import { Checkpoint } from './checkpoint.entity';
+import { CheckpointsService } from './checkpoints.service';
+import { ExperienceLessonsSource } from './experience-lessons.source';
+import { Experience } from './experience.entity';
+import { ExperiencesService } from './experiences.service';
+import { HitlController } from './hitl.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Checkpoint, Experience]), JobsModule],
+  controllers: [HitlController],
+  providers: [CheckpointsService, ExperiencesService, { provide: LessonsSource, useClass: ExperienceLessonsSource }],
+  exports: [CheckpointsService, ExperiencesService, LessonsSource],
+})
+export class HitlModule {}

@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../common/auth/access.decorators';
+import type { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ModelsQueryDto, ModelsResponseDto } from './dto/models.dto';
+import { ProviderModelsService } from './provider-models.service';
+
+@ApiTags('Providers')
+@Controller('api/models')
+export class ModelsController {
+  constructor(private readonly models: ProviderModelsService) {}
+
+  @Get()
+  @MinRole('viewer')
+  @ApiOperation({
+    summary:
+      "List a provider's models (price and context length when given); on failure success=false and the known defaults",
+  })
+  @ApiOkResponse({ type: ModelsResponseDto })
+  @ApiBadRequestResponse({
+    description: 'base_url is not http(s) or points at a link-local/metadata address',
+    type: ErrorResponseDto,
+  })
+  @ApiNotFoundResponse({ description: 'Unknown provider', type: ErrorResponseDto })
+  list(@Query() query: ModelsQueryDto, @CurrentUser() user: AuthUser): Promise<ModelsResponseDto> {
+    return this.models.list(query, user);
+  }
+}

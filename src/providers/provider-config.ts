@@ -1,0 +1,25 @@
+import type { ProviderSource } from './dto/provider-response.dto';
+
+/** A provider's config after merging the built-in list with the stored rows (before the LLM_* overrides). */
+export interface ProviderConfig {
+  name: string;
+  base_url: string | null;
+  api_key_env: string | null;
+  default_model: string;
+  enabled: boolean;
+  source: ProviderSource;
+  /** Models it is known to serve: what model listing falls back to. */
+  known_models: readonly string[];
+}
+
+/**
+ * A provider as it would be called now: LLM_BASE_URL / LLM_MODEL applied when
+ * it is the active one, and its key resolved. Server-side only.
+ */
+export interface ProviderTarget {
+  config: ProviderConfig;
+  active: boolean;
+  baseUrl: string | null;
+  defaultModel: string;
+  apiKey: string | undefined;
+}

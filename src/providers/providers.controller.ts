@@ -1,0 +1,124 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { MinRole } from '../common/auth/access.decorators';
+import type { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/current-user.decorator';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { CreateProviderDto, ProviderNameParamDto, UpdateProviderDto, UpsertProviderDto } from './dto/provider.dto';
+import {
+  DeleteProviderResponseDto,
+  ProviderDto,
+  ProvidersListResponseDto,
+  TestProviderResponseDto,
+  UseProviderResponseDto,
+} from './dto/provider-response.dto';
+import { ProviderModelsService } from './provider-models.service';
+import { ProvidersService } from './providers.service';
+
+@ApiTags('Providers')
+@Controller('api/providers')
+export class ProvidersController {
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly models: ProviderModelsService,
+  ) {}
+
+  @Get()
+  @MinRole('viewer')
+  @ApiOperation({
+    summary: 'Every LLM provider (built-in and custom) and the active one; keys show only as set/not set',
+  })
+  @ApiOkResponse({ type: ProvidersListResponseDto })
+  list(): Promise<ProvidersListResponseDto> {
+    return this.providers.list();
+  }
+
+  @Post()
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Add a custom provider (name in the body)' })
+  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiBadRequestResponse({ description: 'Invalid name, base_url, api_key_env or model', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'A provider (built-in or custom) has that name', type: ErrorResponseDto })
+  create(@Body() body: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderDto> {
+    return this.providers.create(body, user);
+  }
+
+  @Post(':name')
+  @HttpCode(200)
+  @MinRole('admin')
+  @ApiOperation({
+    summary: 'Add or replace a provider (name in the URL); for a built-in, stores an override (source "override")',
+  })
+  @ApiParam({ name: 'name', example: 'my-provider' })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiBadRequestResponse({ description: 'Invalid field, or the builtin generator', type: ErrorResponseDto })
+  upsert(
+    @Param() { name }: ProviderNameParamDto,
+    @Body() body: UpsertProviderDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ProviderDto> {
+    return this.providers.upsert(name, body, user);
+  }
+
+  @Patch(':name')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Change some fields of a provider; for a built-in, stores an override (source "override")' })
+  @ApiParam({ name: 'name', example: 'openrouter' })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiBadRequestResponse({
+    description: 'Invalid field, nothing given, or the builtin generator',
+    type: ErrorResponseDto,
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  update(
+    @Param() { name }: ProviderNameParamDto,
+    @Body() body: UpdateProviderDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ProviderDto> {
+    return this.providers.update(name, body, user);
+  }
+
+  @Delete(':name')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Delete a custom provider (built-ins cannot be deleted: 400)' })
+  @ApiParam({ name: 'name', example: 'my-provider' })
+  @ApiOkResponse({ type: DeleteProviderResponseDto })
+  @ApiBadRequestResponse({ description: 'A built-in provider', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'It is the active provider', type: ErrorResponseDto })
+  remove(@Param() { name }: ProviderNameParamDto, @CurrentUser() user: AuthUser): Promise<DeleteProviderResponseDto> {
+    return this.providers.remove(name, user);
+  }
+
+  @Post(':name/use')
+  @HttpCode(200)
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Make it the active provider at once (persisted in settings and in .env as LLM_PROVIDER)' })
+  @ApiParam({ name: 'name', example: 'openrouter' })
+  @ApiOkResponse({ type: UseProviderResponseDto })
+  @ApiBadRequestResponse({ description: 'The provider is disabled', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  use(@Param() { name }: ProviderNameParamDto, @CurrentUser() user: AuthUser): Promise<UseProviderResponseDto> {
+    return this.providers.use(name, user);
+  }
+
+  @Post(':name/test')
+  @HttpCode(200)
+  @MinRole('admin')
+  @ApiOperation({ summary: "Test the connection by listing the provider's models (10 s timeout)" })
+  @ApiParam({ name: 'name', example: 'openrouter' })
+  @ApiOkResponse({ type: TestProviderResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  test(@Param() { name }: ProviderNameParamDto): Promise<TestProviderResponseDto> {
+    return this.models.test(name);
+  }
+}
