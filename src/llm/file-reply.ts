@@ -38,16 +38,26 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
-/** Pulls the JSON object out of a reply that may be wrapped in a Markdown fence or prose. */
+/**
+ * Pulls the JSON object out of a reply: as is, or wrapped in a Markdown
+ * fence, or surrounded by prose. (File contents may contain fences too, so
+ * the plain parse comes first.)
+ */
 function extractJson(content: string): unknown {
   const trimmed = content.trim();
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(trimmed);
-  const candidate = fenced ? fenced[1] : trimmed.slice(trimmed.indexOf('{'), trimmed.lastIndexOf('}') + 1);
-  try {
-    return JSON.parse(candidate);
-  } catch (error) {
-    throw new Error(`the reply is not valid JSON (${(error as Error).message})`);
+  const candidates = [trimmed];
+  const fenced = /^```(?:json)?\s*\n([\s\S]*)\n```\s*$/i.exec(trimmed);
+  if (fenced) candidates.push(fenced[1]);
+  candidates.push(trimmed.slice(trimmed.indexOf('{'), trimmed.lastIndexOf('}') + 1));
+  let firstError: Error | undefined;
+  for (const candidate of candidates) {
+    try {
+      return JSON.parse(candidate);
+    } catch (error) {
+      firstError ??= error as Error;
+    }
   }
+  throw new Error(`the reply is not valid JSON (${firstError?.message ?? 'empty reply'})`);
 }
 
 /**
