@@ -13,6 +13,8 @@ import { bootEnv } from './config/env';
 import type { QueueBackend } from './config/queue.config';
 import { buildDataSourceOptions, ensurePostgresSchema } from './database/data-source.options';
 import { JobsModule } from './jobs/jobs.module';
+import { KpisModule } from './kpis/kpis.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ProvidersModule } from './providers/providers.module';
@@ -53,6 +55,8 @@ export class AppModule {
         ActivityModule,
         ProjectsModule,
         ProvidersModule,
+        KpisModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import type { AllConfig } from './config/config.types';
 import { bootEnv } from './config/env';
+import { MetricsService } from './metrics/metrics.service';
 import { setupSwagger } from './swagger';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -68,6 +69,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  app.get(MetricsService).instrument(app.getHttpAdapter().getInstance());
   setupSwagger(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

@@ -8,4 +8,13 @@ import { Projects1764600200000 } from './migrations/1764600200000-projects';
 import { Providers1764650000000 } from './migrations/1764650000000-providers';
 
 /** Every migration, in order. Append new ones here. */
-export const MIGRATIONS = [InitSettings1764400000000, Jobs1764500000000, Costs1764600000000, Agents1764700000000, Hitl1764800000000, ActivityLog1764600100000, Projects1764600200000, Providers1764650000000];
+export const MIGRATIONS = [
+  InitSettings1764400000000,
+  Jobs1764500000000,
+  Costs1764600000000,
+  Agents1764700000000,
+  Hitl1764800000000,
+  ActivityLog1764600100000,
+  Projects1764600200000,
+  Providers1764650000000,
+];

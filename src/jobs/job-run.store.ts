@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { EVENTS, type JobLogEvent, type LlmCallEvent } from '../common/events';
 import { nowIso } from '../common/time';
-import { JobLog } from './job-log.entity';
+import { JobLog, type JobEventData, type JobEventKind } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
 import type { JobStatus, LogLevel, PhaseStatus } from './job-status';
 import { Job } from './job.entity';
@@ -82,9 +82,24 @@ export class JobRunStore {
     await this.phases.update({ job_slug: slug, status: In(['running', 'pending']) }, { status, finished_at: status === 'pending' ? null : nowIso() });
   }
 
-  async log(slug: string, phase: string | null, level: LogLevel, message: string): Promise<void> {
+  /** Appends a log line; with `event`, the line also marks a phase or job state change for the event stream. */
+  async log(
+    slug: string,
+    phase: string | null,
+    level: LogLevel,
+    message: string,
+    event?: { kind: JobEventKind; data: JobEventData },
+  ): Promise<void> {
     if (!(await this.jobs.existsBy({ slug }))) return;
-    const row = { job_slug: slug, phase, level, message: message.slice(0, 4000), created_at: nowIso() };
+    const row = {
+      job_slug: slug,
+      phase,
+      level,
+      message: message.slice(0, 4000),
+      event: event?.kind ?? ('log' as const),
+      data: event?.data ?? null,
+      created_at: nowIso(),
+    };
     const result = await this.logs.insert(row);
     const id = Number((result.identifiers[0] as { id?: number } | undefined)?.id ?? 0);
     this.events.emit(EVENTS.jobLog, { slug, id, phase, level, message: row.message, created_at: row.created_at } satisfies JobLogEvent);

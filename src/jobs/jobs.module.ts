@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobEventsController } from './job-events.controller';
+import { JobEventsService } from './job-events.service';
 import { JobFilesController } from './job-files.controller';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
@@ -11,8 +13,8 @@ import { JobsService } from './jobs.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog])],
-  controllers: [JobsController, JobFilesController],
-  providers: [JobsService, JobRunStore, JobWorkspaceService],
+  controllers: [JobsController, JobFilesController, JobEventsController],
+  providers: [JobsService, JobRunStore, JobWorkspaceService, JobEventsService],
   exports: [JobsService, JobRunStore, JobWorkspaceService],
 })
 export class JobsModule {}

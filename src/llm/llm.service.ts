@@ -275,7 +275,15 @@ export class LlmService {
     let client = this.clients.get(key);
     if (!client) {
       // Keyless providers (ollama) still need a non-empty key for the SDK.
-      client = new OpenAI({ baseURL: provider.baseUrl, apiKey: provider.apiKey ?? 'not-needed', maxRetries: 0 });
+      // organization/project/adminAPIKey are nulled so OPENAI_* variables of the host never travel to another provider.
+      client = new OpenAI({
+        baseURL: provider.baseUrl,
+        apiKey: provider.apiKey ?? 'not-needed',
+        maxRetries: 0,
+        organization: null,
+        project: null,
+        adminAPIKey: null,
+      });
       this.clients.set(key, client);
     }
     return client;

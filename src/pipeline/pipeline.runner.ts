@@ -12,6 +12,7 @@ import {
 } from '../common/events';
 import type { JobPhase } from '../jobs/job-phase.entity';
 import { isPhaseDone } from '../jobs/job-status';
+import { progressOf } from '../jobs/job.mapper';
 import { JobRunStore } from '../jobs/job-run.store';
 import { isInside, JobWorkspaceService } from '../jobs/job-workspace.service';
 import type { Job } from '../jobs/job.entity';
@@ -121,15 +122,14 @@ export class PipelineRunner implements OnModuleInit {
         const accepted = await this.checkpoints.acceptedEscalation(job, phase);
         if (accepted) {
           const note = `Accepted by ${accepted.decided_by}: ${accepted.action}`;
-          await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note);
-          await this.store.log(slug, phase, 'warn', `Phase ${phase} ${note}`);
+          await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note, note);
           continue;
         }
         current = { phase, started: Date.now() };
         const result = await this.runPhase(job, phase, record?.attempts ?? 0, records, controller.signal, usesLlm);
         controller.signal.throwIfAborted();
         const error = result.status === 'failed' ? (result.reason ?? 'failed') : null;
-        await this.finishPhase(job, current, result.status, result.outputs, error);
+        await this.finishPhase(job, current, result.status, result.outputs, error, result.reason);
         current = null;
         if (result.artifact) await this.store.updateJob(slug, { artifact: result.artifact });
         if (result.status === 'failed' && result.escalation) {
@@ -137,15 +137,10 @@ export class PipelineRunner implements OnModuleInit {
           return void (await this.park(job));
         }
         if (result.status === 'failed') {
-          const message = `Phase ${phase} failed: ${result.reason ?? 'no reason given'}`;
-          await this.store.log(slug, phase, 'error', message);
-          await this.finishJob(job, 'failed', message);
+          await this.finishJob(job, 'failed', `Phase ${phase} failed: ${result.reason ?? 'no reason given'}`);
           return;
         }
-        const why = result.status === 'skipped' ? `: ${result.reason ?? 'not needed'}` : '';
-        await this.store.log(slug, phase, 'info', `Phase ${phase} ${result.status}${why}`);
       }
-      await this.store.log(slug, null, 'info', 'Job succeeded');
       await this.finishJob(job, 'succeeded', null);
     } catch (error) {
       await this.handleStop(job, current, controller.signal, error, timeoutMinutes);
@@ -181,7 +176,10 @@ export class PipelineRunner implements OnModuleInit {
     await this.store.startPhase(job.slug, phase, attempt);
     const agent = PHASE_AGENTS[phase];
     this.events.emit(EVENTS.phaseStarted, { slug: job.slug, team_id: job.team_id, phase, agent, attempt } satisfies PhaseStartedEvent);
-    await this.store.log(job.slug, phase, 'info', `${agent} started ${phase} (attempt ${attempt})`);
+    await this.store.log(job.slug, phase, 'info', `${agent} started ${phase} (attempt ${attempt})`, {
+      kind: 'phase',
+      data: { phase, status: 'running', attempt, progress: progressOf(records) },
+    });
     const context = this.context(job, records, phase, signal, usesLlm);
     try {
       return await this.handlers.get(phase)!.run(context);
@@ -198,8 +196,15 @@ export class PipelineRunner implements OnModuleInit {
     status: PhaseFinishedEvent['status'],
     outputs: string[],
     error: string | null,
+    note?: string,
   ): Promise<void> {
     await this.store.finishPhase(job.slug, current.phase, status, outputs, error);
+    const progress = progressOf(await this.store.findPhases(job.slug));
+    const level = status === 'failed' ? 'error' : status === 'passed' || status === 'skipped' ? 'info' : 'warn';
+    await this.store.log(job.slug, current.phase, level, `Phase ${current.phase} ${status}${note ? `: ${note}` : ''}`, {
+      kind: 'phase',
+      data: { phase: current.phase, status, progress },
+    });
     this.events.emit(EVENTS.phaseFinished, {
       slug: job.slug,
       team_id: job.team_id,
@@ -217,6 +222,12 @@ export class PipelineRunner implements OnModuleInit {
   }
 
   private async finishJob(job: Job, status: JobFinishedEvent['status'], error: string | null): Promise<void> {
+    const level = status === 'failed' ? 'error' : status === 'succeeded' ? 'info' : 'warn';
+    const progress = progressOf(await this.store.findPhases(job.slug));
+    await this.store.log(job.slug, null, level, `Job ${status.replace('_', ' ')}${error ? `: ${error}` : ''}`, {
+      kind: 'status',
+      data: { status, error, progress },
+    });
     if (status !== 'waiting_approval') await this.store.finishJob(job.slug, status, error);
     this.events.emit(EVENTS.jobFinished, { slug: job.slug, team_id: job.team_id, status, error } satisfies JobFinishedEvent);
   }
@@ -295,7 +306,6 @@ export class PipelineRunner implements OnModuleInit {
         case 'timeout': {
           const message = `Job exceeded the ${timeoutMinutes}-minute limit (job_timeout_minutes) and was stopped`;
           if (current) await this.finishPhase(job, current, 'failed', [], 'Stopped: job time limit reached');
-          await this.store.log(slug, phase, 'error', message);
           await this.finishJob(job, 'failed', message);
           return;
         }
@@ -312,7 +322,6 @@ export class PipelineRunner implements OnModuleInit {
 
   private async markCancelled(job: Job, phase: PhaseName | null): Promise<void> {
     await this.store.resetUnfinishedPhases(job.slug, 'cancelled');
-    await this.store.log(job.slug, phase, 'warn', 'Job cancelled');
     await this.finishJob(job, 'cancelled', null);
   }
 

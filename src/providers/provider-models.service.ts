@@ -117,7 +117,7 @@ export class ProviderModelsService {
     const target = await this.providers.findTarget(name);
     // An admin may list from a base URL before creating the provider.
     if (!target && query.base_url === undefined) throw new NotFoundException(`Provider "${name}" not found`);
-    const key = query.key || undefined;
+    const key = query.key?.trim() || undefined;
     let baseUrl = target?.baseUrl ?? null;
     let apiKey = key ?? target?.apiKey;
     if (query.base_url !== undefined) {

@@ -129,9 +129,17 @@ export class ProvidersService {
   async upsert(name: string, dto: UpsertProviderDto, by: AuthUser): Promise<ProviderDto> {
     this.assertChangeable(name);
     const existing = await this.repo.findOneBy({ name });
+    const builtin = builtinProvider(name);
     const now = nowIso();
-    await this.repo.save({ ...this.fields(dto), name, created_at: existing?.created_at ?? now, updated_at: now });
-    const existed = Boolean(existing ?? builtinProvider(name));
+    await this.repo.save({
+      ...this.fields(dto),
+      // An override that leaves out api_key_env keeps the built-in's variable rather than making it keyless.
+      ...(dto.api_key_env === undefined && builtin ? { api_key_env: builtin.api_key_env } : {}),
+      name,
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+    });
+    const existed = Boolean(existing ?? builtin);
     return this.changed(existed ? 'updated' : 'created', name, by);
   }
 

@@ -70,6 +70,8 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'phase', type: 'varchar', length: '16', isNullable: true },
           { name: 'level', type: 'varchar', length: '8' },
           { name: 'message', type: 'text' },
+          { name: 'event', type: 'varchar', length: '16', default: "'log'" },
+          { name: 'data', type: 'text', isNullable: true },
           ts('created_at'),
         ],
         indices: [new TableIndex({ name: 'idx_job_logs_job', columnNames: ['job_slug', 'id'] })],

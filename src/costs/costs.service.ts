@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { utcDay } from './budget.service';
+import { CostRecord } from './cost-record.entity';
+import { CostReservation } from './cost-reservation.entity';
+import { toCostRecordDto } from './cost.mapper';
+import type {
+  AgentCostDto,
+  CostBucketDto,
+  CostRecordDto,
+  CostSummaryDto,
+  CostsOverviewDto,
+  DailyCostDto,
+  JobCostDto,
+} from './dto/cost-response.dto';
+import { num, roundUsd } from './money';
+import type { TeamScope } from './team-scope';
+
+const RECENT_LIMIT = 20;
+const DAY_MS = 86_400_000;
+/** Calls recorded without an agent (none today) are grouped under this name. */
+const UNKNOWN_AGENT = 'unknown';
+
+type Aggregate = string | number | null;
+
+interface RawTotals {
+  cost: Aggregate;
+  tokens_in: Aggregate;
+  tokens_out: Aggregate;
+  calls: Aggregate;
+}
+
+interface Totals {
+  /** Unrounded USD: rounding happens once, in the response. */
+  cost: number;
+  tokensIn: number;
+  tokensOut: number;
+  calls: number;
+}
+
+interface Group extends Totals {
+  key: string;
+}
+
+function toTotals(raw: RawTotals | undefined): Totals {
+  return {
+    cost: num(raw?.cost),
+    tokensIn: num(raw?.tokens_in),
+    tokensOut: num(raw?.tokens_out),
+    calls: num(raw?.calls),
+  };
+}
+
+/** Most expensive first; ties by more calls, then by name, so the order is stable. */
+function byCostDescending(a: Group, b: Group): number {
+  return b.cost - a.cost || b.calls - a.calls || a.key.localeCompare(b.key);
+}
+
+function toBucket(t: Totals): CostBucketDto {
+  return { cost_usd: roundUsd(t.cost), tokens: t.tokensIn + t.tokensOut, calls: t.calls };
+}
+
+/** The UTC days from `days - 1` days ago to today, oldest first. */
+export function lastUtcDays(days: number, now = Date.now()): string[] {
+  return Array.from({ length: days }, (_, i) => utcDay(new Date(now - (days - 1 - i) * DAY_MS)));
+}
+
+/**
+ * Read side of the cost records: every figure is an SQL aggregate (SUM,
+ * COUNT, GROUP BY) over the indexed `cost_records` table, never a scan in
+ * JavaScript. `team` null covers every team.
+ */
+@Injectable()
+export class CostsService {
+  constructor(
+    @InjectRepository(CostRecord) private readonly records: Repository<CostRecord>,
+    @InjectRepository(CostReservation) private readonly reservations: Repository<CostReservation>,
+  ) {}
+
+  async overview(team: TeamScope): Promise<CostsOverviewDto> {
+    const [totals, jobs, agents, recent] = await Promise.all([
+      this.totals(team),
+      this.grouped('job', team),
+      this.grouped('agent', team),
+      this.recent(team),
+    ]);
+    return {
+      total_cost_usd: roundUsd(totals.cost),
+      total_tokens: totals.tokensIn + totals.tokensOut,
+      calls: totals.calls,
+      by_task: Object.fromEntries(jobs.map((g) => [g.key, toBucket(g)])),
+      by_agent: Object.fromEntries(agents.map((g) => [g.key, toBucket(g)])),
+      recent,
+    };
+  }
+
+  async summary(team: TeamScope): Promise<CostSummaryDto> {
+    const [totals, agents] = await Promise.all([this.totals(team), this.grouped('agent', team)]);
+    return {
+      total_cost_usd: roundUsd(totals.cost),
+      total_calls: totals.calls,
+      avg_cost_per_call: totals.calls ? roundUsd(totals.cost / totals.calls) : 0,
+      top_agent: agents[0]?.key ?? null,
+    };
+  }
+
+  async byAgent(team: TeamScope): Promise<AgentCostDto[]> {
+    return (await this.grouped('agent', team)).map((g) => ({
+      agent: g.key,
+      cost_usd: roundUsd(g.cost),
+      calls: g.calls,
+      tokens_in: g.tokensIn,
+      tokens_out: g.tokensOut,
+    }));
+  }
+
+  /** Calls made outside a job (agent tests) are not listed. */
+  async byJob(team: TeamScope): Promise<JobCostDto[]> {
+    return (await this.grouped('job', team)).map((g) => ({ job_slug: g.key, cost_usd: roundUsd(g.cost), calls: g.calls }));
+  }
+
+  /** One row per UTC day, oldest first, ending today; days without calls are zero. */
+  async daily(team: TeamScope, days: number): Promise<DailyCostDto[]> {
+    const dates = lastUtcDays(days);
+    const rows = await this.scoped(team)
+      .select('c.day', 'day')
+      .addSelect('COALESCE(SUM(c.cost_usd), 0)', 'cost')
+      .addSelect('COUNT(*)', 'calls')
+      .andWhere('c.day >= :from AND c.day <= :to', { from: dates[0], to: dates[dates.length - 1] })
+      .groupBy('c.day')
+      .getRawMany<{ day: string; cost: Aggregate; calls: Aggregate }>();
+    const byDay = new Map(rows.map((row) => [row.day, row]));
+    return dates.map((date) => {
+      const row = byDay.get(date);
+      return { date, cost_usd: roundUsd(num(row?.cost)), calls: num(row?.calls) };
+    });
+  }
+
+  /** Everything ever spent by the scope, in USD (rounded). */
+  async totalCost(team: TeamScope): Promise<number> {
+    const row = await this.scoped(team)
+      .select('COALESCE(SUM(c.cost_usd), 0)', 'cost')
+      .getRawOne<{ cost: Aggregate }>();
+    return roundUsd(num(row?.cost));
+  }
+
+  /** Distinct models the scope called in the last `days` UTC days (today included). */
+  async activeModelCount(team: TeamScope, days: number): Promise<number> {
+    const row = await this.scoped(team)
+      .select('COUNT(DISTINCT c.model)', 'models')
+      .andWhere('c.day >= :from', { from: lastUtcDays(days)[0] })
+      .getRawOne<{ models: Aggregate }>();
+    return num(row?.models);
+  }
+
+  /** Deletes every cost record and open reservation (wipe). */
+  async clearAll(): Promise<void> {
+    await this.records.manager.transaction(async (manager) => {
+      await manager.createQueryBuilder().delete().from(CostReservation).execute();
+      await manager.createQueryBuilder().delete().from(CostRecord).execute();
+    });
+  }
+
+  private scoped(team: TeamScope): SelectQueryBuilder<CostRecord> {
+    const qb = this.records.createQueryBuilder('c');
+    return team === null ? qb : qb.where('c.team_id = :team', { team });
+  }
+
+  private async totals(team: TeamScope): Promise<Totals> {
+    const raw = await this.scoped(team)
+      .select('COALESCE(SUM(c.cost_usd), 0)', 'cost')
+      .addSelect('COALESCE(SUM(c.tokens_in), 0)', 'tokens_in')
+      .addSelect('COALESCE(SUM(c.tokens_out), 0)', 'tokens_out')
+      .addSelect('COUNT(*)', 'calls')
+      .getRawOne<RawTotals>();
+    return toTotals(raw);
+  }
+
+  private async grouped(by: 'job' | 'agent', team: TeamScope): Promise<Group[]> {
+    const key = by === 'job' ? 'c.job_slug' : `COALESCE(c.agent, '${UNKNOWN_AGENT}')`;
+    const qb = this.scoped(team)
+      .select(key, 'key')
+      .addSelect('COALESCE(SUM(c.cost_usd), 0)', 'cost')
+      .addSelect('COALESCE(SUM(c.tokens_in), 0)', 'tokens_in')
+      .addSelect('COALESCE(SUM(c.tokens_out), 0)', 'tokens_out')
+      .addSelect('COUNT(*)', 'calls')
+      .groupBy(key);
+    if (by === 'job') qb.andWhere('c.job_slug IS NOT NULL');
+    const rows = await qb.getRawMany<RawTotals & { key: string }>();
+    return rows.map((row) => ({ key: row.key, ...toTotals(row) })).sort(byCostDescending);
+  }
+
+  private async recent(team: TeamScope): Promise<CostRecordDto[]> {
+    const rows = await this.records.find({
+      where: team === null ? {} : { team_id: team },
+      order: { id: 'DESC' },
+      take: RECENT_LIMIT,
+    });
+    return rows.map(toCostRecordDto);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ServerResponse } from 'node:http';
+import { MoreThan, type Repository } from 'typeorm';
+import { EVENTS, type JobLogEvent } from '../common/events';
+import { JobLog } from './job-log.entity';
+import { JobPhase } from './job-phase.entity';
+import { TERMINAL_JOB_STATUSES } from './job-status';
+import { Job } from './job.entity';
+import { phaseStatusMap, progressOf, toJobLog } from './job.mapper';
+
+const POLL_MS = 1_000;
+const HEARTBEAT_MS = Number(process.env.SSE_HEARTBEAT_MS) || 15_000;
+const BATCH = 500;
+
+/**
+ * Server-Sent Events for one job. The job's log rows are the event log (their
+ * ids are the event ids), so a reconnect with Last-Event-ID replays exactly
+ * what was missed, whichever process wrote it. In-process writes wake the
+ * stream at once; a slow poll covers writes by other workers.
+ */
+@Injectable()
+export class JobEventsService {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    @InjectRepository(JobPhase) private readonly phases: Repository<JobPhase>,
+    @InjectRepository(JobLog) private readonly logs: Repository<JobLog>,
+  ) {}
+
+  @OnEvent(EVENTS.jobLog)
+  onLog(event: JobLogEvent): void {
+    this.waiters.get(event.slug)?.forEach((wake) => wake());
+  }
+
+  async stream(slug: string, lastEventId: number | undefined, res: ServerResponse): Promise<void> {
+    let closed = false;
+    let wake: () => void = () => undefined;
+    const waiter = () => wake();
+    res.on('close', () => {
+      closed = true;
+      waiter();
+    });
+    this.subscribe(slug, waiter);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    try {
+      let cursor = lastEventId ?? 0;
+      if (lastEventId === undefined) {
+        cursor = await this.lastLogId(slug);
+        await this.sendSnapshot(slug, cursor, res);
+      }
+      while (!closed) {
+        const rows = await this.logs.find({ where: { job_slug: slug, id: MoreThan(cursor) }, order: { id: 'ASC' }, take: BATCH });
+        for (const row of rows) {
+          res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
+          cursor = row.id;
+        }
+        if (rows.length === BATCH) continue;
+        const job = await this.jobs.findOne({ where: { slug } });
+        if (!job || TERMINAL_JOB_STATUSES.includes(job.status)) {
+          // Drain what was written between the read and the status check, then say goodbye.
+          const tail = await this.logs.find({ where: { job_slug: slug, id: MoreThan(cursor) }, order: { id: 'ASC' } });
+          for (const row of tail) res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
+          const phases = job ? await this.phases.find({ where: { job_slug: slug } }) : [];
+          res.write(this.format('end', { status: job?.status ?? 'deleted', error: job?.error ?? null, progress: progressOf(phases) }));
+          break;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    } finally {
+      clearInterval(heartbeat);
+      this.unsubscribe(slug, waiter);
+      res.end();
+    }
+  }
+
+  private async sendSnapshot(slug: string, id: number, res: ServerResponse): Promise<void> {
+    const job = await this.jobs.findOne({ where: { slug } });
+    const phases = await this.phases.find({ where: { job_slug: slug } });
+    const snapshot = {
+      status: job?.status ?? 'deleted',
+      current_phase: job?.current_phase ?? null,
+      progress: progressOf(phases),
+      phases: phaseStatusMap(phases),
+      error: job?.error ?? null,
+    };
+    res.write(this.format('snapshot', snapshot, id || undefined));
+  }
+
+  private async lastLogId(slug: string): Promise<number> {
+    const last = await this.logs.findOne({ where: { job_slug: slug }, order: { id: 'DESC' }, select: { id: true } });
+    return last?.id ?? 0;
+  }
+
+  /** One SSE frame; `data` is JSON on a single line. */
+  private format(event: string, payload: object, id?: number, extra?: object): string {
+    const data = JSON.stringify(extra ? { ...payload, ...extra } : payload);
+    return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${data}\n\n`;
+  }
+
+  private subscribe(slug: string, waiter: () => void): void {
+    const set = this.waiters.get(slug) ?? new Set();
+    set.add(waiter);
+    this.waiters.set(slug, set);
+  }
+
+  private unsubscribe(slug: string, waiter: () => void): void {
+    const set = this.waiters.get(slug);
+    set?.delete(waiter);
+    if (set && !set.size) this.waiters.delete(slug);
+  }
+}
