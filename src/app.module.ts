@@ -21,6 +21,7 @@ import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { SettingsModule } from './system/settings/settings.module';
 import { SystemModule } from './system/system.module';
+import { WipeModule } from './system/wipe/wipe.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         JobsModule,
         PipelineModule,
         AgentsModule,
+        WipeModule,
         ActivityModule,
         ProjectsModule,
         ProvidersModule,

@@ -62,6 +62,12 @@ export class JobWorkspaceService {
     return existed;
   }
 
+  /** Removes every job directory (wipe); the base directory itself stays. */
+  async removeAll(): Promise<void> {
+    const entries = await readdir(this.baseDir).catch(() => [] as string[]);
+    await Promise.all(entries.map((name) => rm(join(this.baseDir, name), { recursive: true, force: true })));
+  }
+
   /** Moves a finished temp file into place atomically. */
   async commit(tempPath: string, finalPath: string): Promise<void> {
     await mkdir(dirname(finalPath), { recursive: true });

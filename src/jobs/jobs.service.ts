@@ -188,6 +188,21 @@ export class JobsService {
     return { deleted: true, purged };
   }
 
+  /** Wipe: stops every running job, then deletes all jobs (phases, logs and checkpoints cascade) and the workspace. */
+  async removeAll(): Promise<number> {
+    const all = await this.jobs.find({ select: { slug: true, status: true } });
+    for (const { slug } of all) await this.queue.remove(slug);
+    const running = all.filter((j) => j.status === 'running' || j.status === 'cancel_requested');
+    if (running.length) {
+      await this.jobs.update({ slug: In(running.map((j) => j.slug)) }, { status: 'cancel_requested', cancel_requested: true, updated_at: nowIso() });
+      for (const { slug } of running) this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+      await Promise.all(running.map((j) => this.waitUntilStopped(j.slug)));
+    }
+    await this.jobs.createQueryBuilder().delete().from(Job).execute();
+    await this.workspace.removeAll();
+    return all.length;
+  }
+
   /** Loads a job the caller may see; other teams' jobs are reported as missing. */
   async find(slug: string, user: AuthUser): Promise<Job> {
     const job = await this.jobs.findOne({ where: { slug, ...this.teamScope(user) } });
