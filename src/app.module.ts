@@ -2,11 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityModule } from './activity/activity.module';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { rateLimitOptions } from './common/rate-limits';
 import { configModuleOptions } from './config/config.module-options';
 import type { AllConfig } from './config/config.types';
 import { bootEnv } from './config/env';
@@ -38,6 +40,7 @@ export class AppModule {
       imports: [
         config,
         EventEmitterModule.forRoot(),
+        ThrottlerModule.forRoot(rateLimitOptions()),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: async (cfg: ConfigService<AllConfig, true>) => {

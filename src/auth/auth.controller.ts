@@ -1,16 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdminKeyAuth, MinRole, Public } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { RATE_LIMITS } from '../common/rate-limits';
 import { AuthService } from './auth.service';
 import { CreateTokenDto, MeResponseDto, TokenResponseDto } from './dto/token.dto';
 
@@ -22,6 +25,9 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ [RATE_LIMITS.jobs]: true })
+  @ApiTooManyRequestsResponse({ description: 'Token minting rate limit (per IP); see Retry-After', type: ErrorResponseDto })
   @AdminKeyAuth()
   @ApiOperation({ summary: 'Mint a JWT for a team and role (needs X-Admin-Key)' })
   @ApiHeader({ name: 'X-Admin-Key', required: true, description: 'Must equal ADMIN_API_KEY' })

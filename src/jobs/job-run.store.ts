@@ -39,22 +39,46 @@ export class JobRunStore {
     });
   }
 
-  /** Claims a queued (or interrupted) job for running; false when it is not runnable. */
-  async claim(slug: string): Promise<boolean> {
+  /**
+   * Claims a job for this worker: queued, or running under a lease that has
+   * lapsed (its worker died). At most one worker holds a job at a time.
+   */
+  async claim(slug: string, workerId: string, leaseMs: number): Promise<boolean> {
     const now = nowIso();
     const result = await this.jobs
       .createQueryBuilder()
       .update(Job)
-      .set({ status: 'running', updated_at: now })
-      .where('slug = :slug AND status IN (:...statuses) AND cancel_requested = :no', {
-        slug,
-        statuses: ['queued', 'running'],
-        no: false,
-      })
+      .set({ status: 'running', worker_id: workerId, lease_until: new Date(Date.now() + leaseMs).toISOString(), updated_at: now })
+      .where('slug = :slug AND cancel_requested = :no', { slug, no: false })
+      .andWhere(
+        "(status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < :now OR worker_id = :workerId)))",
+        { now, workerId },
+      )
       .execute();
     if (!result.affected) return false;
     await this.jobs.createQueryBuilder().update(Job).set({ started_at: now }).where('slug = :slug AND started_at IS NULL', { slug }).execute();
     return true;
+  }
+
+  /** Extends this worker's lease; false when the job is no longer ours (deleted, or taken over). */
+  async renewLease(slug: string, workerId: string, leaseMs: number): Promise<boolean> {
+    const result = await this.jobs.update(
+      { slug, worker_id: workerId },
+      { lease_until: new Date(Date.now() + leaseMs).toISOString() },
+    );
+    return !!result.affected;
+  }
+
+  /** When another worker's lease on a job ends, or undefined when nobody holds it. */
+  async leaseHolder(slug: string): Promise<{ workerId: string; until: string } | undefined> {
+    const job = await this.jobs.findOne({ where: { slug }, select: { slug: true, status: true, worker_id: true, lease_until: true } });
+    if (!job || job.status !== 'running' || !job.worker_id || !job.lease_until) return undefined;
+    return { workerId: job.worker_id, until: job.lease_until };
+  }
+
+  /** Thread backend at boot: this is the only worker, so leases left by a crashed run are void. */
+  async releaseAllLeases(): Promise<void> {
+    await this.jobs.createQueryBuilder().update(Job).set({ lease_until: null }).where("status = 'running'").execute();
   }
 
   async updateJob(slug: string, patch: Partial<Omit<Job, 'slug'>>): Promise<void> {
@@ -62,7 +86,7 @@ export class JobRunStore {
   }
 
   async finishJob(slug: string, status: JobStatus, error: string | null = null): Promise<void> {
-    await this.updateJob(slug, { status, error, finished_at: nowIso(), current_phase: null });
+    await this.updateJob(slug, { status, error, finished_at: nowIso(), current_phase: null, worker_id: null, lease_until: null });
   }
 
   async startPhase(slug: string, phase: string, attempts: number): Promise<void> {

@@ -57,6 +57,13 @@ export class Job {
   @Column({ type: 'varchar', length: 200, nullable: true })
   artifact: string | null;
 
+  /** The worker running the job and until when its lease holds (renewed while it runs). */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  worker_id: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  lease_until: string | null;
+
   @Column({ type: 'varchar', length: 32 })
   created_at: string;
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -8,6 +9,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
+  ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -19,6 +21,7 @@ import { CancelJobResponseDto, CreateJobDto, DeleteJobResponseDto } from './dto/
 import { DeleteJobQueryDto, ListJobsQueryDto, LogsQueryDto, PhasesQueryDto } from './dto/job-queries.dto';
 import { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
 import { SlugParamDto } from './dto/slug-param.dto';
+import { RATE_LIMITS } from '../common/rate-limits';
 import { JobsService } from './jobs.service';
 
 @ApiTags('Jobs')
@@ -44,6 +47,9 @@ export class JobsController {
   @Post()
   @HttpCode(202)
   @MinRole('member')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ [RATE_LIMITS.token]: true })
+  @ApiTooManyRequestsResponse({ description: 'Job creation rate limit (per team); see Retry-After', type: ErrorResponseDto })
   @ApiOperation({ summary: 'Create a Flutter generation job and queue it' })
   @ApiAcceptedResponse({ type: JobResponseDto })
   @ApiConflictResponse({ description: 'The slug is taken', type: ErrorResponseDto })

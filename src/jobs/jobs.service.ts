@@ -64,6 +64,8 @@ export class JobsService {
       cost_usd: 0,
       team_id: user.team_id,
       artifact: null,
+      worker_id: null,
+      lease_until: null,
       created_at: now,
       updated_at: now,
       started_at: null,

@@ -45,6 +45,8 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async requeueUnfinished(): Promise<void> {
+    // One in-process worker: whatever is still "running" was left by a crash.
+    if (this.queue.backend === 'thread') await this.store.releaseAllLeases();
     const pending = await this.store.pendingSlugs();
     for (const { slug, status } of pending) {
       if (status === 'cancel_requested') {

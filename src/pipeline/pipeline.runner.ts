@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   EVENTS,
@@ -24,10 +26,12 @@ import type { AppSpec } from './generator/app-spec';
 import { PHASE_HANDLERS, type PhaseContext, type PhaseHandler, type PhaseResult } from './phase-handler';
 import { PHASE_AGENTS, PHASE_NAMES, type PhaseName } from './phase-names';
 
-/** Why a run was stopped from outside. */
-type StopReason = 'cancel' | 'deleted' | 'timeout' | 'shutdown';
+/** Why a run was stopped from outside ('lost': another worker took the job over). */
+type StopReason = 'cancel' | 'deleted' | 'timeout' | 'shutdown' | 'lost';
 
 const WATCH_INTERVAL_MS = 400;
+/** A worker's hold on a running job; renewed while it runs, so a dead worker's job is free again after this. */
+const LEASE_MS = Number(process.env.QUEUE_LOCK_MS) || 30_000;
 
 export function specOf(job: Job): AppSpec {
   return {
@@ -50,6 +54,7 @@ export class PipelineRunner implements OnModuleInit {
   private readonly logger = new Logger('Pipeline');
   private readonly handlers = new Map<PhaseName, PhaseHandler>();
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   constructor(
     @Inject(PHASE_HANDLERS) private readonly registered: PhaseHandler[],
@@ -93,7 +98,7 @@ export class PipelineRunner implements OnModuleInit {
 
   async run(slug: string): Promise<void> {
     if (this.active.has(slug)) return;
-    if (!(await this.store.claim(slug))) {
+    if (!(await this.claim(slug))) {
       const job = await this.store.findJob(slug);
       if (job?.status === 'cancel_requested') await this.markCancelled(job, null);
       return;
@@ -102,6 +107,24 @@ export class PipelineRunner implements OnModuleInit {
     const done = this.execute(slug, controller).finally(() => this.active.delete(slug));
     this.active.set(slug, { controller, done });
     await done;
+  }
+
+  /**
+   * Claims the job. If another worker's lease holds it, waits for the lease to
+   * lapse (a dead worker) — unless the holder renews it (alive: leave it be).
+   */
+  private async claim(slug: string): Promise<boolean> {
+    if (await this.store.claim(slug, this.workerId, LEASE_MS)) return true;
+    const holder = await this.store.leaseHolder(slug);
+    if (!holder) return false;
+    const waitUntil = Math.min(Date.parse(holder.until), Date.now() + LEASE_MS) + 1_000;
+    while (Date.now() < waitUntil) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const current = await this.store.leaseHolder(slug);
+      if (!current) break;
+      if (current.until !== holder.until) return false;
+    }
+    return this.store.claim(slug, this.workerId, LEASE_MS);
   }
 
   private async execute(slug: string, controller: AbortController): Promise<void> {
@@ -264,11 +287,19 @@ export class PipelineRunner implements OnModuleInit {
 
   /** Polls the database so a cancel or delete from any process, or the time limit, stops the run. */
   private watch(slug: string, controller: AbortController, deadline: number): NodeJS.Timeout {
+    let renewedAt = Date.now();
     return setInterval(() => {
       if (controller.signal.aborted) return;
       if (Date.now() > deadline) {
         controller.abort('timeout' satisfies StopReason);
         return;
+      }
+      if (Date.now() - renewedAt > LEASE_MS / 3) {
+        renewedAt = Date.now();
+        this.store.renewLease(slug, this.workerId, LEASE_MS).then(
+          (held) => held || controller.abort('lost' satisfies StopReason),
+          () => undefined,
+        );
       }
       this.store.isCancelRequested(slug).then(
         ({ exists, cancel }) => {
@@ -293,6 +324,7 @@ export class PipelineRunner implements OnModuleInit {
     try {
       switch (reason) {
         case 'deleted':
+        case 'lost':
           return;
         case 'cancel':
           if (current) await this.finishPhase(job, current, 'cancelled', [], null);
@@ -300,7 +332,7 @@ export class PipelineRunner implements OnModuleInit {
           return;
         case 'shutdown':
           if (current) await this.finishPhase(job, current, 'pending', [], null);
-          await this.store.updateJob(slug, { status: 'queued', current_phase: null });
+          await this.store.updateJob(slug, { status: 'queued', current_phase: null, worker_id: null, lease_until: null });
           await this.store.log(slug, phase, 'warn', 'Worker shutting down; the job will resume at this phase');
           return;
         case 'timeout': {

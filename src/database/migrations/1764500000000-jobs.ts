@@ -28,6 +28,8 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'cost_usd', type: t.double, default: 0 },
           { name: 'team_id', type: 'varchar', length: '64' },
           { name: 'artifact', type: 'varchar', length: '200', isNullable: true },
+          { name: 'worker_id', type: 'varchar', length: '80', isNullable: true },
+          ts('lease_until', true),
           ts('created_at'),
           ts('updated_at'),
           ts('started_at', true),
