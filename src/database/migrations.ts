@@ -6,6 +6,7 @@ import { Hitl1764800000000 } from './migrations/1764800000000-hitl';
 import { ActivityLog1764600100000 } from './migrations/1764600100000-activity-log';
 import { Projects1764600200000 } from './migrations/1764600200000-projects';
 import { Providers1764650000000 } from './migrations/1764650000000-providers';
+import { CostCoveringIndexes1764900000000 } from './migrations/1764900000000-cost-covering-indexes';
 
 /** Every migration, in order. Append new ones here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ActivityLog1764600100000,
   Projects1764600200000,
   Providers1764650000000,
+  CostCoveringIndexes1764900000000,
 ];

@@ -80,8 +80,8 @@ function outcomeOf(error: unknown): string {
 
 /** Seconds or an HTTP date, capped at 60 s. */
 function retryAfterMs(error: unknown): number | undefined {
-  if (!(error instanceof APIError) || !error.headers) return undefined;
-  const raw = error.headers.get('retry-after');
+  const headers = error instanceof APIError ? (error.headers as Headers | undefined) : undefined;
+  const raw = headers?.get('retry-after');
   if (!raw) return undefined;
   const seconds = Number(raw);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - Date.now();
@@ -227,7 +227,8 @@ export class LlmService {
       outcome.error = error;
     }
     const latency = Date.now() - started;
-    const usage = outcome.response?.usage as (OpenAI.CompletionUsage & { cost?: number }) | undefined;
+    // OpenRouter adds the call's price to `usage.cost`.
+    const usage: (OpenAI.CompletionUsage & { cost?: number }) | undefined = outcome.response?.usage;
     const tokensIn = usage?.prompt_tokens ?? 0;
     const tokensOut = usage?.completion_tokens ?? 0;
     const reported = typeof usage?.cost === 'number' && Number.isFinite(usage.cost) ? usage.cost : undefined;
@@ -265,7 +266,7 @@ export class LlmService {
     if (!price.known && reported === undefined) {
       await request.onNotice?.(`Model ${model} has no known price; charged the conservative default rate`);
     }
-    if (outcome.error) throw outcome.error;
+    if (outcome.error) throw outcome.error instanceof Error ? outcome.error : new LlmCallError('the provider call failed');
     const content = outcome.response?.choices[0]?.message?.content ?? '';
     return { content, provider: provider.name, model, tokensIn, tokensOut, costUsd: total.cost };
   }

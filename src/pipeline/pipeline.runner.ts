@@ -100,7 +100,7 @@ export class PipelineRunner implements OnModuleInit {
     if (this.active.has(slug)) return;
     if (!(await this.claim(slug))) {
       const job = await this.store.findJob(slug);
-      if (job?.status === 'cancel_requested') await this.markCancelled(job, null);
+      if (job?.status === 'cancel_requested') await this.markCancelled(job);
       return;
     }
     const controller = new AbortController();
@@ -328,7 +328,7 @@ export class PipelineRunner implements OnModuleInit {
           return;
         case 'cancel':
           if (current) await this.finishPhase(job, current, 'cancelled', [], null);
-          await this.markCancelled(job, phase);
+          await this.markCancelled(job);
           return;
         case 'shutdown':
           if (current) await this.finishPhase(job, current, 'pending', [], null);
@@ -352,7 +352,7 @@ export class PipelineRunner implements OnModuleInit {
     }
   }
 
-  private async markCancelled(job: Job, phase: PhaseName | null): Promise<void> {
+  private async markCancelled(job: Job): Promise<void> {
     await this.store.resetUnfinishedPhases(job.slug, 'cancelled');
     await this.finishJob(job, 'cancelled', null);
   }

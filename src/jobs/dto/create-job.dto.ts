@@ -8,7 +8,6 @@ import {
   IsString,
   Length,
   Matches,
-  MaxLength,
   Validate,
   type ValidationArguments,
   ValidatorConstraint,
