@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import { JobQueue, type JobHandler } from './job-queue';
 
 export const JOBS_QUEUE = 'jobs';
+const ENQUEUE_TIMEOUT_MS = Number(process.env.QUEUE_ENQUEUE_TIMEOUT_MS) || 3_000;
 
 interface JobData {
   slug: string;
@@ -24,7 +25,20 @@ export class BullJobQueue extends JobQueue {
     super();
   }
 
+  /** Bounded: with Redis down, commands wait in ioredis's offline queue; callers get an error instead of a hang. */
   async enqueue(slug: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.add(slug), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async add(slug: string): Promise<void> {
     const existing = await this.queue.getJob(slug);
     if (existing) {
       const state = await existing.getState();
