@@ -73,10 +73,7 @@ export function lastUtcDays(days: number, now = Date.now()): string[] {
  */
 @Injectable()
 export class CostsService {
-  constructor(
-    @InjectRepository(CostRecord) private readonly records: Repository<CostRecord>,
-    @InjectRepository(CostReservation) private readonly reservations: Repository<CostReservation>,
-  ) {}
+  constructor(@InjectRepository(CostRecord) private readonly records: Repository<CostRecord>) {}
 
   async overview(team: TeamScope): Promise<CostsOverviewDto> {
     const [totals, jobs, agents, recent] = await Promise.all([
@@ -117,7 +114,11 @@ export class CostsService {
 
   /** Calls made outside a job (agent tests) are not listed. */
   async byJob(team: TeamScope): Promise<JobCostDto[]> {
-    return (await this.grouped('job', team)).map((g) => ({ job_slug: g.key, cost_usd: roundUsd(g.cost), calls: g.calls }));
+    return (await this.grouped('job', team)).map((g) => ({
+      job_slug: g.key,
+      cost_usd: roundUsd(g.cost),
+      calls: g.calls,
+    }));
   }
 
   /** One row per UTC day, oldest first, ending today; days without calls are zero. */
@@ -139,9 +140,7 @@ export class CostsService {
 
   /** Everything ever spent by the scope, in USD (rounded). */
   async totalCost(team: TeamScope): Promise<number> {
-    const row = await this.scoped(team)
-      .select('COALESCE(SUM(c.cost_usd), 0)', 'cost')
-      .getRawOne<{ cost: Aggregate }>();
+    const row = await this.scoped(team).select('COALESCE(SUM(c.cost_usd), 0)', 'cost').getRawOne<{ cost: Aggregate }>();
     return roundUsd(num(row?.cost));
   }
 
@@ -177,18 +176,34 @@ export class CostsService {
     return toTotals(raw);
   }
 
+  /**
+   * Grouped on the bare column (not an expression) so the team-leading covering
+   * index delivers the rows already in group order.
+   */
   private async grouped(by: 'job' | 'agent', team: TeamScope): Promise<Group[]> {
-    const key = by === 'job' ? 'c.job_slug' : `COALESCE(c.agent, '${UNKNOWN_AGENT}')`;
+    const column = by === 'job' ? 'c.job_slug' : 'c.agent';
     const qb = this.scoped(team)
-      .select(key, 'key')
+      .select(column, 'key')
       .addSelect('COALESCE(SUM(c.cost_usd), 0)', 'cost')
       .addSelect('COALESCE(SUM(c.tokens_in), 0)', 'tokens_in')
       .addSelect('COALESCE(SUM(c.tokens_out), 0)', 'tokens_out')
       .addSelect('COUNT(*)', 'calls')
-      .groupBy(key);
+      .groupBy(column);
     if (by === 'job') qb.andWhere('c.job_slug IS NOT NULL');
-    const rows = await qb.getRawMany<RawTotals & { key: string }>();
-    return rows.map((row) => ({ key: row.key, ...toTotals(row) })).sort(byCostDescending);
+    const groups = new Map<string, Group>();
+    for (const row of await qb.getRawMany<RawTotals & { key: string | null }>()) {
+      const key = row.key ?? UNKNOWN_AGENT;
+      const totals = toTotals(row);
+      const seen = groups.get(key);
+      groups.set(key, {
+        key,
+        cost: (seen?.cost ?? 0) + totals.cost,
+        tokensIn: (seen?.tokensIn ?? 0) + totals.tokensIn,
+        tokensOut: (seen?.tokensOut ?? 0) + totals.tokensOut,
+        calls: (seen?.calls ?? 0) + totals.calls,
+      });
+    }
+    return [...groups.values()].sort(byCostDescending);
   }
 
   private async recent(team: TeamScope): Promise<CostRecordDto[]> {

@@ -16,7 +16,9 @@ export class KpisController {
 
   @Get()
   @MinRole('viewer')
-  @ApiOperation({ summary: 'Dashboard KPIs: projects and jobs by status, success rate, spend, active models and providers' })
+  @ApiOperation({
+    summary: 'Dashboard KPIs: projects and jobs by status, success rate, spend, active models and providers',
+  })
   @ApiOkResponse({ type: KpisDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   get(@Query() query: CostScopeQueryDto, @CurrentUser() user: AuthUser): Promise<KpisDto> {

@@ -46,7 +46,7 @@ export class KpisService {
     }
     const finished = jobs.succeeded + jobs.failed;
     return {
-      total_projects: Object.values(breakdown).reduce((sum, n) => sum + n, 0),
+      total_projects: breakdown.discovery + breakdown.development + breakdown.production + breakdown.blocked,
       status_breakdown: breakdown,
       success_rate: finished ? Math.round((jobs.succeeded / finished) * 1000) / 10 : 0,
       total_cost: totalCost,

@@ -51,16 +51,30 @@ const DEFAULT_MAX_TOKENS = 4096;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * A signal for one HTTP attempt that follows the job's signal. The SDK
+ * listens on it; detaching it afterwards keeps listeners from piling up on the
+ * long-lived job signal.
+ */
+function attemptSignal(parent?: AbortSignal): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  if (!parent) return { signal: controller.signal, release: () => undefined };
+  const follow = () => controller.abort(parent.reason);
+  if (parent.aborted) follow();
+  else parent.addEventListener('abort', follow, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener('abort', follow) };
 }
 
 /** 429, 5xx, timeouts and dropped connections are worth another try. */
@@ -218,13 +232,16 @@ export class LlmService {
 
     const started = Date.now();
     const outcome: AttemptOutcome = {};
+    const attempt = attemptSignal(request.signal);
     try {
       outcome.response = await this.client(provider).chat.completions.create(
         { model, messages, temperature: request.temperature, max_tokens: maxTokens },
-        { signal: request.signal, timeout: this.config.get('llm.timeoutMs', { infer: true }), maxRetries: 0 },
+        { signal: attempt.signal, timeout: this.config.get('llm.timeoutMs', { infer: true }), maxRetries: 0 },
       );
     } catch (error) {
       outcome.error = error;
+    } finally {
+      attempt.release();
     }
     const latency = Date.now() - started;
     // OpenRouter adds the call's price to `usage.cost`.
@@ -250,7 +267,8 @@ export class LlmService {
       outcome: outcome.error ? outcomeOf(outcome.error) : 'ok',
     });
     total.cost += cost;
-    this.events.emit(EVENTS.llmCall, {
+    // Awaited so the job's running cost is up to date when the call returns.
+    await this.events.emitAsync(EVENTS.llmCall, {
       job_slug: record.job_slug,
       team_id: record.team_id,
       phase: record.phase,

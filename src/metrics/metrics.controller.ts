@@ -26,7 +26,10 @@ export class MetricsController {
       'Prometheus metrics: jobs by status, phase durations, LLM calls/tokens/cost by agent and model, HTTP latency',
   })
   @ApiProduces(prometheusContentType)
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', schema: { type: 'string', example: EXAMPLE } })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    schema: { type: 'string', example: EXAMPLE },
+  })
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const text = await this.metrics.render();
     void reply.header('content-type', this.metrics.contentType);

@@ -139,6 +139,8 @@ export class PipelineRunner implements OnModuleInit {
       for (const phase of PHASE_NAMES) {
         const records = await this.store.findPhases(slug);
         const record = records.find((r) => r.phase === phase);
+        // Fresh job state (its running cost above all) for the phase about to run.
+        Object.assign(job, await this.store.findJob(slug));
         if (record && isPhaseDone(record.status)) continue;
         controller.signal.throwIfAborted();
         if (!(await this.checkpoints.passGate(job, phase))) return void (await this.park(job));
@@ -360,6 +362,7 @@ export class PipelineRunner implements OnModuleInit {
   /** An error message fit for clients: first line only, workspace paths made relative. */
   private publicMessage(error: unknown, root: string): string {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    return message.split(root).join('.').replace(/(?:\/[\w.-]+){2,}/g, '<path>').slice(0, 500);
+    // Absolute paths only: a relative path such as source/lib/main.dart stays readable.
+    return message.split(root).join('.').replace(/(?<![\w.\-/])(?:\/[\w.-]+){2,}/g, '<path>').slice(0, 500);
   }
 }

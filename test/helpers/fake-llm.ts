@@ -36,6 +36,8 @@ export class FakeLlmServer {
   private readonly queue: ScriptedReply[] = [];
   private server?: Server;
   private chatCount = 0;
+  /** Chat requests whose client closed the connection before the (delayed) reply was sent. */
+  abortedRequests = 0;
   models: { id: string; [key: string]: unknown }[] = [
     { id: 'test-model', context_length: 8192, pricing: { prompt: '0.000001', completion: '0.000002' } },
     { id: 'fallback-model', context_length: 8192 },
@@ -61,6 +63,7 @@ export class FakeLlmServer {
     this.requests.length = 0;
     this.queue.length = 0;
     this.chatCount = 0;
+    this.abortedRequests = 0;
   }
 
   async start(): Promise<this> {
@@ -88,20 +91,33 @@ export class FakeLlmServer {
     this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: Date.now() });
 
     if (req.method === 'GET' && path.endsWith('/models')) {
-      return this.send(res, 200, { object: 'list', data: this.models.map((m) => ({ object: 'model', owned_by: 'test', created: 0, ...m })) });
+      return this.send(res, 200, {
+        object: 'list',
+        data: this.models.map((m) => ({ object: 'model', owned_by: 'test', created: 0, ...m })),
+      });
     }
     if (req.method === 'POST' && path.endsWith('/chat/completions')) {
       const index = this.chatCount++;
       const reply = this.queue.shift() ?? this.fallback(body ?? {}, index);
       if (reply.delayMs) {
+        let timer: NodeJS.Timeout | undefined;
         const closed = await Promise.race([
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), reply.delayMs)),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), reply.delayMs))),
           new Promise<boolean>((resolve) => res.on('close', () => resolve(true))),
         ]);
-        if (closed) return;
+        clearTimeout(timer);
+        if (closed) {
+          this.abortedRequests++;
+          return;
+        }
       }
       if (reply.json !== undefined || (reply.status && reply.status >= 400)) {
-        return this.send(res, reply.status ?? 500, reply.json ?? { error: { message: 'scripted error' } }, reply.headers);
+        return this.send(
+          res,
+          reply.status ?? 500,
+          reply.json ?? { error: { message: 'scripted error' } },
+          reply.headers,
+        );
       }
       const content = typeof reply.content === 'function' ? reply.content(body ?? {}) : (reply.content ?? '');
       const usage = reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 };

@@ -7,7 +7,10 @@ export const DEFAULT_DAILY_DAYS = 7;
 
 /** `?team_id=`: admins narrow the aggregates to one team; other roles always see their own team. */
 export class CostScopeQueryDto {
-  @ApiPropertyOptional({ description: 'Admins only: restrict to one team (ignored for other roles)', example: 'default' })
+  @ApiPropertyOptional({
+    description: 'Admins only: restrict to one team (ignored for other roles)',
+    example: 'default',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'team_id must be 1-64 letters, digits, ".", "_" or "-"' })

@@ -20,7 +20,12 @@ export class CostRecordDto {
   @ApiProperty({ example: '2025-01-15T09:30:00.000Z' })
   created_at: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'my-app', description: 'null for calls outside a job (agent test)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'my-app',
+    description: 'null for calls outside a job (agent test)',
+  })
   job_slug: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'dev_agent' })
