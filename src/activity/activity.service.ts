@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
@@ -69,7 +69,7 @@ function serialiseDetails(details: RecordActivityInput['details']): string {
  * no other append in between and the chain cannot fork.
  */
 @Injectable()
-export class ActivityService {
+export class ActivityService implements BeforeApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private sqliteAppend?: (fields: Unchained) => ActivityLog;
 
@@ -77,6 +77,11 @@ export class ActivityService {
     @InjectRepository(ActivityLog) private readonly repo: Repository<ActivityLog>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** Entries still being appended are written before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.tail;
+  }
 
   /** Appends one entry; resolves with it as the API shows it. */
   async record(input: RecordActivityInput): Promise<ActivityEntryDto> {

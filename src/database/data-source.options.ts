@@ -14,7 +14,8 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error' as const, 'warn' as const],
+    // Not 'error': TypeORM would log failed queries with their parameters (user data); errors surface where they are handled.
+    logging: ['warn' as const, 'migration' as const],
   };
   if (config.url) {
     return {

@@ -6,6 +6,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidSlug } from '../common/slug';
 import type { AllConfig } from '../config/config.types';
 
+const READABLE_AREAS = ['source', 'docs'] as const;
+const AREAS = [...READABLE_AREAS, 'exports'] as const;
+
 /** True when `child` is `parent` itself or inside it (by path.relative, never by string prefix). */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
@@ -46,10 +49,22 @@ export class JobWorkspaceService {
     const target = resolve(root, relPath);
     if (!isInside(root, target) || target === root) throw new Error(`Refusing to write outside the workspace: ${relPath}`);
     await mkdir(dirname(target), { recursive: true });
-    // Never write through a symlink planted in the workspace.
+    // Never write through a symlink planted in the workspace: not as a parent directory, not as the file.
+    if (!isInside(await realpath(root), await realpath(dirname(target)))) {
+      throw new Error(`Refusing to write through a symbolic link: ${relPath}`);
+    }
     const existing = await lstat(target).catch(() => undefined);
     if (existing?.isSymbolicLink()) await rm(target);
     await writeFile(target, content);
+  }
+
+  /** The job directory and its areas must be real directories: a symlink there could lead phases outside. */
+  async assertNoSymlinks(slug: string): Promise<void> {
+    const root = this.root(slug);
+    for (const path of [root, ...AREAS.map((area) => join(root, area))]) {
+      const stats = await lstat(path).catch(() => undefined);
+      if (stats?.isSymbolicLink()) throw new Error(`The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`);
+    }
   }
 
   async remove(slug: string): Promise<boolean> {
@@ -85,17 +100,22 @@ export class JobWorkspaceService {
     }
     const normalized = relPath.replace(/\\/g, '/');
     const target = resolve(root, normalized);
-    const area = ['source', 'docs'].map((a) => join(root, a)).find((a) => isInside(a, target));
-    if (!area) throw new BadRequestException('path must be under source/ or docs/');
+    const areaName = READABLE_AREAS.find((a) => isInside(join(root, a), target));
+    if (!areaName) throw new BadRequestException('path must be under source/ or docs/');
+    if ((await lstat(root).catch(() => undefined))?.isSymbolicLink()) throw new BadRequestException('The job workspace is not readable');
+    const areaStats = await lstat(join(root, areaName)).catch(() => undefined);
+    if (!areaStats) throw new NotFoundException('File not found');
+    if (!areaStats.isDirectory()) throw new BadRequestException('path must be under source/ or docs/');
     let real: string;
-    let realArea: string;
+    let realRoot: string;
     try {
       real = await realpath(target);
-      realArea = await realpath(area);
+      realRoot = await realpath(root);
     } catch {
       throw new NotFoundException('File not found');
     }
-    if (!isInside(realArea, real)) throw new BadRequestException('path must be under source/ or docs/');
+    // Compared with the real job directory, so neither a linked file nor a linked area leads outside.
+    if (!isInside(join(realRoot, areaName), real)) throw new BadRequestException('path must be under source/ or docs/');
     return real;
   }
 
@@ -118,7 +138,11 @@ export class JobWorkspaceService {
         }
       }
     };
-    for (const area of ['source', 'docs']) await walk(join(root, area));
+    for (const area of READABLE_AREAS) {
+      // An area that is itself a link is not listed (its target may be anywhere).
+      const stats = await lstat(join(root, area)).catch(() => undefined);
+      if (stats?.isDirectory()) await walk(join(root, area));
+    }
     return entries;
   }
 }

@@ -207,6 +207,7 @@ export class PipelineRunner implements OnModuleInit {
     });
     const context = this.context(job, records, phase, signal, usesLlm);
     try {
+      await this.workspace.assertNoSymlinks(job.slug);
       return await this.handlers.get(phase)!.run(context);
     } catch (error) {
       if (signal.aborted) throw error;

@@ -39,6 +39,12 @@ export class RepairPhase implements PhaseHandler {
     const maxAttempts = await this.settings.getNumber('max_repair_attempts');
     const rounds: Round[] = [];
     const outputs = new Set<string>();
+    if (initial?.findings.length) {
+      // Round 0: what QA found first and what the refactor phase changed for it.
+      const refactor = context.phases.find((p) => p.phase === 'refactor');
+      const changed = (refactor?.outputs ?? []).filter((o) => o.startsWith('source/')).map((o) => o.slice('source/'.length));
+      rounds.push({ attempt: 0, findings: initial.findings.length, detail: describeFindings(initial.findings, 20), changed });
+    }
     let previousKey: string | undefined = initial ? findingsKey(initial.findings) : undefined;
 
     for (let attempt = 1; ; attempt++) {
@@ -76,11 +82,7 @@ export class RepairPhase implements PhaseHandler {
 
   /** A repair that made QA clean becomes a pending lesson for the team. */
   private async fileLesson(context: PhaseContext, findings: QaFinding[], rounds: Round[]): Promise<void> {
-    const refactor = context.phases.find((p) => p.phase === 'refactor');
-    const changed = new Set([
-      ...(refactor?.outputs ?? []).filter((o) => o.startsWith('source/')).map((o) => o.slice('source/'.length)),
-      ...rounds.flatMap((r) => r.changed),
-    ]);
+    const changed = new Set(rounds.flatMap((r) => r.changed));
     const experience = await this.experiences.fileFromRepair({
       jobSlug: context.job.slug,
       teamId: context.job.team_id,
@@ -94,6 +96,8 @@ export class RepairPhase implements PhaseHandler {
   private async finish(context: PhaseContext, rounds: Round[], outputs: Set<string>, result: PhaseResult): Promise<PhaseResult> {
     const lines = [
       '# Repair history',
+      '',
+      'Check 0 is the QA phase and the refactor phase; each later check is a QA run of this loop.',
       '',
       '| Check | Findings | Files changed | Details |',
       '|---|---|---|---|',
