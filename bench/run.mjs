@@ -43,14 +43,20 @@ async function jobsPerMinute(app, token, base, concurrency, count) {
     const res = await fetch(`${base}/api/jobs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `Bench c${concurrency} ${i}`, description: 'Benchmark app', features: 'auth,todo list,profile,chat' }),
+      body: JSON.stringify({
+        name: `Bench c${concurrency} ${i}`,
+        description: 'Benchmark app',
+        features: 'auth,todo list,profile,chat',
+      }),
     });
     slugs.push((await res.json()).slug);
   }
   const durations = [];
   for (const slug of slugs) {
     for (;;) {
-      const job = await (await fetch(`${base}/api/jobs/${slug}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const job = await (
+        await fetch(`${base}/api/jobs/${slug}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json();
       if (['succeeded', 'failed', 'cancelled'].includes(job.status)) {
         if (job.status !== 'succeeded') throw new Error(`${slug} ${job.status}: ${job.error}`);
         durations.push(Date.parse(job.finished_at) - Date.parse(job.started_at));
@@ -65,7 +71,21 @@ async function jobsPerMinute(app, token, base, concurrency, count) {
 
 async function seedJobs(app, count) {
   const ds = app.get(DataSource);
-  const phases = ['create', 'ba', 'backend', 'architect', 'uiux', 'dev', 'qa', 'refactor', 'repair', 'runtime', 'security', 'reviewer', 'export'];
+  const phases = [
+    'create',
+    'ba',
+    'backend',
+    'architect',
+    'uiux',
+    'dev',
+    'qa',
+    'refactor',
+    'repair',
+    'runtime',
+    'security',
+    'reviewer',
+    'export',
+  ];
   const now = new Date().toISOString();
   for (let i = 0; i < count; i += 100) {
     await ds.transaction(async (m) => {
@@ -77,7 +97,10 @@ async function seedJobs(app, count) {
           [slug, `Seed ${j}`, now, now],
         );
         for (const [position, phase] of phases.entries()) {
-          await m.query(`INSERT INTO job_phases (job_slug, phase, position, agent, status, attempts, outputs) VALUES (?, ?, ?, ?, 'passed', 1, '[]')`, [slug, phase, position, `${phase}_agent`]);
+          await m.query(
+            `INSERT INTO job_phases (job_slug, phase, position, agent, status, attempts, outputs) VALUES (?, ?, ?, ?, 'passed', 1, '[]')`,
+            [slug, phase, position, `${phase}_agent`],
+          );
         }
       }
     });
@@ -87,18 +110,32 @@ async function seedJobs(app, count) {
 const app = await createApp({ logRequests: false });
 await app.listen(0, '127.0.0.1');
 const base = await app.getUrl();
-const token = (await (await fetch(`${base}/api/auth/token`, { method: 'POST', headers: { 'x-admin-key': 'bench-admin-key', 'content-type': 'application/json' }, body: '{}' })).json()).token;
+const token = (
+  await (
+    await fetch(`${base}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'x-admin-key': 'bench-admin-key', 'content-type': 'application/json' },
+      body: '{}',
+    })
+  ).json()
+).token;
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 const c1 = await jobsPerMinute(app, token, base, 1, 12);
 const c2 = await jobsPerMinute(app, token, base, 2, 12);
-console.log(`builtin jobs/min (thread backend): concurrency 1 = ${c1.perMinute.toFixed(1)}, concurrency 2 = ${c2.perMinute.toFixed(1)} (×${(c2.perMinute / c1.perMinute).toFixed(2)}); median job ${c1.medianMs} ms / ${c2.medianMs} ms`);
+console.log(
+  `builtin jobs/min (thread backend): concurrency 1 = ${c1.perMinute.toFixed(1)}, concurrency 2 = ${c2.perMinute.toFixed(1)} (×${(c2.perMinute / c1.perMinute).toFixed(2)}); median job ${c1.medianMs} ms / ${c2.medianMs} ms`,
+);
 
 await seedJobs(app, 1000);
 const health = await load(`${base}/health`);
 const list = await load(`${base}/api/jobs?limit=100`, { authorization: `Bearer ${token}` });
 console.log(`GET /health: ${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms`);
-console.log(`GET /api/jobs (1,000+ jobs, page of 100): ${list.rps.toFixed(0)} req/s, p99 ${list.p99} ms (${((list.rps / health.rps) * 100).toFixed(1)}% of /health)`);
+console.log(
+  `GET /api/jobs (1,000+ jobs, page of 100): ${list.rps.toFixed(0)} req/s, p99 ${list.p99} ms (${((list.rps / health.rps) * 100).toFixed(1)}% of /health)`,
+);
 if (health.errors || list.errors) console.log(`errors: health ${health.errors}, list ${list.errors}`);
 
 await app.close();

@@ -91,7 +91,8 @@ export const AGENT_DEFINITIONS: readonly AgentDefinition[] = [
   {
     agent_id: 'security_agent',
     name: 'Security Agent',
-    description: 'Scans for hard-coded secrets, cleartext traffic, debug flags and risky platform settings (deterministic tool).',
+    description:
+      'Scans for hard-coded secrets, cleartext traffic, debug flags and risky platform settings (deterministic tool).',
     system_prompt: `You are an application security reviewer for mobile apps. You look for hard-coded secrets, cleartext HTTP, debug flags and risky platform settings, and rate each finding blocker, warning or info. ${OUTPUT_RULE}`,
     temperature: 0,
     max_tokens: 2048,

@@ -28,7 +28,13 @@ export class AgentsService implements OnModuleInit {
   /** Inserts the agents that are missing; edited ones are left alone. */
   async seed(): Promise<void> {
     const now = nowIso();
-    const rows = AGENT_DEFINITIONS.map((def) => ({ ...def, type: 'flutter_factory', status: 'active', model: '', updated_at: now }));
+    const rows = AGENT_DEFINITIONS.map((def) => ({
+      ...def,
+      type: 'flutter_factory',
+      status: 'active',
+      model: '',
+      updated_at: now,
+    }));
     await this.repo.createQueryBuilder().insert().into(AgentConfig).values(rows).orIgnore().execute();
   }
 
@@ -54,7 +60,9 @@ export class AgentsService implements OnModuleInit {
 
   async update(agentId: string, patch: AgentPatchDto): Promise<AgentDto> {
     const row = await this.find(agentId);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<AgentConfig>;
+    const changes = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as Partial<AgentConfig>;
     await this.repo.update({ agent_id: agentId }, { ...changes, updated_at: nowIso() });
     return toDto({ ...row, ...changes, updated_at: nowIso() });
   }

@@ -27,7 +27,10 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ [RATE_LIMITS.jobs]: true })
-  @ApiTooManyRequestsResponse({ description: 'Token minting rate limit (per IP); see Retry-After', type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({
+    description: 'Token minting rate limit (per IP); see Retry-After',
+    type: ErrorResponseDto,
+  })
   @AdminKeyAuth()
   @ApiOperation({ summary: 'Mint a JWT for a team and role (needs X-Admin-Key)' })
   @ApiHeader({ name: 'X-Admin-Key', required: true, description: 'Must equal ADMIN_API_KEY' })

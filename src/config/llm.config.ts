@@ -14,15 +14,12 @@ export interface LlmConfig {
   retryBaseMs: number;
 }
 
-export const llmConfig = registerAs(
-  'llm',
-  (): LlmConfig => ({
-    provider: env('LLM_PROVIDER') ?? 'builtin',
-    apiKey: env('LLM_API_KEY'),
-    baseUrl: env('LLM_BASE_URL'),
-    model: env('LLM_MODEL'),
-    timeoutMs: envInt('LLM_TIMEOUT_MS', 120_000),
-    maxRetries: envInt('LLM_MAX_RETRIES', 2),
-    retryBaseMs: envInt('LLM_RETRY_BASE_MS', 500),
-  }),
-);
+export const llmConfig = registerAs('llm', (): LlmConfig => ({
+  provider: env('LLM_PROVIDER') ?? 'builtin',
+  apiKey: env('LLM_API_KEY'),
+  baseUrl: env('LLM_BASE_URL'),
+  model: env('LLM_MODEL'),
+  timeoutMs: envInt('LLM_TIMEOUT_MS', 120_000),
+  maxRetries: envInt('LLM_MAX_RETRIES', 2),
+  retryBaseMs: envInt('LLM_RETRY_BASE_MS', 500),
+}));

@@ -40,7 +40,10 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.expireOverdue().catch((e: Error) => this.logger.warn(`Expiry sweep failed: ${e.message}`)), SWEEP_MS);
+    this.sweeper = setInterval(
+      () => void this.expireOverdue().catch((e: Error) => this.logger.warn(`Expiry sweep failed: ${e.message}`)),
+      SWEEP_MS,
+    );
     this.sweeper.unref();
   }
 
@@ -52,12 +55,17 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   async passGate(job: Job, phase: string): Promise<boolean> {
     const gated = job.checkpoints.includes(phase) || (await this.settings.getList('hitl_checkpoints')).includes(phase);
     if (!gated) return true;
-    return this.decided(job, phase, 'before_phase', { action: `run phase ${phase}`, reason: `Phase ${phase} requires approval before it runs` });
+    return this.decided(job, phase, 'before_phase', {
+      action: `run phase ${phase}`,
+      reason: `Phase ${phase} requires approval before it runs`,
+    });
   }
 
   /** An approval that accepts this phase's failure (QA findings, security blockers), if one was given. */
   async acceptedEscalation(job: Job, phase: string): Promise<Checkpoint | undefined> {
-    const approved = await this.repo.find({ where: { job_slug: job.slug, phase, kind: In(['qa_findings', 'security_blockers']), status: 'approved' } });
+    const approved = await this.repo.find({
+      where: { job_slug: job.slug, phase, kind: In(['qa_findings', 'security_blockers']), status: 'approved' },
+    });
     return approved[0];
   }
 
@@ -81,7 +89,12 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   async approve(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
     const checkpoint = await this.decide(id, user, 'approved', reason);
     await this.store.updateJob(checkpoint.job_slug, { status: 'queued', error: null });
-    await this.store.log(checkpoint.job_slug, checkpoint.phase, 'info', `Checkpoint at ${checkpoint.phase} approved by ${checkpoint.decided_by}`);
+    await this.store.log(
+      checkpoint.job_slug,
+      checkpoint.phase,
+      'info',
+      `Checkpoint at ${checkpoint.phase} approved by ${checkpoint.decided_by}`,
+    );
     await this.queue.enqueue(checkpoint.job_slug);
     return checkpoint;
   }
@@ -89,7 +102,12 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   async reject(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
     const checkpoint = await this.decide(id, user, 'rejected', reason);
     const message = `rejected at ${checkpoint.phase}: ${reason?.trim() || 'no reason given'}`;
-    await this.store.log(checkpoint.job_slug, checkpoint.phase, 'warn', `Checkpoint ${message} (by ${checkpoint.decided_by})`);
+    await this.store.log(
+      checkpoint.job_slug,
+      checkpoint.phase,
+      'warn',
+      `Checkpoint ${message} (by ${checkpoint.decided_by})`,
+    );
     await this.store.finishJob(checkpoint.job_slug, 'failed', message);
     return checkpoint;
   }
@@ -115,7 +133,15 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
     const cutoff = new Date(Date.now() - minutes * 60_000).toISOString();
     const overdue = await this.repo.find({ where: { status: 'pending', created_at: LessThan(cutoff) } });
     for (const checkpoint of overdue) {
-      const result = await this.repo.update({ id: checkpoint.id, status: 'pending' }, { status: 'expired', decided_at: nowIso(), decided_by: 'system', decision_reason: `No decision within ${minutes} minute(s)` });
+      const result = await this.repo.update(
+        { id: checkpoint.id, status: 'pending' },
+        {
+          status: 'expired',
+          decided_at: nowIso(),
+          decided_by: 'system',
+          decision_reason: `No decision within ${minutes} minute(s)`,
+        },
+      );
       if (!result.affected) continue;
       const message = `Checkpoint at ${checkpoint.phase} expired after ${minutes} minute(s) without a decision`;
       await this.store.log(checkpoint.job_slug, checkpoint.phase, 'error', message);
@@ -126,8 +152,15 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
     return overdue.length;
   }
 
-  private async decided(job: Job, phase: string, kind: CheckpointKind, ask: { action: string; reason: string }): Promise<boolean> {
-    const existing = await this.repo.find({ where: { job_slug: job.slug, phase, kind, status: In(['pending', 'approved']) } });
+  private async decided(
+    job: Job,
+    phase: string,
+    kind: CheckpointKind,
+    ask: { action: string; reason: string },
+  ): Promise<boolean> {
+    const existing = await this.repo.find({
+      where: { job_slug: job.slug, phase, kind, status: In(['pending', 'approved']) },
+    });
     if (existing.some((c) => c.status === 'approved')) return true;
     if (!existing.length) {
       const checkpoint: Checkpoint = {
@@ -156,12 +189,24 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
     const phases = await this.store.findPhases(slug);
     const done = phases.filter((p) => p.status === 'passed' || p.status === 'skipped');
     if (!done.length) return 'No phase has run yet.';
-    return done.map((p) => `${p.phase}: ${p.status}${p.outputs.length ? ` (${p.outputs.length} file(s))` : ''}`).join('; ');
+    return done
+      .map((p) => `${p.phase}: ${p.status}${p.outputs.length ? ` (${p.outputs.length} file(s))` : ''}`)
+      .join('; ');
   }
 
-  private async decide(id: string, user: AuthUser, status: 'approved' | 'rejected', reason?: string): Promise<Checkpoint> {
+  private async decide(
+    id: string,
+    user: AuthUser,
+    status: 'approved' | 'rejected',
+    reason?: string,
+  ): Promise<Checkpoint> {
     const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
-    const changes = { status, decided_at: nowIso(), decided_by: decidedBy(user), decision_reason: reason?.trim() || null };
+    const changes = {
+      status,
+      decided_at: nowIso(),
+      decided_by: decidedBy(user),
+      decision_reason: reason?.trim() || null,
+    };
     // Conditional on pending, so two simultaneous decisions cannot both win.
     const result = await this.repo.update({ id, status: 'pending' }, changes);
     if (!result.affected) assertDecidable(await this.findById(id), user, 'Checkpoint');
@@ -170,7 +215,12 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
     return decided;
   }
 
-  private emit(checkpoint: Checkpoint, decision: HitlDecisionEvent['decision'], by: AuthUser | null, reason: string | null): void {
+  private emit(
+    checkpoint: Checkpoint,
+    decision: HitlDecisionEvent['decision'],
+    by: AuthUser | null,
+    reason: string | null,
+  ): void {
     this.events.emit(EVENTS.hitlDecision, {
       kind: 'checkpoint',
       id: checkpoint.id,

@@ -43,7 +43,10 @@ export class ExperiencesService {
       team_id: outcome.teamId,
       job_slug: outcome.jobSlug,
       agent: outcome.agent,
-      problem: outcome.findings.map((f) => `[${f.rule}] ${f.file}: ${f.message}`).join('\n').slice(0, 8_000),
+      problem: outcome.findings
+        .map((f) => `[${f.rule}] ${f.file}: ${f.message}`)
+        .join('\n')
+        .slice(0, 8_000),
       solution: `Rewrote ${outcome.changed.length} file(s): ${outcome.changed.join(', ')}`.slice(0, 4_000),
       lessons: rules.map((rule) => this.lessonFor(rule)),
       status: 'pending',
@@ -73,7 +76,13 @@ export class ExperiencesService {
   async decide(id: string, user: AuthUser, status: 'approved' | 'rejected', reason?: string): Promise<Experience> {
     const experience = assertDecidable(await this.findById(id), user, 'Experience');
     const now = nowIso();
-    const changes = { status, decided_at: now, updated_at: now, decided_by: decidedBy(user), decision_reason: reason?.trim() || null };
+    const changes = {
+      status,
+      decided_at: now,
+      updated_at: now,
+      decided_by: decidedBy(user),
+      decision_reason: reason?.trim() || null,
+    };
     const result = await this.repo.update({ id, status: 'pending' }, changes);
     if (!result.affected) assertDecidable(await this.findById(id), user, 'Experience');
     const decided = { ...experience, ...changes };
@@ -95,7 +104,11 @@ export class ExperiencesService {
    */
   async lessonsFor(teamId: string, agent: string, hint: string): Promise<string[]> {
     if (!LESSON_AGENTS.has(agent)) return [];
-    const approved = await this.repo.find({ where: { team_id: teamId, status: 'approved' }, order: { created_at: 'DESC' }, take: 200 });
+    const approved = await this.repo.find({
+      where: { team_id: teamId, status: 'approved' },
+      order: { created_at: 'DESC' },
+      take: 200,
+    });
     if (!approved.length) return [];
     const hintWords = words(hint);
     const scored = approved
@@ -110,7 +123,8 @@ export class ExperiencesService {
     let size = 0;
     for (const { exp } of scored) {
       for (const lesson of exp.lessons) {
-        if (lessons.includes(lesson) || lessons.length >= MAX_LESSONS || size + lesson.length > MAX_LESSON_CHARS) continue;
+        if (lessons.includes(lesson) || lessons.length >= MAX_LESSONS || size + lesson.length > MAX_LESSON_CHARS)
+          continue;
         lessons.push(lesson);
         size += lesson.length;
         if (!chosen.includes(exp)) chosen.push(exp);
@@ -129,7 +143,8 @@ export class ExperiencesService {
   private lessonFor(rule: string): string {
     const lessons: Record<string, string> = {
       dart_syntax: 'Every Dart file must parse: close every bracket and string, and end statements with semicolons.',
-      import_unresolved: 'Only import files that exist in the project; check relative paths and package:<app>/ paths against the layout.',
+      import_unresolved:
+        'Only import files that exist in the project; check relative paths and package:<app>/ paths against the layout.',
       package_undeclared: 'Never import a package that pubspec.yaml does not declare; prefer Flutter SDK APIs.',
       dart_library_unknown: 'Only import real dart: libraries (dart:async, dart:convert, dart:math, …).',
       pubspec_missing: 'Always write pubspec.yaml at the project root.',

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { MinRole } from '../common/auth/access.decorators';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
@@ -44,7 +51,11 @@ export class HitlController {
   @ApiOkResponse({ type: ExperienceDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  approveExperience(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<ExperienceDto> {
+  approveExperience(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExperienceDto> {
     return this.experiences.decide(id, user, 'approved', query.reason);
   }
 
@@ -56,7 +67,11 @@ export class HitlController {
   @ApiOkResponse({ type: ExperienceDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  rejectExperience(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<ExperienceDto> {
+  rejectExperience(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExperienceDto> {
     return this.experiences.decide(id, user, 'rejected', query.reason);
   }
 
@@ -76,7 +91,11 @@ export class HitlController {
   @ApiOkResponse({ type: CheckpointDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  approveCheckpoint(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto> {
+  approveCheckpoint(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckpointDto> {
     return this.checkpoints.approve(id, user, query.reason);
   }
 
@@ -88,7 +107,11 @@ export class HitlController {
   @ApiOkResponse({ type: CheckpointDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  rejectCheckpoint(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto> {
+  rejectCheckpoint(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckpointDto> {
     return this.checkpoints.reject(id, user, query.reason);
   }
 
@@ -97,7 +120,10 @@ export class HitlController {
   @ApiOperation({ summary: 'Everything waiting for a decision: pending lessons and checkpoints' })
   @ApiOkResponse({ type: HitlQueueDto })
   async queue(@CurrentUser() user: AuthUser): Promise<HitlQueueDto> {
-    const [experiences, checkpoints] = await Promise.all([this.experiences.pending(user), this.checkpoints.pending(user)]);
+    const [experiences, checkpoints] = await Promise.all([
+      this.experiences.pending(user),
+      this.checkpoints.pending(user),
+    ]);
     return {
       pending: [
         ...checkpoints.map((c) => ({ type: 'checkpoint', ...c })),
@@ -112,9 +138,15 @@ export class HitlController {
   @MinRole('member')
   @ApiOperation({ summary: 'Approve a lesson or a checkpoint by id' })
   @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] },
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  approveAny(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto | ExperienceDto> {
+  approveAny(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckpointDto | ExperienceDto> {
     return this.decideAny(id, 'approve', user, query.reason);
   }
 
@@ -123,16 +155,29 @@ export class HitlController {
   @MinRole('member')
   @ApiOperation({ summary: 'Reject a lesson or a checkpoint by id' })
   @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] },
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  rejectAny(@Param() { id }: ItemIdParamDto, @Query() query: DecisionQueryDto, @CurrentUser() user: AuthUser): Promise<CheckpointDto | ExperienceDto> {
+  rejectAny(
+    @Param() { id }: ItemIdParamDto,
+    @Query() query: DecisionQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckpointDto | ExperienceDto> {
     return this.decideAny(id, 'reject', user, query.reason);
   }
 
-  private async decideAny(id: string, decision: Decision, user: AuthUser, reason?: string): Promise<CheckpointDto | ExperienceDto> {
+  private async decideAny(
+    id: string,
+    decision: Decision,
+    user: AuthUser,
+    reason?: string,
+  ): Promise<CheckpointDto | ExperienceDto> {
     const visible = (item: { team_id: string } | null) => !!item && (isAdmin(user) || item.team_id === user.team_id);
     if (visible(await this.checkpoints.findById(id))) {
-      return decision === 'approve' ? this.checkpoints.approve(id, user, reason) : this.checkpoints.reject(id, user, reason);
+      return decision === 'approve'
+        ? this.checkpoints.approve(id, user, reason)
+        : this.checkpoints.reject(id, user, reason);
     }
     if (visible(await this.experiences.findById(id))) {
       return this.experiences.decide(id, user, decision === 'approve' ? 'approved' : 'rejected', reason);

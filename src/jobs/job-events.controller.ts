@@ -28,7 +28,13 @@ export class JobEventsController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Replay events after this id' })
   @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token, for EventSource clients only' })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'An event stream', schema: { type: 'string', example: 'id: 12\nevent: phase\ndata: {"phase":"dev","status":"passed","progress":46}\n\n' } })
+  @ApiOkResponse({
+    description: 'An event stream',
+    schema: {
+      type: 'string',
+      example: 'id: 12\nevent: phase\ndata: {"phase":"dev","status":"passed","progress":46}\n\n',
+    },
+  })
   async stream(
     @Param() { slug }: SlugParamDto,
     @Headers('last-event-id') lastEventId: string | undefined,

@@ -52,7 +52,11 @@ export class JobEventsService {
         await this.sendSnapshot(slug, cursor, res);
       }
       while (!closed) {
-        const rows = await this.logs.find({ where: { job_slug: slug, id: MoreThan(cursor) }, order: { id: 'ASC' }, take: BATCH });
+        const rows = await this.logs.find({
+          where: { job_slug: slug, id: MoreThan(cursor) },
+          order: { id: 'ASC' },
+          take: BATCH,
+        });
         for (const row of rows) {
           res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
           cursor = row.id;
@@ -64,7 +68,13 @@ export class JobEventsService {
           const tail = await this.logs.find({ where: { job_slug: slug, id: MoreThan(cursor) }, order: { id: 'ASC' } });
           for (const row of tail) res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
           const phases = job ? await this.phases.find({ where: { job_slug: slug } }) : [];
-          res.write(this.format('end', { status: job?.status ?? 'deleted', error: job?.error ?? null, progress: progressOf(phases) }));
+          res.write(
+            this.format('end', {
+              status: job?.status ?? 'deleted',
+              error: job?.error ?? null,
+              progress: progressOf(phases),
+            }),
+          );
           break;
         }
         await new Promise<void>((resolve) => {

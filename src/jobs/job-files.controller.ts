@@ -1,4 +1,13 @@
-import { Controller, Get, NotFoundException, Param, Query, Res, UnsupportedMediaTypeException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+  UnsupportedMediaTypeException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
@@ -31,7 +40,11 @@ export class JobFilesController {
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'The ZIP file', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: 'No such job, or not exported yet', type: ErrorResponseDto })
-  async download(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @Param() { slug }: SlugParamDto,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const job = await this.jobs.find(slug, user);
     const file = this.workspace.exportFile(slug);
     const info = job.artifact ? await stat(file).catch(() => undefined) : undefined;
@@ -58,7 +71,11 @@ export class JobFilesController {
   @ApiOperation({ summary: 'Content of one text file under source/ or docs/ (max 500 KB)' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: CodeFileDto })
-  async file(@Param() { slug }: SlugParamDto, @Query() query: CodeFileQueryDto, @CurrentUser() user: AuthUser): Promise<CodeFileDto> {
+  async file(
+    @Param() { slug }: SlugParamDto,
+    @Query() query: CodeFileQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CodeFileDto> {
     await this.jobs.find(slug, user);
     const real = await this.workspace.resolveReadable(slug, query.path);
     const info = await stat(real);

@@ -48,7 +48,12 @@ export class JobRunStore {
     const result = await this.jobs
       .createQueryBuilder()
       .update(Job)
-      .set({ status: 'running', worker_id: workerId, lease_until: new Date(Date.now() + leaseMs).toISOString(), updated_at: now })
+      .set({
+        status: 'running',
+        worker_id: workerId,
+        lease_until: new Date(Date.now() + leaseMs).toISOString(),
+        updated_at: now,
+      })
       .where('slug = :slug AND cancel_requested = :no', { slug, no: false })
       .andWhere(
         "(status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < :now OR worker_id = :workerId)))",
@@ -56,7 +61,12 @@ export class JobRunStore {
       )
       .execute();
     if (!result.affected) return false;
-    await this.jobs.createQueryBuilder().update(Job).set({ started_at: now }).where('slug = :slug AND started_at IS NULL', { slug }).execute();
+    await this.jobs
+      .createQueryBuilder()
+      .update(Job)
+      .set({ started_at: now })
+      .where('slug = :slug AND started_at IS NULL', { slug })
+      .execute();
     return true;
   }
 
@@ -71,7 +81,10 @@ export class JobRunStore {
 
   /** When another worker's lease on a job ends, or undefined when nobody holds it. */
   async leaseHolder(slug: string): Promise<{ workerId: string; until: string } | undefined> {
-    const job = await this.jobs.findOne({ where: { slug }, select: { slug: true, status: true, worker_id: true, lease_until: true } });
+    const job = await this.jobs.findOne({
+      where: { slug },
+      select: { slug: true, status: true, worker_id: true, lease_until: true },
+    });
     if (!job || job.status !== 'running' || !job.worker_id || !job.lease_until) return undefined;
     return { workerId: job.worker_id, until: job.lease_until };
   }
@@ -86,7 +99,14 @@ export class JobRunStore {
   }
 
   async finishJob(slug: string, status: JobStatus, error: string | null = null): Promise<void> {
-    await this.updateJob(slug, { status, error, finished_at: nowIso(), current_phase: null, worker_id: null, lease_until: null });
+    await this.updateJob(slug, {
+      status,
+      error,
+      finished_at: nowIso(),
+      current_phase: null,
+      worker_id: null,
+      lease_until: null,
+    });
   }
 
   async startPhase(slug: string, phase: string, attempts: number): Promise<void> {
@@ -97,13 +117,22 @@ export class JobRunStore {
     await this.updateJob(slug, { current_phase: phase });
   }
 
-  async finishPhase(slug: string, phase: string, status: PhaseStatus, outputs: string[], error: string | null = null): Promise<void> {
+  async finishPhase(
+    slug: string,
+    phase: string,
+    status: PhaseStatus,
+    outputs: string[],
+    error: string | null = null,
+  ): Promise<void> {
     await this.phases.update({ job_slug: slug, phase }, { status, outputs, error, finished_at: nowIso() });
   }
 
   /** Puts unfinished phases back to pending (shutdown or crash before they finished). */
   async resetUnfinishedPhases(slug: string, status: PhaseStatus = 'pending'): Promise<void> {
-    await this.phases.update({ job_slug: slug, status: In(['running', 'pending']) }, { status, finished_at: status === 'pending' ? null : nowIso() });
+    await this.phases.update(
+      { job_slug: slug, status: In(['running', 'pending']) },
+      { status, finished_at: status === 'pending' ? null : nowIso() },
+    );
   }
 
   /** Appends a log line; with `event`, the line also marks a phase or job state change for the event stream. */
@@ -126,7 +155,14 @@ export class JobRunStore {
     };
     const result = await this.logs.insert(row);
     const id = Number((result.identifiers[0] as { id?: number } | undefined)?.id ?? 0);
-    this.events.emit(EVENTS.jobLog, { slug, id, phase, level, message: row.message, created_at: row.created_at } satisfies JobLogEvent);
+    this.events.emit(EVENTS.jobLog, {
+      slug,
+      id,
+      phase,
+      level,
+      message: row.message,
+      created_at: row.created_at,
+    } satisfies JobLogEvent);
   }
 
   /** Every LLM call of a job adds to its cost. */

@@ -31,7 +31,8 @@ export class JobWorkspaceService {
   root(slug: string): string {
     if (!isValidSlug(slug)) throw new BadRequestException('Invalid job slug');
     const dir = resolve(this.baseDir, slug);
-    if (!isInside(this.baseDir, dir) || dir === resolve(this.baseDir)) throw new BadRequestException('Invalid job slug');
+    if (!isInside(this.baseDir, dir) || dir === resolve(this.baseDir))
+      throw new BadRequestException('Invalid job slug');
     return dir;
   }
 
@@ -47,7 +48,8 @@ export class JobWorkspaceService {
   async write(slug: string, relPath: string, content: string | Buffer): Promise<void> {
     const root = this.root(slug);
     const target = resolve(root, relPath);
-    if (!isInside(root, target) || target === root) throw new Error(`Refusing to write outside the workspace: ${relPath}`);
+    if (!isInside(root, target) || target === root)
+      throw new Error(`Refusing to write outside the workspace: ${relPath}`);
     await mkdir(dirname(target), { recursive: true });
     // Never write through a symlink planted in the workspace: not as a parent directory, not as the file.
     if (!isInside(await realpath(root), await realpath(dirname(target)))) {
@@ -63,7 +65,10 @@ export class JobWorkspaceService {
     const root = this.root(slug);
     for (const path of [root, ...AREAS.map((area) => join(root, area))]) {
       const stats = await lstat(path).catch(() => undefined);
-      if (stats?.isSymbolicLink()) throw new Error(`The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`);
+      if (stats?.isSymbolicLink())
+        throw new Error(
+          `The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`,
+        );
     }
   }
 
@@ -102,7 +107,8 @@ export class JobWorkspaceService {
     const target = resolve(root, normalized);
     const areaName = READABLE_AREAS.find((a) => isInside(join(root, a), target));
     if (!areaName) throw new BadRequestException('path must be under source/ or docs/');
-    if ((await lstat(root).catch(() => undefined))?.isSymbolicLink()) throw new BadRequestException('The job workspace is not readable');
+    if ((await lstat(root).catch(() => undefined))?.isSymbolicLink())
+      throw new BadRequestException('The job workspace is not readable');
     const areaStats = await lstat(join(root, areaName)).catch(() => undefined);
     if (!areaStats) throw new NotFoundException('File not found');
     if (!areaStats.isDirectory()) throw new BadRequestException('path must be under source/ or docs/');

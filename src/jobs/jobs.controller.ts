@@ -49,7 +49,10 @@ export class JobsController {
   @MinRole('member')
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ [RATE_LIMITS.token]: true })
-  @ApiTooManyRequestsResponse({ description: 'Job creation rate limit (per team); see Retry-After', type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({
+    description: 'Job creation rate limit (per team); see Retry-After',
+    type: ErrorResponseDto,
+  })
   @ApiOperation({ summary: 'Create a Flutter generation job and queue it' })
   @ApiAcceptedResponse({ type: JobResponseDto })
   @ApiConflictResponse({ description: 'The slug is taken', type: ErrorResponseDto })
@@ -128,7 +131,11 @@ export class JobsController {
   @ApiOperation({ summary: 'Job log lines, oldest first; filter by phase, level, after_id' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: [JobLogDto] })
-  logs(@Param() { slug }: SlugParamDto, @Query() query: LogsQueryDto, @CurrentUser() user: AuthUser): Promise<JobLogDto[]> {
+  logs(
+    @Param() { slug }: SlugParamDto,
+    @Query() query: LogsQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<JobLogDto[]> {
     return this.jobs.jobLogs(slug, user, query);
   }
 }

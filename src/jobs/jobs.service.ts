@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
@@ -127,7 +121,10 @@ export class JobsService {
     if (query.phase) qb.andWhere('log.phase = :phase', { phase: query.phase });
     if (query.level) qb.andWhere('log.level = :level', { level: query.level });
     if (query.after_id !== undefined) qb.andWhere('log.id > :after', { after: query.after_id });
-    const rows = await qb.orderBy('log.id', 'ASC').take(query.limit ?? 500).getMany();
+    const rows = await qb
+      .orderBy('log.id', 'ASC')
+      .take(query.limit ?? 500)
+      .getMany();
     return rows.map(toJobLog);
   }
 
@@ -139,13 +136,24 @@ export class JobsService {
     }
     const now = nowIso();
     if (job.status === 'running') {
-      await this.jobs.update({ slug, status: 'running' }, { status: 'cancel_requested', cancel_requested: true, updated_at: now });
+      await this.jobs.update(
+        { slug, status: 'running' },
+        { status: 'cancel_requested', cancel_requested: true, updated_at: now },
+      );
       this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
     } else {
       await this.queue.remove(slug);
-      await this.jobs.update({ slug }, { status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now });
+      await this.jobs.update(
+        { slug },
+        { status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now },
+      );
       await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
-      this.events.emit(EVENTS.jobFinished, { slug, team_id: job.team_id, status: 'cancelled', error: null } satisfies JobFinishedEvent);
+      this.events.emit(EVENTS.jobFinished, {
+        slug,
+        team_id: job.team_id,
+        status: 'cancelled',
+        error: null,
+      } satisfies JobFinishedEvent);
     }
     const after = await this.find(slug, user);
     return { slug, status: after.status, cancel_requested: after.cancel_requested };
@@ -161,16 +169,24 @@ export class JobsService {
     const toReset = rows.filter((p) => !isPhaseDone(p.status)).map((p) => p.phase);
     await this.jobs.manager.transaction(async (manager) => {
       if (toReset.length) {
-        await manager.update(JobPhase, { job_slug: slug, phase: In(toReset) }, { status: 'pending', error: null, finished_at: null });
+        await manager.update(
+          JobPhase,
+          { job_slug: slug, phase: In(toReset) },
+          { status: 'pending', error: null, finished_at: null },
+        );
       }
-      await manager.update(Job, { slug }, {
-        status: 'queued',
-        error: null,
-        cancel_requested: false,
-        finished_at: null,
-        current_phase: null,
-        updated_at: nowIso(),
-      });
+      await manager.update(
+        Job,
+        { slug },
+        {
+          status: 'queued',
+          error: null,
+          cancel_requested: false,
+          finished_at: null,
+          current_phase: null,
+          updated_at: nowIso(),
+        },
+      );
     });
     await this.queue.enqueue(slug);
     return this.get(slug, user);
@@ -196,8 +212,12 @@ export class JobsService {
     for (const { slug } of all) await this.queue.remove(slug);
     const running = all.filter((j) => j.status === 'running' || j.status === 'cancel_requested');
     if (running.length) {
-      await this.jobs.update({ slug: In(running.map((j) => j.slug)) }, { status: 'cancel_requested', cancel_requested: true, updated_at: nowIso() });
-      for (const { slug } of running) this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+      await this.jobs.update(
+        { slug: In(running.map((j) => j.slug)) },
+        { status: 'cancel_requested', cancel_requested: true, updated_at: nowIso() },
+      );
+      for (const { slug } of running)
+        this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
       await Promise.all(running.map((j) => this.waitUntilStopped(j.slug)));
     }
     await this.jobs.createQueryBuilder().delete().from(Job).execute();

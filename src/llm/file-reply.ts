@@ -79,8 +79,10 @@ export function parseFilesReply(content: string, policy: PathPolicy): GeneratedF
       throw new Error(`files[${index}] must have string "path" and "content"`);
     }
     const path = file.path.trim();
-    if (!isSafeRelativePath(path)) throw new Error(`files[${index}].path "${path.slice(0, 80)}" is not a safe relative path`);
-    if (!policy.allows(path)) throw new Error(`files[${index}].path "${path}" is not allowed here (allowed: ${policy.description})`);
+    if (!isSafeRelativePath(path))
+      throw new Error(`files[${index}].path "${path.slice(0, 80)}" is not a safe relative path`);
+    if (!policy.allows(path))
+      throw new Error(`files[${index}].path "${path}" is not allowed here (allowed: ${policy.description})`);
     if (seen.has(path)) throw new Error(`files[${index}].path "${path}" appears twice`);
     if (file.content.length > MAX_FILE_CHARS) throw new Error(`files[${index}] is too large`);
     seen.add(path);

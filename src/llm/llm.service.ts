@@ -105,7 +105,8 @@ function retryAfterMs(error: unknown): number | undefined {
 /** A provider error as a plain sentence (never the key or a stack). */
 function describe(error: unknown): string {
   if (error instanceof APIConnectionTimeoutError) return 'the request timed out';
-  if (error instanceof APIError) return error.status ? `HTTP ${error.status}: ${error.message.slice(0, 200)}` : 'connection failed';
+  if (error instanceof APIError)
+    return error.status ? `HTTP ${error.status}: ${error.message.slice(0, 200)}` : 'connection failed';
   return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
 }
 
@@ -150,8 +151,11 @@ export class LlmService {
       lastError = error;
     }
     const fallback = (await this.settings.get('smart_model_fallback')).trim();
-    if (!fallback || fallback === primary) throw new LlmCallError(`${provider.name} failed after retries: ${describe(lastError)}`);
-    await request.onNotice?.(`Model ${primary} kept failing (${describe(lastError)}); switching to fallback model ${fallback}`);
+    if (!fallback || fallback === primary)
+      throw new LlmCallError(`${provider.name} failed after retries: ${describe(lastError)}`);
+    await request.onNotice?.(
+      `Model ${primary} kept failing (${describe(lastError)}); switching to fallback model ${fallback}`,
+    );
     this.logger.warn(`${request.agent}: switching from ${primary} to fallback ${fallback}`);
     try {
       return await this.attemptOnce(provider, fallback, conversation, request, total);
@@ -164,7 +168,10 @@ export class LlmService {
    * Asks for `{ "files": [...] }`, validates it against the policy, and on a
    * bad reply retries once with the validation error.
    */
-  async generateFiles(request: LlmRequest, policy: PathPolicy): Promise<{ files: GeneratedFile[]; response: LlmResponse }> {
+  async generateFiles(
+    request: LlmRequest,
+    policy: PathPolicy,
+  ): Promise<{ files: GeneratedFile[]; response: LlmResponse }> {
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: request.system },
       { role: 'user', content: request.user },
@@ -284,7 +291,8 @@ export class LlmService {
     if (!price.known && reported === undefined) {
       await request.onNotice?.(`Model ${model} has no known price; charged the conservative default rate`);
     }
-    if (outcome.error) throw outcome.error instanceof Error ? outcome.error : new LlmCallError('the provider call failed');
+    if (outcome.error)
+      throw outcome.error instanceof Error ? outcome.error : new LlmCallError('the provider call failed');
     const content = outcome.response?.choices[0]?.message?.content ?? '';
     return { content, provider: provider.name, model, tokensIn, tokensOut, costUsd: total.cost };
   }
@@ -309,8 +317,14 @@ export class LlmService {
   }
 
   private wrap(error: unknown, request: LlmRequest, prefix?: string): Error {
-    if (error instanceof APIUserAbortError || request.signal?.aborted) return request.signal?.reason instanceof Error ? request.signal.reason : new Error('aborted');
-    if (error instanceof LlmCallError || error instanceof LlmUnavailableError || (error instanceof Error && error.name === 'BudgetExceededError')) return error;
+    if (error instanceof APIUserAbortError || request.signal?.aborted)
+      return request.signal?.reason instanceof Error ? request.signal.reason : new Error('aborted');
+    if (
+      error instanceof LlmCallError ||
+      error instanceof LlmUnavailableError ||
+      (error instanceof Error && error.name === 'BudgetExceededError')
+    )
+      return error;
     return new LlmCallError(`${prefix ? `${prefix}: ` : ''}${describe(error)}`);
   }
 }

@@ -68,7 +68,8 @@ export class AgentWriter {
       `Phase: ${context.phase}`,
       `Allowed paths: ${task.policy.description}`,
     ];
-    if (task.policy.required?.length) sections.push(`Required files:\n${task.policy.required.map((p) => `- ${p}`).join('\n')}`);
+    if (task.policy.required?.length)
+      sections.push(`Required files:\n${task.policy.required.map((p) => `- ${p}`).join('\n')}`);
     sections.push(`App spec (JSON):\n${JSON.stringify(context.spec, null, 2)}`);
     for (const doc of task.contextDocs ?? []) {
       const content = await context.readFile(doc);
@@ -76,7 +77,10 @@ export class AgentWriter {
     }
     for (const block of task.extra ?? []) sections.push(`--- ${block.title} ---\n${block.body}`);
     const lessons = await this.lessons.lessonsFor(context.job.team_id, agentId, task.task);
-    if (lessons.length) sections.push(`Lessons your team approved from earlier jobs (apply them):\n${lessons.map((l) => `- ${l}`).join('\n')}`);
+    if (lessons.length)
+      sections.push(
+        `Lessons your team approved from earlier jobs (apply them):\n${lessons.map((l) => `- ${l}`).join('\n')}`,
+      );
     sections.push('Reply with only the JSON object {"files": [{"path": "...", "content": "..."}]}.');
     return sections.join('\n\n');
   }

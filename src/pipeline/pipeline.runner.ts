@@ -179,7 +179,12 @@ export class PipelineRunner implements OnModuleInit {
     try {
       const provider = await this.llm.provider();
       job.generator = provider.name;
-      await this.store.log(job.slug, null, 'info', `Generating with LLM provider ${provider.name} (default model ${provider.defaultModel})`);
+      await this.store.log(
+        job.slug,
+        null,
+        'info',
+        `Generating with LLM provider ${provider.name} (default model ${provider.defaultModel})`,
+      );
     } catch (error) {
       if (!(error instanceof LlmUnavailableError)) throw error;
       job.generator = 'builtin';
@@ -200,7 +205,13 @@ export class PipelineRunner implements OnModuleInit {
     const attempt = attempts + 1;
     await this.store.startPhase(job.slug, phase, attempt);
     const agent = PHASE_AGENTS[phase];
-    this.events.emit(EVENTS.phaseStarted, { slug: job.slug, team_id: job.team_id, phase, agent, attempt } satisfies PhaseStartedEvent);
+    this.events.emit(EVENTS.phaseStarted, {
+      slug: job.slug,
+      team_id: job.team_id,
+      phase,
+      agent,
+      attempt,
+    } satisfies PhaseStartedEvent);
     await this.store.log(job.slug, phase, 'info', `${agent} started ${phase} (attempt ${attempt})`, {
       kind: 'phase',
       data: { phase, status: 'running', attempt, progress: progressOf(records) },
@@ -255,10 +266,21 @@ export class PipelineRunner implements OnModuleInit {
       data: { status, error, progress },
     });
     if (status !== 'waiting_approval') await this.store.finishJob(job.slug, status, error);
-    this.events.emit(EVENTS.jobFinished, { slug: job.slug, team_id: job.team_id, status, error } satisfies JobFinishedEvent);
+    this.events.emit(EVENTS.jobFinished, {
+      slug: job.slug,
+      team_id: job.team_id,
+      status,
+      error,
+    } satisfies JobFinishedEvent);
   }
 
-  private context(job: Job, records: JobPhase[], phase: PhaseName, signal: AbortSignal, usesLlm: boolean): PhaseContext {
+  private context(
+    job: Job,
+    records: JobPhase[],
+    phase: PhaseName,
+    signal: AbortSignal,
+    usesLlm: boolean,
+  ): PhaseContext {
     const root = this.workspace.root(job.slug);
     return {
       phase,
@@ -335,7 +357,12 @@ export class PipelineRunner implements OnModuleInit {
           return;
         case 'shutdown':
           if (current) await this.finishPhase(job, current, 'pending', [], null);
-          await this.store.updateJob(slug, { status: 'queued', current_phase: null, worker_id: null, lease_until: null });
+          await this.store.updateJob(slug, {
+            status: 'queued',
+            current_phase: null,
+            worker_id: null,
+            lease_until: null,
+          });
           await this.store.log(slug, phase, 'warn', 'Worker shutting down; the job will resume at this phase');
           return;
         case 'timeout': {
@@ -364,6 +391,10 @@ export class PipelineRunner implements OnModuleInit {
   private publicMessage(error: unknown, root: string): string {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     // Absolute paths only: a relative path such as source/lib/main.dart stays readable.
-    return message.split(root).join('.').replace(/(?<![\w.\-/])(?:\/[\w.-]+){2,}/g, '<path>').slice(0, 500);
+    return message
+      .split(root)
+      .join('.')
+      .replace(/(?<![\w.\-/])(?:\/[\w.-]+){2,}/g, '<path>')
+      .slice(0, 500);
   }
 }

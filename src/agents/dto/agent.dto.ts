@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const MODEL_PATTERN = /^$|^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;
-const MODEL_MESSAGE = 'model must be a model id (letters, digits and . _ : / @ + -; no spaces or quotes), or empty for the provider default';
+const MODEL_MESSAGE =
+  'model must be a model id (letters, digits and . _ : / @ + -; no spaces or quotes), or empty for the provider default';
 
 export class AgentConfigUpdateDto {
   @ApiProperty({ example: 'gpt-4o-mini', description: 'Model id used by this agent' })

@@ -6,7 +6,12 @@ export class Jobs1764500000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = columnTypes(queryRunner);
-    const ts = (name: string, nullable = false) => ({ name, type: t.timestamp, length: t.timestampLength, isNullable: nullable });
+    const ts = (name: string, nullable = false) => ({
+      name,
+      type: t.timestamp,
+      length: t.timestampLength,
+      isNullable: nullable,
+    });
 
     await queryRunner.createTable(
       new Table({
@@ -58,7 +63,12 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'outputs', type: 'text' },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['job_slug'], referencedTableName: 'jobs', referencedColumnNames: ['slug'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['job_slug'],
+            referencedTableName: 'jobs',
+            referencedColumnNames: ['slug'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
@@ -78,7 +88,12 @@ export class Jobs1764500000000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'idx_job_logs_job', columnNames: ['job_slug', 'id'] })],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['job_slug'], referencedTableName: 'jobs', referencedColumnNames: ['slug'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['job_slug'],
+            referencedTableName: 'jobs',
+            referencedColumnNames: ['slug'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

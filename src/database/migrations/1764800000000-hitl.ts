@@ -6,7 +6,12 @@ export class Hitl1764800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = columnTypes(queryRunner);
-    const ts = (name: string, nullable = false) => ({ name, type: t.timestamp, length: t.timestampLength, isNullable: nullable });
+    const ts = (name: string, nullable = false) => ({
+      name,
+      type: t.timestamp,
+      length: t.timestampLength,
+      isNullable: nullable,
+    });
     await queryRunner.createTable(
       new Table({
         name: 'checkpoints',
@@ -31,7 +36,12 @@ export class Hitl1764800000000 implements MigrationInterface {
         ],
         // A job's checkpoints go with it.
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['job_slug'], referencedTableName: 'jobs', referencedColumnNames: ['slug'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['job_slug'],
+            referencedTableName: 'jobs',
+            referencedColumnNames: ['slug'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

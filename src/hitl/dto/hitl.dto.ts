@@ -83,7 +83,8 @@ class QueueCountsDto {
 
 export class HitlQueueDto {
   @ApiProperty({
-    description: 'Pending items of both kinds; each has `type` ("experience" | "checkpoint"), `id`, and the item fields',
+    description:
+      'Pending items of both kinds; each has `type` ("experience" | "checkpoint"), `id`, and the item fields',
     example: [
       { type: 'experience', id: 'exp-1', content: '[dart_syntax] lib/app.dart: …' },
       { type: 'checkpoint', id: 'cp-1', action: 'run phase dev' },

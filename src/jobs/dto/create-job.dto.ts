@@ -54,10 +54,21 @@ export class CreateJobDto {
   @Length(1, 5000)
   description: string;
 
-  @ApiPropertyOptional({ example: 'android,ios', default: 'android,ios', description: `Comma list of ${PLATFORMS.join(', ')}` })
+  @ApiPropertyOptional({
+    example: 'android,ios',
+    default: 'android,ios',
+    description: `Comma list of ${PLATFORMS.join(', ')}`,
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toLowerCase().split(',').map((p) => p.trim()).filter(Boolean).join(',') : value,
+    typeof value === 'string'
+      ? value
+          .toLowerCase()
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .join(',')
+      : value,
   )
   @Validate(PlatformListConstraint)
   platform?: string;
@@ -75,7 +86,10 @@ export class CreateJobDto {
   backend?: string;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'string', example: 'auth,notifications' }, { type: 'array', items: { type: 'string' }, example: ['auth', 'notifications'] }],
+    oneOf: [
+      { type: 'string', example: 'auth,notifications' },
+      { type: 'array', items: { type: 'string' }, example: ['auth', 'notifications'] },
+    ],
     description: 'Comma string or array; at most 20 features of 1–40 characters',
   })
   @IsOptional()
@@ -86,13 +100,23 @@ export class CreateJobDto {
   @Length(1, 40, { each: true, message: 'each feature must be 1-40 characters' })
   features?: string[];
 
-  @ApiPropertyOptional({ example: 'my-app', pattern: SLUG_PATTERN.source, description: 'Derived from the name when absent' })
+  @ApiPropertyOptional({
+    example: 'my-app',
+    pattern: SLUG_PATTERN.source,
+    description: 'Derived from the name when absent',
+  })
   @IsOptional()
   @IsString()
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and "-", 1-63 characters, starting with a letter or digit' })
+  @Matches(SLUG_PATTERN, {
+    message: 'slug must be lower-case letters, digits and "-", 1-63 characters, starting with a letter or digit',
+  })
   slug?: string;
 
-  @ApiPropertyOptional({ example: ['dev'], description: 'Phases that wait for human approval before they run', type: [String] })
+  @ApiPropertyOptional({
+    example: ['dev'],
+    description: 'Phases that wait for human approval before they run',
+    type: [String],
+  })
   @IsOptional()
   @Transform(toList)
   @IsArray()

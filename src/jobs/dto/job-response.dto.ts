@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_STATUSES, PHASE_STATUSES } from '../job-status';
 import { PHASE_NAMES } from '../../pipeline/phase-names';
 
-const PHASES_EXAMPLE = Object.fromEntries(PHASE_NAMES.map((p, i) => [p, i < 2 ? 'passed' : i === 2 ? 'running' : 'pending']));
+const PHASES_EXAMPLE = Object.fromEntries(
+  PHASE_NAMES.map((p, i) => [p, i < 2 ? 'passed' : i === 2 ? 'running' : 'pending']),
+);
 
 export class JobResponseDto {
   @ApiProperty({ example: 'my-app' }) slug: string;
@@ -21,7 +23,8 @@ export class JobResponseDto {
   @ApiProperty({ example: false }) cancel_requested: boolean;
   @ApiProperty({ example: 'builtin' }) generator: string;
   @ApiProperty({ example: 0 }) cost_usd: number;
-  @ApiPropertyOptional({ nullable: true, type: String, example: '/api/jobs/my-app/download' }) download_url: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '/api/jobs/my-app/download' }) download_url:
+    string | null;
   @ApiProperty({ example: 'default' }) team_id: string;
   @ApiProperty({ example: '2026-11-29T10:00:00.000Z' }) created_at: string;
   @ApiProperty({ example: '2026-11-29T10:00:05.000Z' }) updated_at: string;

@@ -8,7 +8,7 @@ function decodeDartLiteral(literal: string): string {
   const body = literal.slice(1, -1);
   const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
   return body.replace(/\\(u\{([0-9A-F]+)\}|.)/gs, (_match, escape: string, hex: string | undefined) =>
-    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : simple[escape] ?? `<bad escape ${escape}>`,
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (simple[escape] ?? `<bad escape ${escape}>`),
   );
 }
 

@@ -17,7 +17,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
  * control characters, line/paragraph separators, BOM or lone surrogates.
  * Lone surrogates cannot be written as UTF-8, so they are escaped too.
  */
-const NEEDS_ESCAPE = /[\\'$\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NEEDS_ESCAPE =
+  /[\\'$\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function escapeChar(char: string): string {
   const simple = SIMPLE_ESCAPES[char];

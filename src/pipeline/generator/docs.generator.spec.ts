@@ -18,14 +18,19 @@ function doc(files: readonly GeneratedFile[], filePath: string): string {
 function refs(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refs);
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => (key === '$ref' && typeof child === 'string' ? [child] : refs(child)));
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string' ? [child] : refs(child),
+  );
 }
 
 function resolvePointer(root: unknown, ref: string): unknown {
   return ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 interface OpenApi {
@@ -45,8 +50,16 @@ describe('phase docs', () => {
   it('writes the documented paths under docs/', () => {
     const spec = simpleSpec();
     expect(briefDocs(spec).map((file) => file.path)).toEqual(['docs/input.json', 'docs/app_brief.md']);
-    expect(baDocs(spec).map((file) => file.path)).toEqual(['docs/requirements.md', 'docs/user_stories.md', 'docs/product_spec.json']);
-    expect(backendDocs(spec).map((file) => file.path)).toEqual(['docs/api_contract.md', 'docs/openapi.yaml', 'docs/data_model.json']);
+    expect(baDocs(spec).map((file) => file.path)).toEqual([
+      'docs/requirements.md',
+      'docs/user_stories.md',
+      'docs/product_spec.json',
+    ]);
+    expect(backendDocs(spec).map((file) => file.path)).toEqual([
+      'docs/api_contract.md',
+      'docs/openapi.yaml',
+      'docs/data_model.json',
+    ]);
     expect(architectureDocs(spec).map((file) => file.path)).toEqual(['docs/architecture.md']);
     expect(designDocs(spec).map((file) => file.path)).toEqual(['docs/design.md']);
   });
@@ -69,8 +82,12 @@ describe('phase docs', () => {
       const stories = doc(baDocs(spec), 'docs/user_stories.md');
       expect(stories.match(/^## US-\d+ — /gm)).toHaveLength(features.length);
       expect(stories.match(/\*\*Acceptance criteria\*\*/g)).toHaveLength(features.length);
-      const product = JSON.parse(doc(baDocs(spec), 'docs/product_spec.json')) as { features: { screen: string; test: string }[] };
-      expect(product.features.map((feature) => feature.screen)).toEqual(features.map((feature) => feature.paths.screen));
+      const product = JSON.parse(doc(baDocs(spec), 'docs/product_spec.json')) as {
+        features: { screen: string; test: string }[];
+      };
+      expect(product.features.map((feature) => feature.screen)).toEqual(
+        features.map((feature) => feature.paths.screen),
+      );
     });
 
     it('produces a valid OpenAPI 3.0 document with CRUD paths per feature', () => {
@@ -124,8 +141,14 @@ describe('phase docs', () => {
     const markdown = ALL_DOCS.flatMap((generate) => generate(spec)).filter((file) => file.path.endsWith('.md'));
     for (const file of markdown) {
       const lines = file.content.split('\n');
-      expect(lines.filter((line) => line.startsWith('# injected')), file.path).toEqual([]);
-      expect(lines.filter((line) => line.startsWith('| injected')), file.path).toEqual([]);
+      expect(
+        lines.filter((line) => line.startsWith('# injected')),
+        file.path,
+      ).toEqual([]);
+      expect(
+        lines.filter((line) => line.startsWith('| injected')),
+        file.path,
+      ).toEqual([]);
     }
   });
 });

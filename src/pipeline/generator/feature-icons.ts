@@ -6,7 +6,10 @@ const ICON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|_)(auth|login|log_in|sign_in|signin|signup|sign_up|register|account)(_|$)/, 'Icons.login'],
   [/(^|_)(profile|user|users|me|avatar)(_|$)/, 'Icons.person_outline'],
   [/(^|_)(chat|chats|message|messages|messaging|inbox|conversation)(_|$)/, 'Icons.chat_bubble_outline'],
-  [/(^|_)(cart|shop|shopping|store|checkout|order|orders|product|products|catalog)(_|$)/, 'Icons.shopping_cart_outlined'],
+  [
+    /(^|_)(cart|shop|shopping|store|checkout|order|orders|product|products|catalog)(_|$)/,
+    'Icons.shopping_cart_outlined',
+  ],
   [/(^|_)(pay|payment|payments|wallet|billing|invoice|invoices|subscription)(_|$)/, 'Icons.payment'],
   [/(^|_)(map|maps|location|locations|nearby|gps)(_|$)/, 'Icons.map_outlined'],
   [/(^|_)(notification|notifications|alert|alerts|reminder|reminders)(_|$)/, 'Icons.notifications_outlined'],
@@ -14,7 +17,10 @@ const ICON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|_)(calendar|event|events|schedule|booking|bookings|appointment|appointments)(_|$)/, 'Icons.event_outlined'],
   [/(^|_)(photo|photos|camera|gallery|image|images|media)(_|$)/, 'Icons.photo_outlined'],
   [/(^|_)(todo|todos|task|tasks|checklist|habit|habits)(_|$)/, 'Icons.checklist'],
-  [/(^|_)(favorite|favorites|favourite|favourites|like|likes|wishlist|bookmark|bookmarks)(_|$)/, 'Icons.favorite_border'],
+  [
+    /(^|_)(favorite|favorites|favourite|favourites|like|likes|wishlist|bookmark|bookmarks)(_|$)/,
+    'Icons.favorite_border',
+  ],
   [/(^|_)(stats|statistics|analytics|report|reports|chart|charts|dashboard|insights)(_|$)/, 'Icons.insights'],
   [/(^|_)(news|feed|article|articles|blog|posts|post)(_|$)/, 'Icons.article_outlined'],
   [/(^|_)(note|notes|journal|diary)(_|$)/, 'Icons.note_outlined'],

@@ -21,10 +21,22 @@ function content(files: readonly GeneratedFile[], filePath: string): string {
   return found.content;
 }
 
-const dartFiles = (files: readonly GeneratedFile[]): GeneratedFile[] => files.filter((file) => file.path.endsWith('.dart'));
+const dartFiles = (files: readonly GeneratedFile[]): GeneratedFile[] =>
+  files.filter((file) => file.path.endsWith('.dart'));
 
 /** Flutter / Dart names a feature must never be able to redeclare. */
-const FRAMEWORK_NAMES = ['Text', 'Icon', 'State', 'Widget', 'Color', 'Theme', 'App', 'Settings', 'SearchController', 'BottomNavigationBarItem'];
+const FRAMEWORK_NAMES = [
+  'Text',
+  'Icon',
+  'State',
+  'Widget',
+  'Color',
+  'Theme',
+  'App',
+  'Settings',
+  'SearchController',
+  'BottomNavigationBarItem',
+];
 
 const SPECS: ReadonlyArray<readonly [string, AppSpec]> = [
   ['simple', simpleSpec()],
@@ -67,15 +79,18 @@ describe('generateFlutterProject', () => {
     expect(paths.every((p) => !p.startsWith('/') && !p.includes('..') && !p.includes('\\'))).toBe(true);
   });
 
-  describe.each(['class', 'test', 'flutter', '123-app', 'my-app', '', '!!!', 'Ünïcödé App', 'x'.repeat(100)])('pubspec for slug %j', (slug) => {
-    it('parses and has a valid package name', () => {
-      const files = generateFlutterProject(simpleSpec({ slug }));
-      const pubspec = parse(content(files, 'pubspec.yaml')) as Record<string, unknown>;
-      expect(pubspec.name).toBe(dartPackageName(slug));
-      expect(pubspec.name).toMatch(/^[a-z][a-z0-9_]*$/);
-      expect(['class', 'test', 'flutter', 'flutter_test', 'dart']).not.toContain(pubspec.name);
-    });
-  });
+  describe.each(['class', 'test', 'flutter', '123-app', 'my-app', '', '!!!', 'Ünïcödé App', 'x'.repeat(100)])(
+    'pubspec for slug %j',
+    (slug) => {
+      it('parses and has a valid package name', () => {
+        const files = generateFlutterProject(simpleSpec({ slug }));
+        const pubspec = parse(content(files, 'pubspec.yaml')) as Record<string, unknown>;
+        expect(pubspec.name).toBe(dartPackageName(slug));
+        expect(pubspec.name).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(['class', 'test', 'flutter', 'flutter_test', 'dart']).not.toContain(pubspec.name);
+      });
+    },
+  );
 
   it('keeps awkward descriptions intact in pubspec.yaml', () => {
     const spec = awkwardSpec();
@@ -101,7 +116,9 @@ describe('generateFlutterProject', () => {
         expect(paths).toContain(names.screenPath);
         expect(paths).toContain(names.testPath);
       }
-      expect(files.filter((file) => file.path.startsWith('test/features/'))).toHaveLength(featureNames(spec.features).length);
+      expect(files.filter((file) => file.path.startsWith('test/features/'))).toHaveLength(
+        featureNames(spec.features).length,
+      );
     });
 
     it('balances brackets outside strings and comments in every Dart file', () => {
@@ -169,7 +186,8 @@ describe('generateFlutterProject', () => {
   });
 
   it('maps styles to theme tokens deterministically', () => {
-    const theme = (style: string): string => content(generateFlutterProject(simpleSpec({ style })), 'lib/theme/app_theme.dart');
+    const theme = (style: string): string =>
+      content(generateFlutterProject(simpleSpec({ style })), 'lib/theme/app_theme.dart');
     expect(theme('dark')).toContain('ThemeMode.dark;');
     expect(theme('Playful')).toContain('Color(0xFFFF7043)');
     expect(theme('minimal, but dark')).toContain('Color(0xFF607D8B)');

@@ -7,7 +7,14 @@ import type { AppSpec, GeneratedFile } from './app-spec';
 import { projectFeatures, type ProjectFeature } from './project-features';
 import { appDescription, appDisplayName, packageName, targetPlatforms } from './spec-text';
 import { themeTokens } from './theme-tokens';
-import { appDart, appInfoDart, appThemeDart, appWidgetTestDart, mainDart, type AppTemplateInput } from './templates/app.templates';
+import {
+  appDart,
+  appInfoDart,
+  appThemeDart,
+  appWidgetTestDart,
+  mainDart,
+  type AppTemplateInput,
+} from './templates/app.templates';
 import { featureScreenDart } from './templates/feature-screen.template';
 import {
   featureModelDart,
@@ -16,7 +23,13 @@ import {
   featureTestDart,
   type FeatureTemplateInput,
 } from './templates/feature.templates';
-import { analysisOptionsYaml, gitignore, pubspecYaml, readmeMd, type ProjectTemplateInput } from './templates/project.templates';
+import {
+  analysisOptionsYaml,
+  gitignore,
+  pubspecYaml,
+  readmeMd,
+  type ProjectTemplateInput,
+} from './templates/project.templates';
 import { settingsControllerDart, settingsScreenDart } from './templates/settings.templates';
 
 /** Paths of the fixed (feature-independent) files, for docs and repair. */

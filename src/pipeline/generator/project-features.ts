@@ -1,4 +1,10 @@
-import { featureClasses, featureFilePaths, featureRoute, type FeatureClasses, type FeatureFilePaths } from './feature-classes';
+import {
+  featureClasses,
+  featureFilePaths,
+  featureRoute,
+  type FeatureClasses,
+  type FeatureFilePaths,
+} from './feature-classes';
 import { featureIcon } from './feature-icons';
 import { featureNames, type FeatureNames } from './naming';
 

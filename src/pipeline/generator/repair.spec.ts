@@ -55,7 +55,10 @@ describe('repairProject', () => {
   it('restores corrupted and missing files and drops unresolvable imports', async () => {
     await fs.writeFile(path.join(sourceDir, todo.paths.screen), 'class Broken {');
     await fs.rm(path.join(sourceDir, profile.paths.screen));
-    await fs.writeFile(path.join(sourceDir, 'lib/app.dart'), `import 'nowhere/missing.dart';\n${generated.get('lib/app.dart')}`);
+    await fs.writeFile(
+      path.join(sourceDir, 'lib/app.dart'),
+      `import 'nowhere/missing.dart';\n${generated.get('lib/app.dart')}`,
+    );
     await fs.mkdir(path.join(sourceDir, 'lib/extra'));
     await fs.writeFile(path.join(sourceDir, HELPER), HELPER_SOURCE);
     await fs.writeFile(path.join(sourceDir, 'pubspec.yaml'), 'name: Not Valid\n');
@@ -63,15 +66,31 @@ describe('repairProject', () => {
     const findings: RepairFinding[] = [
       { rule: 'dart_syntax', file: todo.paths.screen, line: 1, message: 'Syntax error: missing "}"' },
       { rule: 'feature_missing_screen', file: profile.paths.screen, message: 'Feature "Profile" has no screen file' },
-      { rule: 'import_unresolved', file: 'lib/app.dart', line: 1, message: 'import: Cannot resolve "nowhere/missing.dart": lib/nowhere/missing.dart does not exist' },
-      { rule: 'import_unresolved', file: HELPER, line: 3, message: 'import: Cannot resolve "../missing.dart": lib/missing.dart does not exist' },
+      {
+        rule: 'import_unresolved',
+        file: 'lib/app.dart',
+        line: 1,
+        message: 'import: Cannot resolve "nowhere/missing.dart": lib/nowhere/missing.dart does not exist',
+      },
+      {
+        rule: 'import_unresolved',
+        file: HELPER,
+        line: 3,
+        message: 'import: Cannot resolve "../missing.dart": lib/missing.dart does not exist',
+      },
       {
         rule: 'package_undeclared',
         file: HELPER,
         line: 2,
-        message: 'import: Package "http" (from "package:http/http.dart") is not declared in pubspec.yaml dependencies or dev_dependencies',
+        message:
+          'import: Package "http" (from "package:http/http.dart") is not declared in pubspec.yaml dependencies or dev_dependencies',
       },
-      { rule: 'pubspec_name', file: 'pubspec.yaml', line: 1, message: 'Package name "Not Valid" must match ^[a-z][a-z0-9_]*$' },
+      {
+        rule: 'pubspec_name',
+        file: 'pubspec.yaml',
+        line: 1,
+        message: 'Package name "Not Valid" must match ^[a-z][a-z0-9_]*$',
+      },
     ];
     const result = await repairProject(sourceDir, spec, findings);
 
@@ -80,7 +99,9 @@ describe('repairProject', () => {
     expect(await read('lib/app.dart')).toBe(generated.get('lib/app.dart'));
     expect(await read('pubspec.yaml')).toBe(generated.get('pubspec.yaml'));
     expect(await read(HELPER)).toBe("import 'package:flutter/widgets.dart';\n\nint answer() => 42;\n");
-    expect(result.changed).toEqual([HELPER, 'lib/app.dart', profile.paths.screen, todo.paths.screen, 'pubspec.yaml'].sort());
+    expect(result.changed).toEqual(
+      [HELPER, 'lib/app.dart', profile.paths.screen, todo.paths.screen, 'pubspec.yaml'].sort(),
+    );
     expect(result.notes).toHaveLength(result.changed.length + 1); // helper.dart changed twice
   });
 
@@ -89,7 +110,11 @@ describe('repairProject', () => {
     await fs.rm(path.join(sourceDir, chat.paths.model));
     const result = await repairProject(sourceDir, spec, [
       { rule: 'feature_missing_test', file: search.paths.test, message: 'Feature "Search" has no widget test' },
-      { rule: 'import_unresolved', file: chat.paths.screen, message: `import: Cannot resolve "chat_model.dart": ${chat.paths.model} does not exist` },
+      {
+        rule: 'import_unresolved',
+        file: chat.paths.screen,
+        message: `import: Cannot resolve "chat_model.dart": ${chat.paths.model} does not exist`,
+      },
     ]);
     expect(result.changed).toEqual([chat.paths.model, search.paths.test]);
     expect(await read(search.paths.test)).toBe(generated.get(search.paths.test));

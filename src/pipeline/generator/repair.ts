@@ -153,7 +153,8 @@ class RepairSession {
     if (!isInside(this.root, target)) throw new Error(`Refusing to touch ${file}: outside the project`);
     const realRoot = await fs.realpath(this.root);
     const realAncestor = await fs.realpath(await nearestExisting(path.dirname(target)));
-    if (!isInside(realRoot, realAncestor)) throw new Error(`Refusing to touch ${file}: a parent links outside the project`);
+    if (!isInside(realRoot, realAncestor))
+      throw new Error(`Refusing to touch ${file}: a parent links outside the project`);
     return target;
   }
 }
@@ -222,7 +223,8 @@ function directivesToRemove(source: string, finding: RepairFinding): DartDirecti
   const byUri = directives.filter((directive) => uriMatches(directive, mentionedUris(finding.message), finding.rule));
   const line = finding.line;
   if (line === undefined) return byUri;
-  const spansLine = (directive: DartDirectiveMatch): boolean => directive.startLine <= line && line <= directive.endLine;
+  const spansLine = (directive: DartDirectiveMatch): boolean =>
+    directive.startLine <= line && line <= directive.endLine;
   const onLine = byUri.filter(spansLine);
   if (onLine.length > 0) return onLine;
   return byUri.length > 0 ? byUri : directives.filter(spansLine);
@@ -232,7 +234,11 @@ function directivesToRemove(source: string, finding: RepairFinding): DartDirecti
  * Applies each finding in order and reports what changed. Findings about the
  * same file are idempotent: a restored file is not rewritten twice.
  */
-export async function repairProject(sourceDir: string, spec: AppSpec, findings: readonly RepairFinding[]): Promise<RepairResult> {
+export async function repairProject(
+  sourceDir: string,
+  spec: AppSpec,
+  findings: readonly RepairFinding[],
+): Promise<RepairResult> {
   const session = new RepairSession(path.resolve(sourceDir), spec);
   for (const finding of findings) {
     try {

@@ -9,7 +9,12 @@ import { DocsPhase } from './docs-phase';
 export class ArchitectPhase extends DocsPhase {
   protected readonly task =
     'Write the architecture of the Flutter project: folder layout with the real paths (lib/features/<feature>/...), state management, navigation, data flow and testing strategy.';
-  protected override readonly contextDocs = ['docs/app_brief.md', 'docs/requirements.md', 'docs/product_spec.json', 'docs/api_contract.md'];
+  protected override readonly contextDocs = [
+    'docs/app_brief.md',
+    'docs/requirements.md',
+    'docs/product_spec.json',
+    'docs/api_contract.md',
+  ];
 
   constructor(writer: AgentWriter) {
     super(writer);

@@ -19,7 +19,8 @@ export class CreatePhase extends DocsPhase {
 
   override async run(context: PhaseContext): Promise<PhaseResult> {
     // A slug can be reused after a delete without purge: never mix in old files.
-    for (const dir of ['source', 'docs', 'exports']) await rm(join(context.root, dir), { recursive: true, force: true });
+    for (const dir of ['source', 'docs', 'exports'])
+      await rm(join(context.root, dir), { recursive: true, force: true });
     return super.run(context);
   }
 }

@@ -11,10 +11,16 @@ import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
 const FEATURES_PER_CHUNK = 2;
 
 /** Where the dev agent may write, relative to `source/`. */
-export const SOURCE_FILES_DESCRIPTION = 'files under lib/, test/ or assets/, and pubspec.yaml, analysis_options.yaml, README.md, .gitignore';
+export const SOURCE_FILES_DESCRIPTION =
+  'files under lib/, test/ or assets/, and pubspec.yaml, analysis_options.yaml, README.md, .gitignore';
 
 export function sourcePolicy(required: readonly string[] = []) {
-  return pathPolicy(SOURCE_FILES_DESCRIPTION, ['lib/', 'test/', 'assets/'], ['pubspec.yaml', 'analysis_options.yaml', 'README.md', '.gitignore'], required);
+  return pathPolicy(
+    SOURCE_FILES_DESCRIPTION,
+    ['lib/', 'test/', 'assets/'],
+    ['pubspec.yaml', 'analysis_options.yaml', 'README.md', '.gitignore'],
+    required,
+  );
 }
 
 const SCAFFOLD_FILES = [
@@ -42,7 +48,9 @@ export class DevPhase implements PhaseHandler {
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     await rm(context.sourceDir, { recursive: true, force: true });
-    const outputs = context.usesLlm ? await this.withAgent(context) : await context.writeFiles(generateFlutterProject(context.spec), 'source');
+    const outputs = context.usesLlm
+      ? await this.withAgent(context)
+      : await context.writeFiles(generateFlutterProject(context.spec), 'source');
     await context.log('info', `Generated a Flutter project of ${outputs.length} files`);
     return { status: 'passed', outputs };
   }
@@ -54,9 +62,18 @@ export class DevPhase implements PhaseHandler {
       `Dart package name: ${pkg} (import your own files as package:${pkg}/...)`,
       'Project files:',
       ...SCAFFOLD_FILES.map((p) => `- ${p}`),
-      ...features.map((f) => `- feature "${f.names.label}": ${featureFiles(f).join(', ')} (screen class ${f.classes.screen}, route ${f.route})`),
+      ...features.map(
+        (f) =>
+          `- feature "${f.names.label}": ${featureFiles(f).join(', ')} (screen class ${f.classes.screen}, route ${f.route})`,
+      ),
     ].join('\n');
-    const chunks: { title: string; files: string[] }[] = [{ title: 'the app scaffold (pubspec, entry point, app shell with navigation to every feature screen and settings, theme, settings screen, smoke test, README)', files: SCAFFOLD_FILES }];
+    const chunks: { title: string; files: string[] }[] = [
+      {
+        title:
+          'the app scaffold (pubspec, entry point, app shell with navigation to every feature screen and settings, theme, settings screen, smoke test, README)',
+        files: SCAFFOLD_FILES,
+      },
+    ];
     for (let i = 0; i < features.length; i += FEATURES_PER_CHUNK) {
       const group = features.slice(i, i + FEATURES_PER_CHUNK);
       chunks.push({

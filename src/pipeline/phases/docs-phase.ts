@@ -27,7 +27,11 @@ export abstract class DocsPhase implements PhaseHandler {
     let outputs: string[];
     if (context.usesLlm && this.writer) {
       const required = builtin.map((doc) => doc.path);
-      ({ outputs } = await this.writer.generate(context, { task: this.task, policy: exactFiles(required), contextDocs: this.contextDocs }));
+      ({ outputs } = await this.writer.generate(context, {
+        task: this.task,
+        policy: exactFiles(required),
+        contextDocs: this.contextDocs,
+      }));
     } else {
       outputs = await context.writeFiles(builtin);
     }

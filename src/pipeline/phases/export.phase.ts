@@ -48,7 +48,8 @@ export class ExportPhase implements PhaseHandler {
   async run(context: PhaseContext): Promise<PhaseResult> {
     const { root, job } = context;
     const writtenBy = new Map<string, PhaseName>();
-    for (const record of context.phases) for (const output of record.outputs) writtenBy.set(output, record.phase as PhaseName);
+    for (const record of context.phases)
+      for (const output of record.outputs) writtenBy.set(output, record.phase as PhaseName);
 
     const paths = [...(await listFiles(root, 'source')), ...(await listFiles(root, 'docs'))];
     const files: ManifestFile[] = [];

@@ -20,16 +20,25 @@ export interface FixResult {
  * findings and the offending files in the prompt, corrected files back), or
  * the builtin repair that restores files from the templates.
  */
-export async function fixFindings(context: PhaseContext, findings: readonly QaFinding[], writer: AgentWriter): Promise<FixResult> {
+export async function fixFindings(
+  context: PhaseContext,
+  findings: readonly QaFinding[],
+  writer: AgentWriter,
+): Promise<FixResult> {
   if (!context.usesLlm) return repairProject(context.sourceDir, context.spec, findings);
 
   const files = [...new Set(findings.map((f) => f.file))].slice(0, MAX_FILES);
   const contents: { title: string; body: string }[] = [];
   for (const file of files) {
     const content = await readFile(join(context.sourceDir, file), 'utf8').catch(() => undefined);
-    contents.push({ title: `source file ${file}`, body: content === undefined ? '(missing: create it)' : content.slice(0, MAX_FILE_CHARS) });
+    contents.push({
+      title: `source file ${file}`,
+      body: content === undefined ? '(missing: create it)' : content.slice(0, MAX_FILE_CHARS),
+    });
   }
-  const findingList = findings.map((f) => `- [${f.rule}] ${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`).join('\n');
+  const findingList = findings
+    .map((f) => `- [${f.rule}] ${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`)
+    .join('\n');
   const { files: written } = await writer.generate(context, {
     task: 'Fix every QA finding below. Return the complete corrected content of each file you change (or create), and nothing else.',
     policy: sourcePolicy(),

@@ -12,7 +12,10 @@ export interface QaSummary extends QaReport {
 }
 
 /** Runs the static analysis and records it in docs/test_report.md and docs/qa_summary.json. */
-export async function runQa(context: PhaseContext, attempt: number): Promise<{ summary: QaSummary; outputs: string[] }> {
+export async function runQa(
+  context: PhaseContext,
+  attempt: number,
+): Promise<{ summary: QaSummary; outputs: string[] }> {
   const report = await analyzeProject(context.sourceDir, context.spec.features);
   const summary: QaSummary = { ...report, attempt };
   const outputs = await context.writeFiles([

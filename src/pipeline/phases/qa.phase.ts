@@ -15,9 +15,15 @@ export class QaPhase implements PhaseHandler {
     const { summary, outputs } = await runQa(context, 0);
     const { findings } = summary;
     if (findings.length) {
-      await context.log('warn', `QA found ${findings.length} issue(s), handed to refactor: ${describeFindings(findings)}`);
+      await context.log(
+        'warn',
+        `QA found ${findings.length} issue(s), handed to refactor: ${describeFindings(findings)}`,
+      );
     } else {
-      await context.log('info', `QA passed: ${summary.dart_files} Dart files parse, ${summary.imports_checked} imports resolve, ${summary.features_checked} features have a screen and a test`);
+      await context.log(
+        'info',
+        `QA passed: ${summary.dart_files} Dart files parse, ${summary.imports_checked} imports resolve, ${summary.features_checked} features have a screen and a test`,
+      );
     }
     return { status: 'passed', outputs };
   }

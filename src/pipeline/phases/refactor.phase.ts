@@ -15,7 +15,8 @@ export class RefactorPhase implements PhaseHandler {
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     const qa = await readQaSummary(context);
-    if (!qa) return { status: 'failed', outputs: [], reason: 'No QA result to act on (docs/qa_summary.json is missing)' };
+    if (!qa)
+      return { status: 'failed', outputs: [], reason: 'No QA result to act on (docs/qa_summary.json is missing)' };
     if (!qa.findings.length) return { status: 'skipped', outputs: [], reason: 'QA found no issues' };
 
     const { changed, notes } = await fixFindings(context, qa.findings, this.writer);
@@ -31,7 +32,12 @@ export class RefactorPhase implements PhaseHandler {
     ].join('\n');
     const outputs = await context.writeFiles([{ path: REFACTOR_REPORT, content: report }]);
     // Nothing fixable automatically: the repair loop re-checks and escalates to a person.
-    if (!changed.length) return { status: 'skipped', outputs, reason: 'None of the QA findings could be fixed automatically; the repair loop decides' };
+    if (!changed.length)
+      return {
+        status: 'skipped',
+        outputs,
+        reason: 'None of the QA findings could be fixed automatically; the repair loop decides',
+      };
     await context.log('info', `Refactor changed ${changed.length} file(s): ${changed.join(', ')}`);
     return { status: 'passed', outputs: [...outputs, ...changed.map((file) => `source/${file}`)] };
   }

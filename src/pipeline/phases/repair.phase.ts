@@ -42,8 +42,15 @@ export class RepairPhase implements PhaseHandler {
     if (initial?.findings.length) {
       // Round 0: what QA found first and what the refactor phase changed for it.
       const refactor = context.phases.find((p) => p.phase === 'refactor');
-      const changed = (refactor?.outputs ?? []).filter((o) => o.startsWith('source/')).map((o) => o.slice('source/'.length));
-      rounds.push({ attempt: 0, findings: initial.findings.length, detail: describeFindings(initial.findings, 20), changed });
+      const changed = (refactor?.outputs ?? [])
+        .filter((o) => o.startsWith('source/'))
+        .map((o) => o.slice('source/'.length));
+      rounds.push({
+        attempt: 0,
+        findings: initial.findings.length,
+        detail: describeFindings(initial.findings, 20),
+        changed,
+      });
     }
     let previousKey: string | undefined = initial ? findingsKey(initial.findings) : undefined;
 
@@ -51,7 +58,12 @@ export class RepairPhase implements PhaseHandler {
       context.signal.throwIfAborted();
       const { summary, outputs: qaOutputs } = await runQa(context, attempt);
       qaOutputs.forEach((o) => outputs.add(o));
-      const round: Round = { attempt, findings: summary.findings.length, detail: describeFindings(summary.findings), changed: [] };
+      const round: Round = {
+        attempt,
+        findings: summary.findings.length,
+        detail: describeFindings(summary.findings),
+        changed: [],
+      };
       rounds.push(round);
       if (!summary.findings.length) {
         await context.log('info', `QA is clean after ${attempt} check(s)`);
@@ -76,7 +88,10 @@ export class RepairPhase implements PhaseHandler {
       const { changed } = await fixFindings(context, summary.findings, this.writer);
       round.changed = changed;
       changed.forEach((file) => outputs.add(`source/${file}`));
-      await context.log('info', `Repair round ${attempt}: ${summary.findings.length} finding(s), changed ${changed.length} file(s)`);
+      await context.log(
+        'info',
+        `Repair round ${attempt}: ${summary.findings.length} finding(s), changed ${changed.length} file(s)`,
+      );
     }
   }
 
@@ -93,7 +108,12 @@ export class RepairPhase implements PhaseHandler {
     await context.log('info', `Filed lesson ${experience.id} for approval`);
   }
 
-  private async finish(context: PhaseContext, rounds: Round[], outputs: Set<string>, result: PhaseResult): Promise<PhaseResult> {
+  private async finish(
+    context: PhaseContext,
+    rounds: Round[],
+    outputs: Set<string>,
+    result: PhaseResult,
+  ): Promise<PhaseResult> {
     const lines = [
       '# Repair history',
       '',
@@ -101,7 +121,10 @@ export class RepairPhase implements PhaseHandler {
       '',
       '| Check | Findings | Files changed | Details |',
       '|---|---|---|---|',
-      ...rounds.map((r) => `| ${r.attempt} | ${r.findings} | ${r.changed.length ? r.changed.join(', ') : '—'} | ${r.detail.replace(/\|/g, '\\|') || '—'} |`),
+      ...rounds.map(
+        (r) =>
+          `| ${r.attempt} | ${r.findings} | ${r.changed.length ? r.changed.join(', ') : '—'} | ${r.detail.replace(/\|/g, '\\|') || '—'} |`,
+      ),
       '',
       `Outcome: ${result.status === 'passed' ? 'QA clean' : result.reason}`,
       '',

@@ -37,7 +37,14 @@ export class ReviewerPhase implements PhaseHandler {
     if (context.usesLlm) lines.push('## Reviewer notes', '', await this.notes(context, table, verdict, score), '');
     const outputs = await context.writeFiles([{ path: FINAL_REVIEW, content: lines.join('\n') }]);
     if (approved) return { status: 'passed', outputs };
-    return { status: 'failed', outputs, reason: `Review failed: ${gates.filter((g) => !g.ok).map((g) => g.name).join(', ')}` };
+    return {
+      status: 'failed',
+      outputs,
+      reason: `Review failed: ${gates
+        .filter((g) => !g.ok)
+        .map((g) => g.name)
+        .join(', ')}`,
+    };
   }
 
   /** The reviewer agent's narrative; verdict, score and gates stay computed, so they cannot be talked up. */
@@ -72,7 +79,9 @@ export class ReviewerPhase implements PhaseHandler {
     gates.push({
       name: 'QA findings',
       ok: !!qa && (qa.findings.length === 0 || !!qaAccepted),
-      note: qa ? `${qa.findings.length} open finding(s) in ${qa.dart_files} Dart files${qa.findings.length && qaAccepted ? ` (${qaAccepted})` : ''}` : 'QA result missing',
+      note: qa
+        ? `${qa.findings.length} open finding(s) in ${qa.dart_files} Dart files${qa.findings.length && qaAccepted ? ` (${qaAccepted})` : ''}`
+        : 'QA result missing',
     });
 
     const securityRaw = await context.readFile(SECURITY_JSON);
@@ -87,7 +96,11 @@ export class ReviewerPhase implements PhaseHandler {
     });
 
     const hasFeatureTests = context.spec.features.length === 0 || (qa?.features_checked ?? 0) > 0;
-    gates.push({ name: 'Feature coverage', ok: hasFeatureTests, note: `${qa?.features_checked ?? 0} feature(s) with a screen and a widget test` });
+    gates.push({
+      name: 'Feature coverage',
+      ok: hasFeatureTests,
+      note: `${qa?.features_checked ?? 0} feature(s) with a screen and a widget test`,
+    });
     return gates;
   }
 }

@@ -26,7 +26,9 @@ export class RuntimePhase implements PhaseHandler {
       const reason = configured
         ? 'FLUTTER_BIN does not point to an executable Flutter SDK'
         : 'No Flutter SDK found (set FLUTTER_BIN or put flutter on PATH)';
-      const outputs = await context.writeFiles([{ path: RUNTIME_REPORT, content: `# Runtime report\n\nSkipped: ${reason}.\n` }]);
+      const outputs = await context.writeFiles([
+        { path: RUNTIME_REPORT, content: `# Runtime report\n\nSkipped: ${reason}.\n` },
+      ]);
       return { status: 'skipped', outputs, reason };
     }
 
@@ -48,8 +50,13 @@ export class RuntimePhase implements PhaseHandler {
   }
 
   private report(results: StepResult[]): string {
-    const rows = results.map((r) => `| \`${r.command}\` | ${r.exitCode === 0 ? 'passed' : r.timedOut ? 'timed out' : `failed (${r.exitCode ?? 'no exit code'})`} | ${(r.durationMs / 1000).toFixed(1)} s |`);
+    const rows = results.map(
+      (r) =>
+        `| \`${r.command}\` | ${r.exitCode === 0 ? 'passed' : r.timedOut ? 'timed out' : `failed (${r.exitCode ?? 'no exit code'})`} | ${(r.durationMs / 1000).toFixed(1)} s |`,
+    );
     const logs = results.map((r) => `## ${r.command}\n\n\`\`\`\n${r.output.trim()}\n\`\`\``);
-    return ['# Runtime report', '', '| Step | Result | Duration |', '|---|---|---|', ...rows, '', ...logs, ''].join('\n');
+    return ['# Runtime report', '', '| Step | Result | Duration |', '|---|---|---|', ...rows, '', ...logs, ''].join(
+      '\n',
+    );
   }
 }

@@ -16,10 +16,18 @@ export class SecurityPhase implements PhaseHandler {
       { path: SECURITY_JSON, content: `${JSON.stringify(result, null, 2)}\n` },
     ]);
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-    await context.log(result.passed ? 'info' : 'error', `Security scan of ${result.files_scanned} files: ${result.blockers} blocker(s), ${warnings} warning(s)`);
+    await context.log(
+      result.passed ? 'info' : 'error',
+      `Security scan of ${result.files_scanned} files: ${result.blockers} blocker(s), ${warnings} warning(s)`,
+    );
     if (result.passed) return { status: 'passed', outputs };
     const first = result.findings.find((f) => f.severity === 'blocker')!;
     const reason = `${result.blockers} security blocker(s), e.g. ${first.rule} in ${first.file}:${first.line}`;
-    return { status: 'failed', outputs, reason, escalation: { kind: 'security_blockers', action: 'export anyway', reason } };
+    return {
+      status: 'failed',
+      outputs,
+      reason,
+      escalation: { kind: 'security_blockers', action: 'export anyway', reason },
+    };
   }
 }

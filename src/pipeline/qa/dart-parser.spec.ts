@@ -60,14 +60,14 @@ describe('dart-parser', () => {
 
   it('extracts directives with kinds, conditional URIs and lines, ignoring comments and strings', async () => {
     const source = [
-      "library app;",
+      'library app;',
       "import 'package:flutter/material.dart';",
       'import "dart:async" as async show Future;',
       "import 'stub.dart' if (dart.library.io) 'io.dart';",
       "export 'src/a.dart' hide B;",
       "part 'a.g.dart';",
       "// import 'commented.dart';",
-      "final s = \"import 'string.dart';\";",
+      'final s = "import \'string.dart\';";',
     ].join('\n');
     expect(await extractDartDirectives(source)).toEqual([
       { kind: 'import', uri: 'package:flutter/material.dart', line: 2 },
@@ -77,7 +77,9 @@ describe('dart-parser', () => {
       { kind: 'export', uri: 'src/a.dart', line: 5 },
       { kind: 'part', uri: 'a.g.dart', line: 6 },
     ]);
-    expect(await extractDartDirectives("part of 'lib.dart';\n")).toEqual([{ kind: 'part_of', uri: 'lib.dart', line: 1 }]);
+    expect(await extractDartDirectives("part of 'lib.dart';\n")).toEqual([
+      { kind: 'part_of', uri: 'lib.dart', line: 1 },
+    ]);
   });
 
   it('analyzes syntax and directives in one parse', async () => {

@@ -2,9 +2,29 @@ import * as path from 'node:path';
 
 /** Libraries importable as `dart:<name>` (VM, web and Flutter engine). */
 export const DART_SDK_LIBRARIES: ReadonlySet<string> = new Set([
-  'async', 'collection', 'convert', 'core', 'developer', 'ffi', 'html', 'indexed_db', 'io',
-  'isolate', 'js', 'js_interop', 'js_interop_unsafe', 'js_util', 'math', 'mirrors', 'svg',
-  'typed_data', 'ui', 'ui_web', 'web_audio', 'web_gl', 'web_sql',
+  'async',
+  'collection',
+  'convert',
+  'core',
+  'developer',
+  'ffi',
+  'html',
+  'indexed_db',
+  'io',
+  'isolate',
+  'js',
+  'js_interop',
+  'js_interop_unsafe',
+  'js_util',
+  'math',
+  'mirrors',
+  'svg',
+  'typed_data',
+  'ui',
+  'ui_web',
+  'web_audio',
+  'web_gl',
+  'web_sql',
 ]);
 
 export interface UriContext {

@@ -160,11 +160,22 @@ describe('analyzeProject', () => {
 
   it('reports an unresolved relative import and one that leaves the project', async () => {
     const files = validProject();
-    files['lib/main.dart'] = "import 'package:flutter/material.dart';\nimport 'missing.dart';\nimport '../../outside.dart';\n";
+    files['lib/main.dart'] =
+      "import 'package:flutter/material.dart';\nimport 'missing.dart';\nimport '../../outside.dart';\n";
     const report = await analyze(files);
     expect(report.findings).toEqual([
-      { rule: 'import_unresolved', file: 'lib/main.dart', line: 2, message: 'import: Cannot resolve "missing.dart": lib/missing.dart does not exist' },
-      { rule: 'import_unresolved', file: 'lib/main.dart', line: 3, message: 'import: Cannot resolve "../../outside.dart": path leaves the project' },
+      {
+        rule: 'import_unresolved',
+        file: 'lib/main.dart',
+        line: 2,
+        message: 'import: Cannot resolve "missing.dart": lib/missing.dart does not exist',
+      },
+      {
+        rule: 'import_unresolved',
+        file: 'lib/main.dart',
+        line: 3,
+        message: 'import: Cannot resolve "../../outside.dart": path leaves the project',
+      },
     ]);
   });
 
@@ -182,7 +193,9 @@ describe('analyzeProject', () => {
     const files = validProject();
     files['lib/main.dart'] = "import 'package:http/http.dart' as http;\nimport 'package:flutter_lints/x.dart';\n";
     const report = await analyze(files);
-    expect(report.findings).toEqual([expect.objectContaining({ rule: 'package_undeclared', file: 'lib/main.dart', line: 1 })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: 'package_undeclared', file: 'lib/main.dart', line: 1 }),
+    ]);
     expect(report.findings[0].message).toContain('"http"');
   });
 
@@ -191,7 +204,12 @@ describe('analyzeProject', () => {
     files['lib/main.dart'] = "import 'dart:collections';\nimport 'dart:ui';\nexport 'dart:math';\n";
     const report = await analyze(files);
     expect(report.findings).toEqual([
-      { rule: 'dart_library_unknown', file: 'lib/main.dart', line: 1, message: 'import: Unknown Dart SDK library "dart:collections"' },
+      {
+        rule: 'dart_library_unknown',
+        file: 'lib/main.dart',
+        line: 1,
+        message: 'import: Unknown Dart SDK library "dart:collections"',
+      },
     ]);
   });
 
@@ -238,8 +256,16 @@ describe('analyzeProject', () => {
     const report = await analyze(validProject(), [...FEATURES, 'Shopping Cart', '  ', 'todo list']);
     expect(report.features_checked).toBe(3);
     expect(report.findings).toEqual([
-      { rule: 'feature_missing_screen', file: 'lib/features/shopping_cart/shopping_cart_screen.dart', message: 'Feature "Shopping Cart" has no screen file' },
-      { rule: 'feature_missing_test', file: 'test/features/shopping_cart_screen_test.dart', message: 'Feature "Shopping Cart" has no widget test' },
+      {
+        rule: 'feature_missing_screen',
+        file: 'lib/features/shopping_cart/shopping_cart_screen.dart',
+        message: 'Feature "Shopping Cart" has no screen file',
+      },
+      {
+        rule: 'feature_missing_test',
+        file: 'test/features/shopping_cart_screen_test.dart',
+        message: 'Feature "Shopping Cart" has no widget test',
+      },
     ]);
   });
 

@@ -5,7 +5,12 @@ import { delimiter, join } from 'node:path';
 
 /** The Flutter executable: FLUTTER_BIN when set, else the first `flutter` on PATH. */
 export async function findFlutter(flutterBin?: string): Promise<string | undefined> {
-  const candidates = flutterBin ? [flutterBin] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'flutter'));
+  const candidates = flutterBin
+    ? [flutterBin]
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, 'flutter'));
   for (const candidate of candidates) {
     try {
       await access(candidate, constants.X_OK);
@@ -33,10 +38,21 @@ const OUTPUT_TAIL = 8_000;
  * Runs one command in its own process group, so a timeout or an abort kills
  * it and every child it started.
  */
-export function runStep(bin: string, args: string[], cwd: string, timeoutMs: number, signal: AbortSignal): Promise<StepResult> {
+export function runStep(
+  bin: string,
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<StepResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    const child = spawn(bin, args, {
+      cwd,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true' },
+    });
     let output = '';
     let timedOut = false;
     let aborted = false;
@@ -65,7 +81,14 @@ export function runStep(bin: string, args: string[], cwd: string, timeoutMs: num
     const done = (exitCode: number | null) => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      resolve({ command: [bin.split('/').pop(), ...args].join(' '), exitCode, timedOut, aborted, durationMs: Date.now() - started, output });
+      resolve({
+        command: [bin.split('/').pop(), ...args].join(' '),
+        exitCode,
+        timedOut,
+        aborted,
+        durationMs: Date.now() - started,
+        output,
+      });
     };
     child.on('error', (error) => {
       output += `\n${error.message}`;

@@ -22,7 +22,9 @@ async function scan(files: Record<string, string | Buffer>) {
   return scanProject(await writeProject(files));
 }
 
-function pick(findings: readonly SecurityFinding[]): Array<Pick<SecurityFinding, 'rule' | 'file' | 'line' | 'severity'>> {
+function pick(
+  findings: readonly SecurityFinding[],
+): Array<Pick<SecurityFinding, 'rule' | 'file' | 'line' | 'severity'>> {
   return findings.map(({ rule, file, line, severity }) => ({ rule, file, line, severity }));
 }
 
@@ -63,22 +65,30 @@ void main() => runApp(const MaterialApp(debugShowCheckedModeBanner: false, home:
 
   it('flags an AWS access key id and masks it', async () => {
     const result = await scan({ 'lib/aws.dart': "const k = 'AKIAIOSFODNN7EXAMPLE';\n" });
-    expect(pick(result.findings)).toEqual([{ rule: 'secret_aws_key', file: 'lib/aws.dart', line: 1, severity: 'blocker' }]);
+    expect(pick(result.findings)).toEqual([
+      { rule: 'secret_aws_key', file: 'lib/aws.dart', line: 1, severity: 'blocker' },
+    ]);
     expect(result.findings[0].message).toContain('AKIA********');
     expect(result.findings[0].message).not.toContain('IOSFODNN7EXAMPLE');
     expect(result.passed).toBe(false);
   });
 
   it('flags a PEM private key without echoing key material', async () => {
-    const result = await scan({ 'keys/server.pem': 'x\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----\n' });
-    expect(pick(result.findings)).toEqual([{ rule: 'secret_private_key', file: 'keys/server.pem', line: 2, severity: 'blocker' }]);
+    const result = await scan({
+      'keys/server.pem': 'x\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----\n',
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'secret_private_key', file: 'keys/server.pem', line: 2, severity: 'blocker' },
+    ]);
     expect(result.findings[0].message).not.toContain('MIIE');
   });
 
   it('flags sk- style API keys', async () => {
     const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz123456';
     const result = await scan({ 'lib/ai.dart': `final client = OpenAI(key: '${key}');\n` });
-    expect(pick(result.findings)).toEqual([{ rule: 'secret_api_key', file: 'lib/ai.dart', line: 1, severity: 'blocker' }]);
+    expect(pick(result.findings)).toEqual([
+      { rule: 'secret_api_key', file: 'lib/ai.dart', line: 1, severity: 'blocker' },
+    ]);
     expect(result.findings[0].message).toContain('sk-p********');
     expect(result.findings[0].message).not.toContain(key);
   });
@@ -96,7 +106,8 @@ void main() => runApp(const MaterialApp(debugShowCheckedModeBanner: false, home:
     ]);
     const messages = result.findings.map((f) => f.message).join('\n');
     expect(messages).toContain('"apiKey" (a1b2********)');
-    for (const secret of ['a1b2c3d4e5f6g7h8', 'Zx9Qw8Er7Ty6Ui5Op4', 'hunter2hunter2hunter2']) expect(messages).not.toContain(secret);
+    for (const secret of ['a1b2c3d4e5f6g7h8', 'Zx9Qw8Er7Ty6Ui5Op4', 'hunter2hunter2hunter2'])
+      expect(messages).not.toContain(secret);
   });
 
   it('reports a specific key once, not again as a generic assignment', async () => {
@@ -106,7 +117,8 @@ void main() => runApp(const MaterialApp(debugShowCheckedModeBanner: false, home:
 
   it('grades cleartext URLs: Dart code blocker, Dart comment and other files warning', async () => {
     const result = await scan({
-      'lib/api.dart': "// docs: http://docs.example.com/guide\nfinal uri = Uri.parse('http://user:pw@api.example.com/v1?token=abc');\n/// see http://old.example.com\n",
+      'lib/api.dart':
+        "// docs: http://docs.example.com/guide\nfinal uri = Uri.parse('http://user:pw@api.example.com/v1?token=abc');\n/// see http://old.example.com\n",
       'README.md': 'Server: http://demo.example.com\n',
     });
     expect(pick(result.findings)).toEqual([
@@ -160,7 +172,12 @@ void main() {
       'docs/notes.txt': 'android:debuggable="true"\n',
     });
     expect(pick(result.findings)).toEqual([
-      { rule: 'android_cleartext_traffic', file: 'android/app/src/main/AndroidManifest.xml', line: 4, severity: 'blocker' },
+      {
+        rule: 'android_cleartext_traffic',
+        file: 'android/app/src/main/AndroidManifest.xml',
+        line: 4,
+        severity: 'blocker',
+      },
       { rule: 'android_debuggable', file: 'android/app/src/main/AndroidManifest.xml', line: 5, severity: 'blocker' },
       { rule: 'ios_arbitrary_loads', file: 'ios/Runner/Info.plist', line: 4, severity: 'blocker' },
     ]);

@@ -20,7 +20,8 @@ export class WipeController {
   @HttpCode(200)
   @MinRole('admin')
   @ApiOperation({
-    summary: 'DESTRUCTIVE: delete every job, project, approval, cost and activity row and all generated apps; re-seed defaults',
+    summary:
+      'DESTRUCTIVE: delete every job, project, approval, cost and activity row and all generated apps; re-seed defaults',
   })
   @ApiOkResponse({ type: WipeResponseDto })
   wipe(@CurrentUser() user: AuthUser): Promise<WipeResult> {

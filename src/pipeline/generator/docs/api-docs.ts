@@ -43,7 +43,8 @@ function tagNames(features: readonly ProjectFeature[]): Map<string, string> {
   for (const feature of features) {
     const base = singleLine(feature.names.label) || feature.names.id;
     let tag = base;
-    for (let n = 1; used.has(tag); n++) tag = n === 1 ? `${base} (${feature.names.id})` : `${base} (${feature.names.id} ${n})`;
+    for (let n = 1; used.has(tag); n++)
+      tag = n === 1 ? `${base} (${feature.names.id})` : `${base} (${feature.names.id} ${n})`;
     used.add(tag);
     names.set(feature.names.id, tag);
   }
@@ -214,8 +215,10 @@ const ENTITY_FIELDS: readonly DataField[] = [
 /** Where each entity lives for the requested backend. */
 function storageFor(backend: string, feature: ProjectFeature): StorageHint {
   const key = backend.trim().toLowerCase();
-  if (key.includes('firebase') || key.includes('firestore')) return { kind: 'firestore_collection', name: feature.names.id };
-  if (key.includes('supabase') || key.includes('postgres') || key.includes('sql')) return { kind: 'table', name: feature.names.id };
+  if (key.includes('firebase') || key.includes('firestore'))
+    return { kind: 'firestore_collection', name: feature.names.id };
+  if (key.includes('supabase') || key.includes('postgres') || key.includes('sql'))
+    return { kind: 'table', name: feature.names.id };
   if (key.includes('graphql')) return { kind: 'graphql_type', name: schemaName(feature) };
   return { kind: 'rest_resource', name: resourcePath(feature) };
 }

@@ -26,7 +26,9 @@ export function inputJson(spec: AppSpec): string {
 
 function featureOverview(features: readonly ProjectFeature[]): string {
   if (features.length === 0) return '_No features were requested._';
-  return features.map((feature, index) => `${index + 1}. ${inline(feature.names.label)} (\`${feature.names.id}\`)`).join('\n');
+  return features
+    .map((feature, index) => `${index + 1}. ${inline(feature.names.label)} (\`${feature.names.id}\`)`)
+    .join('\n');
 }
 
 export function appBriefMd(spec: AppSpec, features: readonly ProjectFeature[]): string {
@@ -59,7 +61,12 @@ function functionalRows(features: readonly ProjectFeature[]): string[][] {
   ]);
   const next = features.length + 1;
   rows.push(
-    [`FR-${next}`, 'Navigation', 'The home screen lists every feature and opens it; Back returns home.', '`lib/app.dart`'],
+    [
+      `FR-${next}`,
+      'Navigation',
+      'The home screen lists every feature and opens it; Back returns home.',
+      '`lib/app.dart`',
+    ],
     [`FR-${next + 1}`, 'Settings', 'Users can choose the system, light or dark theme.', `\`${SETTINGS_SCREEN}\``],
   );
   return rows;

@@ -46,7 +46,11 @@ export function folderLayout(files: readonly GeneratedFile[]): string {
 function routeRows(features: readonly ProjectFeature[]): string[][] {
   return [
     ['`/`', '`HomeScreen`', '`lib/app.dart`'],
-    ...features.map((feature) => [`\`${feature.route}\``, `\`${feature.classes.screen}\``, `\`${feature.paths.screen}\``]),
+    ...features.map((feature) => [
+      `\`${feature.route}\``,
+      `\`${feature.classes.screen}\``,
+      `\`${feature.paths.screen}\``,
+    ]),
     ['`/settings`', '`SettingsScreen`', '`lib/features/settings/settings_screen.dart`'],
   ];
 }
@@ -72,7 +76,11 @@ function dataSection(spec: AppSpec): string {
   ].join('\n\n');
 }
 
-export function architectureMd(spec: AppSpec, features: readonly ProjectFeature[], files: readonly GeneratedFile[]): string {
+export function architectureMd(
+  spec: AppSpec,
+  features: readonly ProjectFeature[],
+  files: readonly GeneratedFile[],
+): string {
   return document(
     `# Architecture — ${inline(appDisplayName(spec))}`,
     'Feature-first layout: every feature owns a folder with its model, repository, state and screen. Only the Flutter SDK is used (no third-party packages).',
@@ -136,10 +144,7 @@ export function designMd(spec: AppSpec, features: readonly ProjectFeature[]): st
     ]),
     ...features.map(screenSection),
     '### Settings',
-    bulletList([
-      'Theme: segmented button System / Light / Dark, applied immediately.',
-      'About: app name and version.',
-    ]),
+    bulletList(['Theme: segmented button System / Light / Dark, applied immediately.', 'About: app name and version.']),
     '## States',
     table(
       ['State', 'Presentation'],

@@ -11,7 +11,10 @@ export function declaredPackages(files: readonly GeneratedFile[]): { name: strin
   const pubspec = files.find((file) => file.path === 'pubspec.yaml');
   if (!pubspec) throw new Error('pubspec.yaml missing');
   const doc = parse(pubspec.content) as { name: string; dependencies?: object; dev_dependencies?: object };
-  return { name: doc.name, declared: new Set([...Object.keys(doc.dependencies ?? {}), ...Object.keys(doc.dev_dependencies ?? {})]) };
+  return {
+    name: doc.name,
+    declared: new Set([...Object.keys(doc.dependencies ?? {}), ...Object.keys(doc.dev_dependencies ?? {})]),
+  };
 }
 
 /** Every URI that does not resolve to a generated file or a declared package, as `file: uri`. */
