@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -6,14 +12,13 @@ import { In, LessThan, type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { EVENTS, type HitlDecisionEvent, type JobFinishedEvent } from '../common/events';
 import { nowIso } from '../common/time';
+import { bootEnv } from '../config/env';
 import { JobRunStore } from '../jobs/job-run.store';
 import type { Job } from '../jobs/job.entity';
 import { JobQueue } from '../queue/job-queue';
 import { SettingsService } from '../system/settings/settings.service';
 import { Checkpoint, type CheckpointKind } from './checkpoint.entity';
 import { assertDecidable, decidedBy, teamFilter } from './decision';
-
-const SWEEP_MS = Number(process.env.HITL_SWEEP_MS) || 5_000;
 
 export interface Escalation {
   kind: Exclude<CheckpointKind, 'before_phase'>;
@@ -30,6 +35,8 @@ export interface Escalation {
 export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Checkpoints');
   private sweeper?: NodeJS.Timeout;
+  /** Read per boot (not at import), so `.env` and test environments apply. */
+  private readonly sweepMs = Number(bootEnv('HITL_SWEEP_MS')) || 5_000;
 
   constructor(
     @InjectRepository(Checkpoint) private readonly repo: Repository<Checkpoint>,
@@ -42,7 +49,7 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     this.sweeper = setInterval(
       () => void this.expireOverdue().catch((e: Error) => this.logger.warn(`Expiry sweep failed: ${e.message}`)),
-      SWEEP_MS,
+      this.sweepMs,
     );
     this.sweeper.unref();
   }
@@ -87,29 +94,31 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async approve(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
-    const checkpoint = await this.decide(id, user, 'approved', reason);
-    await this.store.updateJob(checkpoint.job_slug, { status: 'queued', error: null });
+    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
+    // Only a job still waiting moves on: a cancel that got there first wins.
+    if (!(await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'queued', error: null }))) {
+      throw new ConflictException('The job is no longer waiting for this approval');
+    }
+    const decided = await this.decide(checkpoint, user, 'approved', reason);
     await this.store.log(
       checkpoint.job_slug,
       checkpoint.phase,
       'info',
-      `Checkpoint at ${checkpoint.phase} approved by ${checkpoint.decided_by}`,
+      `Checkpoint at ${checkpoint.phase} approved by ${decided.decided_by}`,
     );
     await this.queue.enqueue(checkpoint.job_slug);
-    return checkpoint;
+    return decided;
   }
 
   async reject(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
-    const checkpoint = await this.decide(id, user, 'rejected', reason);
+    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
     const message = `rejected at ${checkpoint.phase}: ${reason?.trim() || 'no reason given'}`;
-    await this.store.log(
-      checkpoint.job_slug,
-      checkpoint.phase,
-      'warn',
-      `Checkpoint ${message} (by ${checkpoint.decided_by})`,
-    );
-    await this.store.finishJob(checkpoint.job_slug, 'failed', message);
-    return checkpoint;
+    if (!(await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'failed' }))) {
+      throw new ConflictException('The job is no longer waiting for this decision');
+    }
+    const decided = await this.decide(checkpoint, user, 'rejected', reason);
+    await this.store.endJob(checkpoint.job_slug, 'failed', message);
+    return decided;
   }
 
   /** A job that ended while waiting (cancelled): its open checkpoints can no longer be decided. */
@@ -145,8 +154,9 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
       if (!result.affected) continue;
       const message = `Checkpoint at ${checkpoint.phase} expired after ${minutes} minute(s) without a decision`;
       await this.store.log(checkpoint.job_slug, checkpoint.phase, 'error', message);
-      const job = await this.store.findJob(checkpoint.job_slug);
-      if (job?.status === 'waiting_approval') await this.store.finishJob(checkpoint.job_slug, 'failed', message);
+      if (await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'failed' })) {
+        await this.store.endJob(checkpoint.job_slug, 'failed', message);
+      }
       this.emit(checkpoint, 'expired', null, null);
     }
     return overdue.length;
@@ -195,21 +205,18 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async decide(
-    id: string,
+    checkpoint: Checkpoint,
     user: AuthUser,
     status: 'approved' | 'rejected',
     reason?: string,
   ): Promise<Checkpoint> {
-    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
     const changes = {
       status,
       decided_at: nowIso(),
       decided_by: decidedBy(user),
       decision_reason: reason?.trim() || null,
     };
-    // Conditional on pending, so two simultaneous decisions cannot both win.
-    const result = await this.repo.update({ id, status: 'pending' }, changes);
-    if (!result.affected) assertDecidable(await this.findById(id), user, 'Checkpoint');
+    await this.repo.update({ id: checkpoint.id, status: 'pending' }, changes);
     const decided = { ...checkpoint, ...changes };
     this.emit(decided, status, user, changes.decision_reason);
     return decided;

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { ServerResponse } from 'node:http';
 import { MoreThan, type Repository } from 'typeorm';
 import { EVENTS, type JobLogEvent } from '../common/events';
+import { bootEnv } from '../config/env';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
 import { TERMINAL_JOB_STATUSES } from './job-status';
@@ -11,7 +12,6 @@ import { Job } from './job.entity';
 import { phaseStatusMap, progressOf, toJobLog } from './job.mapper';
 
 const POLL_MS = 1_000;
-const HEARTBEAT_MS = Number(process.env.SSE_HEARTBEAT_MS) || 15_000;
 const BATCH = 500;
 
 /**
@@ -23,6 +23,7 @@ const BATCH = 500;
 @Injectable()
 export class JobEventsService {
   private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly heartbeatMs = Number(bootEnv('SSE_HEARTBEAT_MS')) || 15_000;
 
   constructor(
     @InjectRepository(Job) private readonly jobs: Repository<Job>,
@@ -44,7 +45,7 @@ export class JobEventsService {
       waiter();
     });
     this.subscribe(slug, waiter);
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
     try {
       let cursor = lastEventId ?? 0;
       if (lastEventId === undefined) {

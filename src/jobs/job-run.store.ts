@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { EVENTS, type JobLogEvent, type LlmCallEvent } from '../common/events';
+import { EVENTS, type JobFinishedEvent, type JobLogEvent, type LlmCallEvent } from '../common/events';
 import { nowIso } from '../common/time';
 import { JobLog, type JobEventData, type JobEventKind } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
 import type { JobStatus, LogLevel, PhaseStatus } from './job-status';
 import { Job } from './job.entity';
+import { progressOf } from './job.mapper';
 
 /**
  * Job state as the pipeline writes it. Every update is keyed by slug, so a
@@ -96,6 +97,29 @@ export class JobRunStore {
 
   async updateJob(slug: string, patch: Partial<Omit<Job, 'slug'>>): Promise<void> {
     await this.jobs.update({ slug }, { ...patch, updated_at: nowIso() });
+  }
+
+  /** Moves a job on only if it is still in `from` (so a concurrent cancel or decision wins cleanly). */
+  async transition(slug: string, from: JobStatus, patch: Partial<Omit<Job, 'slug'>>): Promise<boolean> {
+    const result = await this.jobs.update({ slug, status: from }, { ...patch, updated_at: nowIso() });
+    return !!result.affected;
+  }
+
+  /**
+   * The job reached an end (or a wait): a `status` event in its log for the
+   * event stream, the final state, and the `job.finished` event.
+   */
+  async endJob(slug: string, status: JobFinishedEvent['status'], error: string | null): Promise<void> {
+    const job = await this.findJob(slug);
+    if (!job) return;
+    const level = status === 'failed' ? 'error' : status === 'succeeded' ? 'info' : 'warn';
+    const progress = progressOf(await this.findPhases(slug));
+    await this.log(slug, null, level, `Job ${status.replace('_', ' ')}${error ? `: ${error}` : ''}`, {
+      kind: 'status',
+      data: { status, error, progress },
+    });
+    if (status !== 'waiting_approval') await this.finishJob(slug, status, error);
+    this.events.emit(EVENTS.jobFinished, { slug, team_id: job.team_id, status, error } satisfies JobFinishedEvent);
   }
 
   async finishJob(slug: string, status: JobStatus, error: string | null = null): Promise<void> {

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
-import { EVENTS, type JobCancelRequestedEvent, type JobFinishedEvent } from '../common/events';
+import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
@@ -14,6 +14,7 @@ import type { ListJobsQueryDto, LogsQueryDto } from './dto/job-queries.dto';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
 import { CANCELLABLE_JOB_STATUSES, isPhaseDone, type JobStatus } from './job-status';
+import { JobRunStore } from './job-run.store';
 import { JobWorkspaceService } from './job-workspace.service';
 import { Job } from './job.entity';
 import { phaseStatusMap, toJobLog, toJobResponse, toPhaseDetail } from './job.mapper';
@@ -38,6 +39,7 @@ export class JobsService {
     private readonly queue: JobQueue,
     private readonly workspace: JobWorkspaceService,
     private readonly events: EventEmitter2,
+    private readonly runs: JobRunStore,
   ) {}
 
   async create(dto: CreateJobDto, user: AuthUser, generator = 'builtin'): Promise<JobResponseDto> {
@@ -143,17 +145,11 @@ export class JobsService {
       this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
     } else {
       await this.queue.remove(slug);
-      await this.jobs.update(
-        { slug },
-        { status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now },
-      );
-      await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
-      this.events.emit(EVENTS.jobFinished, {
-        slug,
-        team_id: job.team_id,
-        status: 'cancelled',
-        error: null,
-      } satisfies JobFinishedEvent);
+      // Conditional on the state we saw, so a decision racing this cancel cannot undo it.
+      if (await this.runs.transition(slug, job.status, { cancel_requested: true })) {
+        await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
+        await this.runs.endJob(slug, 'cancelled', null);
+      }
     }
     const after = await this.find(slug, user);
     return { slug, status: after.status, cancel_requested: after.cancel_requested };

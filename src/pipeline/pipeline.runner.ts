@@ -19,6 +19,7 @@ import { JobRunStore } from '../jobs/job-run.store';
 import { isInside, JobWorkspaceService } from '../jobs/job-workspace.service';
 import type { Job } from '../jobs/job.entity';
 import { CheckpointsService } from '../hitl/checkpoints.service';
+import { bootEnv } from '../config/env';
 import { LlmUnavailableError } from '../llm/llm.errors';
 import { LlmService } from '../llm/llm.service';
 import { SettingsService } from '../system/settings/settings.service';
@@ -30,8 +31,6 @@ import { PHASE_AGENTS, PHASE_NAMES, type PhaseName } from './phase-names';
 type StopReason = 'cancel' | 'deleted' | 'timeout' | 'shutdown' | 'lost';
 
 const WATCH_INTERVAL_MS = 400;
-/** A worker's hold on a running job; renewed while it runs, so a dead worker's job is free again after this. */
-const LEASE_MS = Number(process.env.QUEUE_LOCK_MS) || 30_000;
 
 export function specOf(job: Job): AppSpec {
   return {
@@ -55,6 +54,8 @@ export class PipelineRunner implements OnModuleInit {
   private readonly handlers = new Map<PhaseName, PhaseHandler>();
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  /** This worker's hold on a running job; renewed while it runs, so a dead worker's job is free again after it. */
+  private readonly leaseMs = Number(bootEnv('QUEUE_LOCK_MS')) || 30_000;
 
   constructor(
     @Inject(PHASE_HANDLERS) private readonly registered: PhaseHandler[],
@@ -114,17 +115,17 @@ export class PipelineRunner implements OnModuleInit {
    * lapse (a dead worker) — unless the holder renews it (alive: leave it be).
    */
   private async claim(slug: string): Promise<boolean> {
-    if (await this.store.claim(slug, this.workerId, LEASE_MS)) return true;
+    if (await this.store.claim(slug, this.workerId, this.leaseMs)) return true;
     const holder = await this.store.leaseHolder(slug);
     if (!holder) return false;
-    const waitUntil = Math.min(Date.parse(holder.until), Date.now() + LEASE_MS) + 1_000;
+    const waitUntil = Math.min(Date.parse(holder.until), Date.now() + this.leaseMs) + 1_000;
     while (Date.now() < waitUntil) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const current = await this.store.leaseHolder(slug);
       if (!current) break;
       if (current.until !== holder.until) return false;
     }
-    return this.store.claim(slug, this.workerId, LEASE_MS);
+    return this.store.claim(slug, this.workerId, this.leaseMs);
   }
 
   private async execute(slug: string, controller: AbortController): Promise<void> {
@@ -259,19 +260,7 @@ export class PipelineRunner implements OnModuleInit {
   }
 
   private async finishJob(job: Job, status: JobFinishedEvent['status'], error: string | null): Promise<void> {
-    const level = status === 'failed' ? 'error' : status === 'succeeded' ? 'info' : 'warn';
-    const progress = progressOf(await this.store.findPhases(job.slug));
-    await this.store.log(job.slug, null, level, `Job ${status.replace('_', ' ')}${error ? `: ${error}` : ''}`, {
-      kind: 'status',
-      data: { status, error, progress },
-    });
-    if (status !== 'waiting_approval') await this.store.finishJob(job.slug, status, error);
-    this.events.emit(EVENTS.jobFinished, {
-      slug: job.slug,
-      team_id: job.team_id,
-      status,
-      error,
-    } satisfies JobFinishedEvent);
+    await this.store.endJob(job.slug, status, error);
   }
 
   private context(
@@ -319,9 +308,9 @@ export class PipelineRunner implements OnModuleInit {
         controller.abort('timeout' satisfies StopReason);
         return;
       }
-      if (Date.now() - renewedAt > LEASE_MS / 3) {
+      if (Date.now() - renewedAt > this.leaseMs / 3) {
         renewedAt = Date.now();
-        this.store.renewLease(slug, this.workerId, LEASE_MS).then(
+        this.store.renewLease(slug, this.workerId, this.leaseMs).then(
           (held) => held || controller.abort('lost' satisfies StopReason),
           () => undefined,
         );

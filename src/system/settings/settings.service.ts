@@ -32,11 +32,11 @@ export class SettingsService implements OnModuleInit {
   }
 
   /** Inserts every missing setting: the value from the environment when valid, else the default. */
-  async seed(): Promise<void> {
+  async seed(fromEnvironment = true): Promise<void> {
     const now = nowIso();
     const rows = SETTING_DEFINITIONS.map((def) => ({
       key: def.key,
-      value: this.initialValue(def.key),
+      value: fromEnvironment ? this.initialValue(def.key) : def.defaultValue,
       updated_at: now,
     }));
     await this.repo.createQueryBuilder().insert().into(Setting).values(rows).orIgnore().execute();
@@ -91,7 +91,9 @@ export class SettingsService implements OnModuleInit {
   /** Back to the defaults (used by wipe). */
   async reset(): Promise<void> {
     await this.repo.clear();
-    await this.seed();
+    // The built-in defaults, also in `.env`, so a restart does not bring the saved values back.
+    await this.seed(false);
+    await this.mirrorToEnvFile(Object.fromEntries(SETTING_DEFINITIONS.map((def) => [def.key, def.defaultValue])));
   }
 
   private validate(input: Record<string, unknown>): Record<string, string> {
