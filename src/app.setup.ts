@@ -2,13 +2,16 @@ import helmet from '@fastify/helmet';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import type { AllConfig } from './config/config.types';
 import { bootEnv } from './config/env';
 import { MetricsService } from './metrics/metrics.service';
 import { setupSwagger } from './swagger';
+import { FASTIFY_MESSAGES } from './common/errors/all-exceptions.filter';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -16,6 +19,21 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export function createAdapter(logRequests = bootEnv('LOG_REQUESTS') !== 'false'): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    maxParamLength: 200,
+    // Errors Fastify raises before Nest sees the request (bad URL encoding, over-long segments) keep the `{ detail }` shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.code(status).send({ detail: FASTIFY_MESSAGES[error.code] ?? 'Bad request' });
+    },
+    // Requests too broken to parse (huge headers, NUL in the request line) never reach a route.
+    clientErrorHandler: (error: Error, socket: Socket) => {
+      if (!socket.writable) return;
+      const tooLarge = (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify({ detail: tooLarge ? 'Request headers are too large' : 'Malformed request' });
+      socket.end(
+        `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     trustProxy: bootEnv('TRUST_PROXY') === 'true',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -63,13 +81,13 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
   });
   app.useGlobalPipes(createValidationPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
-  app.get(MetricsService).instrument(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON; any other body type is a 415.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.get(MetricsService).instrument(fastify);
   setupSwagger(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
@@ -80,6 +98,8 @@ export async function createApp(options: { logRequests?: boolean } = {}): Promis
     AppModule.register(),
     createAdapter(options.logRequests),
     {
+      // JSON only: Nest's default parsers would also accept form-encoded bodies.
+      bodyParser: false,
       bufferLogs: false,
       // Reject instead of process.abort(), so main.ts can print the configuration problem and tests can assert it.
       abortOnError: false,

@@ -90,7 +90,8 @@ export class BudgetService {
 
   /** PostgreSQL: one budget check at a time across every worker. SQLite writes are already serialised. */
   private async lock(manager: EntityManager): Promise<void> {
-    if (this.dataSource.options.type === 'postgres') await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCK_KEY]);
+    if (this.dataSource.options.type === 'postgres')
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCK_KEY]);
   }
 
   /** One budget transaction at a time in this process (SQLite has a single connection). */

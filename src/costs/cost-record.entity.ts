@@ -2,10 +2,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One LLM call (one HTTP attempt), with what it cost. */
 @Entity('cost_records')
-@Index('idx_cost_day', ['day'])
-@Index('idx_cost_team_day', ['team_id', 'day'])
-@Index('idx_cost_job', ['job_slug'])
-@Index('idx_cost_agent', ['agent'])
+@Index('idx_cost_day_cover', ['day', 'model', 'cost_usd'])
+@Index('idx_cost_team_day_cover', ['team_id', 'day', 'model', 'cost_usd'])
+@Index('idx_cost_team_job_cover', ['team_id', 'job_slug', 'cost_usd', 'tokens_in', 'tokens_out'])
+@Index('idx_cost_team_agent_cover', ['team_id', 'agent', 'cost_usd', 'tokens_in', 'tokens_out'])
 export class CostRecord {
   @PrimaryGeneratedColumn('increment')
   id: number;

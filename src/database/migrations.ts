@@ -1,22 +1,20 @@
 import { InitSettings1764400000000 } from './migrations/1764400000000-init-settings';
 import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Costs1764600000000 } from './migrations/1764600000000-costs';
-import { Agents1764700000000 } from './migrations/1764700000000-agents';
-import { Hitl1764800000000 } from './migrations/1764800000000-hitl';
 import { ActivityLog1764600100000 } from './migrations/1764600100000-activity-log';
 import { Projects1764600200000 } from './migrations/1764600200000-projects';
 import { Providers1764650000000 } from './migrations/1764650000000-providers';
-import { CostCoveringIndexes1764900000000 } from './migrations/1764900000000-cost-covering-indexes';
+import { Agents1764700000000 } from './migrations/1764700000000-agents';
+import { Hitl1764800000000 } from './migrations/1764800000000-hitl';
 
-/** Every migration, in order. Append new ones here. */
+/** Every migration, in timestamp order. Append new ones here. */
 export const MIGRATIONS = [
   InitSettings1764400000000,
   Jobs1764500000000,
   Costs1764600000000,
-  Agents1764700000000,
-  Hitl1764800000000,
   ActivityLog1764600100000,
   Projects1764600200000,
   Providers1764650000000,
-  CostCoveringIndexes1764900000000,
+  Agents1764700000000,
+  Hitl1764800000000,
 ];

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+/** Optional, but when present it must be valid: null is not a way to clear a required column. */
+const IsOptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 const MODEL_PATTERN = /^$|^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;
 const MODEL_MESSAGE =
@@ -21,45 +24,45 @@ export class AgentConfigUpdateDto {
 
 export class AgentPatchDto {
   @ApiPropertyOptional({ example: 'gpt-4o-mini', description: 'Empty string: the provider default' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(MODEL_PATTERN, { message: MODEL_MESSAGE })
   model?: string;
 
   @ApiPropertyOptional({ example: 'You are a senior developer…' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20_000)
   system_prompt?: string;
 
   @ApiPropertyOptional({ example: 'Dev Agent' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional({ example: 'Writes the Flutter source code' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2_000)
   description?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['active', 'disabled'])
   status?: string;
 
   @ApiPropertyOptional({ example: 0.2, minimum: 0, maximum: 2 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber()
   @Min(0)
   @Max(2)
   temperature?: number;
 
   @ApiPropertyOptional({ example: 4096, minimum: 16, maximum: 200000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(16)
   @Max(200_000)

@@ -7,13 +7,15 @@ interface ErrorBody {
 }
 
 /** Friendlier text for errors raised by Fastify before a route handler runs. */
-const FASTIFY_MESSAGES: Record<string, string> = {
+export const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is larger than the 1 MiB limit',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type; send application/json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Request body is empty but the content type is application/json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'Malformed JSON in request body',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
   FST_ERR_BAD_URL: 'Malformed URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path segment is too long',
+  FST_ERR_ASYNC_CONSTRAINT: 'Bad request',
 };
 
 /**

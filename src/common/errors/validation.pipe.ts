@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -14,9 +14,63 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+const MAX_DEPTH = 32;
+/** Keys class-transformer skips without a word; rejecting them keeps "unknown fields are a 400" true. */
+const RESERVED_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/**
+ * Checks input before class-transformer sees it, iteratively (deep nesting
+ * would overflow a recursive walk): nesting depth, NUL characters (PostgreSQL
+ * cannot store them) and reserved key names. Returns the problem, if any.
+ */
+export function inputProblem(value: unknown): string | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\0')) return 'NUL characters are not allowed';
+      continue;
+    }
+    if (!current || typeof current !== 'object') continue;
+    if (depth >= MAX_DEPTH) return `Input is nested more than ${MAX_DEPTH} levels deep`;
+    for (const key of Object.keys(current)) {
+      if (RESERVED_KEYS.has(key)) return `Property name "${key}" is not allowed`;
+      if (key.includes('\0')) return 'NUL characters are not allowed';
+      stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
 /** The global pipe: strips nothing silently — unknown fields are a 400. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = inputProblem(value);
+    if (problem)
+      throw new BadRequestException({
+        detail: problem,
+        errors: [{ field: metadata.data ?? metadata.type, message: problem }],
+      });
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -8,6 +8,7 @@ import {
   IsString,
   Length,
   Matches,
+  MaxLength,
   Validate,
   type ValidationArguments,
   ValidatorConstraint,
@@ -60,17 +61,22 @@ export class CreateJobDto {
     description: `Comma list of ${PLATFORMS.join(', ')}`,
   })
   @IsOptional()
+  // Lower-cased, trimmed and de-duplicated, so the stored list stays short.
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string'
-      ? value
-          .toLowerCase()
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean)
-          .join(',')
+      ? [
+          ...new Set(
+            value
+              .toLowerCase()
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+          ),
+        ].join(',')
       : value,
   )
   @Validate(PlatformListConstraint)
+  @MaxLength(100)
   platform?: string;
 
   @ApiPropertyOptional({ example: 'modern', default: 'modern' })
