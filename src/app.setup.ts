@@ -19,7 +19,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export function createAdapter(logRequests = bootEnv('LOG_REQUESTS') !== 'false'): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Errors Fastify raises before Nest sees the request (bad URL encoding, over-long segments) keep the `{ detail }` shape.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;

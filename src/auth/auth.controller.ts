@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiHeader,
   ApiOkResponse,
@@ -13,6 +13,7 @@ import { AdminKeyAuth, MinRole, Public } from '../common/auth/access.decorators'
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { RateLimitGuard } from '../common/rate-limit.guard';
 import { RATE_LIMITS } from '../common/rate-limits';
 import { AuthService } from './auth.service';
 import { CreateTokenDto, MeResponseDto, TokenResponseDto } from './dto/token.dto';
@@ -25,7 +26,7 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @SkipThrottle({ [RATE_LIMITS.jobs]: true })
   @ApiTooManyRequestsResponse({
     description: 'Token minting rate limit (per IP); see Retry-After',

@@ -7,7 +7,7 @@ import { EVENTS, type JobLogEvent } from '../common/events';
 import { bootEnv } from '../config/env';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
-import { TERMINAL_JOB_STATUSES } from './job-status';
+import { TERMINAL_JOB_STATUSES, type JobStatus } from './job-status';
 import { Job } from './job.entity';
 import { phaseStatusMap, progressOf, toJobLog } from './job.mapper';
 
@@ -48,6 +48,7 @@ export class JobEventsService {
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
     try {
       let cursor = lastEventId ?? 0;
+      let sawStatus = false;
       if (lastEventId === undefined) {
         cursor = await this.lastLogId(slug);
         await this.sendSnapshot(slug, cursor, res);
@@ -61,13 +62,26 @@ export class JobEventsService {
         for (const row of rows) {
           res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
           cursor = row.id;
+          sawStatus = row.event === 'status' && TERMINAL_JOB_STATUSES.includes(row.data?.status as JobStatus);
         }
         if (rows.length === BATCH) continue;
         const job = await this.jobs.findOne({ where: { slug } });
         if (!job || TERMINAL_JOB_STATUSES.includes(job.status)) {
-          // Drain what was written between the read and the status check, then say goodbye.
-          const tail = await this.logs.find({ where: { job_slug: slug, id: MoreThan(cursor) }, order: { id: 'ASC' } });
-          for (const row of tail) res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
+          // Drain what was written after the read; the final `status` row can trail the state change
+          // by a moment (it may come from another process), so give it a short grace.
+          for (let waited = 0; ; waited += 100) {
+            const tail = await this.logs.find({
+              where: { job_slug: slug, id: MoreThan(cursor) },
+              order: { id: 'ASC' },
+            });
+            for (const row of tail) {
+              res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
+              cursor = row.id;
+              sawStatus = row.event === 'status' && row.data?.status === job?.status;
+            }
+            if (!job || sawStatus || waited >= 1_000) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
           const phases = job ? await this.phases.find({ where: { job_slug: slug } }) : [];
           res.write(
             this.format('end', {

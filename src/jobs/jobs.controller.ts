@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -21,6 +21,7 @@ import { CancelJobResponseDto, CreateJobDto, DeleteJobResponseDto } from './dto/
 import { DeleteJobQueryDto, ListJobsQueryDto, LogsQueryDto, PhasesQueryDto } from './dto/job-queries.dto';
 import { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
 import { SlugParamDto } from './dto/slug-param.dto';
+import { RateLimitGuard } from '../common/rate-limit.guard';
 import { RATE_LIMITS } from '../common/rate-limits';
 import { JobsService } from './jobs.service';
 
@@ -47,7 +48,7 @@ export class JobsController {
   @Post()
   @HttpCode(202)
   @MinRole('member')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @SkipThrottle({ [RATE_LIMITS.token]: true })
   @ApiTooManyRequestsResponse({
     description: 'Job creation rate limit (per team); see Retry-After',
