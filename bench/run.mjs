@@ -1,56 +1,107 @@
-// Benchmarks (npm run bench): figures are ratios against baselines measured in the same run.
+// Benchmarks (npm run bench). Every figure is printed next to a baseline measured in the same run:
+// a bare Fastify hello-world for the HTTP routes, the thread backend for Bull workers.
+// Needs a build (npm run bench does it). Bull figures need Redis (REDIS_URL, default redis://127.0.0.1:6379).
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createConnection } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const dir = mkdtempSync(join(tmpdir(), 'sf-bench-'));
-Object.assign(process.env, {
-  APP_ENV: 'test',
-  DB_PATH: join(dir, 'app.db'),
-  GENERATED_APPS_DIR: join(dir, 'apps'),
-  ENV_FILE: join(dir, '.env'),
-  ADMIN_API_KEY: 'bench-admin-key',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
-  LOG_LEVEL: 'silent',
-  LOG_REQUESTS: 'false',
-});
-const { createApp } = require('../dist/app.setup.js');
+const Fastify = require('fastify');
 const { DataSource } = require('typeorm');
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const JOBS = Number(process.env.JOBS ?? 12);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN_KEY = 'bench-admin-key';
+const PHASES = [
+  'create',
+  'ba',
+  'backend',
+  'architect',
+  'uiux',
+  'dev',
+  'qa',
+  'refactor',
+  'repair',
+  'runtime',
+  'security',
+  'reviewer',
+  'export',
+];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function load(url, headers = {}, seconds = 5) {
-  const result = await autocannon({ url, connections: 20, duration: seconds, headers });
+function baseEnv(dir, extra = {}) {
+  return {
+    APP_ENV: 'test',
+    DB_PATH: join(dir, 'app.db'),
+    GENERATED_APPS_DIR: join(dir, 'apps'),
+    ENV_FILE: join(dir, '.env'),
+    ADMIN_API_KEY: ADMIN_KEY,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
+    LOG_LEVEL: 'silent',
+    LOG_REQUESTS: 'false',
+    TOKEN_RATE_LIMIT: '100000',
+    JOB_RATE_LIMIT: '100000',
+    ...extra,
+  };
+}
+
+/** Boots the built app in this process on a fresh directory. */
+async function bootApp(extra = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'sf-bench-'));
+  for (const [key, value] of Object.entries(baseEnv(dir, extra))) process.env[key] = value;
+  const { createApp } = require('../dist/app.setup.js');
+  const app = await createApp({ logRequests: false });
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  const res = await fetch(`${base}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'x-admin-key': ADMIN_KEY, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { token } = await res.json();
+  return {
+    app,
+    base,
+    token,
+    dir,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function load(url, headers = {}) {
+  const result = await autocannon({ url, connections: 20, duration: SECONDS, headers });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-async function jobsPerMinute(app, token, base, concurrency, count) {
-  await fetch(`${base}/api/settings`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ max_parallel_jobs: String(concurrency) }),
-  });
-  await new Promise((r) => setTimeout(r, 2100)); // settings cache TTL
-  const started = Date.now();
+async function postJobs(base, token, count, label) {
   const slugs = [];
   for (let i = 0; i < count; i++) {
     const res = await fetch(`${base}/api/jobs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        name: `Bench c${concurrency} ${i}`,
+        name: `Bench ${label} ${i}`,
         description: 'Benchmark app',
         features: 'auth,todo list,profile,chat',
       }),
     });
+    if (res.status !== 202) throw new Error(`POST /api/jobs: ${res.status} ${await res.text()}`);
     slugs.push((await res.json()).slug);
   }
+  return slugs;
+}
+
+async function waitAll(base, token, slugs) {
   const durations = [];
   for (const slug of slugs) {
     for (;;) {
@@ -62,81 +113,170 @@ async function jobsPerMinute(app, token, base, concurrency, count) {
         durations.push(Date.parse(job.finished_at) - Date.parse(job.started_at));
         break;
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await sleep(50);
     }
   }
-  const minutes = (Date.now() - started) / 60_000;
-  return { perMinute: count / minutes, medianMs: median(durations) };
+  return durations;
+}
+
+async function setParallel(base, token, n) {
+  await fetch(`${base}/api/settings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ max_parallel_jobs: String(n) }),
+  });
+}
+
+/** Builtin jobs per minute on the in-process (thread) backend at a given concurrency. */
+async function threadJobsPerMinute(concurrency) {
+  const ctx = await bootApp({ MAX_PARALLEL_JOBS: String(concurrency) });
+  try {
+    const started = Date.now();
+    const durations = await waitAll(ctx.base, ctx.token, await postJobs(ctx.base, ctx.token, JOBS, `t${concurrency}`));
+    return { perMinute: JOBS / ((Date.now() - started) / 60_000), medianMs: median(durations) };
+  } finally {
+    await ctx.close();
+  }
+}
+
+function redisAnswers() {
+  const url = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Builtin jobs per minute with an enqueue-only API and N worker processes on Bull (one job slot each). */
+async function bullJobsPerMinute(workers) {
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const ctx = await bootApp({
+    JOB_QUEUE_BACKEND: 'bull',
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    RUN_WORKER: 'false',
+    MAX_PARALLEL_JOBS: '1',
+  });
+  const children = [];
+  try {
+    for (let i = 0; i < workers; i++) {
+      const child = spawn(process.execPath, ['dist/worker.js'], {
+        env: {
+          ...process.env,
+          ...baseEnv(ctx.dir, { JOB_QUEUE_BACKEND: 'bull', REDIS_URL, QUEUE_PREFIX: prefix, MAX_PARALLEL_JOBS: '1' }),
+        },
+        stdio: 'ignore',
+      });
+      children.push(child);
+    }
+    await sleep(4000); // workers boot
+    const started = Date.now();
+    const durations = await waitAll(ctx.base, ctx.token, await postJobs(ctx.base, ctx.token, JOBS, `b${workers}`));
+    return { perMinute: JOBS / ((Date.now() - started) / 60_000), medianMs: median(durations) };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(500);
+    await ctx.close();
+  }
 }
 
 async function seedJobs(app, count) {
   const ds = app.get(DataSource);
-  const phases = [
-    'create',
-    'ba',
-    'backend',
-    'architect',
-    'uiux',
-    'dev',
-    'qa',
-    'refactor',
-    'repair',
-    'runtime',
-    'security',
-    'reviewer',
-    'export',
-  ];
   const now = new Date().toISOString();
-  for (let i = 0; i < count; i += 100) {
-    await ds.transaction(async (m) => {
-      for (let j = i; j < Math.min(i + 100, count); j++) {
-        const slug = `seed-${j}`;
+  await ds.transaction(async (m) => {
+    for (let j = 0; j < count; j++) {
+      const slug = `seed-${j}`;
+      await m.query(
+        `INSERT INTO jobs (slug, name, description, platform, style, backend, features, checkpoints, status, generator, cost_usd, team_id, created_at, updated_at, cancel_requested)
+         VALUES (?, ?, 'seeded', 'android,ios', 'modern', 'none', '["auth"]', '[]', 'succeeded', 'builtin', 0, 'default', ?, ?, 0)`,
+        [slug, `Seed ${j}`, now, now],
+      );
+      for (const [position, phase] of PHASES.entries()) {
         await m.query(
-          `INSERT INTO jobs (slug, name, description, platform, style, backend, features, checkpoints, status, generator, cost_usd, team_id, created_at, updated_at, cancel_requested)
-           VALUES (?, ?, 'seeded', 'android,ios', 'modern', 'none', '["auth"]', '[]', 'succeeded', 'builtin', 0, 'default', ?, ?, 0)`,
-          [slug, `Seed ${j}`, now, now],
+          `INSERT INTO job_phases (job_slug, phase, position, agent, status, attempts, outputs) VALUES (?, ?, ?, ?, 'passed', 1, '[]')`,
+          [slug, phase, position, `${phase}_agent`],
         );
-        for (const [position, phase] of phases.entries()) {
-          await m.query(
-            `INSERT INTO job_phases (job_slug, phase, position, agent, status, attempts, outputs) VALUES (?, ?, ?, ?, 'passed', 1, '[]')`,
-            [slug, phase, position, `${phase}_agent`],
-          );
-        }
       }
-    });
-  }
+    }
+  });
 }
 
-const app = await createApp({ logRequests: false });
-await app.listen(0, '127.0.0.1');
-const base = await app.getUrl();
-const token = (
-  await (
-    await fetch(`${base}/api/auth/token`, {
-      method: 'POST',
-      headers: { 'x-admin-key': 'bench-admin-key', 'content-type': 'application/json' },
-      body: '{}',
-    })
-  ).json()
-).token;
+/** Streams a 50 MB export through GET /api/jobs/:slug/download; samples the server's RSS meanwhile. */
+async function download(ctx) {
+  const slug = 'seed-0';
+  const dir = join(ctx.dir, 'apps', slug, 'exports');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${slug}_source.zip`), randomBytes(50 * 1024 * 1024));
+  await ctx.app
+    .get(DataSource)
+    .query(`UPDATE jobs SET artifact = ? WHERE slug = ?`, [`exports/${slug}_source.zip`, slug]);
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  const started = Date.now();
+  const res = await fetch(`${ctx.base}/api/jobs/${slug}/download`, {
+    headers: { authorization: `Bearer ${ctx.token}` },
+  });
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.length;
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  return { mb: bytes / 2 ** 20, mbPerSecond: bytes / 2 ** 20 / seconds, peakDeltaMb: (peak - before) / 2 ** 20 };
+}
 
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
-const c1 = await jobsPerMinute(app, token, base, 1, 12);
-const c2 = await jobsPerMinute(app, token, base, 2, 12);
+
+// 1. HTTP: bare Fastify next to the service.
+const bare = Fastify();
+bare.get('/hello', async () => ({ hello: 'world' }));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const hello = await load(`http://127.0.0.1:${bare.server.address().port}/hello`);
+await bare.close();
+
+const ctx = await bootApp();
+await seedJobs(ctx.app, 1000);
+const health = await load(`${ctx.base}/health`);
+const list = await load(`${ctx.base}/api/jobs?limit=100`, { authorization: `Bearer ${ctx.token}` });
+const dl = await download(ctx);
+await ctx.close();
+const pct = (x) => `${((x / hello.rps) * 100).toFixed(1)}% of bare Fastify`;
+console.log(`bare Fastify hello-world: ${hello.rps.toFixed(0)} req/s, p99 ${hello.p99} ms`);
+console.log(`GET /health: ${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms (${pct(health.rps)})`);
 console.log(
-  `builtin jobs/min (thread backend): concurrency 1 = ${c1.perMinute.toFixed(1)}, concurrency 2 = ${c2.perMinute.toFixed(1)} (×${(c2.perMinute / c1.perMinute).toFixed(2)}); median job ${c1.medianMs} ms / ${c2.medianMs} ms`,
+  `GET /api/jobs (1,000 jobs, page of 100): ${list.rps.toFixed(0)} req/s, p99 ${list.p99} ms (${pct(list.rps)}; ${((list.rps / health.rps) * 100).toFixed(1)}% of /health)`,
+);
+if (hello.errors || health.errors || list.errors)
+  console.log(`  errors: hello ${hello.errors}, health ${health.errors}, list ${list.errors}`);
+console.log(
+  `download of a ${dl.mb.toFixed(0)} MB export: ${dl.mbPerSecond.toFixed(0)} MB/s, server RSS peak +${dl.peakDeltaMb.toFixed(1)} MB while streaming`,
 );
 
-await seedJobs(app, 1000);
-const health = await load(`${base}/health`);
-const list = await load(`${base}/api/jobs?limit=100`, { authorization: `Bearer ${token}` });
-console.log(`GET /health: ${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms`);
+// 2. Jobs per minute.
+const t1 = await threadJobsPerMinute(1);
+const t2 = await threadJobsPerMinute(2);
 console.log(
-  `GET /api/jobs (1,000+ jobs, page of 100): ${list.rps.toFixed(0)} req/s, p99 ${list.p99} ms (${((list.rps / health.rps) * 100).toFixed(1)}% of /health)`,
+  `builtin jobs/min, thread backend: concurrency 1 = ${t1.perMinute.toFixed(1)} (median job ${t1.medianMs} ms), concurrency 2 = ${t2.perMinute.toFixed(1)} (×${(t2.perMinute / t1.perMinute).toFixed(2)}, median ${t2.medianMs} ms)`,
 );
-if (health.errors || list.errors) console.log(`errors: health ${health.errors}, list ${list.errors}`);
-
-await app.close();
-rmSync(dir, { recursive: true, force: true });
+if (await redisAnswers()) {
+  const b1 = await bullJobsPerMinute(1);
+  const b2 = await bullJobsPerMinute(2);
+  console.log(
+    `builtin jobs/min, Bull: 1 worker = ${b1.perMinute.toFixed(1)} (×${(b1.perMinute / t1.perMinute).toFixed(2)} of thread c=1), 2 workers = ${b2.perMinute.toFixed(1)} (×${(b2.perMinute / b1.perMinute).toFixed(2)} of 1 worker)`,
+  );
+} else {
+  console.log(`Bull figures skipped: Redis does not answer at ${REDIS_URL}`);
+}
+console.log('cost aggregates over 1,000,000 rows: npm run bench:costs');
+process.exit(0);

@@ -5,18 +5,21 @@ import type { JobPhase } from './job-phase.entity';
 import { isPhaseDone } from './job-status';
 import type { Job } from './job.entity';
 
-export function phaseStatusMap(phases: readonly JobPhase[]): Record<string, string> {
+/** What the job views need of a phase record. */
+export type PhaseState = Pick<JobPhase, 'phase' | 'status'>;
+
+export function phaseStatusMap(phases: readonly PhaseState[]): Record<string, string> {
   const byName = new Map(phases.map((p) => [p.phase, p.status]));
   return Object.fromEntries(PHASE_NAMES.map((name) => [name, byName.get(name) ?? 'pending']));
 }
 
 /** Finished (passed or skipped) phases out of 13, as a whole percentage. */
-export function progressOf(phases: readonly JobPhase[]): number {
+export function progressOf(phases: readonly PhaseState[]): number {
   const done = phases.filter((p) => isPhaseDone(p.status)).length;
   return Math.round((done / PHASE_NAMES.length) * 100);
 }
 
-export function toJobResponse(job: Job, phases: readonly JobPhase[]): JobResponseDto {
+export function toJobResponse(job: Job, phases: readonly PhaseState[]): JobResponseDto {
   return {
     slug: job.slug,
     name: job.name,
