@@ -3,7 +3,8 @@
  * feature always maps to the same folder, files and Dart class names.
  */
 
-const DART_RESERVED = new Set([
+/** Dart keywords and built-in identifiers: not usable as identifiers or package names. */
+export const DART_RESERVED: ReadonlySet<string> = new Set([
   'abstract',
   'as',
   'assert',

@@ -1,82 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { QaFinding } from './qa.types';
+import { DART_RESERVED } from '../generator/naming';
 import { projectFilePath } from './project-files';
 
 const PUBSPEC = 'pubspec.yaml';
 const PACKAGE_NAME = /^[a-z][a-z0-9_]*$/;
-
-/** Dart keywords and built-in identifiers; pub refuses them as package names. */
-const DART_RESERVED: ReadonlySet<string> = new Set([
-  'abstract',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'base',
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'covariant',
-  'default',
-  'deferred',
-  'do',
-  'dynamic',
-  'else',
-  'enum',
-  'export',
-  'extends',
-  'extension',
-  'external',
-  'factory',
-  'false',
-  'final',
-  'finally',
-  'for',
-  'function',
-  'get',
-  'hide',
-  'if',
-  'implements',
-  'import',
-  'in',
-  'interface',
-  'is',
-  'late',
-  'library',
-  'mixin',
-  'new',
-  'null',
-  'of',
-  'on',
-  'operator',
-  'part',
-  'required',
-  'rethrow',
-  'return',
-  'sealed',
-  'set',
-  'show',
-  'static',
-  'super',
-  'switch',
-  'sync',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'type',
-  'typedef',
-  'var',
-  'void',
-  'when',
-  'while',
-  'with',
-  'yield',
-]);
 
 export interface PubspecInfo {
   name: string;
