@@ -10,7 +10,8 @@ describe('system endpoints', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startApp();
+    // The embedded backend explicitly: CI also runs the suite with Bull as the default.
+    t = await startApp({ JOB_QUEUE_BACKEND: 'thread' });
     admin = await t.tokenFor('admin');
   });
   afterAll(() => t?.close());

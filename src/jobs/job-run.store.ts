@@ -31,13 +31,17 @@ export class JobRunStore {
     return this.phases.find({ where: { job_slug: slug }, order: { position: 'ASC' } });
   }
 
-  /** Jobs a worker should (re)queue at boot, oldest first. */
-  async pendingSlugs(): Promise<{ slug: string; status: JobStatus }[]> {
-    return this.jobs.find({
-      where: { status: In(['queued', 'running', 'cancel_requested']) },
-      order: { created_at: 'ASC' },
-      select: { slug: true, status: true },
-    });
+  /** Jobs no live worker holds, oldest first: queued, or running/cancelling under a lapsed (or no) lease. */
+  async orphans(): Promise<{ slug: string; status: JobStatus }[]> {
+    return this.jobs
+      .createQueryBuilder('j')
+      .select(['j.slug', 'j.status'])
+      .where("j.status = 'queued'")
+      .orWhere("j.status IN ('running', 'cancel_requested') AND (j.lease_until IS NULL OR j.lease_until < :now)", {
+        now: nowIso(),
+      })
+      .orderBy('j.created_at', 'ASC')
+      .getMany();
   }
 
   /**

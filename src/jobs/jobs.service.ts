@@ -142,7 +142,11 @@ export class JobsService {
   }
 
   /** Queued and waiting jobs stop at once; a running job is aborted by its worker. */
-  async cancel(slug: string, user: AuthUser): Promise<{ slug: string; status: string; cancel_requested: boolean }> {
+  async cancel(
+    slug: string,
+    user: AuthUser,
+    attempt = 1,
+  ): Promise<{ slug: string; status: string; cancel_requested: boolean }> {
     const job = await this.find(slug, user);
     if (!CANCELLABLE_JOB_STATUSES.includes(job.status)) {
       throw new ConflictException(`Job is ${job.status}; only queued, running or waiting jobs can be cancelled`);
@@ -160,6 +164,9 @@ export class JobsService {
       if (await this.runs.transition(slug, job.status, { cancel_requested: true })) {
         await this.phases.update({ job_slug: slug, status: In(['pending', 'running']) }, { status: 'cancelled' });
         await this.runs.endJob(slug, 'cancelled', null);
+      } else if (attempt < 3) {
+        // The job moved on meanwhile (claimed by a worker, or approved): cancel it in its new state.
+        return this.cancel(slug, user, attempt + 1);
       }
     }
     const after = await this.find(slug, user);

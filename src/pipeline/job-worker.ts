@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AllConfig } from '../config/config.types';
+import { bootEnv } from '../config/env';
 import { JobRunStore } from '../jobs/job-run.store';
 import { JobQueue } from '../queue/job-queue';
 import { SettingsService } from '../system/settings/settings.service';
@@ -15,6 +16,9 @@ import { PipelineRunner } from './pipeline.runner';
 export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private started = false;
+  private sweeper?: NodeJS.Timeout;
+  /** As often as a lease lapses: orphaned jobs wait at most about twice this long. */
+  private readonly sweepMs = Number(bootEnv('QUEUE_LOCK_MS')) || 30_000;
 
   constructor(
     private readonly config: ConfigService<AllConfig, true>,
@@ -31,10 +35,15 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       (slug) => this.runner.run(slug),
       () => this.settings.getNumber('max_parallel_jobs'),
     );
-    await this.requeueUnfinished();
+    // One in-process worker: whatever is still "running" was left by a crash.
+    if (this.queue.backend === 'thread') await this.store.releaseAllLeases();
+    await this.requeueOrphans();
+    this.sweeper = setInterval(() => void this.requeueOrphans(), this.sweepMs);
+    this.sweeper.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
     if (!this.started) return this.queue.close();
     const parked = await this.runner.parkAll();
     await this.queue.stopConsuming();
@@ -44,17 +53,27 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.queue.close();
   }
 
-  private async requeueUnfinished(): Promise<void> {
-    // One in-process worker: whatever is still "running" was left by a crash.
-    if (this.queue.backend === 'thread') await this.store.releaseAllLeases();
-    const pending = await this.store.pendingSlugs();
-    for (const { slug, status } of pending) {
-      if (status === 'cancel_requested') {
-        await this.runner.run(slug); // finalises the cancellation without running anything
-      } else {
-        await this.queue.enqueue(slug);
+  /**
+   * Queues every job no live worker holds: queued ones (Redis may have lost
+   * them in a restart) and running ones whose lease lapsed (their worker died
+   * or lost the database). Enqueueing is idempotent, so every worker may sweep.
+   */
+  private async requeueOrphans(): Promise<void> {
+    let orphans: Awaited<ReturnType<JobRunStore['orphans']>>;
+    try {
+      orphans = await this.store.orphans();
+    } catch (error) {
+      this.logger.warn(`Could not look for unfinished jobs: ${(error as Error).message}`);
+      return;
+    }
+    for (const { slug, status } of orphans) {
+      try {
+        // A cancel whose worker is gone is finalised without running anything.
+        if (status === 'cancel_requested') await this.runner.run(slug);
+        else await this.queue.enqueue(slug);
+      } catch (error) {
+        this.logger.warn(`Could not requeue ${slug}: ${(error as Error).message}`);
       }
     }
-    if (pending.length) this.logger.log(`Requeued ${pending.length} unfinished job(s)`);
   }
 }

@@ -41,9 +41,11 @@ export class BullJobQueue extends JobQueue {
   private async add(slug: string): Promise<void> {
     const existing = await this.queue.getJob(slug);
     if (existing) {
+      // Only a finished entry makes way for the new one; anything else (including the "stuck"
+      // a job reads as while it moves from waiting to active) is still live.
       const state = await existing.getState();
-      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'paused') return;
-      await existing.remove();
+      if (state !== 'completed' && state !== 'failed') return;
+      await existing.remove().catch(() => undefined);
     }
     await this.queue.add({ slug }, { jobId: slug, removeOnComplete: true, removeOnFail: true, attempts: 1 });
   }

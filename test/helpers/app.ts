@@ -85,6 +85,14 @@ export interface StartOptions {
 export const hasPostgres = Boolean(process.env.DATABASE_URL);
 export const hasRedis = Boolean(process.env.REDIS_URL);
 
+/** The backend an outer `TEST_QUEUE_BACKEND` selects for apps whose test does not set JOB_QUEUE_BACKEND. */
+function outerQueueBackend(): 'bull' | 'thread' | undefined {
+  const value = (process.env.TEST_QUEUE_BACKEND ?? '').trim();
+  if (!value) return undefined;
+  if (value !== 'bull' && value !== 'thread') throw new Error('TEST_QUEUE_BACKEND must be "bull" or "thread"');
+  return value;
+}
+
 function randomName(prefix: string): string {
   return `${prefix}${randomBytes(6).toString('hex')}`;
 }
@@ -131,7 +139,9 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
 
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL ?? '';
   const schema = databaseUrl ? (env.DB_SCHEMA ?? randomName('t_')) : undefined;
-  const bull = env.JOB_QUEUE_BACKEND === 'bull';
+  // TEST_QUEUE_BACKEND=bull runs every suite that does not choose a backend on Bull (scale-out CI run).
+  const defaultBackend = env.JOB_QUEUE_BACKEND === undefined ? outerQueueBackend() : undefined;
+  const bull = (env.JOB_QUEUE_BACKEND ?? defaultBackend) === 'bull';
   if (bull && !(env.REDIS_URL ?? process.env.REDIS_URL)) {
     throw new Error('JOB_QUEUE_BACKEND=bull needs REDIS_URL; wrap the suite in requiresRedis()');
   }
@@ -150,6 +160,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     LOG_REQUESTS: 'false',
     ...(schema ? { DB_SCHEMA: schema } : {}),
     ...(bull ? { QUEUE_PREFIX: randomName('t_') } : {}),
+    ...(defaultBackend ? { JOB_QUEUE_BACKEND: defaultBackend } : {}),
     ...env,
   };
   for (const [key, value] of Object.entries(values)) process.env[key] = value;
