@@ -119,14 +119,6 @@ async function waitAll(base, token, slugs) {
   return durations;
 }
 
-async function setParallel(base, token, n) {
-  await fetch(`${base}/api/settings`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ max_parallel_jobs: String(n) }),
-  });
-}
-
 /** Builtin jobs per minute on the in-process (thread) backend at a given concurrency. */
 async function threadJobsPerMinute(concurrency) {
   const ctx = await bootApp({ MAX_PARALLEL_JOBS: String(concurrency) });
@@ -217,7 +209,7 @@ async function download(ctx) {
   await ctx.app
     .get(DataSource)
     .query(`UPDATE jobs SET artifact = ? WHERE slug = ?`, [`exports/${slug}_source.zip`, slug]);
-  global.gc?.();
+  globalThis.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => {
