@@ -13,7 +13,7 @@ import type { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-respon
 import type { ListJobsQueryDto, LogsQueryDto } from './dto/job-queries.dto';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
-import { CANCELLABLE_JOB_STATUSES, isPhaseDone, type JobStatus } from './job-status';
+import { CANCELLABLE_JOB_STATUSES, isPhaseDone, JOB_STATUSES, type JobStatus } from './job-status';
 import { JobRunStore } from './job-run.store';
 import { JobWorkspaceService } from './job-workspace.service';
 import { Job } from './job.entity';
@@ -237,6 +237,16 @@ export class JobsService {
     await this.jobs.createQueryBuilder().delete().from(Job).execute();
     await this.workspace.removeAll();
     return all.length;
+  }
+
+  /** Jobs per status (zero-filled) for one team, or every team with `null`: one COUNT … GROUP BY. */
+  async countByStatus(teamId: string | null): Promise<Record<JobStatus, number>> {
+    const qb = this.jobs.createQueryBuilder('j').select('j.status', 'status').addSelect('COUNT(*)', 'count');
+    if (teamId !== null) qb.where('j.team_id = :teamId', { teamId });
+    const rows = await qb.groupBy('j.status').getRawMany<{ status: string; count: string | number }>();
+    const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+    for (const row of rows) if (row.status in counts) counts[row.status as JobStatus] = Number(row.count);
+    return counts;
   }
 
   /** Loads a job the caller may see; other teams' jobs are reported as missing. */

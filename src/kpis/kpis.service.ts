@@ -5,7 +5,7 @@ import type { JobStatus } from '../jobs/job-status';
 import { ProjectsService } from '../projects/projects.service';
 import { ProvidersService } from '../providers/providers.service';
 import type { KpisDto, StatusBreakdownDto } from './dto/kpis.dto';
-import { JobStatsService } from './job-stats.service';
+import { JobsService } from '../jobs/jobs.service';
 
 /** How far back a model still counts as active. */
 export const ACTIVE_MODEL_DAYS = 30;
@@ -26,7 +26,7 @@ const JOB_BUCKETS: Record<JobStatus, keyof StatusBreakdownDto | null> = {
 export class KpisService {
   constructor(
     private readonly projects: ProjectsService,
-    private readonly jobStats: JobStatsService,
+    private readonly jobs: JobsService,
     private readonly costs: CostsService,
     private readonly providers: ProvidersService,
   ) {}
@@ -34,7 +34,7 @@ export class KpisService {
   async kpis(team: TeamScope): Promise<KpisDto> {
     const [projects, jobs, totalCost, activeModels, activeProviders] = await Promise.all([
       this.projects.countByStatus(team),
-      this.jobStats.countByStatus(team),
+      this.jobs.countByStatus(team),
       this.costs.totalCost(team),
       this.costs.activeModelCount(team, ACTIVE_MODEL_DAYS),
       this.usableProviderCount(),

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { KpisModule } from '../kpis/kpis.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
 @Module({
-  imports: [KpisModule],
+  imports: [JobsModule],
   controllers: [MetricsController],
   providers: [MetricsService],
   exports: [MetricsService],

@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EVENTS, type LlmCallEvent, type PhaseFinishedEvent } from '../common/events';
-import { JobStatsService } from '../kpis/job-stats.service';
+import { JobsService } from '../jobs/jobs.service';
 
 const PREFIX = 'sf_';
 
@@ -57,15 +57,15 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(private readonly jobStats: JobStatsService) {
-    const stats = this.jobStats;
+  constructor(private readonly jobs: JobsService) {
+    const jobService = this.jobs;
     new Gauge({
       name: `${PREFIX}jobs`,
       help: 'Jobs per status, counted in the database at scrape time',
       labelNames: ['status'] as const,
       registers: [this.registry],
       async collect() {
-        for (const [status, count] of Object.entries(await stats.countByStatus(null))) this.set({ status }, count);
+        for (const [status, count] of Object.entries(await jobService.countByStatus(null))) this.set({ status }, count);
       },
     });
     // process_* and nodejs_* (CPU, memory, event loop lag, GC) under their standard names.
