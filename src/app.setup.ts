@@ -6,7 +6,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { AppModule } from './app.module';
-import { createValidationPipe } from './common/errors/validation.pipe';
 import type { AllConfig } from './config/config.types';
 import { bootEnv } from './config/env';
 import { MetricsService } from './metrics/metrics.service';
@@ -80,7 +79,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     credentials: !origins.includes('*'),
     exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
   });
-  app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON; any other body type is a 415.
   fastify.removeContentTypeParser('text/plain');

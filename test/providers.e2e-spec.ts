@@ -530,8 +530,8 @@ describe('providers: LLM_* environment overrides', () => {
       default_model: 'override-model',
       api_key_set: true,
     });
-    // Not the active one: its own config, but the fallback key counts as set.
-    expect(body.providers.openai).toMatchObject({ base_url: 'https://api.openai.com/v1', api_key_set: true });
+    // The generic key belongs to the active provider only: it is never sent to another host.
+    expect(body.providers.openai).toMatchObject({ base_url: 'https://api.openai.com/v1', api_key_set: false });
     expect(res.body).not.toContain('sk-generic-fallback');
 
     fake.reset();

@@ -68,11 +68,6 @@ export class BudgetService {
     );
   }
 
-  /** Today's recorded spend plus open reservations. */
-  async spentToday(): Promise<number> {
-    return this.committed(this.dataSource.manager, utcDay());
-  }
-
   private async committed(manager: EntityManager, day: string): Promise<number> {
     const spent = await manager
       .createQueryBuilder(CostRecord, 'c')

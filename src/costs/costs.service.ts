@@ -167,6 +167,17 @@ export class CostsService {
     return num(row?.models);
   }
 
+  /** The model that answered each phase of a job (the last successful call), for the export manifest. */
+  async modelsByPhase(jobSlug: string): Promise<Record<string, string>> {
+    const rows = await this.records
+      .createQueryBuilder('c')
+      .select(['c.phase AS phase', 'c.model AS model'])
+      .where("c.job_slug = :jobSlug AND c.outcome = 'ok' AND c.phase IS NOT NULL", { jobSlug })
+      .orderBy('c.id', 'ASC')
+      .getRawMany<{ phase: string; model: string }>();
+    return Object.fromEntries(rows.map((row) => [row.phase, row.model]));
+  }
+
   /** Deletes every cost record and open reservation (wipe). */
   async clearAll(): Promise<void> {
     await this.records.manager.transaction(async (manager) => {

@@ -94,31 +94,38 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async approve(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
-    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
+    const decided = await this.decide(id, user, 'approved', reason);
     // Only a job still waiting moves on: a cancel that got there first wins.
-    if (!(await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'queued', error: null }))) {
-      throw new ConflictException('The job is no longer waiting for this approval');
-    }
-    const decided = await this.decide(checkpoint, user, 'approved', reason);
+    await this.moveJob(decided, { status: 'queued', error: null });
     await this.store.log(
-      checkpoint.job_slug,
-      checkpoint.phase,
+      decided.job_slug,
+      decided.phase,
       'info',
-      `Checkpoint at ${checkpoint.phase} approved by ${decided.decided_by}`,
+      `Checkpoint at ${decided.phase} approved by ${decided.decided_by}`,
     );
-    await this.queue.enqueue(checkpoint.job_slug);
+    await this.queue.enqueue(decided.job_slug);
     return decided;
   }
 
   async reject(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
-    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
-    const message = `rejected at ${checkpoint.phase}: ${reason?.trim() || 'no reason given'}`;
-    if (!(await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'failed' }))) {
-      throw new ConflictException('The job is no longer waiting for this decision');
-    }
-    const decided = await this.decide(checkpoint, user, 'rejected', reason);
-    await this.store.endJob(checkpoint.job_slug, 'failed', message);
+    const decided = await this.decide(id, user, 'rejected', reason);
+    await this.moveJob(decided, { status: 'failed' });
+    await this.store.endJob(
+      decided.job_slug,
+      'failed',
+      `rejected at ${decided.phase}: ${reason?.trim() || 'no reason given'}`,
+    );
     return decided;
+  }
+
+  /** The decided checkpoint's job must still be waiting; otherwise the decision is void (expired) and 409. */
+  private async moveJob(checkpoint: Checkpoint, patch: Parameters<JobRunStore['transition']>[2]): Promise<void> {
+    if (await this.store.transition(checkpoint.job_slug, 'waiting_approval', patch)) return;
+    await this.repo.update(
+      { id: checkpoint.id },
+      { status: 'expired', decided_by: 'system', decision_reason: 'The job was no longer waiting' },
+    );
+    throw new ConflictException('The job is no longer waiting for this decision');
   }
 
   /** A job that ended while waiting (cancelled): its open checkpoints can no longer be decided. */
@@ -191,7 +198,8 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
       await this.repo.insert(checkpoint);
       await this.store.log(job.slug, phase, 'warn', `Waiting for approval (${checkpoint.id}): ${ask.reason}`);
     }
-    await this.store.updateJob(job.slug, { status: 'waiting_approval', current_phase: phase });
+    // The runner parks the job (running → waiting_approval) once this returns false.
+    await this.store.updateJob(job.slug, { current_phase: phase });
     return false;
   }
 
@@ -204,19 +212,22 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
       .join('; ');
   }
 
+  /** Records the decision; conditional on pending, so of two simultaneous decisions (or the expiry sweep) one wins. */
   private async decide(
-    checkpoint: Checkpoint,
+    id: string,
     user: AuthUser,
     status: 'approved' | 'rejected',
     reason?: string,
   ): Promise<Checkpoint> {
+    const checkpoint = assertDecidable(await this.findById(id), user, 'Checkpoint');
     const changes = {
       status,
       decided_at: nowIso(),
       decided_by: decidedBy(user),
       decision_reason: reason?.trim() || null,
     };
-    await this.repo.update({ id: checkpoint.id, status: 'pending' }, changes);
+    const result = await this.repo.update({ id, status: 'pending' }, changes);
+    if (!result.affected) assertDecidable(await this.findById(id), user, 'Checkpoint');
     const decided = { ...checkpoint, ...changes };
     this.emit(decided, status, user, changes.decision_reason);
     return decided;

@@ -24,6 +24,7 @@ import {
   ItemIdParamDto,
 } from './dto/hitl.dto';
 import { ExperiencesService } from './experiences.service';
+import { toCheckpointDto, toExperienceDto } from './hitl.mapper';
 
 type Decision = 'approve' | 'reject';
 
@@ -40,7 +41,7 @@ export class HitlController {
   @ApiOperation({ summary: "The team's lessons by status" })
   @ApiOkResponse({ type: ExperienceListDto })
   async listExperiences(@CurrentUser() user: AuthUser, @Query() query: HitlListQueryDto): Promise<ExperienceListDto> {
-    return groupByStatus(await this.experiences.list(user, query.team_id));
+    return groupByStatus((await this.experiences.list(user, query.team_id)).map(toExperienceDto));
   }
 
   @Post('experiences/:id/approve')
@@ -51,12 +52,12 @@ export class HitlController {
   @ApiOkResponse({ type: ExperienceDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  approveExperience(
+  async approveExperience(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<ExperienceDto> {
-    return this.experiences.decide(id, user, 'approved', query.reason);
+    return toExperienceDto(await this.experiences.decide(id, user, 'approved', query.reason));
   }
 
   @Post('experiences/:id/reject')
@@ -67,12 +68,12 @@ export class HitlController {
   @ApiOkResponse({ type: ExperienceDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  rejectExperience(
+  async rejectExperience(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<ExperienceDto> {
-    return this.experiences.decide(id, user, 'rejected', query.reason);
+    return toExperienceDto(await this.experiences.decide(id, user, 'rejected', query.reason));
   }
 
   @Get('checkpoints')
@@ -80,7 +81,7 @@ export class HitlController {
   @ApiOperation({ summary: "The team's checkpoints by status" })
   @ApiOkResponse({ type: CheckpointListDto })
   async listCheckpoints(@CurrentUser() user: AuthUser, @Query() query: HitlListQueryDto): Promise<CheckpointListDto> {
-    return groupByStatus(await this.checkpoints.list(user, query.team_id));
+    return groupByStatus((await this.checkpoints.list(user, query.team_id)).map(toCheckpointDto));
   }
 
   @Post('checkpoints/:id/approve')
@@ -91,12 +92,12 @@ export class HitlController {
   @ApiOkResponse({ type: CheckpointDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  approveCheckpoint(
+  async approveCheckpoint(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CheckpointDto> {
-    return this.checkpoints.approve(id, user, query.reason);
+    return toCheckpointDto(await this.checkpoints.approve(id, user, query.reason));
   }
 
   @Post('checkpoints/:id/reject')
@@ -107,12 +108,12 @@ export class HitlController {
   @ApiOkResponse({ type: CheckpointDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
-  rejectCheckpoint(
+  async rejectCheckpoint(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CheckpointDto> {
-    return this.checkpoints.reject(id, user, query.reason);
+    return toCheckpointDto(await this.checkpoints.reject(id, user, query.reason));
   }
 
   @Get('hitl/queue')
@@ -126,8 +127,8 @@ export class HitlController {
     ]);
     return {
       pending: [
-        ...checkpoints.map((c) => ({ type: 'checkpoint', ...c })),
-        ...experiences.map((e) => ({ type: 'experience', content: e.problem, ...e })),
+        ...checkpoints.map((c) => ({ type: 'checkpoint', ...toCheckpointDto(c) })),
+        ...experiences.map((e) => ({ type: 'experience', content: e.problem, ...toExperienceDto(e) })),
       ],
       counts: { experiences: experiences.length, checkpoints: checkpoints.length },
     };
@@ -180,7 +181,9 @@ export class HitlController {
         : this.checkpoints.reject(id, user, reason);
     }
     if (visible(await this.experiences.findById(id))) {
-      return this.experiences.decide(id, user, decision === 'approve' ? 'approved' : 'rejected', reason);
+      return toExperienceDto(
+        await this.experiences.decide(id, user, decision === 'approve' ? 'approved' : 'rejected', reason),
+      );
     }
     throw new NotFoundException(`No checkpoint or experience ${id}`);
   }

@@ -1,7 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidSlug } from '../common/slug';
 import type { AllConfig } from '../config/config.types';
@@ -88,12 +87,6 @@ export class JobWorkspaceService {
     await Promise.all(entries.map((name) => rm(join(this.baseDir, name), { recursive: true, force: true })));
   }
 
-  /** Moves a finished temp file into place atomically. */
-  async commit(tempPath: string, finalPath: string): Promise<void> {
-    await mkdir(dirname(finalPath), { recursive: true });
-    await rename(tempPath, finalPath);
-  }
-
   /**
    * Resolves a client-given path for reading: it must stay under `source/` or
    * `docs/` of this job after following symlinks. Returns the real path.
@@ -151,8 +144,4 @@ export class JobWorkspaceService {
     }
     return entries;
   }
-}
-
-export function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProvidersModule } from '../providers/providers.module';
 import { JobEventsController } from './job-events.controller';
 import { JobEventsService } from './job-events.service';
 import { JobFilesController } from './job-files.controller';
@@ -12,7 +13,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog])],
+  imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog]), ProvidersModule],
   controllers: [JobsController, JobFilesController, JobEventsController],
   providers: [JobsService, JobRunStore, JobWorkspaceService, JobEventsService],
   exports: [JobsService, JobRunStore, JobWorkspaceService],

@@ -1,12 +1,13 @@
 import { ConflictException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
 import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
+import { ProvidersService } from '../providers/providers.service';
 import { JobQueue } from '../queue/job-queue';
 import type { CreateJobDto } from './dto/create-job.dto';
 import type { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
@@ -18,14 +19,9 @@ import { JobRunStore } from './job-run.store';
 import { JobWorkspaceService } from './job-workspace.service';
 import { Job } from './job.entity';
 import { phaseStatusMap, toJobLog, toJobResponse, toPhaseDetail, type PhaseState } from './job.mapper';
+import { isUniqueViolation } from '../database/db-errors';
 
 const STOP_WAIT_MS = 5_000;
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const { code } = error.driverError as { code?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** The Jobs API: what clients can do with jobs, scoped to their team. */
 @Injectable()
@@ -40,10 +36,14 @@ export class JobsService {
     private readonly workspace: JobWorkspaceService,
     private readonly events: EventEmitter2,
     private readonly runs: JobRunStore,
+    private readonly providers: ProvidersService,
   ) {}
 
-  async create(dto: CreateJobDto, user: AuthUser, generator = 'builtin'): Promise<JobResponseDto> {
+  async create(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
     const now = nowIso();
+    // What will write the job, as far as can be known now (the worker confirms it when the job starts).
+    const active = await this.providers.active();
+    const generator = active.usable ? active.provider.name : 'builtin';
     const base: Omit<Job, 'slug'> = {
       name: dto.name,
       description: dto.description,
@@ -151,13 +151,12 @@ export class JobsService {
     if (!CANCELLABLE_JOB_STATUSES.includes(job.status)) {
       throw new ConflictException(`Job is ${job.status}; only queued, running or waiting jobs can be cancelled`);
     }
-    const now = nowIso();
     if (job.status === 'running') {
-      await this.jobs.update(
-        { slug, status: 'running' },
-        { status: 'cancel_requested', cancel_requested: true, updated_at: now },
-      );
-      this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+      if (await this.runs.transition(slug, 'running', { status: 'cancel_requested', cancel_requested: true })) {
+        this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+      } else if (attempt < 3) {
+        return this.cancel(slug, user, attempt + 1);
+      }
     } else {
       await this.queue.remove(slug);
       // Conditional on the state we saw, so a decision racing this cancel cannot undo it.

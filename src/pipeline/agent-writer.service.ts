@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../agents/agents.service';
-import { JobRunStore } from '../jobs/job-run.store';
 import type { PathPolicy } from '../llm/file-reply';
 import { LlmService } from '../llm/llm.service';
 import type { GeneratedFile } from './generator/app-spec';
@@ -34,7 +33,6 @@ export class AgentWriter {
   constructor(
     private readonly llm: LlmService,
     private readonly agents: AgentsService,
-    private readonly store: JobRunStore,
     private readonly lessons: LessonsSource,
   ) {}
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
+import { CostsModule } from '../costs/costs.module';
 import { HitlModule } from '../hitl/hitl.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LlmModule } from '../llm/llm.module';
@@ -10,7 +11,7 @@ import { PHASE_HANDLER_CLASSES } from './phases/phase-list';
 import { PipelineRunner } from './pipeline.runner';
 
 @Module({
-  imports: [JobsModule, LlmModule, AgentsModule, HitlModule],
+  imports: [JobsModule, LlmModule, AgentsModule, HitlModule, CostsModule],
   providers: [
     ...PHASE_HANDLER_CLASSES,
     {

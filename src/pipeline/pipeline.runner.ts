@@ -85,10 +85,6 @@ export class PipelineRunner implements OnModuleInit {
     this.active.get(event.slug)?.controller.abort('cancel' satisfies StopReason);
   }
 
-  isRunning(slug: string): boolean {
-    return this.active.has(slug);
-  }
-
   /** Parks every running job (back to queued) and waits until they have stopped; returns their slugs. */
   async parkAll(): Promise<string[]> {
     const slugs = [...this.active.keys()];
@@ -129,14 +125,14 @@ export class PipelineRunner implements OnModuleInit {
   }
 
   private async execute(slug: string, controller: AbortController): Promise<void> {
-    const timeoutMinutes = await this.settings.getNumber('job_timeout_minutes');
-    const watcher = this.watch(slug, controller, Date.now() + timeoutMinutes * 60_000);
     const job = await this.store.findJob(slug);
-    if (!job) return void clearInterval(watcher);
-    this.events.emit(EVENTS.jobStarted, { slug, team_id: job.team_id } satisfies JobStartedEvent);
-    const usesLlm = await this.chooseGenerator(job);
+    if (!job) return;
+    const timeoutMinutes = await this.settings.getNumber('job_timeout_minutes');
     let current: { phase: PhaseName; started: number } | null = null;
+    const watcher = this.watch(slug, controller, Date.now() + timeoutMinutes * 60_000);
     try {
+      this.events.emit(EVENTS.jobStarted, { slug, team_id: job.team_id } satisfies JobStartedEvent);
+      const usesLlm = await this.chooseGenerator(job);
       for (const phase of PHASE_NAMES) {
         const records = await this.store.findPhases(slug);
         const record = records.find((r) => r.phase === phase);
@@ -256,7 +252,14 @@ export class PipelineRunner implements OnModuleInit {
 
   /** The job waits for a decision; approval requeues it at this phase. */
   private async park(job: Job): Promise<void> {
-    await this.finishJob(job, 'waiting_approval', null);
+    // Only a job still running parks; a cancel that arrived meanwhile wins.
+    const parked = await this.store.transition(job.slug, 'running', {
+      status: 'waiting_approval',
+      worker_id: null,
+      lease_until: null,
+    });
+    if (parked) await this.finishJob(job, 'waiting_approval', null);
+    else await this.markCancelled(job);
   }
 
   private async finishJob(job: Job, status: JobFinishedEvent['status'], error: string | null): Promise<void> {

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type FindOptionsWhere, type Repository } from 'typeorm';
+import { type FindOptionsWhere, type Repository } from 'typeorm';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
@@ -14,14 +14,9 @@ import type { ListProjectsQueryDto } from './dto/project-queries.dto';
 import { PROJECT_STATUSES, type ProjectHealth, type ProjectStatus } from './project-status';
 import { Project } from './project.entity';
 import { toProjectResponse } from './project.mapper';
+import { isUniqueViolation } from '../database/db-errors';
 
 type ProjectFields = Omit<Project, 'slug' | 'team_id' | 'created_at' | 'updated_at'>;
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const { code } = error.driverError as { code?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** The fields a body sets; absent (or null) ones are left out. `features` wins over `features_json`. */
 function givenFields(dto: UpsertProjectDto): Partial<ProjectFields> {

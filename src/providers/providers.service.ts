@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { EVENTS, type ProviderChangedEvent } from '../common/events';
 import { nowIso } from '../common/time';
@@ -21,15 +21,10 @@ import type { ProviderConfig, ProviderTarget } from './provider-config';
 import { ProviderRecord } from './provider-record.entity';
 import { toProviderDto } from './provider.mapper';
 import type { ActiveProvider } from './resolved-provider';
+import { isUniqueViolation } from '../database/db-errors';
 
 /** How long a process trusts its cached rows; other processes' writes show up within it. */
 const CACHE_TTL_MS = 2_000;
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const { code } = error.driverError as { code?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function configOf(row: ProviderRecord | undefined, name: string): ProviderConfig | undefined {
   const builtin = builtinProvider(name);
@@ -221,7 +216,8 @@ export class ProvidersService {
       active,
       baseUrl: (active ? llm.baseUrl : undefined) ?? config.base_url,
       defaultModel: (active ? llm.model : undefined) ?? config.default_model,
-      apiKey: (config.api_key_env ? env(config.api_key_env) : undefined) ?? llm.apiKey,
+      // LLM_API_KEY is the generic key of the active provider only; it never travels to another host or a keyless one.
+      apiKey: config.api_key_env ? (env(config.api_key_env) ?? (active ? llm.apiKey : undefined)) : undefined,
     };
   }
 

@@ -5,6 +5,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { CostsService } from '../../costs/costs.service';
 import { PHASE_AGENTS, type PhaseName } from '../phase-names';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
 
@@ -14,6 +15,8 @@ interface ManifestFile {
   size: number;
   phase: string | null;
   agent: string | null;
+  /** The model that wrote it, `builtin` for the template generator, null for tools (QA, security…). */
+  model: string | null;
 }
 
 async function listFiles(root: string, area: string): Promise<string[]> {
@@ -45,17 +48,28 @@ async function hashFile(path: string): Promise<{ sha256: string; size: number }>
 export class ExportPhase implements PhaseHandler {
   readonly phase = 'export' as const;
 
+  constructor(private readonly costs: CostsService) {}
+
   async run(context: PhaseContext): Promise<PhaseResult> {
     const { root, job } = context;
     const writtenBy = new Map<string, PhaseName>();
     for (const record of context.phases)
       for (const output of record.outputs) writtenBy.set(output, record.phase as PhaseName);
 
+    const models = job.generator === 'builtin' ? {} : await this.costs.modelsByPhase(job.slug);
+    const modelOf = (phase: PhaseName | null): string | null =>
+      !phase ? null : job.generator === 'builtin' ? 'builtin' : (models[phase] ?? null);
     const paths = [...(await listFiles(root, 'source')), ...(await listFiles(root, 'docs'))];
     const files: ManifestFile[] = [];
     for (const path of paths) {
       const phase = writtenBy.get(path) ?? null;
-      files.push({ path, ...(await hashFile(join(root, path))), phase, agent: phase ? PHASE_AGENTS[phase] : null });
+      files.push({
+        path,
+        ...(await hashFile(join(root, path))),
+        phase,
+        agent: phase ? PHASE_AGENTS[phase] : null,
+        model: modelOf(phase),
+      });
     }
     const manifest = {
       slug: job.slug,

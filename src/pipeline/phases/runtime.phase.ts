@@ -41,7 +41,10 @@ export class RuntimePhase implements PhaseHandler {
       if (result.exitCode !== 0) break;
     }
     // Tool output names absolute paths; the report is served to clients, so show them relative.
-    const report = this.report(results).split(context.sourceDir).join('source');
+    const report = this.report(results)
+      .split(context.sourceDir)
+      .join('source')
+      .replace(/(?<![\w.\-/])(?:\/[\w.@-]+){2,}/g, '<path>');
     const outputs = await context.writeFiles([{ path: RUNTIME_REPORT, content: report }]);
     const failed = results.find((r) => r.exitCode !== 0);
     if (!failed) return { status: 'passed', outputs };

@@ -22,6 +22,26 @@ export async function findFlutter(flutterBin?: string): Promise<string | undefin
   return undefined;
 }
 
+/** Variables the Flutter tool needs; never the service's secrets (keys, database URL), since generated code runs. */
+const PASSED_THROUGH = [
+  'PATH',
+  'HOME',
+  'LANG',
+  'LC_ALL',
+  'TMPDIR',
+  'PUB_CACHE',
+  'FLUTTER_ROOT',
+  'ANDROID_HOME',
+  'ANDROID_SDK_ROOT',
+  'JAVA_HOME',
+];
+
+function toolEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { CI: 'true' };
+  for (const name of PASSED_THROUGH) if (process.env[name]) env[name] = process.env[name];
+  return env;
+}
+
 export interface StepResult {
   command: string;
   exitCode: number | null;
@@ -51,7 +71,7 @@ export function runStep(
       cwd,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true' },
+      env: toolEnvironment(),
     });
     let output = '';
     let timedOut = false;

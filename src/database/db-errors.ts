@@ -1,0 +1,8 @@
+import { QueryFailedError } from 'typeorm';
+
+/** A primary-key or unique constraint refused the row (PostgreSQL 23505, SQLite CONSTRAINT_*). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code } = error.driverError as { code?: string };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
