@@ -109,12 +109,9 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
 
   async reject(id: string, user: AuthUser, reason?: string): Promise<Checkpoint> {
     const decided = await this.decide(id, user, 'rejected', reason);
-    await this.moveJob(decided, { status: 'failed' });
-    await this.store.endJob(
-      decided.job_slug,
-      'failed',
-      `rejected at ${decided.phase}: ${reason?.trim() || 'no reason given'}`,
-    );
+    const message = `rejected at ${decided.phase}: ${reason?.trim() || 'no reason given'}`;
+    await this.moveJob(decided, { status: 'failed', error: message });
+    await this.store.endJob(decided.job_slug, 'failed', message);
     return decided;
   }
 
@@ -161,7 +158,7 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
       if (!result.affected) continue;
       const message = `Checkpoint at ${checkpoint.phase} expired after ${minutes} minute(s) without a decision`;
       await this.store.log(checkpoint.job_slug, checkpoint.phase, 'error', message);
-      if (await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'failed' })) {
+      if (await this.store.transition(checkpoint.job_slug, 'waiting_approval', { status: 'failed', error: message })) {
         await this.store.endJob(checkpoint.job_slug, 'failed', message);
       }
       this.emit(checkpoint, 'expired', null, null);

@@ -82,11 +82,13 @@ export class JobEventsService {
             if (!job || sawStatus || waited >= 1_000) break;
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
-          const phases = job ? await this.phases.find({ where: { job_slug: slug } }) : [];
+          // The final word, read after the drain: the state may have been completed meanwhile (error, phases).
+          const final = await this.jobs.findOne({ where: { slug } });
+          const phases = final ? await this.phases.find({ where: { job_slug: slug } }) : [];
           res.write(
             this.format('end', {
-              status: job?.status ?? 'deleted',
-              error: job?.error ?? null,
+              status: final?.status ?? 'deleted',
+              error: final?.error ?? null,
               progress: progressOf(phases),
             }),
           );
