@@ -17,21 +17,7 @@ const SECONDS = Number(process.env.SECONDS ?? 5);
 const JOBS = Number(process.env.JOBS ?? 12);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = 'bench-admin-key';
-const PHASES = [
-  'create',
-  'ba',
-  'backend',
-  'architect',
-  'uiux',
-  'dev',
-  'qa',
-  'refactor',
-  'repair',
-  'runtime',
-  'security',
-  'reviewer',
-  'export',
-];
+const { PHASE_NAMES: PHASES, PHASE_AGENTS } = require('../dist/pipeline/phase-names.js');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -193,7 +179,7 @@ async function seedJobs(app, count) {
       for (const [position, phase] of PHASES.entries()) {
         await m.query(
           `INSERT INTO job_phases (job_slug, phase, position, agent, status, attempts, outputs) VALUES (?, ?, ?, ?, 'passed', 1, '[]')`,
-          [slug, phase, position, `${phase}_agent`],
+          [slug, phase, position, PHASE_AGENTS[phase]],
         );
       }
     }

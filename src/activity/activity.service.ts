@@ -1,13 +1,14 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, FindOptionsWhere, Repository } from 'typeorm';
-import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import type { AuthUser } from '../common/auth/auth-user';
 import { nowIso } from '../common/time';
 import { entryHash, GENESIS_HASH, verifyChainIn, type ChainedFields, type ChainReport } from './activity-chain';
 import { ActivityLog } from './activity-log.entity';
 import { toActivityEntry } from './activity.mapper';
 import type { ActivityScopeQueryDto, AgentLogsQueryDto } from './dto/activity-queries.dto';
 import type { ActivityEntryDto, TasksSummaryDto } from './dto/activity-response.dto';
+import { teamScopeOf } from '../common/auth/team-scope';
 
 export interface RecordActivityInput {
   /** The job slug, when the entry is about a job. */
@@ -101,7 +102,7 @@ export class ActivityService implements BeforeApplicationShutdown {
 
   /** `{ total, success, failed }` of completed workflows and the 20 latest of them. */
   async tasks(user: AuthUser, query: ActivityScopeQueryDto): Promise<TasksSummaryDto> {
-    const team = this.teamOf(user, query.team_id);
+    const team = teamScopeOf(user, query.team_id);
     const qb = this.repo
       .createQueryBuilder('a')
       .select('a.status', 'status')
@@ -121,13 +122,13 @@ export class ActivityService implements BeforeApplicationShutdown {
 
   /** The latest entries of every kind, newest first. */
   agents(user: AuthUser, query: AgentLogsQueryDto): Promise<ActivityEntryDto[]> {
-    const team = this.teamOf(user, query.team_id);
+    const team = teamScopeOf(user, query.team_id);
     return this.latest(team ? { team_id: team } : {}, query.limit ?? 50);
   }
 
   /** The 100 latest permission_denied entries, newest first. */
   permissions(user: AuthUser, query: ActivityScopeQueryDto): Promise<ActivityEntryDto[]> {
-    const team = this.teamOf(user, query.team_id);
+    const team = teamScopeOf(user, query.team_id);
     return this.latest({ action: 'permission_denied', ...(team ? { team_id: team } : {}) }, 100);
   }
 
@@ -163,10 +164,6 @@ export class ActivityService implements BeforeApplicationShutdown {
   private async latest(where: FindOptionsWhere<ActivityLog>, take: number): Promise<ActivityEntryDto[]> {
     const rows = await this.repo.find({ where, order: { id: 'DESC' }, take });
     return rows.map(toActivityEntry);
-  }
-
-  private teamOf(user: AuthUser, requested?: string): string | undefined {
-    return isAdmin(user) ? requested : user.team_id;
   }
 
   private sqlite(): SqliteDatabase {

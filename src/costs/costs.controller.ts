@@ -7,7 +7,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { CostsService } from './costs.service';
 import { CostScopeQueryDto, DEFAULT_DAILY_DAYS, DailyCostsQueryDto } from './dto/cost-queries.dto';
 import { AgentCostDto, CostSummaryDto, CostsOverviewDto, DailyCostDto, JobCostDto } from './dto/cost-response.dto';
-import { teamScopeOf } from './team-scope';
+import { teamScopeOf } from '../common/auth/team-scope';
 
 @ApiTags('Costs')
 @Controller('api/costs')

@@ -15,7 +15,7 @@ import type {
   JobCostDto,
 } from './dto/cost-response.dto';
 import { num, roundUsd } from './money';
-import type { TeamScope } from './team-scope';
+import type { TeamScope } from '../common/auth/team-scope';
 
 const RECENT_LIMIT = 20;
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /**
  * Column types that differ between SQLite and PostgreSQL, so one migration set
@@ -10,7 +10,10 @@ export function columnTypes(queryRunner: QueryRunner) {
   return {
     double: postgres ? 'double precision' : 'real',
     bigint: postgres ? 'bigint' : 'integer',
-    timestamp: 'varchar',
-    timestampLength: '32',
   };
+}
+
+/** An ISO-8601 UTC timestamp column (varchar on both databases). */
+export function timestampColumn(name: string, nullable = false): TableColumnOptions {
+  return { name, type: 'varchar', length: '32', isNullable: nullable };
 }

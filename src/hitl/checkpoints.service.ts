@@ -18,7 +18,8 @@ import type { Job } from '../jobs/job.entity';
 import { JobQueue } from '../queue/job-queue';
 import { SettingsService } from '../system/settings/settings.service';
 import { Checkpoint, type CheckpointKind } from './checkpoint.entity';
-import { assertDecidable, decidedBy, teamFilter } from './decision';
+import { teamWhere } from '../common/auth/team-scope';
+import { assertDecidable, decidedBy } from './decision';
 
 export interface Escalation {
   kind: Exclude<CheckpointKind, 'before_phase'>;
@@ -82,11 +83,11 @@ export class CheckpointsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async list(user: AuthUser, teamId?: string): Promise<Checkpoint[]> {
-    return this.repo.find({ where: teamFilter(user, teamId), order: { created_at: 'DESC' } });
+    return this.repo.find({ where: teamWhere(user, teamId), order: { created_at: 'DESC' } });
   }
 
   async pending(user: AuthUser): Promise<Checkpoint[]> {
-    return this.repo.find({ where: { ...teamFilter(user), status: 'pending' }, order: { created_at: 'ASC' } });
+    return this.repo.find({ where: { ...teamWhere(user), status: 'pending' }, order: { created_at: 'ASC' } });
   }
 
   async findById(id: string): Promise<Checkpoint | null> {

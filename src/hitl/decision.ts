@@ -16,11 +16,6 @@ export function assertDecidable<T extends { team_id: string; status: string }>(
   return item;
 }
 
-export function teamFilter(user: AuthUser, requestedTeam?: string): { team_id?: string } {
-  if (!isAdmin(user)) return { team_id: user.team_id };
-  return requestedTeam ? { team_id: requestedTeam } : {};
-}
-
 /** `{ pending, approved, rejected, counts }`, as the contract lists HITL items. */
 export function groupByStatus<T extends { status: string }>(
   items: T[],

@@ -6,7 +6,8 @@ import { In, type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { EVENTS, type HitlDecisionEvent } from '../common/events';
 import { nowIso } from '../common/time';
-import { assertDecidable, decidedBy, teamFilter } from './decision';
+import { teamWhere } from '../common/auth/team-scope';
+import { assertDecidable, decidedBy } from './decision';
 import { Experience } from './experience.entity';
 
 /** Agents whose prompts receive a team's approved lessons. */
@@ -62,11 +63,11 @@ export class ExperiencesService {
   }
 
   async list(user: AuthUser, teamId?: string): Promise<Experience[]> {
-    return this.repo.find({ where: teamFilter(user, teamId), order: { created_at: 'DESC' } });
+    return this.repo.find({ where: teamWhere(user, teamId), order: { created_at: 'DESC' } });
   }
 
   async pending(user: AuthUser): Promise<Experience[]> {
-    return this.repo.find({ where: { ...teamFilter(user), status: 'pending' }, order: { created_at: 'ASC' } });
+    return this.repo.find({ where: { ...teamWhere(user), status: 'pending' }, order: { created_at: 'ASC' } });
   }
 
   async findById(id: string): Promise<Experience | null> {

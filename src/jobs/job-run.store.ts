@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, type InsertResult, type Repository } from 'typeorm';
+import { isForeignKeyViolation } from '../database/db-errors';
 import { EVENTS, type JobFinishedEvent, type JobLogEvent, type LlmCallEvent } from '../common/events';
 import { nowIso } from '../common/time';
 import { JobLog, type JobEventData, type JobEventKind } from './job-log.entity';
@@ -171,7 +172,6 @@ export class JobRunStore {
     message: string,
     event?: { kind: JobEventKind; data: JobEventData },
   ): Promise<void> {
-    if (!(await this.jobs.existsBy({ slug }))) return;
     const row = {
       job_slug: slug,
       phase,
@@ -181,7 +181,14 @@ export class JobRunStore {
       data: event?.data ?? null,
       created_at: nowIso(),
     };
-    const result = await this.logs.insert(row);
+    let result: InsertResult;
+    try {
+      result = await this.logs.insert(row);
+    } catch (error) {
+      // The job was deleted meanwhile: its log goes with it (checked by the foreign key, not a query per line).
+      if (isForeignKeyViolation(error)) return;
+      throw error;
+    }
     const id = Number((result.identifiers[0] as { id?: number } | undefined)?.id ?? 0);
     this.events.emit(EVENTS.jobLog, {
       slug,

@@ -2,7 +2,8 @@ import { ConflictException, Injectable, Logger, NotFoundException, ServiceUnavai
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type FindOptionsWhere, type Repository } from 'typeorm';
-import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import type { AuthUser } from '../common/auth/auth-user';
+import { teamWhere } from '../common/auth/team-scope';
 import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
@@ -79,7 +80,7 @@ export class JobsService {
   }
 
   async list(user: AuthUser, query: ListJobsQueryDto): Promise<{ items: JobResponseDto[]; total: number }> {
-    const where: FindOptionsWhere<Job> = { ...this.teamScope(user, query.team_id) };
+    const where: FindOptionsWhere<Job> = { ...teamWhere(user, query.team_id) };
     if (query.status) where.status = query.status as JobStatus;
     const [rows, total] = await this.jobs.findAndCount({
       where,
@@ -250,14 +251,9 @@ export class JobsService {
 
   /** Loads a job the caller may see; other teams' jobs are reported as missing. */
   async find(slug: string, user: AuthUser): Promise<Job> {
-    const job = await this.jobs.findOne({ where: { slug, ...this.teamScope(user) } });
+    const job = await this.jobs.findOne({ where: { slug, ...teamWhere(user) } });
     if (!job) throw new NotFoundException(`Job ${slug} not found`);
     return job;
-  }
-
-  private teamScope(user: AuthUser, requestedTeam?: string): FindOptionsWhere<Job> {
-    if (!isAdmin(user)) return { team_id: user.team_id };
-    return requestedTeam ? { team_id: requestedTeam } : {};
   }
 
   private async insertWithSlug(base: Omit<Job, 'slug'>, requested?: string): Promise<Job> {

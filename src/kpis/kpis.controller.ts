@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { CostScopeQueryDto } from '../costs/dto/cost-queries.dto';
-import { teamScopeOf } from '../costs/team-scope';
+import { teamScopeOf } from '../common/auth/team-scope';
 import { KpisDto } from './dto/kpis.dto';
 import { KpisService } from './kpis.service';
 

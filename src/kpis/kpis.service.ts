@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CostsService } from '../costs/costs.service';
-import type { TeamScope } from '../costs/team-scope';
+import type { TeamScope } from '../common/auth/team-scope';
 import type { JobStatus } from '../jobs/job-status';
 import { ProjectsService } from '../projects/projects.service';
 import { ProvidersService } from '../providers/providers.service';

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type FindOptionsWhere, type Repository } from 'typeorm';
-import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import type { AuthUser } from '../common/auth/auth-user';
+import { teamWhere } from '../common/auth/team-scope';
 import { slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import {
@@ -57,7 +58,7 @@ export class ProjectsService {
   constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
 
   async list(user: AuthUser, query: ListProjectsQueryDto): Promise<{ items: ProjectResponseDto[]; total: number }> {
-    const where: FindOptionsWhere<Project> = { ...this.teamScope(user, query.team_id) };
+    const where: FindOptionsWhere<Project> = { ...teamWhere(user, query.team_id) };
     if (query.status) where.status = query.status as ProjectStatus;
     const [rows, total] = await this.projects.findAndCount({
       where,
@@ -105,7 +106,7 @@ export class ProjectsService {
       });
     }
     const fields = givenFields(dto);
-    const existing = await this.projects.findOne({ where: { slug, ...this.teamScope(user) } });
+    const existing = await this.projects.findOne({ where: { slug, ...teamWhere(user) } });
     if (existing) return { created: false, project: await this.update(existing, fields) };
     if (await this.projects.existsBy({ slug }))
       throw new ConflictException(`A project with slug ${slug} already exists`);
@@ -123,7 +124,7 @@ export class ProjectsService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Created concurrently by the caller's team: update it; owned by another team: the slug is taken.
-      const raced = await this.projects.findOne({ where: { slug, ...this.teamScope(user) } });
+      const raced = await this.projects.findOne({ where: { slug, ...teamWhere(user) } });
       if (raced) return { created: false, project: await this.update(raced, fields) };
       throw new ConflictException(`A project with slug ${slug} already exists`);
     }
@@ -152,7 +153,7 @@ export class ProjectsService {
 
   /** Loads a project the caller may see; other teams' projects are reported as missing. */
   private async find(slug: string, user: AuthUser): Promise<Project> {
-    const project = await this.projects.findOne({ where: { slug, ...this.teamScope(user) } });
+    const project = await this.projects.findOne({ where: { slug, ...teamWhere(user) } });
     if (!project) throw new NotFoundException(`Project ${slug} not found`);
     return project;
   }
@@ -168,10 +169,5 @@ export class ProjectsService {
     const changes = { ...fields, updated_at: nowIso() };
     await this.projects.update({ slug: project.slug }, changes);
     return toProjectResponse({ ...project, ...changes });
-  }
-
-  private teamScope(user: AuthUser, requestedTeam?: string): FindOptionsWhere<Project> {
-    if (!isAdmin(user)) return { team_id: user.team_id };
-    return requestedTeam ? { team_id: requestedTeam } : {};
   }
 }

@@ -1,17 +1,11 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { columnTypes, timestampColumn } from '../column-types';
 
 export class Jobs1764500000000 implements MigrationInterface {
   name = 'Jobs1764500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = columnTypes(queryRunner);
-    const ts = (name: string, nullable = false) => ({
-      name,
-      type: t.timestamp,
-      length: t.timestampLength,
-      isNullable: nullable,
-    });
 
     await queryRunner.createTable(
       new Table({
@@ -34,11 +28,11 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'team_id', type: 'varchar', length: '64' },
           { name: 'artifact', type: 'varchar', length: '200', isNullable: true },
           { name: 'worker_id', type: 'varchar', length: '80', isNullable: true },
-          ts('lease_until', true),
-          ts('created_at'),
-          ts('updated_at'),
-          ts('started_at', true),
-          ts('finished_at', true),
+          timestampColumn('lease_until', true),
+          timestampColumn('created_at'),
+          timestampColumn('updated_at'),
+          timestampColumn('started_at', true),
+          timestampColumn('finished_at', true),
         ],
         indices: [
           new TableIndex({ name: 'idx_jobs_team_created', columnNames: ['team_id', 'created_at'] }),
@@ -57,8 +51,8 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'agent', type: 'varchar', length: '40' },
           { name: 'status', type: 'varchar', length: '16' },
           { name: 'attempts', type: 'integer', default: 0 },
-          ts('started_at', true),
-          ts('finished_at', true),
+          timestampColumn('started_at', true),
+          timestampColumn('finished_at', true),
           { name: 'error', type: 'text', isNullable: true },
           { name: 'outputs', type: 'text' },
         ],
@@ -84,7 +78,7 @@ export class Jobs1764500000000 implements MigrationInterface {
           { name: 'message', type: 'text' },
           { name: 'event', type: 'varchar', length: '16', default: "'log'" },
           { name: 'data', type: 'text', isNullable: true },
-          ts('created_at'),
+          timestampColumn('created_at'),
         ],
         indices: [new TableIndex({ name: 'idx_job_logs_job', columnNames: ['job_slug', 'id'] })],
         foreignKeys: [

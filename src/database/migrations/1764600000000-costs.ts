@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { columnTypes, timestampColumn } from '../column-types';
 
 export class Costs1764600000000 implements MigrationInterface {
   name = 'Costs1764600000000';
@@ -11,7 +11,7 @@ export class Costs1764600000000 implements MigrationInterface {
         name: 'cost_records',
         columns: [
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-          { name: 'created_at', type: t.timestamp, length: t.timestampLength },
+          timestampColumn('created_at'),
           { name: 'day', type: 'varchar', length: '10' },
           { name: 'job_slug', type: 'varchar', length: '64', isNullable: true },
           { name: 'team_id', type: 'varchar', length: '64' },
@@ -49,7 +49,7 @@ export class Costs1764600000000 implements MigrationInterface {
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
           { name: 'day', type: 'varchar', length: '10' },
           { name: 'amount_usd', type: t.double },
-          { name: 'created_at', type: t.timestamp, length: t.timestampLength },
+          timestampColumn('created_at'),
         ],
         indices: [new TableIndex({ name: 'idx_reservation_day', columnNames: ['day'] })],
       }),

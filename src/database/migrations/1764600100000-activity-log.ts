@@ -1,17 +1,16 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { timestampColumn } from '../column-types';
 
 export class ActivityLog1764600100000 implements MigrationInterface {
   name = 'ActivityLog1764600100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'activity_log',
         columns: [
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-          { name: 'timestamp', type: t.timestamp, length: t.timestampLength },
+          timestampColumn('timestamp'),
           { name: 'task_id', type: 'varchar', length: '64', isNullable: true },
           { name: 'agent', type: 'varchar', length: '64', isNullable: true },
           { name: 'action', type: 'varchar', length: '64' },

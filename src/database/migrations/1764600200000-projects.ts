@@ -1,12 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { columnTypes, timestampColumn } from '../column-types';
 
 export class Projects1764600200000 implements MigrationInterface {
   name = 'Projects1764600200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = columnTypes(queryRunner);
-    const ts = (name: string) => ({ name, type: t.timestamp, length: t.timestampLength });
     await queryRunner.createTable(
       new Table({
         name: 'projects',
@@ -23,8 +22,8 @@ export class Projects1764600200000 implements MigrationInterface {
           { name: 'build_progress', type: 'integer', default: 0 },
           { name: 'features', type: 'text' },
           { name: 'team_id', type: 'varchar', length: '64' },
-          ts('created_at'),
-          ts('updated_at'),
+          timestampColumn('created_at'),
+          timestampColumn('updated_at'),
         ],
         indices: [new TableIndex({ name: 'idx_projects_team', columnNames: ['team_id'] })],
       }),

@@ -1,11 +1,10 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { timestampColumn } from '../column-types';
 
 export class Providers1764650000000 implements MigrationInterface {
   name = 'Providers1764650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'providers',
@@ -15,8 +14,8 @@ export class Providers1764650000000 implements MigrationInterface {
           { name: 'api_key_env', type: 'varchar', length: '64', isNullable: true },
           { name: 'default_model', type: 'varchar', length: '200' },
           { name: 'enabled', type: 'boolean', default: true },
-          { name: 'created_at', type: t.timestamp, length: t.timestampLength },
-          { name: 'updated_at', type: t.timestamp, length: t.timestampLength },
+          timestampColumn('created_at'),
+          timestampColumn('updated_at'),
         ],
       }),
     );

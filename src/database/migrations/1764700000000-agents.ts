@@ -1,5 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { columnTypes, timestampColumn } from '../column-types';
 
 export class Agents1764700000000 implements MigrationInterface {
   name = 'Agents1764700000000';
@@ -19,7 +19,7 @@ export class Agents1764700000000 implements MigrationInterface {
           { name: 'description', type: 'text' },
           { name: 'temperature', type: t.double },
           { name: 'max_tokens', type: 'integer' },
-          { name: 'updated_at', type: t.timestamp, length: t.timestampLength },
+          timestampColumn('updated_at'),
         ],
       }),
     );

@@ -1,17 +1,10 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '../column-types';
+import { timestampColumn } from '../column-types';
 
 export class Hitl1764800000000 implements MigrationInterface {
   name = 'Hitl1764800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
-    const ts = (name: string, nullable = false) => ({
-      name,
-      type: t.timestamp,
-      length: t.timestampLength,
-      isNullable: nullable,
-    });
     await queryRunner.createTable(
       new Table({
         name: 'checkpoints',
@@ -25,8 +18,8 @@ export class Hitl1764800000000 implements MigrationInterface {
           { name: 'reason', type: 'text' },
           { name: 'summary', type: 'text' },
           { name: 'status', type: 'varchar', length: '16' },
-          ts('created_at'),
-          ts('decided_at', true),
+          timestampColumn('created_at'),
+          timestampColumn('decided_at', true),
           { name: 'decided_by', type: 'varchar', length: '100', isNullable: true },
           { name: 'decision_reason', type: 'text', isNullable: true },
         ],
@@ -57,9 +50,9 @@ export class Hitl1764800000000 implements MigrationInterface {
           { name: 'solution', type: 'text' },
           { name: 'lessons', type: 'text' },
           { name: 'status', type: 'varchar', length: '16' },
-          ts('created_at'),
-          ts('updated_at'),
-          ts('decided_at', true),
+          timestampColumn('created_at'),
+          timestampColumn('updated_at'),
+          timestampColumn('decided_at', true),
           { name: 'decided_by', type: 'varchar', length: '100', isNullable: true },
           { name: 'decision_reason', type: 'text', isNullable: true },
           { name: 'times_used', type: 'integer', default: 0 },
