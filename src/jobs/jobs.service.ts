@@ -69,6 +69,8 @@ export class JobsService {
       finished_at: null,
     };
     const job = await this.insertWithSlug(base, dto.slug);
+    // The answer describes the job as accepted: read before a worker can pick it up.
+    const accepted = await this.get(job.slug, user);
     try {
       await this.queue.enqueue(job.slug);
     } catch (error) {
@@ -76,7 +78,7 @@ export class JobsService {
       this.logger.error(`Could not queue ${job.slug}: ${(error as Error).message}`);
       throw new ServiceUnavailableException('The job queue is unavailable; try again shortly');
     }
-    return this.get(job.slug, user);
+    return accepted;
   }
 
   async list(user: AuthUser, query: ListJobsQueryDto): Promise<{ items: JobResponseDto[]; total: number }> {
@@ -202,8 +204,9 @@ export class JobsService {
         },
       );
     });
+    const requeued = await this.get(slug, user);
     await this.queue.enqueue(slug);
-    return this.get(slug, user);
+    return requeued;
   }
 
   /** Stops running work first, then deletes the rows (and, with purge, the workspace). */
