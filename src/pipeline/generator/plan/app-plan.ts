@@ -1,0 +1,124 @@
+/**
+ * The app's contract, decided before any file is written: which features the
+ * spec asks for (after mining and merging), which archetype each one is, the
+ * entities and fields of the app's data, and the backend the repositories use.
+ * The builtin generator fills this contract; docs and QA read it too.
+ */
+import type { AppSpec } from '../app-spec';
+import type { FeatureClasses, FeatureFilePaths } from '../feature-classes';
+import type { FeatureNames } from '../naming';
+
+/** What a feature does; each id has one template in `archetypes/`. */
+export type ArchetypeId =
+  | 'auth'
+  | 'chart'
+  | 'settings'
+  | 'scanner'
+  | 'notifications'
+  | 'search'
+  | 'map'
+  | 'camera'
+  | 'timer'
+  | 'chat'
+  | 'calendar'
+  | 'profile'
+  | 'onboarding'
+  | 'checkout'
+  | 'entity';
+
+/** How the repositories store data. */
+export type BackendKind = 'none' | 'firebase' | 'supabase' | 'rest' | 'graphql';
+
+/**
+ * Dart types: text/longText/email/phone/url → String, int → int,
+ * decimal/money → double, bool → bool, date → DateTime.
+ */
+export type FieldType = 'text' | 'longText' | 'email' | 'phone' | 'url' | 'int' | 'decimal' | 'money' | 'bool' | 'date';
+
+export interface EntityField {
+  /** lowerCamelCase Dart field / JSON key, never a Dart keyword and never `id`. */
+  name: string;
+  /** snake_case column name (Supabase tables, SQL docs). */
+  column: string;
+  /** Human label for forms and docs, e.g. "Amount". */
+  label: string;
+  type: FieldType;
+  /** Required fields are non-nullable in Dart and validated in forms; `bool` is always non-null (default false). */
+  required: boolean;
+}
+
+/**
+ * One data entity. Dart contract (written by `data/entity-files.ts`):
+ * - `lib/data/models/<fileName>.dart`: `class <className>` with `final String id` and one final field per
+ *   `fields` entry (optional fields nullable), a const constructor with named parameters (`required` for
+ *   `id` and required fields), `copyWith`, `toJson()` → `Map<String, Object?>` (dates as ISO-8601 strings),
+ *   `factory <className>.fromJson(Map<String, Object?> json)`, and `String get displayTitle`.
+ * - `lib/data/repositories/<fileName>_repository.dart`: `abstract interface class <className>Repository`
+ *   with `Future<List<<className>>> fetchAll()`, `Future<void> save(<className> item)` (insert or
+ *   replace by id) and `Future<void> delete(String id)`.
+ * - `test/support/fake_repositories.dart`: `class InMemory<className>Repository implements
+ *   <className>Repository` with an optional `List<<className>> seed` constructor parameter.
+ * - `AppServices.<collection>` holds the repository the app uses.
+ */
+export interface EntityPlan {
+  /** UpperCamelCase Dart class, e.g. `Expense`. */
+  className: string;
+  /** snake_case file stem, e.g. `expense`. */
+  fileName: string;
+  /** lowerCamelCase plural: the AppServices field, e.g. `expenses`. */
+  collection: string;
+  /** snake_case plural: Firestore collection, Supabase table, REST path segment, e.g. `expenses`. */
+  tableName: string;
+  /** Singular and plural labels for the UI, e.g. "Expense" / "Expenses". */
+  label: string;
+  pluralLabel: string;
+  fields: EntityField[];
+  /** `name` of the field shown as an item's title (always a required text field). */
+  titleField: string;
+  /** Root-relative paths of the entity's shared files. */
+  paths: { model: string; repository: string };
+}
+
+/** One feature of the app after mining and merging. */
+export interface PlannedFeature {
+  names: FeatureNames;
+  classes: FeatureClasses;
+  paths: FeatureFilePaths;
+  /** Named route, e.g. `/expenses`. */
+  route: string;
+  /** Dart expression, e.g. `Icons.search`. */
+  icon: string;
+  archetype: ArchetypeId;
+  /** Every requested label (or mined word) that folded into this feature. */
+  requested: string[];
+  /** Where the feature came from: the feature list or the description. */
+  origin: 'features' | 'description';
+  /** Feature-specific options the archetype reads, e.g. `registration` for auth. */
+  options: Readonly<Record<string, boolean>>;
+  /**
+   * The entity the feature shows or edits (`entity`, `chart`, `search`, `calendar`, `chat`,
+   * `checkout`), as a `className` of one of `AppPlan.entities`.
+   */
+  entity?: string;
+}
+
+export interface AppPlan {
+  spec: AppSpec;
+  packageName: string;
+  displayName: string;
+  description: string;
+  backend: BackendKind;
+  features: PlannedFeature[];
+  entities: EntityPlan[];
+}
+
+export function entityOf(plan: AppPlan, feature: PlannedFeature): EntityPlan | undefined {
+  return feature.entity ? plan.entities.find((entity) => entity.className === feature.entity) : undefined;
+}
+
+/** The entity a data feature works on; throws when the planner did not give it one (a planner bug). */
+export function requireEntity(plan: AppPlan, feature: PlannedFeature): EntityPlan {
+  const entity = entityOf(plan, feature);
+  if (!entity) throw new Error(`feature ${feature.names.id} (${feature.archetype}) has no entity`);
+  return entity;
+}
