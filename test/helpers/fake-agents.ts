@@ -63,9 +63,6 @@ export interface AgentCall {
 
 export const DEFAULT_USAGE: Usage = { prompt_tokens: 1000, completion_tokens: 500 };
 
-/** Scaffold files the builtin app imports that the dev layout does not list: chunk 1 writes them too. */
-const SCAFFOLD_EXTRAS = ['lib/config/app_info.dart', 'lib/features/settings/settings_controller.dart', '.gitignore'];
-
 /** Content of a `--- title ---` block: up to the next block or the closing sections. */
 function block(prompt: string, title: string): string | undefined {
   const start = prompt.indexOf(`--- ${title} ---\n`);
@@ -162,7 +159,7 @@ export interface AgentRepliesOptions {
 /**
  * The default answer of the fake model to an agent call:
  * - docs and dev phases: the builtin generator's version of each "Required
- *   file" (plus the scaffold files the builtin app imports in dev chunk 1);
+ *   file";
  *   a required file the builtin generator has no version of (the reviewer's
  *   notes) gets a short text;
  * - refactor and repair: the builtin version of each file named in the "QA
@@ -178,7 +175,6 @@ export function defaultAnswer(call: AgentCall, options: AgentRepliesOptions = {}
     paths = [...new Set(call.findings.map((f) => f.file))].filter((p) => byPath.has(p));
   } else {
     paths = [...call.required];
-    if (call.phase === 'dev' && /\bchunk 1 of\b/.test(call.task)) paths.push(...SCAFFOLD_EXTRAS);
   }
   const files = paths.map((path) => {
     const base = byPath.get(path) ?? `# Notes\n\nReviewed by the fake model.\n`;

@@ -6,25 +6,25 @@ import type { AppSpec, GeneratedFile } from './app-spec';
 import { apiContractMd, dataModel, openApiYaml } from './docs/api-docs';
 import { appBriefMd, inputJson, productSpecJson, requirementsMd, userStoriesMd } from './docs/product-docs';
 import { architectureMd, designMd } from './docs/technical-docs';
-import { generateFlutterProject } from './flutter-project.generator';
+import { generateFromPlan } from './flutter-project.generator';
+import { planApp } from './plan/plan-app';
 import { projectFeatures } from './project-features';
 
 /** Create phase: `docs/input.json`, `docs/app_brief.md`. */
 export function briefDocs(spec: AppSpec): GeneratedFile[] {
-  const features = projectFeatures(spec.features);
   return [
     { path: 'docs/input.json', content: inputJson(spec) },
-    { path: 'docs/app_brief.md', content: appBriefMd(spec, features) },
+    { path: 'docs/app_brief.md', content: appBriefMd(planApp(spec)) },
   ];
 }
 
 /** BA phase: `docs/requirements.md`, `docs/user_stories.md`, `docs/product_spec.json`. */
 export function baDocs(spec: AppSpec): GeneratedFile[] {
-  const features = projectFeatures(spec.features);
+  const plan = planApp(spec);
   return [
-    { path: 'docs/requirements.md', content: requirementsMd(spec, features) },
-    { path: 'docs/user_stories.md', content: userStoriesMd(spec, features) },
-    { path: 'docs/product_spec.json', content: productSpecJson(spec, features) },
+    { path: 'docs/requirements.md', content: requirementsMd(plan) },
+    { path: 'docs/user_stories.md', content: userStoriesMd(plan) },
+    { path: 'docs/product_spec.json', content: productSpecJson(plan) },
   ];
 }
 
@@ -40,12 +40,11 @@ export function backendDocs(spec: AppSpec): GeneratedFile[] {
 
 /** Architect phase: `docs/architecture.md` with the real generated folder layout. */
 export function architectureDocs(spec: AppSpec): GeneratedFile[] {
-  const features = projectFeatures(spec.features);
-  return [{ path: 'docs/architecture.md', content: architectureMd(spec, features, generateFlutterProject(spec)) }];
+  const plan = planApp(spec);
+  return [{ path: 'docs/architecture.md', content: architectureMd(plan, generateFromPlan(plan)) }];
 }
 
 /** UI/UX phase: `docs/design.md` with screens, theme tokens and states. */
 export function designDocs(spec: AppSpec): GeneratedFile[] {
-  const features = projectFeatures(spec.features);
-  return [{ path: 'docs/design.md', content: designMd(spec, features) }];
+  return [{ path: 'docs/design.md', content: designMd(planApp(spec)) }];
 }

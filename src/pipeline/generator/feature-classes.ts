@@ -1,15 +1,13 @@
 import type { FeatureNames } from './naming';
 
-/** Dart class names declared for one feature. */
+/** Dart class names every feature declares; a template's other classes start with `prefix` or are private. */
 export interface FeatureClasses {
-  /** Public `StatefulWidget`, e.g. `TodoListScreen`. */
+  /** Public `StatefulWidget`/`StatelessWidget`, e.g. `ExpensesScreen`. */
   screen: string;
-  /** Immutable model, e.g. `TodoListItem`. */
-  item: string;
-  /** In-memory data source, e.g. `TodoListRepository`. */
-  repository: string;
-  /** `ChangeNotifier` holding the screen state, e.g. `TodoListController`. */
+  /** The screen's `ChangeNotifier` (when it has one), e.g. `ExpensesController`. */
   controller: string;
+  /** The feature's class stem, e.g. `Expenses`: prefix of every public class the feature declares. */
+  prefix: string;
 }
 
 /**
@@ -21,13 +19,9 @@ export interface FeatureClasses {
 const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set([
   'AnimationController',
   'CarouselController',
-  'ContextMenuButtonItem',
   'ContextMenuController',
-  'CheckedPopupMenuItem',
-  'BottomNavigationBarItem',
   'DefaultTabController',
   'DraggableScrollableController',
-  'DropdownMenuItem',
   'ExpansibleController',
   'ExpansionTileController',
   'FixedExtentScrollController',
@@ -37,7 +31,6 @@ const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set([
   'OverlayPortalController',
   'PageController',
   'PersistentBottomSheetController',
-  'PopupMenuItem',
   'RestorableTextEditingController',
   'ScaffoldFeatureController',
   'ScrollController',
@@ -50,13 +43,15 @@ const FRAMEWORK_CLASSES: ReadonlySet<string> = new Set([
   'TreeSliverController',
   'UndoHistoryController',
   'WidgetStatesController',
+  'MobileScannerController',
+  'MapController',
+  'CameraController',
 ]);
 
 /**
  * Every class gets a role suffix, so no feature can produce a bare Flutter name
- * (`Text`, `State`, `Theme`, …) and no two suffixed names of different features
- * can coincide (no suffix is a proper suffix of another). Names that still hit a
- * framework class get a `Feature` infix.
+ * (`Text`, `State`, `Theme`, …). Names that still hit a framework class get a
+ * `Feature` infix.
  */
 function suffixed(stem: string, suffix: string): string {
   const name = `${stem}${suffix}`;
@@ -65,32 +60,19 @@ function suffixed(stem: string, suffix: string): string {
 
 export function featureClasses(names: Pick<FeatureNames, 'className'>): FeatureClasses {
   const stem = names.className;
-  return {
-    screen: suffixed(stem, 'Screen'),
-    item: suffixed(stem, 'Item'),
-    repository: suffixed(stem, 'Repository'),
-    controller: suffixed(stem, 'Controller'),
-  };
+  return { screen: suffixed(stem, 'Screen'), controller: suffixed(stem, 'Controller'), prefix: stem };
 }
 
-/** Files of one feature, relative to the project root; `screen` and `test` equal FeatureNames paths. */
+/** Files every feature has, relative to the project root. */
 export interface FeatureFilePaths {
-  model: string;
-  repository: string;
-  state: string;
+  /** `lib/features/<id>`: the feature's own helper files go here. */
+  dir: string;
   screen: string;
   test: string;
 }
 
 export function featureFilePaths(names: Pick<FeatureNames, 'id' | 'screenPath' | 'testPath'>): FeatureFilePaths {
-  const dir = `lib/features/${names.id}`;
-  return {
-    model: `${dir}/${names.id}_model.dart`,
-    repository: `${dir}/${names.id}_repository.dart`,
-    state: `${dir}/${names.id}_state.dart`,
-    screen: names.screenPath,
-    test: names.testPath,
-  };
+  return { dir: `lib/features/${names.id}`, screen: names.screenPath, test: names.testPath };
 }
 
 /** Named route of a feature screen; ids are `[a-z0-9_]`, so no escaping is needed. */

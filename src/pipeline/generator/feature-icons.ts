@@ -1,3 +1,5 @@
+import type { ArchetypeId } from './plan/app-plan';
+
 /**
  * A fitting Material icon for a feature, picked by keywords in its id; keeps
  * the home list from being a wall of identical icons.
@@ -33,7 +35,26 @@ const ICON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
 
 const DEFAULT_ICON = 'Icons.widgets_outlined';
 
+/** The archetype's own icon: it wins over words, so a "settings" feature never shows a list icon. */
+const ARCHETYPE_ICONS: Readonly<Record<ArchetypeId, string | undefined>> = {
+  auth: 'Icons.login',
+  chart: 'Icons.insights',
+  settings: 'Icons.settings_outlined',
+  scanner: 'Icons.qr_code_scanner',
+  notifications: 'Icons.notifications_outlined',
+  search: 'Icons.search',
+  map: 'Icons.map_outlined',
+  camera: 'Icons.photo_camera_outlined',
+  timer: 'Icons.timer_outlined',
+  chat: 'Icons.chat_bubble_outline',
+  calendar: 'Icons.event_outlined',
+  profile: 'Icons.person_outline',
+  onboarding: 'Icons.waving_hand_outlined',
+  checkout: 'Icons.shopping_cart_outlined',
+  entity: undefined,
+};
+
 /** Dart expression of the icon, e.g. `Icons.search`. */
-export function featureIcon(featureId: string): string {
-  return ICON_RULES.find(([pattern]) => pattern.test(featureId))?.[1] ?? DEFAULT_ICON;
+export function featureIcon(featureId: string, archetype: ArchetypeId = 'entity'): string {
+  return ARCHETYPE_ICONS[archetype] ?? ICON_RULES.find(([pattern]) => pattern.test(featureId))?.[1] ?? DEFAULT_ICON;
 }

@@ -7,10 +7,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AppSpec } from './app-spec';
 import { findDartDirectives, localImportTarget, type DartDirectiveMatch } from './dart-directives';
-import { APP_FILE_PATHS, generateFeatureFiles, generateFlutterProject } from './flutter-project.generator';
-import { projectFeatures, type ProjectFeature } from './project-features';
+import { APP_FILE_PATHS, generateFeatureFiles, generateFromPlan } from './flutter-project.generator';
 import { singleLine } from './dart-string';
-import { packageName } from './spec-text';
+import type { AppPlan, PlannedFeature } from './plan/app-plan';
+import { planApp } from './plan/plan-app';
 
 /** Structural subset of QA's `QaFinding` (defined in the QA module). */
 export interface RepairFinding {
@@ -30,23 +30,28 @@ export interface RepairResult {
 }
 
 const PUBSPEC_RULES = new Set(['pubspec_missing', 'pubspec_invalid', 'pubspec_name']);
-const FEATURE_RULES = new Set(['feature_missing_screen', 'feature_missing_test']);
+const FEATURE_RULES = new Set([
+  'feature_missing_screen',
+  'feature_missing_test',
+  'feature_test_missing_screen',
+  'feature_test_no_action',
+]);
 const IMPORT_RULES = new Set(['import_unresolved', 'package_undeclared', 'dart_library_unknown']);
 
 class RepairSession {
   readonly changed = new Set<string>();
   readonly notes: string[] = [];
   private readonly generated: ReadonlyMap<string, string>;
-  private readonly features: readonly ProjectFeature[];
+  private readonly plan: AppPlan;
   private readonly packageName: string;
 
   constructor(
     private readonly root: string,
-    private readonly spec: AppSpec,
+    spec: AppSpec,
   ) {
-    this.generated = new Map(generateFlutterProject(spec).map((file) => [file.path, file.content]));
-    this.features = projectFeatures(spec.features);
-    this.packageName = packageName(spec);
+    this.plan = planApp(spec);
+    this.generated = new Map(generateFromPlan(this.plan).map((file) => [file.path, file.content]));
+    this.packageName = this.plan.packageName;
   }
 
   async apply(finding: RepairFinding): Promise<void> {
@@ -57,6 +62,9 @@ class RepairSession {
     }
     if (PUBSPEC_RULES.has(finding.rule)) {
       await this.restore(APP_FILE_PATHS.pubspec, finding.rule);
+    } else if (finding.rule === 'feature_unreachable') {
+      // Navigation lives in the app shell: restoring it routes to every planned screen again.
+      await this.restore(APP_FILE_PATHS.app, finding.rule);
     } else if (FEATURE_RULES.has(finding.rule)) {
       await this.restoreFeature(file, finding.rule);
     } else if (this.generated.has(file)) {
@@ -87,12 +95,12 @@ class RepairSession {
   }
 
   private async restoreFeature(file: string, rule: string): Promise<void> {
-    const feature = this.features.find((candidate) => ownsPath(candidate, file));
+    const feature = this.plan.features.find((candidate) => ownsPath(candidate, file));
     if (!feature) {
       this.notes.push(`Skipped ${rule}: no requested feature matches ${file}`);
       return;
     }
-    for (const generated of generateFeatureFiles(this.spec, feature)) {
+    for (const generated of generateFeatureFiles(this.plan, feature)) {
       if (await this.write(generated.path, generated.content)) {
         this.notes.push(`Wrote ${generated.path} for feature "${feature.names.label}" (${rule})`);
       }
@@ -191,9 +199,9 @@ function normalizeRelative(file: string): string | null {
 }
 
 /** A feature owns its screen/test paths and everything under `lib/features/<id>/`. */
-function ownsPath(feature: ProjectFeature, file: string): boolean {
+function ownsPath(feature: PlannedFeature, file: string): boolean {
   const paths = feature.paths;
-  return file === paths.screen || file === paths.test || file.startsWith(`lib/features/${feature.names.id}/`);
+  return file === paths.screen || file === paths.test || file.startsWith(`${paths.dir}/`);
 }
 
 /** Quoted strings and bare `package:`/`dart:` URIs mentioned in a QA message. */

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { pathPolicy } from '../../llm/file-reply';
 import { AgentWriter } from '../agent-writer.service';
-import { APP_FILE_PATHS, generateFlutterProject } from '../generator/flutter-project.generator';
-import { dartPackageName } from '../generator/naming';
-import { projectFeatures, type ProjectFeature } from '../generator/project-features';
+import { generateFeatureFiles, generateFlutterProject, generateFromPlan } from '../generator/flutter-project.generator';
+import type { AppPlan } from '../generator/plan/app-plan';
+import { planApp } from '../generator/plan/plan-app';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
 
 /** Features per LLM call: small chunks keep replies within output limits. */
@@ -21,22 +21,6 @@ export function sourcePolicy(required: readonly string[] = []) {
     ['pubspec.yaml', 'analysis_options.yaml', 'README.md', '.gitignore'],
     required,
   );
-}
-
-const SCAFFOLD_FILES = [
-  APP_FILE_PATHS.pubspec,
-  APP_FILE_PATHS.analysisOptions,
-  APP_FILE_PATHS.readme,
-  APP_FILE_PATHS.main,
-  APP_FILE_PATHS.app,
-  APP_FILE_PATHS.theme,
-  APP_FILE_PATHS.settingsScreen,
-  APP_FILE_PATHS.widgetTest,
-];
-
-function featureFiles(feature: ProjectFeature): string[] {
-  const { model, repository, state, screen, test } = feature.paths;
-  return [model, repository, state, screen, test];
 }
 
 /** Writes the complete Flutter project into `source/`: builtin templates, or the dev agent chunk by chunk. */
@@ -56,29 +40,36 @@ export class DevPhase implements PhaseHandler {
   }
 
   private async withAgent(context: PhaseContext): Promise<string[]> {
-    const pkg = dartPackageName(context.spec.slug);
-    const features = projectFeatures(context.spec.features);
+    const plan = planApp(context.spec);
+    const pkg = plan.packageName;
+    const { scaffold, features } = projectLayout(plan);
     const layout = [
       `Dart package name: ${pkg} (import your own files as package:${pkg}/...)`,
+      `Backend: ${plan.backend}`,
+      'Entities (Dart models in lib/data/models/, repository interfaces in lib/data/repositories/):',
+      ...plan.entities.map(
+        (entity) =>
+          `- ${entity.className}: id (String), ${entity.fields.map((field) => `${field.name} (${field.type}${field.required ? '' : ', optional'})`).join(', ')}`,
+      ),
       'Project files:',
-      ...SCAFFOLD_FILES.map((p) => `- ${p}`),
+      ...scaffold.map((p) => `- ${p}`),
       ...features.map(
         (f) =>
-          `- feature "${f.names.label}": ${featureFiles(f).join(', ')} (screen class ${f.classes.screen}, route ${f.route})`,
+          `- feature "${f.label}" (${f.archetype}): ${f.files.join(', ')} (screen class ${f.screenClass}, route ${f.route})`,
       ),
     ].join('\n');
     const chunks: { title: string; files: string[] }[] = [
       {
         title:
-          'the app scaffold (pubspec, entry point, app shell with navigation to every feature screen and settings, theme, settings screen, smoke test, README)',
-        files: SCAFFOLD_FILES,
+          'the app scaffold (pubspec, entry point, app shell with navigation to every feature screen and settings, app services, data models and repositories, theme, smoke test, README)',
+        files: scaffold,
       },
     ];
     for (let i = 0; i < features.length; i += FEATURES_PER_CHUNK) {
       const group = features.slice(i, i + FEATURES_PER_CHUNK);
       chunks.push({
-        title: `the feature(s) ${group.map((f) => `"${f.names.label}"`).join(', ')}: model, repository, state, screen and widget test each`,
-        files: group.flatMap(featureFiles),
+        title: `the feature(s) ${group.map((f) => `"${f.label}" (${f.archetype})`).join(', ')}: screen, its helpers and widget test each`,
+        files: group.flatMap((f) => f.files),
       });
     }
     const outputs: string[] = [];
@@ -95,4 +86,34 @@ export class DevPhase implements PhaseHandler {
     }
     return outputs;
   }
+}
+
+interface FeatureLayout {
+  label: string;
+  archetype: string;
+  screenClass: string;
+  route: string;
+  files: string[];
+}
+
+/** The builtin project's files split into the shared scaffold and each feature's own files. */
+export function projectLayout(plan: AppPlan): { scaffold: string[]; features: FeatureLayout[] } {
+  const claimed = new Set<string>();
+  const features = plan.features.map((feature) => {
+    const files = generateFeatureFiles(plan, feature)
+      .map((file) => file.path)
+      .filter((path) => !claimed.has(path));
+    files.forEach((path) => claimed.add(path));
+    return {
+      label: feature.names.label,
+      archetype: feature.archetype,
+      screenClass: feature.classes.screen,
+      route: feature.route,
+      files,
+    };
+  });
+  const scaffold = generateFromPlan(plan)
+    .map((file) => file.path)
+    .filter((path) => !claimed.has(path));
+  return { scaffold, features };
 }

@@ -1,14 +1,14 @@
 /**
- * Brief and business-analysis docs: what was asked for, requirements, user
- * stories with acceptance criteria matching the generated screens.
+ * Brief and business-analysis docs: what was asked for, which features the
+ * plan recognised (and from which words), requirements, the data model and
+ * user stories whose acceptance criteria match the generated screens.
  */
 import type { AppSpec } from '../app-spec';
-import type { ProjectFeature } from '../project-features';
-import { appDescription, appDisplayName, hasBackend, packageName, targetPlatforms } from '../spec-text';
+import { ARCHETYPES } from '../archetypes/registry';
+import { entityOf, type AppPlan, type ArchetypeId, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
+import { targetPlatforms } from '../spec-text';
 import { themeTokens } from '../theme-tokens';
 import { blockquote, bulletList, document, inline, table } from './markdown';
-
-const SETTINGS_SCREEN = 'lib/features/settings/settings_screen.dart';
 
 /** The spec with a fixed key order, so the JSON is stable whatever order the caller built it in. */
 export function inputJson(spec: AppSpec): string {
@@ -24,126 +24,209 @@ export function inputJson(spec: AppSpec): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function featureOverview(features: readonly ProjectFeature[]): string {
-  if (features.length === 0) return '_No features were requested._';
-  return features
-    .map((feature, index) => `${index + 1}. ${inline(feature.names.label)} (\`${feature.names.id}\`)`)
-    .join('\n');
+const ORIGINS: Readonly<Record<PlannedFeature['origin'], string>> = {
+  features: 'requested',
+  description: 'found in the description',
+  app: 'added by the app',
+};
+
+function summary(plan: AppPlan, feature: PlannedFeature): string {
+  return ARCHETYPES[feature.archetype].summary({ plan, feature });
 }
 
-export function appBriefMd(spec: AppSpec, features: readonly ProjectFeature[]): string {
-  const theme = themeTokens(spec.style);
-  return document(
-    `# App brief — ${inline(appDisplayName(spec))}`,
-    table(
-      ['Field', 'Value'],
-      [
-        ['Name', appDisplayName(spec)],
-        ['Dart package', `\`${packageName(spec)}\``],
-        ['Platforms', targetPlatforms(spec).join(', ')],
-        ['Style', `${spec.style || '(none)'} → theme "${theme.key}"`],
-        ['Backend', spec.backend || 'none'],
-      ],
-    ),
-    '## Idea',
-    blockquote(appDescription(spec)),
-    '## Requested features',
-    featureOverview(features),
-  );
-}
-
-function functionalRows(features: readonly ProjectFeature[]): string[][] {
-  const rows = features.map((feature, index) => [
-    `FR-${index + 1}`,
-    feature.names.label,
-    `Users can list, add, complete and delete ${inline(feature.names.label)} entries.`,
-    `\`${feature.paths.screen}\``,
-  ]);
-  const next = features.length + 1;
-  rows.push(
-    [
-      `FR-${next}`,
-      'Navigation',
-      'The home screen lists every feature and opens it; Back returns home.',
-      '`lib/app.dart`',
-    ],
-    [`FR-${next + 1}`, 'Settings', 'Users can choose the system, light or dark theme.', `\`${SETTINGS_SCREEN}\``],
-  );
-  return rows;
-}
-
-function dataRequirement(spec: AppSpec): string {
-  if (!hasBackend(spec)) return 'Data: kept in memory on the device for the session; no account or network needed.';
-  return `Data: the "${inline(spec.backend)}" backend is specified in \`docs/api_contract.md\`; until it is wired in, in-memory repositories with the same interface keep the app usable offline.`;
-}
-
-export function requirementsMd(spec: AppSpec, features: readonly ProjectFeature[]): string {
-  const theme = themeTokens(spec.style);
-  return document(
-    `# Requirements — ${inline(appDisplayName(spec))}`,
-    '## Goal',
-    blockquote(appDescription(spec)),
-    '## Functional requirements',
-    table(['ID', 'Feature', 'Requirement', 'Screen'], functionalRows(features)),
-    '## Non-functional requirements',
-    bulletList([
-      `NFR-1 Platforms: ${targetPlatforms(spec).join(', ')} from one Flutter code base.`,
-      `NFR-2 ${dataRequirement(spec)}`,
-      'NFR-3 Accessibility: Material 3 widgets, tooltips on icon buttons, text follows the system text scale.',
-      `NFR-4 Theming: "${theme.key}" theme (seed ${theme.seedColor}), light and dark variants.`,
-      'NFR-5 Quality: `flutter analyze` clean with flutter_lints; every feature screen has a widget test.',
+function featureOverview(plan: AppPlan): string {
+  return table(
+    ['#', 'Feature', 'Kind', 'From', 'Asked as'],
+    plan.features.map((feature, index) => [
+      `${index + 1}`,
+      feature.names.label,
+      feature.archetype,
+      ORIGINS[feature.origin],
+      feature.requested.join(', ') || '—',
     ]),
   );
 }
 
-function acceptanceCriteria(label: string): string[] {
-  return [
-    `Given I am on the home screen, when I tap "${label}", then a screen titled "${label}" opens.`,
-    'Given the entries are loading, then a progress indicator is shown.',
-    'Given there are no entries, then an empty-state message invites me to add one.',
-    'When I type a title and tap Add, then the entry appears in the list and the field is cleared.',
-    'When I tap an entry or its checkbox, then it toggles between open and done (struck through).',
-    'When I tap Delete on an entry, then it is removed from the list.',
-    'Given loading fails, then an error message with a Retry button is shown.',
-  ];
+export function appBriefMd(plan: AppPlan): string {
+  const { spec } = plan;
+  const theme = themeTokens(spec.style);
+  return document(
+    `# App brief — ${inline(plan.displayName)}`,
+    table(
+      ['Field', 'Value'],
+      [
+        ['Name', plan.displayName],
+        ['Dart package', `\`${plan.packageName}\``],
+        ['Platforms', targetPlatforms(spec).join(', ')],
+        ['Style', `${spec.style || '(none)'} → theme "${theme.key}"`],
+        ['Backend', `${spec.backend || 'none'} → ${plan.backend}`],
+      ],
+    ),
+    '## Idea',
+    blockquote(plan.description),
+    '## Features',
+    'Each requested feature (and, when the list is short, what the description asks for) maps to one screen; synonyms of one feature share it.',
+    featureOverview(plan),
+  );
 }
 
-function storySection(feature: ProjectFeature, index: number): string {
+function functionalRows(plan: AppPlan): string[][] {
+  const rows = plan.features.map((feature, index) => [
+    `FR-${index + 1}`,
+    feature.names.label,
+    summary(plan, feature),
+    `\`${feature.paths.screen}\``,
+  ]);
+  rows.push([
+    `FR-${rows.length + 1}`,
+    'Navigation',
+    'The home screen lists every feature and opens it; settings open from the app bar; Back returns home.',
+    '`lib/app.dart`',
+  ]);
+  return rows;
+}
+
+const DATA_REQUIREMENTS: Readonly<Record<AppPlan['backend'], string>> = {
+  none: 'Data: stored on the device (shared_preferences); no account or network needed.',
+  firebase: 'Data: Cloud Firestore, one collection per entity (see `docs/data_model.json`).',
+  supabase: 'Data: Supabase tables, one per entity (see `docs/data_model.json`).',
+  rest: 'Data: the REST API in `docs/openapi.yaml`, one resource per entity.',
+  graphql: 'Data: the GraphQL API in `docs/schema.graphql`, one type per entity.',
+};
+
+/** Entities and fields with the names the Dart models use. */
+export function dataModelSection(plan: AppPlan): string {
+  if (plan.entities.length === 0) return '_The app stores no records._';
+  return plan.entities
+    .map((entity) =>
+      [
+        `### ${inline(entity.label)} (\`${entity.className}\`)`,
+        table(
+          ['Field', 'Type', 'Required', 'Label'],
+          [
+            ['`id`', 'text', 'yes', 'Identifier'],
+            ...entity.fields.map((field) => [
+              `\`${field.name}\``,
+              field.type,
+              field.required ? 'yes' : 'no',
+              field.label,
+            ]),
+          ],
+        ),
+      ].join('\n\n'),
+    )
+    .join('\n\n');
+}
+
+export function requirementsMd(plan: AppPlan): string {
+  const theme = themeTokens(plan.spec.style);
+  return document(
+    `# Requirements — ${inline(plan.displayName)}`,
+    '## Goal',
+    blockquote(plan.description),
+    '## Functional requirements',
+    table(['ID', 'Feature', 'Requirement', 'Screen'], functionalRows(plan)),
+    '## Data model',
+    dataModelSection(plan),
+    '## Non-functional requirements',
+    bulletList([
+      `NFR-1 Platforms: ${targetPlatforms(plan.spec).join(', ')} from one Flutter code base.`,
+      `NFR-2 ${DATA_REQUIREMENTS[plan.backend]}`,
+      'NFR-3 Accessibility: Material 3 widgets, tooltips on icon buttons, text follows the system text scale.',
+      `NFR-4 Theming: "${theme.key}" theme (seed ${theme.seedColor}), light and dark variants, dark mode remembered.`,
+      'NFR-5 Quality: `flutter analyze` clean with flutter_lints; every feature screen has a widget test of its main action.',
+    ]),
+  );
+}
+
+/** What a user checks on each kind of screen. */
+const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan) => string[]>> = {
+  entity: (entity) => [
+    `Given there are no ${entity?.pluralLabel.toLowerCase() ?? 'records'}, then an empty state invites me to add one.`,
+    `When I fill in the form (${entity?.fields.map((field) => field.label.toLowerCase()).join(', ') ?? ''}) and save, then the new entry appears in the list.`,
+    'When I save with a required field empty or invalid, then the field shows why and nothing is saved.',
+    'When I open an entry, I see every field; I can edit or delete it (delete asks to confirm).',
+  ],
+  auth: () => [
+    'When I enter an invalid email or a short password, then the form says what is wrong.',
+    'When I sign in with valid credentials, then I see that I am signed in and can sign out.',
+  ],
+  chart: (entity) => [
+    `Given saved ${entity?.pluralLabel.toLowerCase() ?? 'records'}, then a chart and totals summarise them.`,
+    'Given no data, then the screen says so instead of an empty chart.',
+  ],
+  settings: () => ['When I switch dark mode on, the app turns dark at once and stays dark after a restart.'],
+  scanner: () => ['When a code is scanned (or typed in), then it appears at the top of the scan history.'],
+  notifications: () => [
+    'When I add a reminder with a date and time, it is listed and scheduled; deleting it cancels it.',
+  ],
+  search: (entity) => [
+    `When I type in the search field, only the ${entity?.pluralLabel.toLowerCase() ?? 'records'} matching it remain.`,
+  ],
+  map: () => ['Saved places show as markers on the map and in a list; tapping one shows its details.'],
+  camera: () => ['When I take or pick a photo and give it a caption, it appears in the grid.'],
+  timer: () => ['When I tap Start the time runs; Pause stops it; Reset restores the start value.'],
+  chat: () => ['When I type a message and tap Send, it appears at the bottom and the field clears.'],
+  calendar: () => ['When I pick a day, I see its entries; I can add one for that day through a validated form.'],
+  profile: () => ['When I edit my name and save, the new name is shown and kept.'],
+  onboarding: () => ['The first screens explain the app; Skip or Get started finishes and is remembered.'],
+  checkout: () => ['When I add products to the cart I see the total; paying shows success or the reason it failed.'],
+};
+
+function storySection(plan: AppPlan, feature: PlannedFeature, index: number): string {
   const label = inline(feature.names.label);
   return [
     `## US-${index + 1} — ${label}`,
-    `As a user, I want to manage my ${label} entries so that I can keep track of them.`,
+    `As a user, I want ${label} so that ${summary(plan, feature).replace(/\.$/, '').toLowerCase()}.`,
     '**Acceptance criteria**',
-    bulletList(acceptanceCriteria(label)),
+    bulletList([
+      `Given I am on the home screen, when I tap "${label}", then a screen titled "${label}" opens.`,
+      ...CRITERIA[feature.archetype](entityOf(plan, feature)),
+    ]),
     `Screen: \`${feature.paths.screen}\` · Test: \`${feature.paths.test}\``,
   ].join('\n\n');
 }
 
-export function userStoriesMd(spec: AppSpec, features: readonly ProjectFeature[]): string {
-  const stories = features.length > 0 ? features.map(storySection) : ['_No features were requested._'];
-  return document(`# User stories — ${inline(appDisplayName(spec))}`, ...stories);
+export function userStoriesMd(plan: AppPlan): string {
+  return document(
+    `# User stories — ${inline(plan.displayName)}`,
+    ...plan.features.map((feature, index) => storySection(plan, feature, index)),
+  );
 }
 
-export function productSpecJson(spec: AppSpec, features: readonly ProjectFeature[]): string {
+export function productSpecJson(plan: AppPlan): string {
+  const { spec } = plan;
   const productSpec = {
-    name: appDisplayName(spec),
+    name: plan.displayName,
     slug: spec.slug,
-    package: packageName(spec),
-    description: appDescription(spec),
+    package: plan.packageName,
+    description: plan.description,
     platforms: targetPlatforms(spec),
     style: spec.style,
     theme: themeTokens(spec.style),
-    backend: spec.backend,
-    features: features.map((feature, index) => ({
+    backend: plan.backend,
+    features: plan.features.map((feature, index) => ({
       id: feature.names.id,
       label: feature.names.label,
+      archetype: feature.archetype,
+      origin: feature.origin,
+      requested: feature.requested,
+      entity: feature.entity ?? null,
       story: `US-${index + 1}`,
       route: feature.route,
       screen: feature.paths.screen,
       test: feature.paths.test,
       screenClass: feature.classes.screen,
     })),
-    screens: ['home', ...features.map((feature) => feature.names.id), 'settings'],
+    entities: plan.entities.map((entity) => ({
+      name: entity.className,
+      label: entity.label,
+      fields: [
+        { name: 'id', type: 'text', required: true },
+        ...entity.fields.map(({ name, type, required }) => ({ name, type, required })),
+      ],
+    })),
+    screens: ['home', ...plan.features.map((feature) => feature.names.id)],
   };
   return `${JSON.stringify(productSpec, null, 2)}\n`;
 }

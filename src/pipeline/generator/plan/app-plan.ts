@@ -91,8 +91,8 @@ export interface PlannedFeature {
   archetype: ArchetypeId;
   /** Every requested label (or mined word) that folded into this feature. */
   requested: string[];
-  /** Where the feature came from: the feature list or the description. */
-  origin: 'features' | 'description';
+  /** Where the feature came from: the feature list, the description, or the app itself (settings, a data screen another feature needs). */
+  origin: 'features' | 'description' | 'app';
   /** Feature-specific options the archetype reads, e.g. `registration` for auth. */
   options: Readonly<Record<string, boolean>>;
   /**

@@ -1,23 +1,420 @@
+/**
+ * Spec → AppPlan: recognises each feature's archetype from its words, mines
+ * features from the description when the list is thin, merges duplicates
+ * (equal after folding, or synonyms of one archetype), and derives the
+ * entities and fields the data features work on.
+ */
 import type { AppSpec } from '../app-spec';
-import { projectFeatures } from '../project-features';
+import { featureClasses, featureFilePaths, featureRoute } from '../feature-classes';
+import { featureIcon } from '../feature-icons';
+import { DART_RESERVED, featureClassName, featureId, snakeCase, type FeatureNames } from '../naming';
 import { appDescription, appDisplayName, packageName } from '../spec-text';
-import type { AppPlan, BackendKind } from './app-plan';
+import type { AppPlan, ArchetypeId, BackendKind, EntityField, EntityPlan, PlannedFeature } from './app-plan';
+import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS } from './archetype-words';
+import {
+  DOMAIN_ENTITIES,
+  GENERIC_FIELDS,
+  WEAK_DESCRIPTION_WORDS,
+  parseFieldSpecs,
+  type DomainEntity,
+} from './domain-entities';
+import { RESERVED_CLASS_NAMES } from './reserved-class-names';
+import { foldText, phraseIndex, plural, singular, tokens } from './text-match';
 
-/** TEMPORARY: replaced by the archetype planner. */
+/** An entity before it gets names and paths: a table row, or a generic one named after the user's words. */
+interface EntityRef {
+  key: string;
+  row: DomainEntity;
+}
+
+interface Candidate {
+  label: string;
+  origin: PlannedFeature['origin'];
+  archetype: ArchetypeId;
+  entity?: EntityRef;
+  options: Record<string, boolean>;
+}
+
+/** Archetypes an app has at most one of: synonyms fold into one screen. */
+const SINGLETONS: ReadonlySet<ArchetypeId> = new Set([
+  'auth',
+  'settings',
+  'scanner',
+  'notifications',
+  'timer',
+  'profile',
+  'onboarding',
+  'checkout',
+  'camera',
+  'chat',
+  'map',
+  'calendar',
+]);
+
+/** Archetypes that show data of an entity the user enters elsewhere: the plan gives that entity a screen. */
+const NEEDS_ENTITY_SCREEN: ReadonlySet<ArchetypeId> = new Set(['chart', 'search', 'checkout', 'map']);
+
+/** The entity each data archetype works on when its words name none. */
+const ARCHETYPE_ENTITY: Partial<Record<ArchetypeId, string>> = {
+  chat: 'ChatMessage',
+  checkout: 'Product',
+  map: 'Place',
+  camera: 'Photo',
+  calendar: 'CalendarEvent',
+};
+
+/** Fewer requested features than this and the description is mined for more. */
+const THIN_FEATURE_LIST = 2;
+
+/** Ids the app shell uses itself. */
+const RESERVED_IDS = ['settings', 'home', 'app', 'core', 'shared', 'data', 'config', 'theme', 'support'];
+
+function rowByClass(className: string): DomainEntity {
+  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
+  if (!row) throw new Error(`no domain entity ${className}`);
+  return row;
+}
+
+/** Words with English plurals folded to singular, for entity lookup. */
+function singularWords(words: readonly string[]): string[] {
+  return words.map(singular);
+}
+
+function matchesAny(words: readonly string[], phrases: readonly string[], skip?: ReadonlySet<string>): number {
+  let best = -1;
+  for (const phrase of phrases) {
+    if (skip?.has(phrase)) continue;
+    const at = phraseIndex(words, phrase);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+function archetypeOf(words: readonly string[]): ArchetypeId | undefined {
+  return ARCHETYPE_WORDS.find((row) => matchesAny(words, row.words) >= 0)?.id;
+}
+
+/** The table entity a label names (the first one its words mention). */
+function domainEntityOf(words: readonly string[]): DomainEntity | undefined {
+  const folded = singularWords(words);
+  let best: { row: DomainEntity; at: number } | undefined;
+  for (const row of DOMAIN_ENTITIES) {
+    const at = Math.min(
+      ...[matchesAny(folded, row.words), matchesAny(words, row.words)].map((i) => (i < 0 ? Infinity : i)),
+    );
+    if (at !== Infinity && (!best || at < best.at)) best = { row, at };
+  }
+  return best?.row;
+}
+
+/** UpperCamelCase from Latin words; empty when none are left. */
+function camel(words: readonly string[]): string {
+  return words
+    .map((word) => snakeCase(word))
+    .filter(Boolean)
+    .join('_')
+    .split('_')
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** An entity for domain words the table does not know: "game boards" → GameBoard { title, notes, date }. */
+function genericEntity(label: string, fallback: string): EntityRef {
+  const words = tokens(label).filter((word) => /^[a-z]/.test(snakeCase(word)));
+  const last = words.length ? [...words.slice(0, -1), singular(words[words.length - 1])] : [];
+  const className = camel(last).slice(0, 40) || fallback;
+  const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  const labelText = spaced[0] + spaced.slice(1).toLowerCase();
+  return {
+    key: `generic:${className}`,
+    row: { words: [], className, label: labelText, pluralLabel: plural(labelText), fields: GENERIC_FIELDS },
+  };
+}
+
+function entityRef(row: DomainEntity): EntityRef {
+  return { key: row.className, row };
+}
+
+function classifyLabel(label: string, index: number): Candidate {
+  const words = tokens(label);
+  const archetype = archetypeOf(words) ?? 'entity';
+  const domain = domainEntityOf(words);
+  const options: Record<string, boolean> = {};
+  if (archetype === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
+  let entity: EntityRef | undefined = domain ? entityRef(domain) : undefined;
+  if (archetype === 'entity' && !entity) entity = genericEntity(label, `Entry${index + 1}`);
+  return { label, origin: 'features', archetype, entity, options };
+}
+
+/** Archetypes and entities named in the description (and app name): one candidate each. */
+function mineDescription(spec: AppSpec): Candidate[] {
+  const text = `${spec.name}\n${spec.description}`;
+  const words = tokens(text);
+  const found: { at: number; candidate: Candidate }[] = [];
+  for (const row of ARCHETYPE_WORDS) {
+    const at = matchesAny(words, row.words, LABEL_ONLY_WORDS);
+    if (at < 0) continue;
+    const options: Record<string, boolean> = {};
+    if (row.id === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
+    found.push({ at, candidate: { label: row.title, origin: 'description', archetype: row.id, options } });
+  }
+  for (const row of DOMAIN_ENTITIES) {
+    const at = descriptionEntityIndex(words, row);
+    if (at < 0) continue;
+    const candidate: Candidate = {
+      label: row.pluralLabel,
+      origin: 'description',
+      archetype: 'entity',
+      entity: entityRef(row),
+      options: {},
+    };
+    found.push({ at, candidate });
+  }
+  return found.sort((a, b) => a.at - b.at).map((hit) => hit.candidate);
+}
+
+/** An entity word counts in prose when it is plural, or singular but not a common word. */
+function descriptionEntityIndex(words: readonly string[], row: DomainEntity): number {
+  let best = -1;
+  for (const phrase of row.words) {
+    const plainAt = phraseIndex(words, phrase);
+    const pluralAt = phrase.includes(' ') ? -1 : phraseIndex(words, plural(phrase));
+    const at =
+      pluralAt >= 0 && (plainAt < 0 || pluralAt < plainAt)
+        ? pluralAt
+        : plainAt >= 0 && !WEAK_DESCRIPTION_WORDS.has(phrase)
+          ? plainAt
+          : -1;
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+/** The entity a data archetype works on: its own words, the archetype's default, or the app's main entity. */
+function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, words: string[]): EntityRef | undefined {
+  if (candidate.archetype === 'calendar') {
+    if (candidate.entity?.row.className === 'Booking' || candidate.entity?.row.className === 'CalendarEvent') {
+      return candidate.entity;
+    }
+    const booking = rowByClass('Booking');
+    return entityRef(matchesAny(words, booking.words) >= 0 ? booking : rowByClass('CalendarEvent'));
+  }
+  const fixed = ARCHETYPE_ENTITY[candidate.archetype];
+  if (fixed) return entityRef(rowByClass(fixed));
+  if (candidate.archetype === 'entity') return candidate.entity;
+  if (candidate.archetype === 'chart' || candidate.archetype === 'search') {
+    return candidate.entity ?? primary ?? genericEntity('entries', 'Entry');
+  }
+  return undefined;
+}
+
+function mergeKey(candidate: Candidate): string {
+  if (SINGLETONS.has(candidate.archetype)) return candidate.archetype;
+  return `${candidate.archetype}:${candidate.entity?.key ?? foldText(candidate.label).replace(/[^\p{L}\p{N}]+/gu, '')}`;
+}
+
+interface Merged extends Candidate {
+  requested: string[];
+}
+
+/** Candidates with their entities resolved and merged by key, in first-seen order; settings always last. */
+function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merged[] {
+  const primary = candidates.find((candidate) => candidate.archetype === 'entity')?.entity;
+  const description = tokens(`${spec.name} ${spec.description}`);
+  const merged = new Map<string, Merged>();
+  const add = (candidate: Candidate, before?: string) => {
+    const key = mergeKey(candidate);
+    const existing = merged.get(key);
+    if (existing) {
+      if (candidate.origin !== 'app' && !existing.requested.includes(candidate.label)) {
+        existing.requested.push(candidate.label);
+      }
+      for (const [option, on] of Object.entries(candidate.options)) if (on) existing.options[option] = true;
+      if (existing.origin === 'app' && candidate.origin !== 'app') existing.origin = candidate.origin;
+      return;
+    }
+    const entry: Merged = { ...candidate, requested: candidate.origin === 'app' ? [] : [candidate.label] };
+    if (before === undefined) {
+      merged.set(key, entry);
+      return;
+    }
+    // Insert before `before`, so a derived entity screen sits next to the chart that needs it.
+    const entries = [...merged.entries()];
+    const at = entries.findIndex(([existingKey]) => existingKey === before);
+    entries.splice(at < 0 ? entries.length : at, 0, [key, entry]);
+    merged.clear();
+    for (const [k, v] of entries) merged.set(k, v);
+  };
+  for (const candidate of candidates) {
+    const words = tokens(candidate.label).concat(candidate.origin === 'description' ? description : []);
+    const resolved = { ...candidate, entity: resolveEntity(candidate, primary, words) };
+    add(resolved);
+    if (NEEDS_ENTITY_SCREEN.has(resolved.archetype) && resolved.entity) {
+      const entityCandidate: Candidate = {
+        label: resolved.entity.row.pluralLabel,
+        origin: 'app',
+        archetype: 'entity',
+        entity: resolved.entity,
+        options: {},
+      };
+      add(entityCandidate, mergeKey(resolved));
+    }
+  }
+  add({ label: 'Settings', origin: 'app', archetype: 'settings', options: {} });
+  const settings = merged.get('settings') as Merged;
+  merged.delete('settings');
+  return [...merged.values(), settings];
+}
+
+function titleFor(candidate: Merged): string {
+  if (candidate.archetype === 'settings') return 'Settings';
+  const label = candidate.requested[0] ?? candidate.label;
+  if (snakeCase(label)) return label;
+  // No Latin letters: the label stays the screen title; the id comes from the archetype or entity.
+  return label;
+}
+
+function fallbackWords(candidate: Merged): string {
+  if (candidate.archetype === 'entity' && candidate.entity) return candidate.entity.row.pluralLabel;
+  return ARCHETYPE_WORDS.find((row) => row.id === candidate.archetype)?.title ?? candidate.archetype;
+}
+
+/** Unique ids and class stems; settings keeps `settings` / `SettingsScreen`. */
+function nameFeatures(candidates: readonly Merged[]): FeatureNames[] {
+  const usedIds = new Set<string>(RESERVED_IDS);
+  const usedStems = new Set<string>(['Home', 'Settings', 'Main', 'App']);
+  return candidates.map((candidate, index) => {
+    const label = titleFor(candidate);
+    if (candidate.archetype === 'settings') {
+      return {
+        label,
+        id: 'settings',
+        className: 'Settings',
+        screenPath: 'lib/features/settings/settings_screen.dart',
+        testPath: 'test/features/settings_screen_test.dart',
+      };
+    }
+    const base = snakeCase(label) ? featureId(label, index) : featureId(fallbackWords(candidate), index);
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}_${n}`;
+    usedIds.add(id);
+    let className = featureClassName(id);
+    for (let n = 2; usedStems.has(className); n++) className = `${featureClassName(id)}V${n}`;
+    usedStems.add(className);
+    return {
+      label,
+      id,
+      className,
+      screenPath: `lib/features/${id}/${id}_screen.dart`,
+      testPath: `test/features/${id}_screen_test.dart`,
+    };
+  });
+}
+
+function lowerCamelToSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+function fieldLabel(name: string): string {
+  const spaced = lowerCamelToSnake(name).replace(/_/g, ' ');
+  return spaced[0].toUpperCase() + spaced.slice(1);
+}
+
+const RESERVED_FIELD_NAMES = new Set([
+  'id',
+  'hashCode',
+  'runtimeType',
+  'toString',
+  'toJson',
+  'copyWith',
+  'displayTitle',
+]);
+
+function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
+  let className = ref.row.className;
+  if (RESERVED_CLASS_NAMES.has(className) || DART_RESERVED.has(className.toLowerCase()))
+    className = `${className}Entry`;
+  for (let n = 2; taken.has(className); n++) className = `${ref.row.className}${n}`;
+  taken.add(className);
+  const fileName = lowerCamelToSnake(className);
+  const fields: EntityField[] = parseFieldSpecs(ref.row.fields).map((spec) => {
+    const name = RESERVED_FIELD_NAMES.has(spec.name) || DART_RESERVED.has(spec.name) ? `${spec.name}Value` : spec.name;
+    return { name, column: lowerCamelToSnake(name), label: fieldLabel(name), type: spec.type, required: spec.required };
+  });
+  const title = fields.find((field) => field.required && (field.type === 'text' || field.type === 'longText'));
+  if (!title) throw new Error(`entity ${className} has no required text field`);
+  const collectionWords = plural(fileName);
+  const collection = collectionWords.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return {
+    className,
+    fileName,
+    collection,
+    tableName: collectionWords,
+    label: ref.row.label,
+    pluralLabel: ref.row.pluralLabel,
+    fields,
+    titleField: title.name,
+    paths: {
+      model: `lib/data/models/${fileName}.dart`,
+      repository: `lib/data/repositories/${fileName}_repository.dart`,
+    },
+  };
+}
+
+export function backendKind(backend: string): BackendKind {
+  const key = foldText(backend);
+  if (/fire(base|store)/.test(key)) return 'firebase';
+  if (key.includes('supabase')) return 'supabase';
+  if (key.includes('graphql') || key.includes('hasura') || key.includes('apollo')) return 'graphql';
+  if (key.trim() === '' || key.trim() === 'none' || key.includes('local') || key.includes('offline')) return 'none';
+  return 'rest';
+}
+
 export function planApp(spec: AppSpec): AppPlan {
+  const requested = spec.features.map((feature) => feature.trim()).filter(Boolean);
+  const candidates = requested.map(classifyLabel);
+  if (requested.length < THIN_FEATURE_LIST) candidates.push(...mineDescription(spec));
+  if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
+    const entity = genericEntity('entries', 'Entry');
+    candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
+  }
+  const merged = mergeCandidates(spec, candidates);
+  const names = nameFeatures(merged);
+
+  const entities = new Map<string, EntityPlan>();
+  const taken = new Set<string>();
+  const features: PlannedFeature[] = merged.map((candidate, index) => {
+    const featureNames = names[index];
+    let entity: string | undefined;
+    if (candidate.entity) {
+      let plan = entities.get(candidate.entity.key);
+      if (!plan) {
+        plan = buildEntity(candidate.entity, taken);
+        entities.set(candidate.entity.key, plan);
+      }
+      entity = plan.className;
+    }
+    return {
+      names: featureNames,
+      classes: featureClasses(featureNames),
+      paths: featureFilePaths(featureNames),
+      route: featureRoute(featureNames),
+      icon: featureIcon(featureNames.id, candidate.archetype),
+      archetype: candidate.archetype,
+      requested: candidate.requested,
+      origin: candidate.origin,
+      options: candidate.options,
+      entity,
+    };
+  });
   return {
     spec,
     packageName: packageName(spec),
     displayName: appDisplayName(spec),
     description: appDescription(spec),
-    backend: 'none' as BackendKind,
-    features: projectFeatures(spec.features).map((f) => ({
-      ...f,
-      archetype: 'entity',
-      requested: [f.names.label],
-      origin: 'features',
-      options: {},
-    })),
-    entities: [],
+    backend: backendKind(spec.backend),
+    features,
+    entities: [...entities.values()],
   };
 }

@@ -3,31 +3,31 @@
  */
 import { stringify } from 'yaml';
 import { singleLine } from '../dart-string';
-import type { FeatureNames } from '../naming';
+import { DART_SDK_CONSTRAINT } from '../data/package-versions';
+import type { BackendKind } from '../plan/app-plan';
 
-export interface ProjectTemplateInput {
-  packageName: string;
-  displayName: string;
-  description: string;
-  platforms: readonly string[];
-  features: readonly FeatureNames[];
-}
-
-/** Fits the `>=3.3.0` SDK floor and is what `flutter create` used for that range. */
+/** Fits the Dart SDK floor and is what `flutter create` used for that range. */
 const FLUTTER_LINTS_VERSION = '^4.0.0';
+
+export interface PubspecInput {
+  packageName: string;
+  description: string;
+  /** pub package → version constraint, besides the Flutter SDK. */
+  dependencies: Readonly<Record<string, string>>;
+}
 
 /**
  * Built as data and serialised by the yaml library, so quotes, colons or
  * newlines in the description can never break the document.
  */
-export function pubspecYaml({ packageName, description }: ProjectTemplateInput): string {
+export function pubspecYaml({ packageName, description, dependencies }: PubspecInput): string {
   const pubspec = {
     name: packageName,
     description,
     publish_to: 'none',
     version: '1.0.0+1',
-    environment: { sdk: '>=3.3.0 <4.0.0' },
-    dependencies: { flutter: { sdk: 'flutter' } },
+    environment: { sdk: DART_SDK_CONSTRAINT },
+    dependencies: { flutter: { sdk: 'flutter' }, ...dependencies },
     dev_dependencies: {
       flutter_test: { sdk: 'flutter' },
       flutter_lints: FLUTTER_LINTS_VERSION,
@@ -46,12 +46,48 @@ linter:
 `;
 }
 
-function featureList(features: readonly FeatureNames[]): string {
-  if (features.length === 0) return '_No features were requested yet._\n';
-  return features.map((feature) => `- ${singleLine(feature.label)} — \`${feature.screenPath}\`\n`).join('');
+export interface ReadmeFeature {
+  label: string;
+  screenPath: string;
+  summary: string;
+  /** Markdown setup notes (permissions, keys), without a heading. */
+  setup?: string;
 }
 
-export function readmeMd(input: ProjectTemplateInput): string {
+export interface ReadmeInput {
+  packageName: string;
+  displayName: string;
+  description: string;
+  platforms: readonly string[];
+  backend: BackendKind;
+  backendSetup: string;
+  features: readonly ReadmeFeature[];
+}
+
+const BACKEND_NAMES: Readonly<Record<BackendKind, string>> = {
+  none: 'none: data stays on the device (shared_preferences)',
+  firebase: 'Firebase (Cloud Firestore)',
+  supabase: 'Supabase',
+  rest: 'REST API (package:http)',
+  graphql: 'GraphQL (graphql_flutter)',
+};
+
+function featureList(features: readonly ReadmeFeature[]): string {
+  return features
+    .map(
+      (feature) => `- **${singleLine(feature.label)}** (\`${feature.screenPath}\`): ${singleLine(feature.summary)}\n`,
+    )
+    .join('');
+}
+
+function setupSections(features: readonly ReadmeFeature[]): string {
+  const sections = features
+    .filter((feature) => feature.setup?.trim())
+    .map((feature) => `### ${singleLine(feature.label)}\n\n${feature.setup?.trim()}\n`);
+  return sections.length ? `## Feature setup\n\n${sections.join('\n')}\n` : '';
+}
+
+export function readmeMd(input: ReadmeInput): string {
   const platforms = input.platforms.join(',');
   return `# ${singleLine(input.displayName)}
 
@@ -60,7 +96,7 @@ ${singleLine(input.description)}
 ## Getting started
 
 This folder holds the Dart sources, tests and \`pubspec.yaml\`. Create the platform
-folders once with the Flutter SDK (3.19 or newer), then fetch packages and run:
+folders once with the Flutter SDK (3.22 or newer), then fetch packages and run:
 
 \`\`\`sh
 flutter create . --project-name ${input.packageName} --platforms=${platforms}
@@ -70,25 +106,33 @@ flutter run
 
 \`flutter create .\` only adds missing files; it keeps the existing \`lib/\` and \`test/\`.
 
-## Tests and analysis
+## Backend: ${BACKEND_NAMES[input.backend]}
 
-\`\`\`sh
-flutter test
-flutter analyze
-\`\`\`
+${input.backendSetup.trim()}
 
 ## Features
 
 ${featureList(input.features)}
+${setupSections(input.features)}## Tests and analysis
+
+\`\`\`sh
+flutter analyze
+flutter test
+\`\`\`
+
+Widget tests run every screen against in-memory repositories and fakes
+(\`test/support/\`), so they need no backend, device or network.
+
 ## Project layout
 
-- \`lib/main.dart\` — entry point
+- \`lib/main.dart\` — entry point: backend set-up, then \`AppServices.create()\`
 - \`lib/app.dart\` — \`MaterialApp\`, named routes and the home list
-- \`lib/config/app_info.dart\` — app name, description and version
+- \`lib/app_services.dart\` — the repositories and services the screens use
+- \`lib/data/models/\` — one immutable model per entity (\`toJson\` / \`fromJson\`)
+- \`lib/data/repositories/\` — one repository interface per entity; the backend implements it
+- \`lib/features/<feature>/\` — each feature's screen, controller and widgets
 - \`lib/theme/app_theme.dart\` — light and dark themes from one seed colour
-- \`lib/features/<feature>/\` — \`*_model.dart\`, \`*_repository.dart\` (in memory), \`*_state.dart\` (\`ChangeNotifier\`), \`*_screen.dart\`
-- \`lib/features/settings/\` — theme mode preference
-- \`test/\` — widget tests, one per feature screen plus an app smoke test
+- \`test/\` — a widget test per feature, an app smoke test, fakes in \`test/support/\`
 `;
 }
 

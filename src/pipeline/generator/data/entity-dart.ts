@@ -1,0 +1,146 @@
+/**
+ * Dart snippets for an entity's fields, shared by the model writer and every
+ * archetype that shows or edits entity data (forms, lists, charts, tests).
+ */
+import { dartString } from '../dart-string';
+import type { EntityField, EntityPlan, FieldType } from '../plan/app-plan';
+
+const DART_TYPES: Readonly<Record<FieldType, string>> = {
+  text: 'String',
+  longText: 'String',
+  email: 'String',
+  phone: 'String',
+  url: 'String',
+  int: 'int',
+  decimal: 'double',
+  money: 'double',
+  bool: 'bool',
+  date: 'DateTime',
+};
+
+/** The field's Dart type, nullable when optional (`bool` never is). */
+export function fieldDartType(field: EntityField): string {
+  const base = DART_TYPES[field.type];
+  return field.required || field.type === 'bool' ? base : `${base}?`;
+}
+
+export function isNumeric(field: EntityField): boolean {
+  return field.type === 'int' || field.type === 'decimal' || field.type === 'money';
+}
+
+export function isTextual(field: EntityField): boolean {
+  return ['text', 'longText', 'email', 'phone', 'url'].includes(field.type);
+}
+
+/** The title field (a required String). */
+export function titleField(entity: EntityPlan): EntityField {
+  const field = entity.fields.find((candidate) => candidate.name === entity.titleField);
+  if (!field) throw new Error(`entity ${entity.className} lost its title field`);
+  return field;
+}
+
+/** The first numeric field, e.g. an expense's amount: what a chart sums. */
+export function valueField(entity: EntityPlan): EntityField | undefined {
+  return entity.fields.find((field) => isNumeric(field) && field.required) ?? entity.fields.find(isNumeric);
+}
+
+/** The first date field: what a chart or calendar groups by. */
+export function dateField(entity: EntityPlan): EntityField | undefined {
+  return entity.fields.find((field) => field.type === 'date' && field.required) ?? entity.fields.find((field) => field.type === 'date');
+}
+
+/** A required text field other than the title, e.g. an expense's category: what a chart groups by. */
+export function categoryField(entity: EntityPlan): EntityField | undefined {
+  return entity.fields.find((field) => field.type === 'text' && field.required && field.name !== entity.titleField);
+}
+
+/**
+ * Dart expression turning `expr` (the field's value, of `fieldDartType`) into
+ * display text, using `lib/core/formatters.dart` (`formatMoney`, `formatDate`,
+ * `formatNumber`). Nullable values give `''`.
+ */
+export function displayText(field: EntityField, expr: string): string {
+  const nullable = !field.required && field.type !== 'bool';
+  const value = nullable ? `${expr}!` : expr;
+  let text: string;
+  switch (field.type) {
+    case 'money':
+      text = `formatMoney(${value})`;
+      break;
+    case 'decimal':
+      text = `formatNumber(${value})`;
+      break;
+    case 'int':
+      text = `'\${${value}}'`;
+      break;
+    case 'bool':
+      text = `(${value} ? 'Yes' : 'No')`;
+      break;
+    case 'date':
+      text = `formatDate(${value})`;
+      break;
+    default:
+      text = value;
+  }
+  return nullable ? `(${expr} == null ? '' : ${text})` : text;
+}
+
+/** A Dart literal of the field's type for test data (deterministic in `n`). */
+export function sampleValue(field: EntityField, n: number): string {
+  switch (field.type) {
+    case 'money':
+    case 'decimal':
+      return `${(n * 12.5).toFixed(2)}`;
+    case 'int':
+      return `${n * 3}`;
+    case 'bool':
+      return n % 2 === 0 ? 'true' : 'false';
+    case 'date':
+      return `DateTime(2026, 1, ${Math.min(28, n)})`;
+    case 'email':
+      return dartString(`user${n}@example.com`);
+    case 'phone':
+      return dartString(`+1 555 010${n % 10}`);
+    case 'url':
+      return dartString(`https://example.com/${n}`);
+    default:
+      return dartString(`${field.label} ${n}`);
+  }
+}
+
+/**
+ * A Dart constructor call of the entity with every field set, e.g.
+ * `Expense(id: 'expense-1', title: 'Title 1', amount: 12.50, …)` (not const:
+ * DateTime values are not constant).
+ */
+export function sampleEntity(entity: EntityPlan, n: number): string {
+  const args = [`id: ${dartString(`${entity.fileName}-${n}`)}`];
+  for (const field of entity.fields) args.push(`${field.name}: ${sampleValue(field, n)}`);
+  return `${entity.className}(${args.join(', ')})`;
+}
+
+/** The sample's title text, as `sampleEntity(entity, n)` sets it (for `find.text` in tests). */
+export function sampleTitle(entity: EntityPlan, n: number): string {
+  return `${titleField(entity).label} ${n}`;
+}
+
+/** The field's Dart type without nullability (`String`, `int`, `double`, `bool`, `DateTime`). */
+export function fieldBaseType(field: EntityField): string {
+  return DART_TYPES[field.type];
+}
+
+/** Root-relative path of the shared formatters (`formatMoney`, `formatDate`, `formatNumber`). */
+export const FORMATTERS_PATH = 'lib/core/formatters.dart';
+
+/** Root-relative path of the in-memory repositories for tests (`InMemory<Entity>Repository`). */
+export const FAKE_REPOSITORIES_PATH = 'test/support/fake_repositories.dart';
+
+/** Root-relative path of `AppServices` and of the test helper `testServices()`. */
+export const APP_SERVICES_PATH = 'lib/app_services.dart';
+export const TEST_SERVICES_PATH = 'test/support/test_services.dart';
+
+/** `package:<pkg>/<lib-relative>` import URI for a root-relative `lib/…` path. */
+export function packageUri(packageName: string, rootPath: string): string {
+  if (!rootPath.startsWith('lib/')) throw new Error(`${rootPath} is not under lib/`);
+  return `package:${packageName}/${rootPath.slice('lib/'.length)}`;
+}

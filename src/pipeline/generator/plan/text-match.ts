@@ -1,0 +1,59 @@
+/**
+ * Word matching for feature labels and descriptions in any language:
+ * lower-cased, diacritics folded (`đăng nhập` → `dang nhap`), split into
+ * tokens; CJK scripts have no spaces, so their phrases match as substrings.
+ */
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/** Letters and digits of every script; everything else separates words. */
+export function tokens(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/**
+ * Where `phrase` (one or more words) first occurs in `words`, or -1. A phrase
+ * word ending in `*` matches any word with that prefix (`notif*`); CJK phrases
+ * match inside a token.
+ */
+export function phraseIndex(words: readonly string[], phrase: string): number {
+  const parts = phrase.split(' ');
+  if (parts.length === 1 && CJK.test(phrase)) return words.findIndex((word) => word.includes(phrase));
+  for (let i = 0; i + parts.length <= words.length; i++) {
+    if (parts.every((part, k) => wordMatches(words[i + k], part))) return i;
+  }
+  return -1;
+}
+
+function wordMatches(word: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+}
+
+/** English plural → singular for the common cases (`categories` → `category`, `boxes` → `box`). */
+export function singular(word: string): string {
+  if (word.length <= 3 || word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** English singular → plural (`category` → `categories`, `box` → `boxes`). */
+export function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(ch|sh|x|z|s)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}

@@ -1,0 +1,357 @@
+/**
+ * The app shell: entry point, `AppServices` (repositories and services made
+ * once at start-up), `MainApp` with the theme and the route table, the home
+ * screen that reaches every feature, and the smoke test.
+ */
+import type { ServiceDecl } from '../archetypes/archetype';
+import { dartString } from '../dart-string';
+import type { EntityPlan } from '../plan/app-plan';
+import type { ThemeModeToken, ThemeTokens } from '../theme-tokens';
+
+/** A feature as the shell sees it. */
+export interface ShellFeature {
+  id: string;
+  title: string;
+  screenClass: string;
+  /** lib-relative path of the screen. */
+  screenImport: string;
+  icon: string;
+  /** Dart expression building the screen; `services` is in scope. */
+  builder: string;
+  isSettings: boolean;
+}
+
+export interface ShellInput {
+  packageName: string;
+  displayName: string;
+  description: string;
+  theme: ThemeTokens;
+  features: readonly ShellFeature[];
+  entities: readonly EntityPlan[];
+  services: readonly ServiceDecl[];
+  /** Per entity: creation expression and lib-relative imports (from the backend wiring). */
+  repositoryCreate: (entity: EntityPlan) => string;
+  repositoryImports: (entity: EntityPlan) => string[];
+  mainImports: readonly string[];
+  mainSetup: readonly string[];
+}
+
+const THEME_MODES: Readonly<Record<ThemeModeToken, string>> = {
+  system: 'ThemeMode.system',
+  light: 'ThemeMode.light',
+  dark: 'ThemeMode.dark',
+};
+
+function importLines(uris: Iterable<string>): string {
+  const sorted = [...new Set(uris)].sort((a, b) => {
+    const rank = (uri: string) => (uri.startsWith('dart:') ? 0 : uri.startsWith('package:') ? 1 : 2);
+    return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  let previousRank = -1;
+  const lines: string[] = [];
+  for (const uri of sorted) {
+    const rank = uri.startsWith('dart:') ? 0 : uri.startsWith('package:') ? 1 : 2;
+    if (previousRank >= 0 && rank !== previousRank) lines.push('');
+    previousRank = rank;
+    lines.push(`import '${uri}';`);
+  }
+  return lines.join('\n');
+}
+
+export function mainDart(input: ShellInput): string {
+  const setup = input.mainSetup.map((line) => `  ${line}`).join('\n');
+  return `${importLines(['package:flutter/material.dart', ...input.mainImports, 'app.dart', 'app_services.dart'])}
+
+Future<void> main() async {
+  WidgetsFlutterBinding.ensureInitialized();
+${setup ? `${setup}\n` : ''}  final services = await AppServices.create();
+  runApp(MainApp(services: services));
+}
+`;
+}
+
+interface ServiceField {
+  name: string;
+  type: string;
+  create: string;
+}
+
+function serviceFields(input: ShellInput): ServiceField[] {
+  return [
+    ...input.entities.map((entity) => ({
+      name: entity.collection,
+      type: `${entity.className}Repository`,
+      create: input.repositoryCreate(entity),
+    })),
+    ...input.services.map((service) => ({ name: service.field, type: service.type, create: service.create })),
+  ];
+}
+
+export function appServicesDart(input: ShellInput): string {
+  const fields = serviceFields(input);
+  const imports = [
+    'package:shared_preferences/shared_preferences.dart',
+    ...input.entities.flatMap((entity) => [
+      entity.paths.repository.slice('lib/'.length),
+      ...input.repositoryImports(entity),
+    ]),
+    ...input.services.flatMap((service) => [service.typeImport, ...service.createImports]),
+  ];
+  return `${importLines(imports)}
+
+/// The repositories and services the screens use, created once at start-up.
+/// Tests build one with in-memory fakes (\`test/support/test_services.dart\`).
+class AppServices {
+  AppServices({
+    required this.prefs,
+${fields.map((field) => `    required this.${field.name},`).join('\n')}
+  });
+
+  final SharedPreferences prefs;
+${fields.map((field) => `  final ${field.type} ${field.name};`).join('\n')}
+
+  static Future<AppServices> create() async {
+    final prefs = await SharedPreferences.getInstance();
+    return AppServices(
+      prefs: prefs,
+${fields.map((field) => `      ${field.name}: ${field.create},`).join('\n')}
+    );
+  }
+}
+`;
+}
+
+export function testServicesDart(input: ShellInput, fakeRepositoriesImport: string | undefined): string {
+  const pkg = input.packageName;
+  const imports = [
+    `package:${pkg}/app_services.dart`,
+    'package:shared_preferences/shared_preferences.dart',
+    ...input.services.map((service) => `package:${pkg}/${service.typeImport}`),
+    ...input.services.flatMap((service) =>
+      service.fakeImport ? [service.fakeImport.replace(/^test\/support\//, '')] : [],
+    ),
+    ...(fakeRepositoriesImport ? [fakeRepositoriesImport] : []),
+  ];
+  const args = [
+    ...input.entities.map((entity) => `    ${entity.collection}: InMemory${entity.className}Repository(),`),
+    ...input.services.map((service) => `    ${service.field}: ${service.fake},`),
+  ];
+  return `${importLines(imports)}
+
+/// AppServices for widget tests: in-memory repositories and fakes, empty preferences.
+Future<AppServices> testServices() async {
+  SharedPreferences.setMockInitialValues({});
+  final prefs = await SharedPreferences.getInstance();
+  return AppServices(
+    prefs: prefs,
+${args.join('\n')}
+  );
+}
+`;
+}
+
+export function appInfoDart({ displayName, description }: ShellInput): string {
+  return `/// App-wide texts from the product brief.
+abstract final class AppInfo {
+  static const String name = ${dartString(displayName)};
+  static const String description = ${dartString(description)};
+  static const String version = '1.0.0';
+}
+`;
+}
+
+function homeBody(features: readonly ShellFeature[]): string {
+  if (features.length === 0) {
+    return `      body: const Center(
+        child: Padding(
+          padding: EdgeInsets.all(24),
+          child: Text(AppInfo.description, textAlign: TextAlign.center),
+        ),
+      ),`;
+  }
+  return `      body: ListView(
+        padding: const EdgeInsets.all(16),
+        children: [
+          Padding(
+            padding: const EdgeInsets.only(bottom: 16),
+            child: Text(
+              AppInfo.description,
+              style: Theme.of(context).textTheme.bodyLarge,
+            ),
+          ),
+          for (final destination in _destinations)
+            Card(
+              child: ListTile(
+                leading: Icon(destination.icon),
+                title: Text(destination.title),
+                trailing: const Icon(Icons.chevron_right),
+                onTap: () =>
+                    Navigator.pushNamed(context, destination.routeName),
+              ),
+            ),
+        ],
+      ),`;
+}
+
+function destinations(features: readonly ShellFeature[]): string {
+  if (features.length === 0) return '';
+  const entries = features
+    .map(
+      (feature) =>
+        `  (title: ${feature.screenClass}.title, icon: ${feature.icon}, routeName: ${feature.screenClass}.routeName),`,
+    )
+    .join('\n');
+  return `
+typedef _Destination = ({String title, IconData icon, String routeName});
+
+const List<_Destination> _destinations = [
+${entries}
+];
+`;
+}
+
+export function appDart(input: ShellInput): string {
+  const settings = input.features.find((feature) => feature.isSettings);
+  if (!settings) throw new Error('the plan has no settings feature');
+  const home = input.features.filter((feature) => !feature.isSettings);
+  const routes = input.features
+    .map((feature) => `            ${feature.screenClass}.routeName: (context) =>\n                ${feature.builder},`)
+    .join('\n');
+  const imports = [
+    'package:flutter/material.dart',
+    'app_services.dart',
+    'config/app_info.dart',
+    'theme/app_theme.dart',
+    ...input.features.map((feature) => feature.screenImport),
+  ];
+  return `${importLines(imports)}
+
+/// Root widget: theme, theme mode from the settings, and the route table.
+class MainApp extends StatelessWidget {
+  const MainApp({super.key, required this.services});
+
+  final AppServices services;
+
+  @override
+  Widget build(BuildContext context) {
+    return ListenableBuilder(
+      listenable: services.settings,
+      builder: (context, _) {
+        return MaterialApp(
+          title: AppInfo.name,
+          debugShowCheckedModeBanner: false,
+          theme: AppTheme.light,
+          darkTheme: AppTheme.dark,
+          themeMode: services.settings.themeMode,
+          initialRoute: HomeScreen.routeName,
+          routes: {
+            HomeScreen.routeName: (context) => const HomeScreen(),
+${routes}
+          },
+        );
+      },
+    );
+  }
+}
+
+/// Start screen: one card per feature; settings in the app bar.
+class HomeScreen extends StatelessWidget {
+  const HomeScreen({super.key});
+
+  static const String routeName = '/';
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(
+        title: const Text(AppInfo.name),
+        actions: [
+          IconButton(
+            icon: const Icon(Icons.settings_outlined),
+            tooltip: ${settings.screenClass}.title,
+            onPressed: () =>
+                Navigator.pushNamed(context, ${settings.screenClass}.routeName),
+          ),
+        ],
+      ),
+${homeBody(home)}
+    );
+  }
+}
+${destinations(home)}`;
+}
+
+export function appThemeDart({ theme }: ShellInput): string {
+  return `import 'package:flutter/material.dart';
+
+/// Theme tokens for the "${theme.key}" style.
+abstract final class AppTheme {
+  static const Color seedColor = Color(${theme.seedColor});
+  static const ThemeMode defaultMode = ${THEME_MODES[theme.themeMode]};
+  static const double cornerRadius = ${theme.cornerRadius.toFixed(1)};
+
+  static ThemeData get light => _build(Brightness.light);
+  static ThemeData get dark => _build(Brightness.dark);
+
+  static ThemeData _build(Brightness brightness) {
+    final colorScheme = ColorScheme.fromSeed(
+      seedColor: seedColor,
+      brightness: brightness,
+    );
+    final shape = RoundedRectangleBorder(
+      borderRadius: BorderRadius.circular(cornerRadius),
+    );
+    return ThemeData(
+      colorScheme: colorScheme,
+      visualDensity: VisualDensity.adaptivePlatformDensity,
+      filledButtonTheme: FilledButtonThemeData(
+        style: FilledButton.styleFrom(shape: shape),
+      ),
+      listTileTheme: ListTileThemeData(shape: shape),
+    );
+  }
+}
+`;
+}
+
+/** Opens the app, checks every feature is listed on the home screen, and opens settings. */
+export function appWidgetTestDart(input: ShellInput): string {
+  const pkg = input.packageName;
+  const home = input.features.filter((feature) => !feature.isSettings);
+  const checks = home
+    .map(
+      (feature) => `    await tester.scrollUntilVisible(find.text(${feature.screenClass}.title), 100);
+    expect(find.text(${feature.screenClass}.title), findsWidgets);`,
+    )
+    .join('\n');
+  const imports = [
+    'package:flutter/material.dart',
+    'package:flutter_test/flutter_test.dart',
+    `package:${pkg}/app.dart`,
+    `package:${pkg}/config/app_info.dart`,
+    ...home.map((feature) => `package:${pkg}/${feature.screenImport}`),
+    'support/test_services.dart',
+  ];
+  return `${importLines(imports)}
+
+void main() {
+  testWidgets('lists every feature on the home screen', (tester) async {
+    await tester.pumpWidget(MainApp(services: await testServices()));
+    await tester.pumpAndSettle();
+
+    expect(find.widgetWithText(AppBar, AppInfo.name), findsOneWidget);
+${checks}
+  });
+
+  testWidgets('opens settings from the app bar', (tester) async {
+    await tester.pumpWidget(MainApp(services: await testServices()));
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.byTooltip('Settings'));
+    await tester.pumpAndSettle();
+
+    expect(find.widgetWithText(AppBar, 'Settings'), findsOneWidget);
+  });
+}
+`;
+}
