@@ -104,7 +104,8 @@ describe('escalations: QA findings and security blockers a person may accept', (
 
     it('the final review says the findings were accepted, and the accepted file ships', async () => {
       const review = await doc(slug, 'docs/final_review.md');
-      expect(review).toMatch(/\*\*Verdict:\*\* APPROVED/);
+      // No Flutter SDK in the tests: approved, but the review says it was not compiled.
+      expect(review).toContain('**Verdict:** APPROVED (not compiled)');
       const qaRow = review.split('\n').find((line) => line.startsWith('| QA findings'));
       expect(qaRow).toBeDefined();
       expect(qaRow).toMatch(/✅ pass/);

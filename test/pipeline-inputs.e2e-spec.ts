@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureNames } from '../src/pipeline/generator/naming';
 import { themeTokens } from '../src/pipeline/generator/theme-tokens';
 import { parseDart } from '../src/pipeline/qa/dart-parser';
 import { startApp, type TestApp } from './helpers/app';
-import { JobsClient, PHASES } from './helpers/jobs';
+import { JobsClient, PHASES, plannedFeatures } from './helpers/jobs';
 
 /** Every palette in theme-tokens.ts, plus aliases, a dark combination and an unknown word. */
 const STYLES = [
@@ -121,16 +120,23 @@ describe('awkward inputs through the real API', () => {
       features_checked: number;
     };
     expect(qa.findings, slug).toEqual([]);
-    expect(qa.features_checked).toBe(featureNames(features).length);
+    const planned = plannedFeatures(zip);
+    for (const label of features.map((f) => f.trim()).filter(Boolean)) {
+      expect(
+        planned.flatMap((f) => f.requested),
+        slug,
+      ).toContain(label);
+    }
+    expect(qa.features_checked).toBe(planned.length);
 
     const pubspec = zip.get('source/pubspec.yaml')!.toString('utf8');
     const name = /^name: (.+)$/m.exec(pubspec)?.[1];
     expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(['test', 'flutter', 'flutter_test', 'class', 'import', 'dart']).not.toContain(name);
 
-    for (const feature of featureNames(features)) {
-      expect(zip.has(`source/${feature.screenPath}`), `${slug}: ${feature.label}`).toBe(true);
-      expect(zip.has(`source/${feature.testPath}`), `${slug}: ${feature.label}`).toBe(true);
+    for (const feature of planned) {
+      expect(zip.has(`source/${feature.paths.screen}`), `${slug}: ${feature.names.label}`).toBe(true);
+      expect(zip.has(`source/${feature.paths.test}`), `${slug}: ${feature.names.label}`).toBe(true);
     }
     for (const [file, content] of zip) {
       if (!file.endsWith('.dart')) continue;

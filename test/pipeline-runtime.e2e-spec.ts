@@ -58,6 +58,12 @@ describe('runtime phase with a fake flutter', () => {
     );
     const zip = await c.zip(job.slug);
     expect(zip.get('docs/runtime_report.md')!.toString('utf8')).toBe(text);
+    // Compiled and tested: the review counts the runtime gate as passed and does not say "not compiled".
+    const review = zip.get('docs/final_review.md')!.toString('utf8');
+    expect(review).toMatch(/\*\*Verdict:\*\* APPROVED/);
+    expect(review).not.toMatch(/not compiled/i);
+    expect(review).toMatch(/\| runtime \(runtime_agent\) \| ✅ pass \|/);
+    expect(review).toContain('Flutter pub get / analyze / test: ran and passed');
   });
 
   it('failure: flutter test exits 1, the job fails naming the runtime phase and is not exported', async () => {

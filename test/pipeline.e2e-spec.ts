@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureNames } from '../src/pipeline/generator/naming';
 import { parseDart } from '../src/pipeline/qa/dart-parser';
 import { requiresRedis, startApp, type TestApp } from './helpers/app';
-import { JobsClient, PHASES, unzip } from './helpers/jobs';
+import { JobsClient, PHASES, plannedFeatures, unzip } from './helpers/jobs';
 
 /** The docs every job has, whatever its backend. */
 const PHASE_DOCS = [
@@ -65,9 +64,11 @@ async function expectCompleteExport(
   expect(names).toEqual(
     expect.arrayContaining(['source/pubspec.yaml', 'source/lib/main.dart', 'manifest.json', ...PHASE_DOCS]),
   );
-  for (const feature of featureNames(features)) {
-    expect(names, feature.label).toContain(`source/${feature.screenPath}`);
-    expect(names, feature.label).toContain(`source/${feature.testPath}`);
+  const planned = plannedFeatures(zip);
+  for (const label of features) expect(planned.flatMap((f) => f.requested)).toContain(label);
+  for (const feature of planned) {
+    expect(names, feature.names.label).toContain(`source/${feature.paths.screen}`);
+    expect(names, feature.names.label).toContain(`source/${feature.paths.test}`);
   }
   if (backend === 'none') for (const doc of BACKEND_DOCS) expect(names).not.toContain(doc);
   else expect(names).toEqual(expect.arrayContaining(BACKEND_DOCS));
@@ -107,7 +108,7 @@ async function expectCompleteExport(
     features_checked: number;
   };
   expect(qa.findings).toEqual([]);
-  expect(qa.features_checked).toBe(featureNames(features).length);
+  expect(qa.features_checked).toBe(planned.length);
   const viaApi = await c.file(slug, 'source/lib/main.dart');
   expect(viaApi.json<{ content: string }>().content).toBe(zip.get('source/lib/main.dart')!.toString('utf8'));
 
@@ -147,9 +148,18 @@ describe('pipeline on the thread backend', () => {
     expect(details.repair.status).toBe('skipped');
   });
 
-  it('the reviewer approves and security finds no blocker', async () => {
+  it('the reviewer approves but says first that nothing was compiled (no Flutter SDK), and security finds no blocker', async () => {
     const review = (await c.file('pipeline-app', 'docs/final_review.md')).json<{ content: string }>().content;
-    expect(review).toMatch(/APPROVED/);
+    const lines = review.split('\n');
+    expect(lines[0]).toBe('# Final review');
+    expect(lines[2]).toMatch(/not compiled or run/i);
+    expect(lines[2]).toMatch(/No Flutter SDK found/);
+    expect(review).toContain('**Verdict:** APPROVED (not compiled)');
+    const score = Number(/\*\*Score:\*\* (\d+)\/100/.exec(review)?.[1]);
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThan(100);
+    expect(review).toMatch(/\| runtime \(runtime_agent\) \| ⚪ not checked \|/);
+    expect(review).toMatch(/Flutter pub get \/ analyze \/ test: not run/);
     const security = JSON.parse(
       (await c.file('pipeline-app', 'docs/security.json')).json<{ content: string }>().content,
     ) as { blockers: number };

@@ -6,6 +6,9 @@ import * as yauzl from 'yauzl';
 import { JobPhase } from '../../src/jobs/job-phase.entity';
 import { Job } from '../../src/jobs/job.entity';
 import type { TestApp } from './app';
+import type { AppSpec } from '../../src/pipeline/generator/app-spec';
+import type { PlannedFeature } from '../../src/pipeline/generator/plan/app-plan';
+import { planApp } from '../../src/pipeline/generator/plan/plan-app';
 
 /** The 13 phases in pipeline order (kept here so a renamed phase shows up as a failing test). */
 export const PHASES = [
@@ -297,4 +300,14 @@ export async function failFrom(t: TestApp, slug: string, phase: (typeof PHASES)[
     .getRepository(Job)
     .update({ slug }, { status: 'failed', error: `Phase ${phase} failed: planted by the test` });
   await ds.getRepository(JobPhase).update({ job_slug: slug, phase: In([...later]) }, { status: 'pending' });
+}
+
+/**
+ * The features the planner gives the spec recorded in a job's ZIP
+ * (`docs/input.json`): what QA and the generator worked from.
+ */
+export function plannedFeatures(zip: Map<string, Buffer>): PlannedFeature[] {
+  const input = zip.get('docs/input.json');
+  if (!input) throw new Error('docs/input.json is missing from the ZIP');
+  return planApp(JSON.parse(input.toString('utf8')) as AppSpec).features;
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { AppSpec, GeneratedFile } from './app-spec';
+import { authBackend } from './archetypes/auth-backends';
+import { backendWiring, repositoryImplementation } from './data/backends';
+import { entityModelDart } from './data/entity-files';
 import { architectureDocs, backendDocs, baDocs, briefDocs, designDocs } from './docs.generator';
 import { generateFlutterProject } from './flutter-project.generator';
-import { projectFeatures } from './project-features';
+import type { AppPlan, BackendKind } from './plan/app-plan';
+import { planApp } from './plan/plan-app';
 import { awkwardSpec, manyFeatures, simpleSpec } from './testing/fixtures';
 
 const ALL_DOCS = [briefDocs, baDocs, backendDocs, architectureDocs, designDocs];
@@ -40,6 +44,19 @@ interface OpenApi {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
 }
 
+interface DataModelDoc {
+  backend: string;
+  contract: string;
+  entities: {
+    name: string;
+    dartClass: string;
+    dartModel: string;
+    storage: { kind: string; name: string };
+    repository: { implementation: string; implementationPath: string };
+    fields: { name: string; dartType: string; required: boolean }[];
+  }[];
+}
+
 const SPECS: ReadonlyArray<readonly [string, AppSpec]> = [
   ['simple', simpleSpec({ backend: 'rest' })],
   ['awkward', awkwardSpec()],
@@ -60,6 +77,11 @@ describe('phase docs', () => {
       'docs/openapi.yaml',
       'docs/data_model.json',
     ]);
+    expect(backendDocs({ ...spec, backend: 'GraphQL (Hasura)' }).map((file) => file.path)).toEqual([
+      'docs/api_contract.md',
+      'docs/schema.graphql',
+      'docs/data_model.json',
+    ]);
     expect(architectureDocs(spec).map((file) => file.path)).toEqual(['docs/architecture.md']);
     expect(designDocs(spec).map((file) => file.path)).toEqual(['docs/design.md']);
   });
@@ -70,7 +92,7 @@ describe('phase docs', () => {
   });
 
   describe.each(SPECS)('%s spec', (_name, spec) => {
-    const features = projectFeatures(spec.features);
+    const features = planApp(spec).features;
 
     it('stores the spec as pretty JSON', () => {
       const input = doc(briefDocs(spec), 'docs/input.json');
@@ -90,15 +112,16 @@ describe('phase docs', () => {
       );
     });
 
-    it('produces a valid OpenAPI 3.0 document with CRUD paths per feature', () => {
+    it('produces a valid OpenAPI 3.0 document with list, upsert and delete per entity', () => {
+      const plan = planApp(spec);
       const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi;
       expect(openapi.openapi).toBe('3.0.3');
       expect(openapi.info.version).toBe('1.0.0');
-      expect(Object.keys(openapi.paths)).toHaveLength(features.length * 2);
+      const entityPaths = Object.keys(openapi.paths).filter((path) => !path.startsWith('/auth/'));
+      expect(entityPaths).toHaveLength(plan.entities.length * 2);
       const operations = Object.values(openapi.paths).flatMap((item) =>
         Object.entries(item).filter(([method]) => ['get', 'post', 'put', 'delete'].includes(method)),
       );
-      expect(operations).toHaveLength(features.length * 5);
       for (const [, operation] of operations) expect(Object.keys(operation.responses ?? {})).not.toHaveLength(0);
       const operationIds = operations.map(([, operation]) => operation.operationId);
       expect(new Set(operationIds).size).toBe(operationIds.length);
@@ -107,9 +130,11 @@ describe('phase docs', () => {
       for (const ref of refs(openapi)) expect(resolvePointer(openapi, ref), ref).toBeDefined();
     });
 
-    it('describes one entity per feature in data_model.json', () => {
-      const model = JSON.parse(doc(backendDocs(spec), 'docs/data_model.json')) as { entities: { featureId: string }[] };
-      expect(model.entities.map((entity) => entity.featureId)).toEqual(features.map((feature) => feature.names.id));
+    it('describes every planned entity in data_model.json', () => {
+      const plan = planApp(spec);
+      const model = JSON.parse(doc(backendDocs(spec), 'docs/data_model.json')) as DataModelDoc;
+      expect(model.backend).toBe(plan.backend);
+      expect(model.entities.map((entity) => entity.dartClass)).toEqual(plan.entities.map((entity) => entity.className));
     });
 
     it('lists the real generated paths in architecture.md', () => {
@@ -149,6 +174,217 @@ describe('phase docs', () => {
         lines.filter((line) => line.startsWith('| injected')),
         file.path,
       ).toEqual([]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------- backend docs against the generated Dart
+
+/** Specs for every backend: several entities, sign-in with registration, hostile text. */
+function backendSpec(backend: string, overrides: Partial<AppSpec> = {}): AppSpec {
+  return simpleSpec({
+    backend,
+    name: `It's "${'$'}pecial" \\ app\n# not a heading`,
+    description: 'Track expenses, chat and places.\n---\nkey: "value"',
+    features: ['Expenses', 'Login and register', 'Chat', 'Map', `Bob's "quoted" list`],
+    ...overrides,
+  });
+}
+
+const BACKEND_KINDS: readonly BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
+
+/** `[METHOD, path]` pairs the REST repositories send, read from their Dart source. */
+function restCalls(plan: AppPlan): string[] {
+  const wiring = backendWiring(plan);
+  return plan.entities.flatMap((entity) => {
+    const dart =
+      wiring.files.find((file) => file.path === repositoryImplementation('rest', entity).path)?.content ?? '';
+    const resource = /static const String resource = '([^']+)';/.exec(dart)?.[1];
+    expect(dart).toContain("Uri get _collectionUri => Uri.parse('$_baseUrl/$resource');");
+    expect(dart).toContain("Uri.parse('$_baseUrl/$resource/${Uri.encodeComponent(id)}')");
+    const calls: string[] = [];
+    if (dart.includes('_client.get(_collectionUri')) calls.push(`GET /${resource}`);
+    if (dart.includes('_client.put(\n      _itemUri(')) calls.push(`PUT /${resource}/{id}`);
+    if (dart.includes('_client.delete(_itemUri(')) calls.push(`DELETE /${resource}/{id}`);
+    return calls;
+  });
+}
+
+function openApiCalls(openapi: OpenApi): string[] {
+  return Object.entries(openapi.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => ['get', 'post', 'put', 'delete', 'patch'].includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+interface SdlField {
+  args: Map<string, string>;
+  type: string;
+}
+
+/** A small SDL reader for the generated schema: object/input types with their fields, and scalars. */
+function readSchema(sdl: string): { types: Map<string, Map<string, SdlField>>; scalars: Set<string> } {
+  const types = new Map<string, Map<string, SdlField>>();
+  for (const match of sdl.matchAll(/^(?:type|input) (\w+) \{\n([\s\S]*?)\n\}/gm)) {
+    const fields = new Map<string, SdlField>();
+    for (const line of match[2].split('\n')) {
+      const field = /^ {2}(\w+)(?:\(([^)]*)\))?: (.+)$/.exec(line);
+      if (!field) {
+        expect(line.trim(), `unexpected line in ${match[1]}`).toMatch(/^"(?:[^"\\]|\\.)*"$/);
+        continue;
+      }
+      const args = new Map(
+        (field[2] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((arg) => arg.split(':').map((part) => part.trim()) as [string, string]),
+      );
+      fields.set(field[1], { args, type: field[3] });
+    }
+    types.set(match[1], fields);
+  }
+  const scalars = new Set([...sdl.matchAll(/^scalar (\w+)$/gm)].map((match) => match[1]));
+  return { types, scalars };
+}
+
+function namedType(type: string): string {
+  return type.replace(/[[\]!]/g, '');
+}
+
+/** The raw GraphQL documents (`r'''…'''`) in the app's Dart files. */
+function graphqlDocumentsOf(files: readonly GeneratedFile[]): string[] {
+  return files.flatMap((file) => [...file.content.matchAll(/r'''\n([\s\S]*?)'''/g)].map((match) => match[1]));
+}
+
+describe('backend docs describe what the app calls', () => {
+  it.each(['none', 'firebase', 'supabase', 'rest'] as const)(
+    '%s: openapi.yaml paths equal the REST repository URLs (plus the auth endpoints for rest)',
+    (backend) => {
+      const spec = backendSpec(backend);
+      const plan = planApp(spec);
+      const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi;
+      const expected = restCalls({ ...plan, backend: 'rest' });
+      expect(expected).toHaveLength(plan.entities.length * 3);
+      if (backend === 'rest') {
+        // The sign-in feature's HttpAuthService posts to these paths.
+        const auth = authBackend('rest').dart(true);
+        const authPaths = [...auth.matchAll(/_authenticate\('([^']+)'/g)].map((match) => `POST ${match[1]}`);
+        expect(authPaths.sort()).toEqual(['POST /auth/login', 'POST /auth/register']);
+        expected.push(...authPaths);
+      }
+      expect(openApiCalls(openapi).sort()).toEqual(expected.sort());
+    },
+  );
+
+  it('rest without registration documents only /auth/login', () => {
+    const spec = backendSpec('rest', { features: ['Expenses', 'Sign in'] });
+    const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi;
+    expect(Object.keys(openapi.paths)).toContain('/auth/login');
+    expect(Object.keys(openapi.paths)).not.toContain('/auth/register');
+  });
+
+  it('rest without a sign-in feature documents no auth endpoint', () => {
+    const spec = backendSpec('rest', { features: ['Expenses'] });
+    const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi;
+    expect(Object.keys(openapi.paths).filter((path) => path.startsWith('/auth'))).toEqual([]);
+  });
+
+  it('graphql: schema.graphql declares every operation, argument and selected field the documents use', () => {
+    const spec = backendSpec('graphql');
+    const plan = planApp(spec);
+    const files = backendDocs(spec);
+    expect(files.map((file) => file.path)).not.toContain('docs/openapi.yaml');
+    const { types, scalars } = readSchema(doc(files, 'docs/schema.graphql'));
+    const known = (name: string): boolean =>
+      ['ID', 'String', 'Int', 'Float', 'Boolean'].includes(name) || scalars.has(name) || types.has(name);
+    for (const [typeName, fields] of types) {
+      for (const [fieldName, field] of fields) {
+        expect(known(namedType(field.type)), `${typeName}.${fieldName}: ${field.type}`).toBe(true);
+        for (const arg of field.args.values()) expect(known(namedType(arg)), arg).toBe(true);
+      }
+    }
+    const documents = graphqlDocumentsOf(backendWiring(plan).files);
+    expect(documents).toHaveLength(plan.entities.length * 3);
+    for (const source of documents) {
+      const operation =
+        /^(query|mutation) (\w+)(?:\(([^)]*)\))? \{\n {2}(\w+)(?:\(([^)]*)\))?(?: \{\n([\s\S]*?)\n {2}\})?\n\}\n$/.exec(
+          source,
+        );
+      expect(operation, source).not.toBeNull();
+      const [, kind, , variables, rootField, args, selection] = operation as RegExpExecArray;
+      const root = types.get(kind === 'query' ? 'Query' : 'Mutation');
+      const field = root?.get(rootField);
+      expect(field, `${kind} ${rootField}`).toBeDefined();
+      const declared = new Map(
+        (variables ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((variable) => variable.split(':').map((part) => part.trim()) as [string, string]),
+      );
+      for (const arg of (args ?? '').split(',').filter(Boolean)) {
+        const [name, value] = arg.split(':').map((part) => part.trim());
+        expect(field?.args.get(name), `${rootField}(${name})`).toBe(declared.get(value));
+      }
+      expect(field?.args.size).toBe(declared.size);
+      const returned = types.get(namedType(field?.type ?? ''));
+      const selected = (selection ?? '').split('\n').map((line) => line.trim());
+      for (const name of selected.filter(Boolean)) {
+        expect(returned?.has(name), `${rootField} { ${name} }`).toBe(true);
+      }
+    }
+    // Every input field of a save mutation is a field of its object type, with the same type.
+    for (const [name, fields] of types) {
+      if (!name.endsWith('Input')) continue;
+      const object = types.get(name.slice(0, -'Input'.length));
+      for (const [fieldName, field] of fields) expect(object?.get(fieldName)?.type, fieldName).toBe(field.type);
+    }
+  });
+
+  it.each(BACKEND_KINDS)('%s: data_model.json field names equal the Dart model fields', (backend) => {
+    const spec = backendSpec(backend);
+    const plan = planApp(spec);
+    const model = JSON.parse(doc(backendDocs(spec), 'docs/data_model.json')) as DataModelDoc;
+    expect(model.contract).toBe(backend === 'graphql' ? 'docs/schema.graphql' : 'docs/openapi.yaml');
+    expect(model.entities).toHaveLength(plan.entities.length);
+    for (const [index, entity] of plan.entities.entries()) {
+      const described = model.entities[index];
+      const dart = entityModelDart(entity);
+      const dartFields = [...dart.matchAll(/^ {2}final ([\w?<>]+) (\w+);$/gm)].map((match) => ({
+        name: match[2],
+        dartType: match[1],
+      }));
+      expect(described.fields.map(({ name, dartType }) => ({ name, dartType }))).toEqual(dartFields);
+      const jsonKeys = [...dart.matchAll(/^ {6}'(\w+)': /gm)].map((match) => match[1]);
+      expect(described.fields.map((field) => field.name)).toEqual(jsonKeys);
+      expect(described.dartModel).toBe(entity.paths.model);
+      const impl = repositoryImplementation(backend, entity);
+      expect(described.repository).toMatchObject({ implementation: impl.className, implementationPath: impl.path });
+      expect(backendWiring(plan).files.map((file) => file.path)).toContain(impl.path);
+    }
+  });
+
+  it.each(BACKEND_KINDS)('%s: api_contract.md names each entity, its storage and repository', (backend) => {
+    const spec = backendSpec(backend);
+    const plan = planApp(spec);
+    const contract = doc(backendDocs(spec), 'docs/api_contract.md');
+    for (const entity of plan.entities) {
+      expect(contract).toContain(`\`${entity.className}\``);
+      expect(contract).toContain(repositoryImplementation(backend, entity).className);
+      expect(contract).toContain(backend === 'graphql' ? entity.collection : entity.tableName);
+    }
+    expect(contract.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
+  });
+
+  it('keeps hostile app text out of the YAML structure and the GraphQL syntax', () => {
+    const spec = backendSpec('rest');
+    const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi & { info: { description: string } };
+    expect(openapi.info.title).toBe(`It's "${'$'}pecial" \\ app # not a heading`);
+    expect(openapi.info.description).toContain('key: "value"');
+    const schema = doc(backendDocs({ ...spec, backend: 'graphql' }), 'docs/schema.graphql');
+    // Comments are single lines; descriptions are quoted strings on their own lines.
+    for (const line of schema.split('\n')) {
+      expect(line, line).toMatch(/^(?:#.*|".*"|\s+".*"|(?:type|input|scalar) .*|\s+\w+.*|\}|)$/);
     }
   });
 });

@@ -3,12 +3,11 @@
  * deterministic, like the project generator they describe.
  */
 import type { AppSpec, GeneratedFile } from './app-spec';
-import { apiContractMd, dataModel, openApiYaml } from './docs/api-docs';
+import { apiContractMd, contractPath, dataModelJson, graphqlSchema, openApiYaml } from './docs/api-docs';
 import { appBriefMd, inputJson, productSpecJson, requirementsMd, userStoriesMd } from './docs/product-docs';
 import { architectureMd, designMd } from './docs/technical-docs';
 import { generateFromPlan } from './flutter-project.generator';
 import { planApp } from './plan/plan-app';
-import { projectFeatures } from './project-features';
 
 /** Create phase: `docs/input.json`, `docs/app_brief.md`. */
 export function briefDocs(spec: AppSpec): GeneratedFile[] {
@@ -28,13 +27,21 @@ export function baDocs(spec: AppSpec): GeneratedFile[] {
   ];
 }
 
-/** Backend phase (the caller skips it when `backend` is `none`): API contract, OpenAPI, data model. */
+/**
+ * Backend phase (the caller skips it when `backend` is `none`): API contract,
+ * the machine-readable contract (`docs/schema.graphql` for GraphQL, else
+ * `docs/openapi.yaml`) and the data model, all from the app plan.
+ */
 export function backendDocs(spec: AppSpec): GeneratedFile[] {
-  const features = projectFeatures(spec.features);
+  const plan = planApp(spec);
+  const contract =
+    contractPath(plan) === 'docs/schema.graphql'
+      ? { path: 'docs/schema.graphql', content: graphqlSchema(plan) }
+      : { path: 'docs/openapi.yaml', content: openApiYaml(plan) };
   return [
-    { path: 'docs/api_contract.md', content: apiContractMd(spec, features) },
-    { path: 'docs/openapi.yaml', content: openApiYaml(spec, features) },
-    { path: 'docs/data_model.json', content: `${JSON.stringify(dataModel(spec, features), null, 2)}\n` },
+    { path: 'docs/api_contract.md', content: apiContractMd(plan) },
+    contract,
+    { path: 'docs/data_model.json', content: dataModelJson(plan) },
   ];
 }
 

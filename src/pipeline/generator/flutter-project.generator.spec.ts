@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import type { AppSpec, GeneratedFile } from './app-spec';
 import { dartString } from './dart-string';
 import { generateFlutterProject } from './flutter-project.generator';
-import { dartPackageName, featureNames } from './naming';
-import { projectFeatures } from './project-features';
+import { dartPackageName } from './naming';
+import { planApp } from './plan/plan-app';
 import { bracketProblem } from './testing/dart-brackets';
 import { awkwardSpec, manyFeatures, simpleSpec } from './testing/fixtures';
 import { declaredClasses, unresolvedImports } from './testing/project-checks';
@@ -67,13 +67,16 @@ describe('generateFlutterProject', () => {
         'lib/main.dart',
         'lib/app.dart',
         'lib/theme/app_theme.dart',
+        'lib/app_services.dart',
         'lib/features/settings/settings_screen.dart',
         'test/widget_test.dart',
-        'lib/features/todo_list/todo_list_model.dart',
-        'lib/features/todo_list/todo_list_repository.dart',
-        'lib/features/todo_list/todo_list_state.dart',
+        'lib/data/models/task.dart',
+        'lib/data/repositories/task_repository.dart',
+        'lib/data/local/shared_preferences_task_repository.dart',
         'lib/features/todo_list/todo_list_screen.dart',
+        'lib/features/todo_list/todo_list_form_screen.dart',
         'test/features/todo_list_screen_test.dart',
+        'test/support/fake_repositories.dart',
       ]),
     );
     expect(paths.every((p) => !p.startsWith('/') && !p.includes('..') && !p.includes('\\'))).toBe(true);
@@ -99,12 +102,19 @@ describe('generateFlutterProject', () => {
       description: spec.description.trim(),
       publish_to: 'none',
       version: '1.0.0+1',
-      environment: { sdk: '>=3.3.0 <4.0.0' },
-      dependencies: { flutter: { sdk: 'flutter' } },
+      environment: { sdk: '>=3.4.0 <4.0.0' },
+      dependencies: { flutter: { sdk: 'flutter' }, shared_preferences: expect.any(String) },
       dev_dependencies: { flutter_test: { sdk: 'flutter' }, flutter_lints: expect.any(String) },
       flutter: { 'uses-material-design': true },
     });
-    expect(Object.keys(pubspec.dependencies as object)).toEqual(['flutter']);
+    // awkwardSpec asks for sign-in on Firebase: Firestore for the data, Firebase Auth for the session.
+    expect(Object.keys(pubspec.dependencies as object)).toEqual([
+      'flutter',
+      'cloud_firestore',
+      'firebase_auth',
+      'firebase_core',
+      'shared_preferences',
+    ]);
   });
 
   describe.each(SPECS)('%s spec', (_name, spec) => {
@@ -112,13 +122,12 @@ describe('generateFlutterProject', () => {
     const paths = new Set(files.map((file) => file.path));
 
     it('has a screen and a test for every feature', () => {
-      for (const names of featureNames(spec.features)) {
-        expect(paths).toContain(names.screenPath);
-        expect(paths).toContain(names.testPath);
+      const features = planApp(spec).features;
+      for (const feature of features) {
+        expect(paths).toContain(feature.paths.screen);
+        expect(paths).toContain(feature.paths.test);
       }
-      expect(files.filter((file) => file.path.startsWith('test/features/'))).toHaveLength(
-        featureNames(spec.features).length,
-      );
+      expect(files.filter((file) => file.path.startsWith('test/features/'))).toHaveLength(features.length);
     });
 
     it('balances brackets outside strings and comments in every Dart file', () => {
@@ -144,44 +153,42 @@ describe('generateFlutterProject', () => {
     });
 
     it('embeds feature labels only as escaped Dart literals', () => {
-      for (const feature of projectFeatures(spec.features)) {
+      for (const feature of planApp(spec).features) {
         const screen = content(files, feature.paths.screen);
         expect(screen).toContain(`static const String title = ${dartString(feature.names.label)};`);
-        expect(content(files, feature.paths.test)).toContain(dartString(feature.names.label));
       }
     });
   });
 
   it('gives features named like Flutter or app classes suffixed, distinct class names', () => {
-    const features = projectFeatures(['Text', 'State', 'Settings', 'Home', 'Search', 'Step 2', 'Step2']);
+    const features = planApp(simpleSpec({ features: ['Text', 'State', 'Home', 'Search', 'Step 2', 'Step2'] })).features;
+    // "Step 2" and "Step2" are one feature once spacing is folded.
     expect(features.map((feature) => feature.classes.screen)).toEqual([
       'TextScreen',
       'StateScreen',
-      'Settings2Screen',
       'Home2Screen',
       'SearchScreen',
       'Step2Screen',
-      'Step2V2Screen',
+      'SettingsScreen',
     ]);
-    const search = features[4].classes;
     // material.dart exports SearchController; the screen imports both.
-    expect(search.controller).toBe('SearchFeatureController');
-    expect(features[0].classes.item).toBe('TextItem');
+    expect(features[3].classes.controller).toBe('SearchFeatureController');
   });
 
   it('wires every feature screen into the app routes and home list', () => {
     const spec = awkwardSpec();
     const app = content(generateFlutterProject(spec), 'lib/app.dart');
-    for (const feature of projectFeatures(spec.features)) {
-      expect(app).toContain(`import 'features/${feature.names.id}/${feature.names.id}_screen.dart';`);
-      expect(app).toContain(`${feature.classes.screen}.routeName: (context) => const ${feature.classes.screen}(),`);
-      expect(app).toContain(`    ${feature.classes.screen}.title,`);
+    for (const feature of planApp(spec).features) {
+      expect(app).toContain(`import '${feature.paths.screen.slice('lib/'.length)}';`);
+      expect(app).toContain(`${feature.classes.screen}.routeName: (context) =>`);
+      if (feature.archetype !== 'settings') expect(app).toContain(`title: ${feature.classes.screen}.title`);
     }
   });
 
-  it('builds a home screen without destinations when there are no features', () => {
-    const app = content(generateFlutterProject(simpleSpec({ features: [] })), 'lib/app.dart');
-    expect(app).not.toContain('_Destination');
+  it('gives an app with nothing recognisable an entries list, never an empty home', () => {
+    const files = generateFlutterProject(simpleSpec({ features: [], description: 'Something nice.' }));
+    const app = content(files, 'lib/app.dart');
+    expect(app).toContain('_destinations');
     expect(app).toContain('class HomeScreen extends StatelessWidget');
   });
 
@@ -209,11 +216,15 @@ describe('generateFlutterProject', () => {
     expect(info).toContain('\\$money \\${interp}\\nLine two \\\\ backslash\\r\\n# not a heading\\ttab \\u{0} end');
   });
 
-  it('keeps file contents identical across features except for names', () => {
-    const files = fileMap(generateFlutterProject(simpleSpec({ features: ['Alpha', 'Beta'] })));
-    const alpha = files.get('lib/features/alpha/alpha_state.dart');
-    const beta = files.get('lib/features/beta/beta_state.dart');
-    expect(alpha?.replace(/Alpha|alpha/g, 'X')).toBe(beta?.replace(/Beta|beta/g, 'X'));
+  it('writes different code for different kinds of features', () => {
+    const files = fileMap(generateFlutterProject(simpleSpec({ features: ['Expenses', 'Statistics', 'Timer'] })));
+    const screens = ['expenses', 'statistics', 'timer'].map(
+      (id) => files.get(`lib/features/${id}/${id}_screen.dart`) ?? '',
+    );
+    expect(files.get('lib/features/expenses/expenses_form_screen.dart')).toContain('TextFormField');
+    expect(screens[1]).toContain('BarChart');
+    expect(screens[2]).toMatch(/Timer|Duration/);
+    expect(new Set(screens).size).toBe(3);
   });
 });
 

@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppSpec } from './app-spec';
 import { generateFlutterProject } from './flutter-project.generator';
-import { projectFeatures } from './project-features';
+import { planApp } from './plan/plan-app';
 import { repairProject, type RepairFinding } from './repair';
 import { simpleSpec } from './testing/fixtures';
 
 const spec: AppSpec = simpleSpec({ features: ['Todo list', 'Profile', 'Search', 'Chat'] });
 const generated = new Map(generateFlutterProject(spec).map((file) => [file.path, file.content]));
-const [todo, profile, search, chat] = projectFeatures(spec.features);
+const plan = planApp(spec);
+const [todo, profile, search] = plan.features;
+/** The to-do list's model, which its screen imports. */
+const TASK_MODEL = plan.entities.find((entity) => entity.className === 'Task')!.paths.model;
 
 const HELPER = 'lib/extra/helper.dart';
 const HELPER_SOURCE = [
@@ -107,18 +110,18 @@ describe('repairProject', () => {
 
   it('restores a missing test and the generated files a restored file imports', async () => {
     await fs.rm(path.join(sourceDir, search.paths.test));
-    await fs.rm(path.join(sourceDir, chat.paths.model));
+    await fs.rm(path.join(sourceDir, TASK_MODEL));
     const result = await repairProject(sourceDir, spec, [
       { rule: 'feature_missing_test', file: search.paths.test, message: 'Feature "Search" has no widget test' },
       {
         rule: 'import_unresolved',
-        file: chat.paths.screen,
-        message: `import: Cannot resolve "chat_model.dart": ${chat.paths.model} does not exist`,
+        file: todo.paths.screen,
+        message: `import: Cannot resolve "../../data/models/task.dart": ${TASK_MODEL} does not exist`,
       },
     ]);
-    expect(result.changed).toEqual([chat.paths.model, search.paths.test]);
+    expect(result.changed).toEqual([TASK_MODEL, search.paths.test]);
     expect(await read(search.paths.test)).toBe(generated.get(search.paths.test));
-    expect(await read(chat.paths.model)).toBe(generated.get(chat.paths.model));
+    expect(await read(TASK_MODEL)).toBe(generated.get(TASK_MODEL));
   });
 
   it('is idempotent and reports findings it cannot fix', async () => {

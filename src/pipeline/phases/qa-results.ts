@@ -1,7 +1,9 @@
+import { planApp } from '../generator/plan/plan-app';
 import { analyzeProject } from '../qa/qa-analyzer';
 import { renderTestReport } from '../qa/qa-report';
-import type { QaFinding, QaReport } from '../qa/qa.types';
+import type { QaFeatureExpectation, QaFinding, QaReport } from '../qa/qa.types';
 import type { PhaseContext } from '../phase-handler';
+import { findFlutter } from '../runtime/flutter-runner';
 
 export const QA_SUMMARY = 'docs/qa_summary.json';
 export const QA_REPORT = 'docs/test_report.md';
@@ -11,12 +13,41 @@ export interface QaSummary extends QaReport {
   attempt: number;
 }
 
-/** Runs the static analysis and records it in docs/test_report.md and docs/qa_summary.json. */
+export interface RunQaOptions {
+  /** `workspace.flutterBin` (FLUTTER_BIN); without it the first `flutter` on PATH is used, if any. */
+  flutter?: string;
+}
+
+/** What QA checks per feature, from the app plan (the same contract the generator fills). */
+export function qaExpectations(context: PhaseContext): QaFeatureExpectation[] {
+  return planApp(context.spec).features.map((f) => ({
+    label: f.names.label,
+    screenClass: f.classes.screen,
+    screenPath: f.paths.screen,
+    testPath: f.paths.test,
+  }));
+}
+
+/**
+ * Runs the analysis (static, plus `flutter analyze` / `flutter test` when an
+ * SDK is found) and records it in docs/test_report.md and docs/qa_summary.json.
+ */
 export async function runQa(
   context: PhaseContext,
   attempt: number,
+  options: RunQaOptions = {},
 ): Promise<{ summary: QaSummary; outputs: string[] }> {
-  const report = await analyzeProject(context.sourceDir, context.spec.features);
+  const flutter = await findFlutter(options.flutter);
+  const flutterSkipReason = flutter
+    ? undefined
+    : options.flutter
+      ? 'FLUTTER_BIN does not point to an executable Flutter SDK'
+      : 'No Flutter SDK found (set FLUTTER_BIN or put flutter on PATH)';
+  const report = await analyzeProject(context.sourceDir, qaExpectations(context), {
+    flutter,
+    flutterSkipReason,
+    signal: context.signal,
+  });
   const summary: QaSummary = { ...report, attempt };
   const outputs = await context.writeFiles([
     { path: QA_REPORT, content: renderTestReport(report, attempt) },

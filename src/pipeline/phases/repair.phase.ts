@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AllConfig } from '../../config/config.types';
 import { AgentWriter } from '../agent-writer.service';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
 import type { QaFinding } from '../qa/qa.types';
@@ -29,6 +31,7 @@ export class RepairPhase implements PhaseHandler {
     private readonly settings: SettingsService,
     private readonly writer: AgentWriter,
     private readonly experiences: ExperiencesService,
+    private readonly config: ConfigService<AllConfig, true>,
   ) {}
 
   async run(context: PhaseContext): Promise<PhaseResult> {
@@ -56,7 +59,8 @@ export class RepairPhase implements PhaseHandler {
 
     for (let attempt = 1; ; attempt++) {
       context.signal.throwIfAborted();
-      const { summary, outputs: qaOutputs } = await runQa(context, attempt);
+      const flutter = this.config.get('workspace.flutterBin', { infer: true });
+      const { summary, outputs: qaOutputs } = await runQa(context, attempt, { flutter });
       qaOutputs.forEach((o) => outputs.add(o));
       const round: Round = {
         attempt,

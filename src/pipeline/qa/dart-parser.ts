@@ -119,7 +119,7 @@ function collectSyntaxErrors(root: Node): DartSyntaxError[] {
 }
 
 /** The value of a `uri` node: adjacent string literals concatenated, quotes (and `r`) removed. */
-function uriValue(uriNode: Node): string {
+export function uriValue(uriNode: Node): string {
   const literal = /r?('''|"""|'|")([\s\S]*?)\1/g;
   let value = '';
   for (const match of uriNode.text.matchAll(literal)) value += match[2];
@@ -163,6 +163,21 @@ export async function analyzeDartSource(source: string): Promise<DartSourceAnaly
   return withSyntaxTree(source, (root) => {
     const errors = collectSyntaxErrors(root);
     return { ok: errors.length === 0, errors, directives: collectDirectives(root) };
+  });
+}
+
+/**
+ * Syntax errors, directives and whatever `scan` extracts, all from a single
+ * parse. `scan` must copy what it needs out of the tree: nodes are invalid
+ * once it returns.
+ */
+export async function analyzeDartSourceWith<T>(
+  source: string,
+  scan: (root: Node) => T,
+): Promise<DartSourceAnalysis & { scan: T }> {
+  return withSyntaxTree(source, (root) => {
+    const errors = collectSyntaxErrors(root);
+    return { ok: errors.length === 0, errors, directives: collectDirectives(root), scan: scan(root) };
   });
 }
 

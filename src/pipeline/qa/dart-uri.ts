@@ -102,3 +102,34 @@ export function checkDartUri(uri: string, ctx: UriContext): UriProblem | null {
   if (SCHEME.test(uri)) return unresolved(uri, 'unsupported URI scheme');
   return checkRelativeUri(uri, ctx);
 }
+
+/** Where a directive URI points: a project file, an SDK library, another package, or nowhere. */
+export type ResolvedDartUri =
+  | { kind: 'project'; path: string }
+  | { kind: 'dart'; library: string }
+  | { kind: 'package'; name: string }
+  | { kind: 'unresolved' };
+
+/**
+ * Resolves a URI the way {@link checkDartUri} checks it. Without a usable
+ * pubspec every `package:` URI counts as another package.
+ */
+export function resolveDartUri(uri: string, ctx: UriContext): ResolvedDartUri {
+  if (uri.startsWith('dart:')) return { kind: 'dart', library: uri.slice('dart:'.length) };
+  if (uri.startsWith('package:')) {
+    const rest = decode(uri.slice('package:'.length));
+    const slash = rest.indexOf('/');
+    if (slash <= 0) return { kind: 'unresolved' };
+    const name = rest.slice(0, slash);
+    if (!ctx.pubspec || name !== ctx.pubspec.name) return { kind: 'package', name };
+    const target = containedPath(`lib/${rest.slice(slash + 1)}`);
+    return target !== null && target.startsWith('lib/') && ctx.files.has(target)
+      ? { kind: 'project', path: target }
+      : { kind: 'unresolved' };
+  }
+  if (SCHEME.test(uri)) return { kind: 'unresolved' };
+  const decoded = decode(uri);
+  if (decoded === '' || decoded.startsWith('/')) return { kind: 'unresolved' };
+  const target = containedPath(path.posix.join(path.posix.dirname(ctx.importer), decoded));
+  return target !== null && ctx.files.has(target) ? { kind: 'project', path: target } : { kind: 'unresolved' };
+}

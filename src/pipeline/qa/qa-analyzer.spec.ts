@@ -5,11 +5,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeProject } from './qa-analyzer';
 import { renderTestReport } from './qa-report';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
-import type { QaFinding } from './qa.types';
+import { planApp } from '../generator/plan/plan-app';
+import type { QaFeatureExpectation, QaFinding } from './qa.types';
 
 type ProjectFiles = Record<string, string>;
 
-const FEATURES = ['Todo List', 'Profile'];
+function feature(label: string, id: string, stem: string): QaFeatureExpectation {
+  return {
+    label,
+    screenClass: `${stem}Screen`,
+    screenPath: `lib/features/${id}/${id}_screen.dart`,
+    testPath: `test/features/${id}_screen_test.dart`,
+  };
+}
+
+const FEATURES = [feature('Todo List', 'todo_list', 'TodoList'), feature('Profile', 'profile', 'Profile')];
 
 const PUBSPEC = `name: demo_app
 description: A demo app.
@@ -49,6 +59,7 @@ import 'package:demo_app/features/${id}/${id}_screen.dart';
 void main() {
   testWidgets('${className} renders', (WidgetTester tester) async {
     await tester.pumpWidget(const MaterialApp(home: ${className}Screen()));
+    await tester.tap(find.text('${className}'));
     expect(find.text('${className}'), findsOneWidget);
   });
 }
@@ -108,6 +119,9 @@ class DemoApp extends StatelessWidget {
   };
 }
 
+/** Keeps lib/main.dart starting the app when a test replaces its imports. */
+const MAIN_TAIL = "import 'app.dart';\n\nvoid main() => runApp(const DemoApp());\n";
+
 const tempDirs: string[] = [];
 
 async function tempDir(): Promise<string> {
@@ -126,7 +140,7 @@ async function writeProject(files: ProjectFiles): Promise<string> {
   return dir;
 }
 
-async function analyze(files: ProjectFiles, features: readonly string[] = FEATURES) {
+async function analyze(files: ProjectFiles, features: readonly QaFeatureExpectation[] = FEATURES) {
   return analyzeProject(await writeProject(files), features);
 }
 
@@ -142,7 +156,16 @@ describe('analyzeProject', () => {
   it('finds nothing in a valid project and counts what it checked', async () => {
     const report = await analyze(validProject());
     expect(report.findings).toEqual([]);
-    expect(report).toMatchObject({ files_checked: 12, dart_files: 10, features_checked: 2, passed: true });
+    expect(report).toMatchObject({
+      files_checked: 12,
+      dart_files: 10,
+      features_checked: 2,
+      features_reachable: 2,
+      features_tested: 2,
+      passed: true,
+    });
+    expect(report.symbols_checked).toBeGreaterThan(0);
+    expect(report.flutter).toBeUndefined();
     // app.dart 9 (the conditional import counts twice) + part of 1 + main 2 + io 1 + screens 2 + tests 6.
     expect(report.imports_checked).toBe(21);
   });
@@ -161,7 +184,7 @@ describe('analyzeProject', () => {
   it('reports an unresolved relative import and one that leaves the project', async () => {
     const files = validProject();
     files['lib/main.dart'] =
-      "import 'package:flutter/material.dart';\nimport 'missing.dart';\nimport '../../outside.dart';\n";
+      "import 'package:flutter/material.dart';\nimport 'missing.dart';\nimport '../../outside.dart';\n" + MAIN_TAIL;
     const report = await analyze(files);
     expect(report.findings).toEqual([
       {
@@ -181,7 +204,7 @@ describe('analyzeProject', () => {
 
   it('reports an unresolved own-package import', async () => {
     const files = validProject();
-    files['lib/main.dart'] = "import 'package:demo_app/features/nope/nope_screen.dart';\n";
+    files['lib/main.dart'] = "import 'package:demo_app/features/nope/nope_screen.dart';\n" + MAIN_TAIL;
     const report = await analyze(files);
     expect(report.findings).toEqual([
       expect.objectContaining({ rule: 'import_unresolved', file: 'lib/main.dart', line: 1 }),
@@ -191,7 +214,8 @@ describe('analyzeProject', () => {
 
   it('reports an undeclared package but accepts sdk and dev dependencies', async () => {
     const files = validProject();
-    files['lib/main.dart'] = "import 'package:http/http.dart' as http;\nimport 'package:flutter_lints/x.dart';\n";
+    files['lib/main.dart'] =
+      "import 'package:http/http.dart' as http;\nimport 'package:flutter_lints/x.dart';\n" + MAIN_TAIL;
     const report = await analyze(files);
     expect(report.findings).toEqual([
       expect.objectContaining({ rule: 'package_undeclared', file: 'lib/main.dart', line: 1 }),
@@ -201,7 +225,7 @@ describe('analyzeProject', () => {
 
   it('reports an unknown dart: library', async () => {
     const files = validProject();
-    files['lib/main.dart'] = "import 'dart:collections';\nimport 'dart:ui';\nexport 'dart:math';\n";
+    files['lib/main.dart'] = "import 'dart:collections';\nimport 'dart:ui';\nexport 'dart:math';\n" + MAIN_TAIL;
     const report = await analyze(files);
     expect(report.findings).toEqual([
       {
@@ -253,7 +277,10 @@ describe('analyzeProject', () => {
   });
 
   it('reports a feature without screen and without test at the expected paths', async () => {
-    const report = await analyze(validProject(), [...FEATURES, 'Shopping Cart', '  ', 'todo list']);
+    const report = await analyze(validProject(), [
+      ...FEATURES,
+      feature('Shopping Cart', 'shopping_cart', 'ShoppingCart'),
+    ]);
     expect(report.features_checked).toBe(3);
     expect(report.findings).toEqual([
       {
@@ -285,7 +312,7 @@ describe('analyzeProject', () => {
     const files = validProject();
     files['lib/main.dart'] = "import 'package:nope/nope.dart';\nimport 'dart:nope';\nclass {\n";
     files['lib/app_state.dart'] = "part of 'gone.dart';\n";
-    const report = await analyze(files, [...FEATURES, 'Zeta']);
+    const report = await analyze(files, [...FEATURES, feature('Zeta', 'zeta', 'Zeta')]);
     const keys = report.findings.map((f) => `${f.file}:${f.line ?? 0}:${f.rule}`);
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(keys[0]).toBe('lib/app_state.dart:1:import_unresolved');
@@ -339,8 +366,16 @@ describe.skipIf(!existsSync(GENERATOR))('builtin generator output', () => {
       features: ['Shopping List', 'Settings', 'Café Menu', 'User Profile'],
     };
     const files = Object.fromEntries(generate(spec).map((f) => [f.path, f.content]));
-    const report = await analyze(files, spec.features);
+    const expected = planApp(spec).features.map((f) => ({
+      label: f.names.label,
+      screenClass: f.classes.screen,
+      screenPath: f.paths.screen,
+      testPath: f.paths.test,
+    }));
+    const report = await analyze(files, expected);
     expect(report.findings).toEqual([]);
-    expect(report.features_checked).toBe(4);
+    expect(report.features_checked).toBe(expected.length);
+    expect(report.features_reachable).toBe(expected.length);
+    expect(report.features_tested).toBe(expected.length);
   });
 });

@@ -1,34 +1,35 @@
 import { promises as fs } from 'node:fs';
-import { featureNames } from '../generator/naming';
-import { analyzeDartSource } from './dart-parser';
+import { scanDartFile, type FileScan } from './dart-file-scan';
+import { analyzeDartSourceWith } from './dart-parser';
 import { checkDartUri, type UriContext } from './dart-uri';
+import { checkFeatures } from './feature-rules';
+import { runFlutterChecks, type FlutterCheck } from './flutter-check';
 import { listProjectFiles, projectFilePath } from './project-files';
+import { ProjectIndex } from './project-symbols';
 import { checkPubspec, type PubspecInfo } from './pubspec-check';
-import type { QaFinding, QaReport } from './qa.types';
+import type { QaFeatureExpectation, QaFinding, QaFlutterResult, QaReport } from './qa.types';
+import { checkSymbols } from './symbol-rules';
 
 interface DartCheck {
   findings: QaFinding[];
-  dartFiles: number;
+  dartFiles: string[];
   importsChecked: number;
+  scans: Map<string, FileScan>;
 }
 
-/** Syntax and directive findings for one Dart file; returns the number of URIs checked. */
-async function checkDartFile(
-  projectDir: string,
-  file: string,
-  ctx: UriContext,
-  findings: QaFinding[],
-): Promise<number> {
+/** Syntax and directive findings for one Dart file, plus its symbol scan (one parse). */
+async function checkDartFile(projectDir: string, file: string, ctx: UriContext, out: DartCheck): Promise<void> {
   const source = await fs.readFile(projectFilePath(projectDir, file), 'utf8');
-  const analysis = await analyzeDartSource(source);
+  const analysis = await analyzeDartSourceWith(source, scanDartFile);
   for (const { line, column, message } of analysis.errors) {
-    findings.push({ rule: 'dart_syntax', file, line, message: `${message} (column ${column})` });
+    out.findings.push({ rule: 'dart_syntax', file, line, message: `${message} (column ${column})` });
   }
   for (const { kind, uri, line } of analysis.directives) {
     const problem = checkDartUri(uri, ctx);
-    if (problem) findings.push({ rule: problem.rule, file, line, message: `${kind}: ${problem.message}` });
+    if (problem) out.findings.push({ rule: problem.rule, file, line, message: `${kind}: ${problem.message}` });
   }
-  return analysis.directives.length;
+  out.importsChecked += analysis.directives.length;
+  out.scans.set(file, analysis.scan);
 }
 
 async function checkDartFiles(
@@ -38,37 +39,13 @@ async function checkDartFiles(
   pubspec: PubspecInfo | null,
 ): Promise<DartCheck> {
   const dartFiles = files.filter((file) => file.endsWith('.dart'));
-  const findings: QaFinding[] = [];
-  let importsChecked = 0;
+  const out: DartCheck = { findings: [], dartFiles, importsChecked: 0, scans: new Map() };
   // Sequential on purpose: the shared parser is synchronous, so parallel reads
   // would only hold more sources in memory at once.
   for (const file of dartFiles) {
-    const ctx: UriContext = { importer: file, files: fileSet, pubspec };
-    importsChecked += await checkDartFile(projectDir, file, ctx, findings);
+    await checkDartFile(projectDir, file, { importer: file, files: fileSet, pubspec }, out);
   }
-  return { findings, dartFiles: dartFiles.length, importsChecked };
-}
-
-interface FeatureCheck {
-  findings: QaFinding[];
-  count: number;
-}
-
-/** Uses the generator's naming rules, so QA expects exactly the paths the generator writes. */
-function checkFeatures(features: readonly string[], fileSet: ReadonlySet<string>): FeatureCheck {
-  const findings: QaFinding[] = [];
-  const names = featureNames(features);
-  for (const { label, screenPath, testPath } of names) {
-    if (!fileSet.has(screenPath)) {
-      const message = `Feature "${label}" has no screen file`;
-      findings.push({ rule: 'feature_missing_screen', file: screenPath, message });
-    }
-    if (!fileSet.has(testPath)) {
-      const message = `Feature "${label}" has no widget test`;
-      findings.push({ rule: 'feature_missing_test', file: testPath, message });
-    }
-  }
-  return { findings, count: names.length };
+  return out;
 }
 
 /** Code-unit comparison: locale-independent, so reports are byte-for-byte reproducible. */
@@ -85,24 +62,64 @@ export function compareFindings(a: QaFinding, b: QaFinding): number {
   );
 }
 
+/** Analyzer findings on a line the static rules already flagged are the same problem told twice. */
+function withoutDuplicates(flutter: FlutterCheck, staticFindings: readonly QaFinding[]): QaFinding[] {
+  const flagged = new Set(staticFindings.filter((f) => f.line !== undefined).map((f) => `${f.file}:${f.line}`));
+  return flutter.findings.filter((f) => !(f.rule.startsWith('analyzer_') && flagged.has(`${f.file}:${f.line}`)));
+}
+
+export interface AnalyzeOptions {
+  /** The Flutter executable: when set, QA also runs `flutter pub get`, `analyze` and `test`. */
+  flutter?: string;
+  /** Why no Flutter SDK is used; recorded as `flutter.reason` when `flutter` is unset. */
+  flutterSkipReason?: string;
+  /** Aborts the Flutter steps (cancel, timeout). */
+  signal?: AbortSignal;
+}
+
 /**
  * Static analysis of a generated Flutter project: pubspec sanity, Dart syntax
- * (tree-sitter), resolution of every import/export/part URI, and presence of
- * each requested feature's screen and test.
+ * (tree-sitter), resolution of every import/export/part URI, the project's own
+ * symbols (imports, undefined names, constructor arguments, const contexts,
+ * reserved words) and the feature contract (screen, test, reachability). With
+ * a Flutter SDK, `flutter analyze` and `flutter test` findings are added.
  */
-export async function analyzeProject(projectDir: string, features: readonly string[]): Promise<QaReport> {
+export async function analyzeProject(
+  projectDir: string,
+  expected: readonly QaFeatureExpectation[],
+  options: AnalyzeOptions = {},
+): Promise<QaReport> {
   const files = await listProjectFiles(projectDir);
   const fileSet = new Set(files);
   const pubspec = await checkPubspec(projectDir, fileSet);
   const dart = await checkDartFiles(projectDir, files, fileSet, pubspec.info);
-  const featureCheck = checkFeatures(features, fileSet);
-  const findings = [...pubspec.findings, ...dart.findings, ...featureCheck.findings].sort(compareFindings);
+  const index = new ProjectIndex(fileSet, dart.scans, pubspec.info);
+  const symbols = checkSymbols(index, dart.dartFiles);
+  const features = checkFeatures(expected, fileSet, index);
+  const staticFindings = [...pubspec.findings, ...dart.findings, ...symbols.findings, ...features.findings];
+
+  let flutter: QaFlutterResult | undefined;
+  let flutterFindings: QaFinding[] = [];
+  if (options.flutter) {
+    const check = await runFlutterChecks(options.flutter, projectDir, options.signal ?? new AbortController().signal);
+    flutter = check.result;
+    flutterFindings = withoutDuplicates(check, staticFindings);
+  } else if (options.flutterSkipReason) {
+    flutter = { ran: false, reason: options.flutterSkipReason };
+  }
+
+  const findings = [...staticFindings, ...flutterFindings].sort(compareFindings);
   return {
     findings,
     files_checked: files.length,
-    dart_files: dart.dartFiles,
+    dart_files: dart.dartFiles.length,
     imports_checked: dart.importsChecked,
-    features_checked: featureCheck.count,
+    features_checked: features.count,
+    features_reachable: features.reachable,
+    features_tested: features.tested,
+    unverified_names: symbols.unverified,
+    symbols_checked: symbols.checked,
+    ...(flutter ? { flutter } : {}),
     passed: findings.length === 0,
   };
 }

@@ -5,6 +5,8 @@ export interface ScanTarget {
   file: string;
   text: string;
   isDart: boolean;
+  /** Dart files: the text with comments and string contents blanked (same indices, see dart-code.ts); else the text. */
+  code: string;
   /** Whether the JS string index lies inside a comment (Dart, XML and plist files). */
   inComment(index: number): boolean;
   /** 1-based line of a JS string index. */
@@ -52,15 +54,15 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
 ];
 
-/** `apiKey = '…'`, `"client_secret": "…"`, `password: '…'` and similar. */
+/** `apiKey = '…'`, `"client_secret": "…"`, `password: '…'`, `anonKey: '…'` and similar. */
 const SECRET_ASSIGNMENT = new RegExp(
-  String.raw`\b([A-Za-z0-9_]*(?:api[_-]?key|secret|passw(?:or)?d|token)[A-Za-z0-9_]*)['"]?` +
+  String.raw`\b([A-Za-z0-9_]*(?:api[_-]?key|secret|passw(?:or)?d|token|anon[_-]?key)[A-Za-z0-9_]*)['"]?` +
     String.raw`\s*(?::=|[:=])\s*(['"])([^'"\s]{12,})\2`,
   'gi',
 );
 /** `.env` / `.properties` style `API_KEY=value` without quotes. */
 const ENV_ASSIGNMENT = new RegExp(
-  String.raw`^[ \t]*(?:export[ \t]+)?([A-Za-z0-9_.]*(?:api[_-]?key|secret|passw(?:or)?d|token)[A-Za-z0-9_.]*)` +
+  String.raw`^[ \t]*(?:export[ \t]+)?([A-Za-z0-9_.]*(?:api[_-]?key|secret|passw(?:or)?d|token|anon[_-]?key)[A-Za-z0-9_.]*)` +
     String.raw`[ \t]*=[ \t]*([^\s'"#]{12,})[ \t]*$`,
   'gim',
 );
@@ -78,6 +80,104 @@ function looksLikeSecret(value: string): boolean {
   return mixed || value.length >= 24;
 }
 
+// ---- keys that are public by design
+
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.(eyJ[A-Za-z0-9_-]{8,})\.[A-Za-z0-9_-]{8,}/g;
+const FIREBASE_WEB_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
+/** A Firebase options call or web config object: its `apiKey` identifies the project, it grants nothing. */
+const FIREBASE_CONFIG_OPENER = /\bFirebaseOptions\s*\(|\bfirebaseConfig\s*=\s*\{/g;
+const ANON_KEY_NAME = /anon[_-]?key/i;
+
+const SUPABASE_ANON_MESSAGE =
+  'is public by design: it ships in every client and only grants what Row Level Security allows; keep RLS on for every table';
+const FIREBASE_KEY_MESSAGE =
+  'is public by design: it identifies the Firebase project and grants nothing by itself; protect data with Security Rules and App Check, and restrict the key to your apps';
+
+/** The `role` claim of a JWT, if its payload decodes. */
+function jwtRole(payload: string): string | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    const role = claims && typeof claims === 'object' ? (claims as Record<string, unknown>).role : undefined;
+    return typeof role === 'string' ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `index` lies inside the parentheses/braces opened by a Firebase config (same file). */
+function insideFirebaseConfig(text: string, index: number): boolean {
+  let opener: RegExpExecArray | undefined;
+  for (const match of text.matchAll(FIREBASE_CONFIG_OPENER)) {
+    if (match.index >= index) break;
+    opener = match;
+  }
+  if (!opener) return false;
+  let depth = 0;
+  for (let k = opener.index + opener[0].length - 1; k < index; k++) {
+    const c = text[k];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    if (depth === 0) return false;
+  }
+  return depth > 0;
+}
+
+interface PublicKey {
+  rule: string;
+  message: string;
+}
+
+/**
+ * A value a secret rule matched that is meant to ship in the app: the Firebase
+ * `apiKey` of the project's options and the Supabase anon key.
+ */
+function publicByDesign(target: ScanTarget, index: number, name: string, value: string): PublicKey | undefined {
+  const shown = maskSecret(value);
+  const jwt = /^eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]+$/.exec(value);
+  const role = jwt ? jwtRole(jwt[1]) : undefined;
+  // A JWT named "anon key" that is not one (service_role above all) is not let through.
+  if (ANON_KEY_NAME.test(name) && (!jwt || role === 'anon'))
+    return {
+      rule: 'public_supabase_anon_key',
+      message: `Supabase anon key "${name}" (${shown}) ${SUPABASE_ANON_MESSAGE}`,
+    };
+  if (
+    /api[_-]?key/i.test(name) &&
+    FIREBASE_WEB_KEY.test(value) &&
+    (basename(target.file) === 'firebase_options.dart' || insideFirebaseConfig(target.text, index))
+  )
+    return {
+      rule: 'public_firebase_api_key',
+      message: `Firebase API key "${name}" (${shown}) ${FIREBASE_KEY_MESSAGE}`,
+    };
+  return undefined;
+}
+
+/**
+ * JWT literals by role: a Supabase service_role key is a blocker (it bypasses
+ * Row Level Security), an anon key is public by design (info). Returns the
+ * lines reported, so the generic assignment rule does not report them again.
+ */
+function scanJwts(target: ScanTarget, emit: Emit): Set<number> {
+  const lines = new Set<number>();
+  forEachMatch(target.text, JWT, (match) => {
+    const role = jwtRole(match[1]);
+    const shown = maskSecret(match[0]);
+    if (role === 'service_role')
+      emit(
+        'secret_supabase_service_role',
+        match.index,
+        'blocker',
+        `Hard-coded Supabase service_role key (${shown}): it bypasses Row Level Security and must never ship in an app`,
+      );
+    else if (role === 'anon')
+      emit('public_supabase_anon_key', match.index, 'info', `Supabase anon key (${shown}) ${SUPABASE_ANON_MESSAGE}`);
+    else return;
+    lines.add(target.lineOf(match.index));
+  });
+  return lines;
+}
+
 function scanSecretPatterns(target: ScanTarget, emit: Emit): Set<number> {
   const lines = new Set<number>();
   for (const pattern of SECRET_PATTERNS) {
@@ -93,15 +193,23 @@ function scanSecretPatterns(target: ScanTarget, emit: Emit): Set<number> {
 function scanSecretAssignments(target: ScanTarget, emit: Emit, skipLines: ReadonlySet<number>): void {
   const report = (match: RegExpExecArray, name: string, value: string): void => {
     if (!looksLikeSecret(value) || skipLines.has(target.lineOf(match.index))) return;
-    emit('secret_assignment', match.index, 'blocker', `Hard-coded credential in "${name}" (${maskSecret(value)})`);
+    const open = publicByDesign(target, match.index, name, value);
+    if (open) emit(open.rule, match.index, 'info', open.message);
+    else emit('secret_assignment', match.index, 'blocker', `Hard-coded credential in "${name}" (${maskSecret(value)})`);
   };
   forEachMatch(target.text, SECRET_ASSIGNMENT, (match) => report(match, match[1], match[3]));
   if (isEnvLike(target.file)) forEachMatch(target.text, ENV_ASSIGNMENT, (match) => report(match, match[1], match[2]));
 }
 
-/** Secret rules; a line already flagged by a specific pattern is not flagged again as a generic assignment. */
+/**
+ * Secret rules; a line already flagged by a specific pattern (or a JWT by its
+ * role) is not flagged again as a generic assignment. Keys that are public by
+ * design (Firebase options `apiKey`, Supabase anon key) are info, not blockers.
+ */
 export function scanSecrets(target: ScanTarget, emit: Emit): void {
-  scanSecretAssignments(target, emit, scanSecretPatterns(target, emit));
+  const specific = scanSecretPatterns(target, emit);
+  for (const line of scanJwts(target, emit)) specific.add(line);
+  scanSecretAssignments(target, emit, specific);
 }
 
 // ---------------------------------------------------------------- cleartext HTTP

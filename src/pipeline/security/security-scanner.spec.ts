@@ -195,6 +195,193 @@ void main() {
   });
 });
 
+/** A JWT with the given payload (the signature is not checked). */
+function jwt(payload: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
+}
+
+const FIREBASE_KEY = 'AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q';
+
+describe('TLS verification', () => {
+  it('flags a badCertificateCallback that accepts every certificate as a blocker', async () => {
+    const result = await scan({
+      'lib/net/http.dart': `import 'dart:io';
+HttpClient a() => HttpClient()..badCertificateCallback = (cert, host, port) => true;
+HttpClient b() {
+  final client = HttpClient();
+  client.badCertificateCallback = (X509Certificate c, String h, int p) { return true; };
+  return client;
+}
+HttpClient c() => HttpClient()..badCertificateCallback = ((_, __, ___) => true);
+bool _trustAll(X509Certificate cert, String host, int port) => true;
+HttpClient d() => HttpClient()..badCertificateCallback = _trustAll;
+Future<void> e() => SecureSocket.connect('h', 443, onBadCertificate: (_) => true);
+`,
+    });
+    expect(pick(result.findings)).toEqual(
+      [2, 5, 8, 10, 11].map((line) => ({
+        rule: 'tls_verification_disabled',
+        file: 'lib/net/http.dart',
+        line,
+        severity: 'blocker',
+      })),
+    );
+    expect(result.findings[0].message).toMatch(/badCertificateCallback accepts every certificate/);
+    expect(result.passed).toBe(false);
+  });
+
+  it('does not flag a callback that checks something, a comment, a string or a comparison', async () => {
+    const result = await scan({
+      'lib/net/http.dart': `import 'dart:io';
+HttpClient a() => HttpClient()..badCertificateCallback = (cert, host, port) => host == 'localhost';
+HttpClient b() => HttpClient()
+  ..badCertificateCallback = (X509Certificate c, String h, int p) {
+    if (kDebugMode && h == '10.0.2.2') return true;
+    return false;
+  };
+// client.badCertificateCallback = (cert, host, port) => true;
+const doc = 'badCertificateCallback = (a, b, c) => true';
+bool isSet(HttpClient c) => c.badCertificateCallback == null;
+HttpClient e() => HttpClient()..badCertificateCallback = null;
+`,
+    });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('accepting every certificate next to a real Dio validateCertificate (pinning) is a warning', async () => {
+    const result = await scan({
+      'lib/net/dio.dart': `final adapter = IOHttpClientAdapter(
+  createHttpClient: () => HttpClient()..badCertificateCallback = (cert, host, port) => true,
+  validateCertificate: (cert, host, port) => cert != null && sha256.convert(cert.der).toString() == pin,
+);
+`,
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'tls_verification_disabled', file: 'lib/net/dio.dart', line: 2, severity: 'warning' },
+    ]);
+  });
+});
+
+describe('credentials in logs', () => {
+  it('flags print/debugPrint/log/developer.log/logger calls that log a password, token, secret, API key or authorization', async () => {
+    const result = await scan({
+      'lib/auth/auth_service.dart': `import 'dart:developer' as developer;
+void signIn(String email, String password, Map<String, String> headers) {
+  print('login $email / $password');
+  debugPrint('token: \${session.accessToken}');
+  developer.log('secret=' + clientSecret);
+  _logger.d('key \${config.apiKey}');
+  log('auth', error: headers['Authorization']);
+  Logger().w({'api_key': value});
+}
+`,
+    });
+    expect(pick(result.findings)).toEqual(
+      [3, 4, 5, 6, 7, 8].map((line) => ({
+        rule: 'sensitive_logging',
+        file: 'lib/auth/auth_service.dart',
+        line,
+        severity: 'warning',
+      })),
+    );
+    expect(result.findings[0].message).toContain('print(…) logs "password"');
+    expect(result.findings[2].message).toContain('developer.log(…)');
+    // Logging is reported, not a blocker: the phase still passes.
+    expect(result.passed).toBe(true);
+  });
+
+  it('does not flag log text that only mentions a credential, flags about it, or non-logging calls', async () => {
+    const result = await scan({
+      'lib/auth/auth_screen.dart': `void f(String password, String token) {
+  print('Password reset email sent to $email');
+  debugPrint('obscure: $_obscurePassword, visible: $passwordVisible');
+  log('token length \${token.length}, empty: \${password.isEmpty}');
+  _logger.i('has token: \${token != null}');
+  // print(password);
+  catalog.add(password);
+  save(token);
+}
+`,
+    });
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('keys that are public by design', () => {
+  it('the Firebase apiKey in lib/firebase_options.dart is info, not a blocker', async () => {
+    const result = await scan({
+      'lib/firebase_options.dart': `class DefaultFirebaseOptions {
+  static const FirebaseOptions android = FirebaseOptions(
+    apiKey: '${FIREBASE_KEY}',
+    appId: '1:123456789012:android:abc123def456',
+    messagingSenderId: '123456789012',
+    projectId: 'demo-app',
+  );
+}
+`,
+      // The same options written elsewhere are recognised by the FirebaseOptions call.
+      'lib/bootstrap.dart': `final options = FirebaseOptions(apiKey: '${FIREBASE_KEY}', appId: 'x', messagingSenderId: 'y', projectId: 'z');
+`,
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'public_firebase_api_key', file: 'lib/bootstrap.dart', line: 1, severity: 'info' },
+      { rule: 'public_firebase_api_key', file: 'lib/firebase_options.dart', line: 3, severity: 'info' },
+    ]);
+    expect(result.findings[0].message).toMatch(/public by design/);
+    expect(result.findings[0].message).not.toContain(FIREBASE_KEY);
+    expect(result.passed).toBe(true);
+  });
+
+  it('a Google API key outside Firebase options is still a blocker', async () => {
+    const result = await scan({
+      'lib/ai.dart': `final model = GenerativeModel(model: 'gemini-pro', apiKey: '${FIREBASE_KEY}');
+`,
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'secret_assignment', file: 'lib/ai.dart', line: 1, severity: 'blocker' },
+    ]);
+  });
+
+  it('a Supabase anon key (JWT role anon, or named anon key) is info', async () => {
+    const anon = jwt({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'anon', iat: 1700000000 });
+    const result = await scan({
+      'lib/main.dart': `Future<void> main() async {
+  await Supabase.initialize(url: 'https://abcdefghijklmnop.supabase.co', anonKey: '${anon}');
+}
+`,
+      'lib/config.dart': `const supabaseAnonKey = 'sb_publishable_a1B2c3D4e5F6g7H8';
+const supabaseApiKey = '${anon}';
+`,
+      '.env': 'SUPABASE_ANON_KEY=sb_publishable_a1B2c3D4e5F6g7H8\n',
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'public_supabase_anon_key', file: '.env', line: 1, severity: 'info' },
+      { rule: 'public_supabase_anon_key', file: 'lib/config.dart', line: 1, severity: 'info' },
+      { rule: 'public_supabase_anon_key', file: 'lib/config.dart', line: 2, severity: 'info' },
+      { rule: 'public_supabase_anon_key', file: 'lib/main.dart', line: 2, severity: 'info' },
+    ]);
+    expect(result.findings.every((f) => /Row Level Security/.test(f.message))).toBe(true);
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(anon);
+    expect(result.passed).toBe(true);
+  });
+
+  it('a service_role key is a blocker, even when named like an anon key', async () => {
+    const service = jwt({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'service_role', iat: 1700000000 });
+    const user = jwt({ sub: 'user-1', role: 'authenticated', iat: 1700000000 });
+    const result = await scan({
+      'lib/main.dart': `await Supabase.initialize(url: 'https://x.supabase.co', anonKey: '${service}');
+const anonKey = '${user}';
+`,
+    });
+    expect(pick(result.findings)).toEqual([
+      { rule: 'secret_supabase_service_role', file: 'lib/main.dart', line: 1, severity: 'blocker' },
+      { rule: 'secret_assignment', file: 'lib/main.dart', line: 2, severity: 'blocker' },
+    ]);
+    expect(result.blockers).toBe(2);
+  });
+});
+
 describe('maskSecret', () => {
   it('keeps only the first 4 characters', () => {
     expect(maskSecret('AKIAIOSFODNN7EXAMPLE')).toBe('AKIA********');

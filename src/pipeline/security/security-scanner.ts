@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { dartCommentRanges, type SourceRange } from '../qa/dart-parser';
 import { listProjectFiles, projectFilePath } from '../qa/project-files';
+import { scanSensitiveLogging, scanTlsVerification } from './code-rules';
+import { blankDartNonCode } from './dart-code';
 import { scanCleartextHttp, scanFlags, scanSecrets, type Emit, type ScanTarget } from './security-rules';
 import type { SecurityFinding, SecurityScanResult } from './security.types';
 
@@ -45,10 +47,12 @@ async function commentRanges(file: string, text: string): Promise<SourceRange[]>
 
 async function scanTarget(file: string, text: string): Promise<ScanTarget> {
   const comments = await commentRanges(file, text);
+  const isDart = file.endsWith('.dart');
   return {
     file,
     text,
-    isDart: file.endsWith('.dart'),
+    isDart,
+    code: isDart ? blankDartNonCode(text) : text,
     inComment: (index) => comments.some((range) => index >= range.start && index < range.end),
     lineOf: lineLocator(text),
   };
@@ -61,6 +65,8 @@ function scanFile(target: ScanTarget): SecurityFinding[] {
   scanSecrets(target, emit);
   scanCleartextHttp(target, emit);
   scanFlags(target, emit);
+  scanTlsVerification(target, emit);
+  scanSensitiveLogging(target, emit);
   return findings;
 }
 
@@ -71,7 +77,9 @@ function compareFindings(a: SecurityFinding, b: SecurityFinding): number {
 
 /**
  * Scans every text file of a generated project for hard-coded secrets,
- * cleartext URLs, debug flags and risky Android/iOS settings.
+ * cleartext URLs, debug flags, risky Android/iOS settings, disabled TLS
+ * verification and credentials written to logs. Keys that are public by
+ * design (Firebase options, Supabase anon key) are reported as info only.
  */
 export async function scanProject(projectDir: string): Promise<SecurityScanResult> {
   const files = await listProjectFiles(projectDir);

@@ -1,32 +1,210 @@
 /**
- * Backend phase docs: OpenAPI 3.0 contract, data model and a readable API
- * contract. Resource shapes mirror the generated Dart models and repositories.
+ * Backend phase docs: the data model, the machine-readable contract (OpenAPI
+ * 3.0 for REST and as a reference for the SDK backends, a GraphQL schema for
+ * GraphQL) and a readable API contract. Every name comes from the plan and
+ * from `data/backends/backend-names.ts`, the same source as the Dart
+ * repositories, so the docs describe exactly what the app calls.
  */
 import { stringify } from 'yaml';
-import type { AppSpec } from '../app-spec';
 import { singleLine } from '../dart-string';
-import type { ProjectFeature } from '../project-features';
-import { appDescription, appDisplayName } from '../spec-text';
+import {
+  API_BASE_URL_DEFAULT,
+  GRAPHQL_ENDPOINT_DEFAULT,
+  REST_AUTH_PATHS,
+  graphqlDocuments,
+  graphqlEntities,
+  hasAuthFeature,
+  hasRegistration,
+  openApiSchemaNames,
+  repositoryImplementation,
+  restCollectionPath,
+  restItemPath,
+  sqlColumn,
+  type GraphqlEntity,
+} from '../data/backends/backend-names';
+import { fieldDartType } from '../data/entity-dart';
+import type { AppPlan, BackendKind, EntityField, EntityPlan, FieldType } from '../plan/app-plan';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** `/todo-list`: REST-style kebab case of the feature id. */
-export function resourcePath(feature: ProjectFeature): string {
-  return `/${feature.names.id.replace(/_/g, '-')}`;
+const BACKEND_TITLES: Readonly<Record<BackendKind, string>> = {
+  none: 'On-device storage (shared_preferences)',
+  firebase: 'Firebase (Cloud Firestore)',
+  supabase: 'Supabase (Postgres)',
+  rest: 'REST API (JSON over HTTP)',
+  graphql: 'GraphQL API',
+};
+
+/** The machine-readable contract of the backend phase. */
+export function contractPath(plan: AppPlan): 'docs/schema.graphql' | 'docs/openapi.yaml' {
+  return plan.backend === 'graphql' ? 'docs/schema.graphql' : 'docs/openapi.yaml';
 }
 
-/**
- * Schema names come from the class stem, which is unique per project; the Dart
- * model class may carry a `Feature` infix, and two such names could coincide.
- */
-export function schemaName(feature: ProjectFeature): string {
-  return `${feature.names.className}Item`;
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function inputSchemaName(feature: ProjectFeature): string {
-  return `${schemaName(feature)}Input`;
+/** Features that show or edit each entity, by class name. */
+function featuresByEntity(plan: AppPlan): Map<string, { id: string; label: string }[]> {
+  const byEntity = new Map<string, { id: string; label: string }[]>();
+  for (const feature of plan.features) {
+    if (!feature.entity) continue;
+    const list = byEntity.get(feature.entity) ?? [];
+    list.push({ id: feature.names.id, label: feature.names.label });
+    byEntity.set(feature.entity, list);
+  }
+  return byEntity;
 }
+
+// ---------------------------------------------------------------- JSON types
+
+interface JsonType {
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  format?: string;
+}
+
+const JSON_TYPES: Readonly<Record<FieldType, JsonType>> = {
+  text: { type: 'string' },
+  longText: { type: 'string' },
+  email: { type: 'string', format: 'email' },
+  phone: { type: 'string' },
+  url: { type: 'string', format: 'uri' },
+  int: { type: 'integer', format: 'int64' },
+  decimal: { type: 'number', format: 'double' },
+  money: { type: 'number', format: 'double' },
+  bool: { type: 'boolean' },
+  date: { type: 'string', format: 'date-time' },
+};
+
+/** Always present in `toJson()`: required fields, and `bool` (never null). */
+function alwaysPresent(field: EntityField): boolean {
+  return field.required || field.type === 'bool';
+}
+
+// ---------------------------------------------------------------- data_model.json
+
+interface StorageHint {
+  kind: 'shared_preferences_key' | 'firestore_collection' | 'supabase_table' | 'rest_resource' | 'graphql_type';
+  name: string;
+}
+
+interface DataField {
+  /** Dart field name and JSON key. */
+  name: string;
+  /** snake_case column (Supabase). */
+  column: string;
+  label: string;
+  type: FieldType | 'id';
+  dartType: string;
+  jsonType: JsonType['type'];
+  format?: string;
+  required: boolean;
+  default?: boolean;
+}
+
+export interface DataModel {
+  backend: BackendKind;
+  /** The backend as the spec wrote it. */
+  requestedBackend: string;
+  /** The machine-readable contract beside this file. */
+  contract: string;
+  entities: {
+    /** Schema name in openapi.yaml, or object type in schema.graphql. */
+    name: string;
+    dartClass: string;
+    label: string;
+    pluralLabel: string;
+    dartModel: string;
+    repository: { interface: string; path: string; implementation: string; implementationPath: string };
+    storage: StorageHint;
+    titleField: string;
+    features: { id: string; label: string }[];
+    fields: DataField[];
+  }[];
+}
+
+function storageFor(plan: AppPlan, entity: EntityPlan, graphqlType: string): StorageHint {
+  switch (plan.backend) {
+    case 'none':
+      return { kind: 'shared_preferences_key', name: entity.tableName };
+    case 'firebase':
+      return { kind: 'firestore_collection', name: entity.tableName };
+    case 'supabase':
+      return { kind: 'supabase_table', name: entity.tableName };
+    case 'graphql':
+      return { kind: 'graphql_type', name: graphqlType };
+    case 'rest':
+      return { kind: 'rest_resource', name: restCollectionPath(entity) };
+  }
+}
+
+function dataFields(entity: EntityPlan): DataField[] {
+  const id: DataField = {
+    name: 'id',
+    column: 'id',
+    label: 'Id',
+    type: 'id',
+    dartType: 'String',
+    jsonType: 'string',
+    required: true,
+  };
+  return [
+    id,
+    ...entity.fields.map((field): DataField => {
+      const json = JSON_TYPES[field.type];
+      return {
+        name: field.name,
+        column: field.column,
+        label: field.label,
+        type: field.type,
+        dartType: fieldDartType(field),
+        jsonType: json.type,
+        ...(json.format ? { format: json.format } : {}),
+        required: alwaysPresent(field),
+        ...(field.type === 'bool' ? { default: false } : {}),
+      };
+    }),
+  ];
+}
+
+export function dataModel(plan: AppPlan): DataModel {
+  const schemas = openApiSchemaNames(plan);
+  const graphqlTypes = new Map(graphqlEntities(plan).map((names) => [names.entity.className, names.typeName]));
+  const features = featuresByEntity(plan);
+  return {
+    backend: plan.backend,
+    requestedBackend: plan.spec.backend,
+    contract: contractPath(plan),
+    entities: plan.entities.map((entity) => {
+      const graphqlType = graphqlTypes.get(entity.className) as string;
+      const impl = repositoryImplementation(plan.backend, entity);
+      return {
+        name: plan.backend === 'graphql' ? graphqlType : (schemas.get(entity.className) as string),
+        dartClass: entity.className,
+        label: entity.label,
+        pluralLabel: entity.pluralLabel,
+        dartModel: entity.paths.model,
+        repository: {
+          interface: `${entity.className}Repository`,
+          path: entity.paths.repository,
+          implementation: impl.className,
+          implementationPath: impl.path,
+        },
+        storage: storageFor(plan, entity, graphqlType),
+        titleField: entity.titleField,
+        features: features.get(entity.className) ?? [],
+        fields: dataFields(entity),
+      };
+    }),
+  };
+}
+
+export function dataModelJson(plan: AppPlan): string {
+  return `${JSON.stringify(dataModel(plan), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------- openapi.yaml
 
 function schemaRef(name: string): Json {
   return { $ref: `#/components/schemas/${name}` };
@@ -36,240 +214,483 @@ function jsonContent(schema: Json): Json {
   return { 'application/json': { schema } };
 }
 
-/** OpenAPI tag names must be unique; labels that collapse to the same line get their id appended. */
-function tagNames(features: readonly ProjectFeature[]): Map<string, string> {
-  const used = new Set<string>();
+/** OpenAPI tag names must be unique; plural labels that collapse to the same line get the schema name appended. */
+function tagNames(plan: AppPlan, schemas: ReadonlyMap<string, string>): Map<string, string> {
+  const used = new Set<string>(['Auth']);
   const names = new Map<string, string>();
-  for (const feature of features) {
-    const base = singleLine(feature.names.label) || feature.names.id;
+  for (const entity of plan.entities) {
+    const schema = schemas.get(entity.className) as string;
+    const base = singleLine(entity.pluralLabel) || schema;
     let tag = base;
-    for (let n = 1; used.has(tag); n++)
-      tag = n === 1 ? `${base} (${feature.names.id})` : `${base} (${feature.names.id} ${n})`;
+    for (let n = 2; used.has(tag); n++) tag = n === 2 ? `${base} (${schema})` : `${base} (${schema} ${n})`;
     used.add(tag);
-    names.set(feature.names.id, tag);
+    names.set(entity.className, tag);
   }
   return names;
 }
 
-function collectionOperations(feature: ProjectFeature, tag: string): Json {
-  const item = schemaName(feature);
-  const stem = feature.names.className;
-  const label = singleLine(feature.names.label);
-  return {
-    get: {
-      tags: [tag],
-      summary: `List ${label} entries`,
-      operationId: `list${stem}Items`,
-      responses: {
-        '200': { description: 'All entries', content: jsonContent({ type: 'array', items: schemaRef(item) }) },
-      },
-    },
-    post: {
-      tags: [tag],
-      summary: `Create a ${label} entry`,
-      operationId: `create${stem}Item`,
-      requestBody: { required: true, content: jsonContent(schemaRef(inputSchemaName(feature))) },
-      responses: {
-        '201': { description: 'Created', content: jsonContent(schemaRef(item)) },
-        '400': { $ref: '#/components/responses/BadRequest' },
-      },
-    },
+function entitySchema(entity: EntityPlan): Json {
+  const properties: Record<string, Json> = {
+    id: { type: 'string', description: 'Client-generated identifier (`newId()` in lib/data/ids.dart)' },
   };
-}
-
-function itemOperations(feature: ProjectFeature, tag: string): Json {
-  const item = schemaName(feature);
-  const stem = feature.names.className;
-  const label = singleLine(feature.names.label);
-  return {
-    parameters: [{ $ref: '#/components/parameters/ItemId' }],
-    get: {
-      tags: [tag],
-      summary: `Get one ${label} entry`,
-      operationId: `get${stem}Item`,
-      responses: {
-        '200': { description: 'The entry', content: jsonContent(schemaRef(item)) },
-        '404': { $ref: '#/components/responses/NotFound' },
-      },
-    },
-    put: {
-      tags: [tag],
-      summary: `Replace a ${label} entry`,
-      operationId: `update${stem}Item`,
-      requestBody: { required: true, content: jsonContent(schemaRef(inputSchemaName(feature))) },
-      responses: {
-        '200': { description: 'Updated', content: jsonContent(schemaRef(item)) },
-        '400': { $ref: '#/components/responses/BadRequest' },
-        '404': { $ref: '#/components/responses/NotFound' },
-      },
-    },
-    delete: {
-      tags: [tag],
-      summary: `Delete a ${label} entry`,
-      operationId: `delete${stem}Item`,
-      responses: {
-        '204': { description: 'Deleted' },
-        '404': { $ref: '#/components/responses/NotFound' },
-      },
-    },
-  };
-}
-
-function featureSchemas(feature: ProjectFeature): Record<string, Json> {
-  return {
-    [schemaName(feature)]: {
-      type: 'object',
-      required: ['id', 'title', 'done'],
-      properties: {
-        id: { type: 'string', readOnly: true },
-        title: { type: 'string', minLength: 1 },
-        done: { type: 'boolean', default: false },
-      },
-    },
-    [inputSchemaName(feature)]: {
-      type: 'object',
-      required: ['title'],
-      properties: {
-        title: { type: 'string', minLength: 1 },
-        done: { type: 'boolean', default: false },
-      },
-    },
-  };
-}
-
-const SHARED_COMPONENTS = {
-  parameters: {
-    ItemId: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-  },
-  responses: {
-    BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
-    NotFound: { description: 'No entry with this id', content: jsonContent(schemaRef('Error')) },
-  },
-  securitySchemes: {
-    bearerAuth: { type: 'http', scheme: 'bearer' },
-  },
-} satisfies Record<string, Json>;
-
-export function openApiDocument(spec: AppSpec, features: readonly ProjectFeature[]): Json {
-  const paths: Record<string, Json> = {};
-  const schemas: Record<string, Json> = {
-    Error: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
-  };
-  const tags = tagNames(features);
-  for (const feature of features) {
-    const tag = tags.get(feature.names.id) ?? feature.names.id;
-    paths[resourcePath(feature)] = collectionOperations(feature, tag);
-    paths[`${resourcePath(feature)}/{id}`] = itemOperations(feature, tag);
-    Object.assign(schemas, featureSchemas(feature));
+  for (const field of entity.fields) {
+    const json = JSON_TYPES[field.type];
+    const property: Record<string, Json> = { type: json.type };
+    if (json.format) property.format = json.format;
+    property.description = singleLine(field.label);
+    if (!alwaysPresent(field)) property.nullable = true;
+    if (field.type === 'bool') property.default = false;
+    if (field.required && field.name === entity.titleField) property.minLength = 1;
+    properties[field.name] = property;
   }
   return {
-    openapi: '3.0.3',
-    info: { title: appDisplayName(spec), description: appDescription(spec), version: '1.0.0' },
-    servers: [{ url: 'https://api.example.com/v1', description: 'Placeholder; replace per environment' }],
-    security: [{ bearerAuth: [] }],
-    tags: [...tags.values()].map((name) => ({ name })),
-    paths,
-    components: { ...SHARED_COMPONENTS, schemas },
+    type: 'object',
+    description: `${singleLine(entity.label)} — Dart model \`${entity.className}\` (${entity.paths.model}), as written by \`toJson()\`.`,
+    required: ['id', ...entity.fields.filter(alwaysPresent).map((field) => field.name)],
+    properties,
   };
 }
 
-export function openApiYaml(spec: AppSpec, features: readonly ProjectFeature[]): string {
-  // aliasDuplicateObjects off: shared sub-objects must be written out, not as YAML anchors.
-  return stringify(openApiDocument(spec, features), { lineWidth: 0, aliasDuplicateObjects: false });
+interface OperationIds {
+  list: string;
+  save: string;
+  delete: string;
 }
 
-interface StorageHint {
-  kind: 'firestore_collection' | 'table' | 'graphql_type' | 'rest_resource';
-  name: string;
+function operationIds(plan: AppPlan, schemas: ReadonlyMap<string, string>): Map<string, OperationIds> {
+  const used = new Set<string>(['login', 'register']);
+  const ids = new Map<string, OperationIds>();
+  const unique = (stem: string): string => {
+    let id = stem;
+    for (let n = 2; used.has(id); n++) id = `${stem}${n}`;
+    used.add(id);
+    return id;
+  };
+  for (const entity of plan.entities) {
+    const schema = schemas.get(entity.className) as string;
+    ids.set(entity.className, {
+      list: unique(`list${upperFirst(entity.collection)}`),
+      save: unique(`save${schema}`),
+      delete: unique(`delete${schema}`),
+    });
+  }
+  return ids;
 }
 
-interface DataField {
-  name: string;
-  type: 'string' | 'boolean';
-  required: boolean;
-  description: string;
-  default?: boolean;
-}
-
-export interface DataModel {
-  backend: string;
-  entities: {
-    /** Schema name in openapi.yaml. */
-    name: string;
-    dartClass: string;
-    feature: string;
-    featureId: string;
-    storage: StorageHint;
-    dartModel: string;
-    fields: DataField[];
-  }[];
-}
-
-/** Mirrors the generated Dart model (`id`, `title`, `done`). */
-const ENTITY_FIELDS: readonly DataField[] = [
-  { name: 'id', type: 'string', required: true, description: 'Server-assigned identifier' },
-  { name: 'title', type: 'string', required: true, description: 'Text entered by the user (non-empty)' },
-  { name: 'done', type: 'boolean', required: true, description: 'Whether the entry is completed', default: false },
-];
-
-/** Where each entity lives for the requested backend. */
-function storageFor(backend: string, feature: ProjectFeature): StorageHint {
-  const key = backend.trim().toLowerCase();
-  if (key.includes('firebase') || key.includes('firestore'))
-    return { kind: 'firestore_collection', name: feature.names.id };
-  if (key.includes('supabase') || key.includes('postgres') || key.includes('sql'))
-    return { kind: 'table', name: feature.names.id };
-  if (key.includes('graphql')) return { kind: 'graphql_type', name: schemaName(feature) };
-  return { kind: 'rest_resource', name: resourcePath(feature) };
-}
-
-export function dataModel(spec: AppSpec, features: readonly ProjectFeature[]): DataModel {
+function entityPaths(
+  plan: AppPlan,
+  entity: EntityPlan,
+  schema: string,
+  tag: string,
+  ids: OperationIds,
+): Record<string, Json> {
+  const plural = singleLine(entity.pluralLabel);
+  const one = singleLine(entity.label);
+  // Which Dart call sends each request: only the REST app really does.
+  const call = (method: string): Record<string, Json> =>
+    plan.backend === 'rest' ? { 'x-dart-call': `${repositoryImplementation('rest', entity).className}.${method}` } : {};
   return {
-    backend: spec.backend,
-    entities: features.map((feature) => ({
-      name: schemaName(feature),
-      dartClass: feature.classes.item,
-      feature: feature.names.label,
-      featureId: feature.names.id,
-      storage: storageFor(spec.backend, feature),
-      dartModel: feature.paths.model,
-      fields: ENTITY_FIELDS.map((field) => ({ ...field })),
-    })),
+    [restCollectionPath(entity)]: {
+      get: {
+        tags: [tag],
+        summary: `List all ${plural}`,
+        operationId: ids.list,
+        ...call('fetchAll()'),
+        responses: {
+          '200': { description: 'All items', content: jsonContent({ type: 'array', items: schemaRef(schema) }) },
+        },
+      },
+    },
+    [restItemPath(entity)]: {
+      parameters: [{ $ref: '#/components/parameters/ItemId' }],
+      put: {
+        tags: [tag],
+        summary: `Insert or replace one ${one} (upsert by id)`,
+        description: 'The body is the whole item; its `id` equals the path id.',
+        operationId: ids.save,
+        ...call('save(item)'),
+        requestBody: { required: true, content: jsonContent(schemaRef(schema)) },
+        responses: {
+          '200': { description: 'Saved; the stored item', content: jsonContent(schemaRef(schema)) },
+          '204': { description: 'Saved; no body' },
+          '400': { $ref: '#/components/responses/BadRequest' },
+        },
+      },
+      delete: {
+        tags: [tag],
+        summary: `Delete one ${one}`,
+        operationId: ids.delete,
+        ...call('delete(id)'),
+        responses: {
+          '204': { description: 'Deleted' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
   };
 }
 
-function endpointRows(feature: ProjectFeature): string[][] {
-  const base = resourcePath(feature);
-  const repo = feature.classes.repository;
+/** `POST /auth/login` (and `/auth/register`), as `HttpAuthService` of the auth feature calls them. */
+function authPaths(registration: boolean): Record<string, Json> {
+  const operation = (
+    summary: string,
+    operationId: string,
+    success: Record<string, Json>,
+    extra: Record<string, Json>,
+  ): Json => ({
+    tags: ['Auth'],
+    summary,
+    operationId,
+    requestBody: { required: true, content: jsonContent(schemaRef('AuthCredentials')) },
+    responses: { ...success, '400': { $ref: '#/components/responses/BadRequest' }, ...extra },
+  });
+  const paths: Record<string, Json> = {
+    [REST_AUTH_PATHS.login]: {
+      post: operation(
+        'Sign in with email and password',
+        'login',
+        { '200': { description: 'Signed in', content: jsonContent(schemaRef('AuthToken')) } },
+        { '401': { description: 'Wrong email or password', content: jsonContent(schemaRef('Error')) } },
+      ),
+    },
+  };
+  if (registration) {
+    paths[REST_AUTH_PATHS.register] = {
+      post: operation(
+        'Create an account and sign in',
+        'register',
+        { '201': { description: 'Registered and signed in', content: jsonContent(schemaRef('AuthToken')) } },
+        { '409': { description: 'Email already registered', content: jsonContent(schemaRef('Error')) } },
+      ),
+    };
+  }
+  return paths;
+}
+
+const AUTH_SCHEMAS: Record<string, Json> = {
+  AuthCredentials: {
+    type: 'object',
+    required: ['email', 'password'],
+    properties: {
+      email: { type: 'string', format: 'email' },
+      password: { type: 'string', format: 'password', minLength: 1 },
+    },
+  },
+  AuthToken: {
+    type: 'object',
+    required: ['token'],
+    properties: { token: { type: 'string', description: 'Session token, sent as `Authorization: Bearer <token>`' } },
+  },
+};
+
+function openApiDescription(plan: AppPlan): string {
+  const about = plan.description;
+  switch (plan.backend) {
+    case 'rest':
+      return `${about}\n\nThe contract the app's REST repositories (lib/data/rest/) call: list with GET, upsert with PUT by id, delete with DELETE by id.`;
+    case 'none':
+      return `${about}\n\nReference only: the app stores its data on the device (shared_preferences). A server implementing this contract can replace that storage with REST repositories of the same interfaces.`;
+    default:
+      return `${about}\n\nReference only: the app talks to ${BACKEND_TITLES[plan.backend]} through its SDK (see docs/api_contract.md). This document gives the same entities as a REST contract, e.g. for a server of your own.`;
+  }
+}
+
+export function openApiDocument(plan: AppPlan): Json {
+  const schemas = openApiSchemaNames(plan);
+  const tags = tagNames(plan, schemas);
+  const ids = operationIds(plan, schemas);
+  const withAuth = plan.backend === 'rest' && hasAuthFeature(plan);
+  const paths: Record<string, Json> = {};
+  const components: Record<string, Json> = {
+    Error: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+    ...(withAuth ? AUTH_SCHEMAS : {}),
+  };
+  for (const entity of plan.entities) {
+    const schema = schemas.get(entity.className) as string;
+    Object.assign(
+      paths,
+      entityPaths(
+        plan,
+        entity,
+        schema,
+        tags.get(entity.className) as string,
+        ids.get(entity.className) as OperationIds,
+      ),
+    );
+    components[schema] = entitySchema(entity);
+  }
+  if (withAuth) Object.assign(paths, authPaths(hasRegistration(plan)));
+  const servers: Json[] =
+    plan.backend === 'rest'
+      ? [
+          {
+            url: API_BASE_URL_DEFAULT,
+            description: 'Default of ApiConfig.baseUrl (the development machine from the Android emulator)',
+          },
+          { url: 'https://api.example.com/v1', description: 'Placeholder; set with --dart-define=API_BASE_URL=…' },
+        ]
+      : [{ url: 'https://api.example.com/v1', description: 'Placeholder' }];
+  return {
+    openapi: '3.0.3',
+    info: { title: plan.displayName, description: openApiDescription(plan), version: '1.0.0' },
+    servers,
+    tags: [...[...tags.values()].map((name) => ({ name })), ...(withAuth ? [{ name: 'Auth' }] : [])],
+    paths,
+    components: {
+      parameters: { ItemId: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } },
+      responses: {
+        BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
+        NotFound: { description: 'No item with this id', content: jsonContent(schemaRef('Error')) },
+      },
+      schemas: components,
+    },
+  };
+}
+
+export function openApiYaml(plan: AppPlan): string {
+  // aliasDuplicateObjects off: shared sub-objects must be written out, not as YAML anchors.
+  return stringify(openApiDocument(plan), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+// ---------------------------------------------------------------- schema.graphql
+
+/** A GraphQL string literal (JSON escapes are GraphQL escapes) on one line, lone surrogates dropped. */
+function graphqlString(text: string): string {
+  return JSON.stringify(
+    singleLine(text).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''),
+  );
+}
+
+function graphqlTypeBlock(keyword: 'type' | 'input', name: string, description: string, names: GraphqlEntity): string {
+  const fields = names.fields.map((field) => {
+    const about = field.field ? field.field.label : 'Client-generated identifier';
+    return `  ${graphqlString(about)}\n  ${field.name}: ${field.type}`;
+  });
+  return `${graphqlString(description)}\n${keyword} ${name} {\n${fields.join('\n')}\n}`;
+}
+
+export function graphqlSchema(plan: AppPlan): string {
+  const entities = graphqlEntities(plan);
+  const usesDates = plan.entities.some((entity) => entity.fields.some((field) => field.type === 'date'));
+  const sections: string[] = [
+    [
+      `# GraphQL schema of ${singleLine(plan.displayName)}.`,
+      '# The app sends the documents in lib/data/graphql/*_documents.dart (one list query, save and delete mutations per type).',
+    ].join('\n'),
+  ];
+  if (usesDates)
+    sections.push(`${graphqlString('ISO-8601 date-time string, e.g. 2026-01-31T09:30:00.000')}\nscalar DateTime`);
+  for (const names of entities) {
+    const entity = names.entity;
+    sections.push(
+      graphqlTypeBlock(
+        'type',
+        names.typeName,
+        `${entity.label} (Dart model ${entity.className}, ${entity.paths.model})`,
+        names,
+      ),
+    );
+    sections.push(
+      graphqlTypeBlock('input', names.inputName, `A whole ${entity.label} to insert or replace by id`, names),
+    );
+  }
+  const query = entities.map(
+    (names) =>
+      `  ${graphqlString(`All ${names.entity.pluralLabel} (${repositoryImplementation('graphql', names.entity).className}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`,
+  );
+  const mutation = entities.flatMap((names) => {
+    const repo = repositoryImplementation('graphql', names.entity).className;
+    return [
+      `  ${graphqlString(`Insert or replace by id; returns the stored item (${repo}.save)`)}\n  ${names.saveField}(input: ${names.inputName}!): ${names.typeName}!`,
+      `  ${graphqlString(`Delete by id; true when an item was deleted (${repo}.delete)`)}\n  ${names.deleteField}(id: ID!): Boolean!`,
+    ];
+  });
+  sections.push(`type Query {\n${query.join('\n')}\n}`);
+  sections.push(`type Mutation {\n${mutation.join('\n')}\n}`);
+  return `${sections.join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------- api_contract.md
+
+function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+function fieldRows(plan: AppPlan, entity: EntityPlan): string[][] {
+  const supabase = plan.backend === 'supabase';
+  const idRow = ['`id`', 'Id', 'String', 'yes', supabase ? '`"id" text primary key`' : 'client-generated'];
   return [
-    ['GET', base, `List entries`, `${repo}.fetchAll()`],
-    ['POST', base, `Create an entry (\`${inputSchemaName(feature)}\`)`, `${repo}.add(title)`],
-    ['GET', `${base}/{id}`, 'Get one entry', '—'],
-    ['PUT', `${base}/{id}`, `Replace an entry (\`${inputSchemaName(feature)}\`)`, `${repo}.update(item)`],
-    ['DELETE', `${base}/{id}`, 'Delete an entry', `${repo}.remove(id)`],
+    idRow,
+    ...entity.fields.map((field) => [
+      `\`${field.name}\``,
+      field.label,
+      fieldDartType(field),
+      yesNo(alwaysPresent(field)),
+      supabase ? `\`${sqlColumn(field)}\`` : `${field.type}${field.name === entity.titleField ? ' (title)' : ''}`,
+    ]),
   ];
 }
 
-function featureSection(feature: ProjectFeature): string {
+function operationRows(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string[][] {
+  const repo = repositoryImplementation(plan.backend, entity).className;
+  const name = entity.tableName;
+  switch (plan.backend) {
+    case 'none':
+      return [
+        ['read the JSON list', `shared_preferences key \`${name}\``, `\`${repo}.fetchAll()\``],
+        ['replace or append by id, write the list', `\`${name}\``, `\`${repo}.save(item)\``],
+        ['remove by id, write the list', `\`${name}\``, `\`${repo}.delete(id)\``],
+      ];
+    case 'firebase':
+      return [
+        ['`collection.get()`', `\`${name}\``, `\`${repo}.fetchAll()\``],
+        ['`doc(id).set(item.toJson())`', `\`${name}/{id}\``, `\`${repo}.save(item)\``],
+        ['`doc(id).delete()`', `\`${name}/{id}\``, `\`${repo}.delete(id)\``],
+      ];
+    case 'supabase':
+      return [
+        ['`select()`', `\`${name}\``, `\`${repo}.fetchAll()\``],
+        ['`upsert(row)`', `\`${name}\``, `\`${repo}.save(item)\``],
+        ["`delete().eq('id', id)`", `\`${name}\``, `\`${repo}.delete(id)\``],
+      ];
+    case 'rest':
+      return [
+        ['`GET`', `\`${restCollectionPath(entity)}\``, `\`${repo}.fetchAll()\``],
+        ['`PUT`', `\`${restItemPath(entity)}\``, `\`${repo}.save(item)\``],
+        ['`DELETE`', `\`${restItemPath(entity)}\``, `\`${repo}.delete(id)\``],
+      ];
+    case 'graphql': {
+      const names = graphql as GraphqlEntity;
+      return [
+        ['query', `\`${names.listField}: [${names.typeName}!]!\``, `\`${repo}.fetchAll()\``],
+        [
+          'mutation',
+          `\`${names.saveField}(input: ${names.inputName}!): ${names.typeName}!\``,
+          `\`${repo}.save(item)\``,
+        ],
+        ['mutation', `\`${names.deleteField}(id: ID!): Boolean!\``, `\`${repo}.delete(id)\``],
+      ];
+    }
+  }
+}
+
+const OPERATION_HEADERS: Readonly<Record<BackendKind, string[]>> = {
+  none: ['Operation', 'Storage', 'Dart call'],
+  firebase: ['Firestore call', 'Path', 'Dart call'],
+  supabase: ['Supabase call', 'Table', 'Dart call'],
+  rest: ['Method', 'Path', 'Dart call'],
+  graphql: ['Kind', 'Field', 'Dart call'],
+};
+
+function storageSentence(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string {
+  switch (plan.backend) {
+    case 'none':
+      return `shared_preferences key \`${entity.tableName}\` (a JSON list)`;
+    case 'firebase':
+      return `Firestore collection \`${entity.tableName}\` (document id = item id)`;
+    case 'supabase':
+      return `Supabase table \`public.${entity.tableName}\` (snake_case columns)`;
+    case 'rest':
+      return `REST resource \`${restCollectionPath(entity)}\``;
+    case 'graphql':
+      return `GraphQL type \`${(graphql as GraphqlEntity).typeName}\``;
+  }
+}
+
+function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string {
+  const impl = repositoryImplementation(plan.backend, entity);
+  const sections = [
+    `## ${inline(entity.pluralLabel)} — \`${entity.className}\``,
+    bulletList([
+      `Storage: ${storageSentence(plan, entity, graphql)}`,
+      `Dart model: \`${entity.className}\` in \`${entity.paths.model}\` (\`toJson()\` / \`fromJson()\`, keys = field names)`,
+      `Repository: \`${entity.className}Repository\` (\`${entity.paths.repository}\`), implemented by \`${impl.className}\` (\`${impl.path}\`)`,
+    ]),
+    table(
+      ['Field', 'Label', 'Dart type', 'Always present', plan.backend === 'supabase' ? 'Column' : 'Kind'],
+      fieldRows(plan, entity),
+    ),
+    table(OPERATION_HEADERS[plan.backend], operationRows(plan, entity, graphql)),
+  ];
+  if (graphql) {
+    const docs = graphqlDocuments(graphql);
+    sections.push(
+      ['```graphql', docs.list.trimEnd(), '', docs.save.trimEnd(), '', docs.delete.trimEnd(), '```'].join('\n'),
+    );
+  }
+  return sections.join('\n\n');
+}
+
+function connectionLines(plan: AppPlan): string[] {
+  switch (plan.backend) {
+    case 'none':
+      return ['Connection: none; the data stays on the device (uninstalling the app deletes it)'];
+    case 'firebase':
+      return [
+        'Connection: `Firebase.initializeApp(options: DefaultFirebaseOptions.currentPlatform)` in `main()`; run `flutterfire configure` to generate `lib/firebase_options.dart`',
+        'Security: Firestore rules per collection (see README.md)',
+      ];
+    case 'supabase':
+      return [
+        'Connection: `Supabase.initialize(url, anonKey)` in `main()`, values from `--dart-define=SUPABASE_URL=…` and `--dart-define=SUPABASE_ANON_KEY=…` (`lib/config/supabase_config.dart`)',
+        'Security: row level security on every table (SQL in README.md)',
+      ];
+    case 'rest':
+      return [
+        `Base URL: \`ApiConfig.baseUrl\` (\`lib/config/api_config.dart\`), \`--dart-define=API_BASE_URL=…\`, default \`${API_BASE_URL_DEFAULT}\``,
+        'Format: JSON bodies (`toJson()`); errors are `{ "message": string }` and any non-2xx status throws `ApiException(statusCode, message)`',
+      ];
+    case 'graphql':
+      return [
+        `Endpoint: \`ApiConfig.graphqlEndpoint\` (\`lib/config/api_config.dart\`), \`--dart-define=GRAPHQL_ENDPOINT=…\`, default \`${GRAPHQL_ENDPOINT_DEFAULT}\``,
+        'Errors: network and GraphQL errors are thrown as `OperationException`',
+      ];
+  }
+}
+
+function authSection(plan: AppPlan): string {
+  if (!hasAuthFeature(plan) || (plan.backend !== 'rest' && plan.backend !== 'graphql')) return '';
+  const credentials = '`{ "email": string, "password": string }`';
+  const rows = [
+    ['`POST`', `\`${REST_AUTH_PATHS.login}\``, credentials, '`200 { "token": string }`; `401` wrong credentials'],
+  ];
+  if (hasRegistration(plan)) {
+    rows.push([
+      '`POST`',
+      `\`${REST_AUTH_PATHS.register}\``,
+      credentials,
+      '`201 { "token": string }`; `409` email taken',
+    ]);
+  }
+  const where = plan.backend === 'rest' ? ' (in `docs/openapi.yaml`, tag `Auth`)' : '';
   return [
-    `## ${inline(feature.names.label)}`,
-    `Resource \`${resourcePath(feature)}\`, schema \`${schemaName(feature)}\` { id: string, title: string, done: boolean } (Dart model \`${feature.classes.item}\`).`,
-    table(['Method', 'Path', 'Purpose', 'Dart repository call'], endpointRows(feature)),
+    '## Authentication',
+    `The sign-in screen (\`HttpAuthService\`) calls REST endpoints under \`ApiConfig.baseUrl\`${where}; errors may carry \`{ "message": string }\`:`,
+    table(['Method', 'Path', 'Body', 'Answer'], rows),
   ].join('\n\n');
 }
 
-export function apiContractMd(spec: AppSpec, features: readonly ProjectFeature[]): string {
+export function apiContractMd(plan: AppPlan): string {
+  const graphql = plan.backend === 'graphql' ? graphqlEntities(plan) : [];
+  const byClass = new Map(graphql.map((names) => [names.entity.className, names]));
+  const contract =
+    plan.backend === 'graphql'
+      ? 'Machine-readable contract: `docs/schema.graphql`; entities: `docs/data_model.json`'
+      : plan.backend === 'rest'
+        ? 'Machine-readable contract: `docs/openapi.yaml` (OpenAPI 3.0.3); entities: `docs/data_model.json`'
+        : 'Entities: `docs/data_model.json`; `docs/openapi.yaml` gives the same entities as a REST contract, for reference';
   return document(
-    `# API contract — ${inline(appDisplayName(spec))}`,
-    blockquote(appDescription(spec)),
+    `# API contract — ${inline(plan.displayName)}`,
+    blockquote(plan.description),
     bulletList([
-      `Backend: ${inline(spec.backend)}`,
-      'Base URL: `https://api.example.com/v1` (placeholder)',
-      'Auth: `Authorization: Bearer <token>` on every request',
-      'Format: JSON (`application/json`); errors are `{ "message": string }` with status 400 or 404',
-      'Machine-readable contract: `docs/openapi.yaml` (OpenAPI 3.0.3); entities: `docs/data_model.json`',
+      `Backend: ${BACKEND_TITLES[plan.backend]} (requested: "${inline(plan.spec.backend) || 'none'}")`,
+      ...connectionLines(plan),
+      'Ids: strings made by the app (`newId()` in `lib/data/ids.dart`); saving an item inserts it or replaces the one with the same id',
+      'Dates: ISO-8601 strings',
+      contract,
     ]),
-    'The generated app ships in-memory repositories with the same methods; swapping one for an HTTP or SDK client keeps the controllers and screens unchanged.',
-    ...features.map(featureSection),
+    'Screens get each repository as its interface from `AppServices` (`lib/app_services.dart`); widget tests use in-memory implementations, so swapping the backend leaves the UI code unchanged.',
+    ...plan.entities.map((entity) => entitySection(plan, entity, byClass.get(entity.className))),
+    authSection(plan),
   );
 }

@@ -121,9 +121,11 @@ function camel(words: readonly string[]): string {
 
 /** An entity for domain words the table does not know: "game boards" → GameBoard { title, notes, date }. */
 function genericEntity(label: string, fallback: string): EntityRef {
-  const words = tokens(label).filter((word) => /^[a-z]/.test(snakeCase(word)));
+  const words = tokens(label).filter((word) => snakeCase(word) !== '');
   const last = words.length ? [...words.slice(0, -1), singular(words[words.length - 1])] : [];
-  const className = camel(last).slice(0, 40) || fallback;
+  const stem = camel(last).slice(0, 40);
+  // Digits keep "Feature 1" and "Feature 2" apart; a class name still starts with a letter.
+  const className = /^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback;
   const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   const labelText = spaced[0] + spaced.slice(1).toLowerCase();
   return {
@@ -220,8 +222,16 @@ interface Merged extends Candidate {
 
 /** Candidates with their entities resolved and merged by key, in first-seen order; settings always last. */
 function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merged[] {
-  const primary = candidates.find((candidate) => candidate.archetype === 'entity')?.entity;
   const description = tokens(`${spec.name} ${spec.description}`);
+  const wordsOf = (candidate: Candidate) =>
+    tokens(candidate.label).concat(candidate.origin === 'description' ? description : []);
+  // The app's main data: its first entity screen, else the data another feature keeps (bookings, places…).
+  const primary =
+    candidates.find((candidate) => candidate.archetype === 'entity')?.entity ??
+    candidates
+      .filter((candidate) => candidate.archetype !== 'chart' && candidate.archetype !== 'search')
+      .map((candidate) => resolveEntity(candidate, undefined, wordsOf(candidate)))
+      .find((entity) => entity !== undefined);
   const merged = new Map<string, Merged>();
   const add = (candidate: Candidate, before?: string) => {
     const key = mergeKey(candidate);
@@ -247,8 +257,7 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
     for (const [k, v] of entries) merged.set(k, v);
   };
   for (const candidate of candidates) {
-    const words = tokens(candidate.label).concat(candidate.origin === 'description' ? description : []);
-    const resolved = { ...candidate, entity: resolveEntity(candidate, primary, words) };
+    const resolved = { ...candidate, entity: resolveEntity(candidate, primary, wordsOf(candidate)) };
     add(resolved);
     if (NEEDS_ENTITY_SCREEN.has(resolved.archetype) && resolved.entity) {
       const entityCandidate: Candidate = {

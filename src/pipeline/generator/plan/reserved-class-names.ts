@@ -169,6 +169,8 @@ export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set([
   'Settings',
   'Home',
   'MainApp',
+  'App',
+  'Main',
   'AppServices',
   'AppInfo',
   'AppTheme',

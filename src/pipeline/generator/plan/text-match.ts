@@ -43,8 +43,29 @@ function wordMatches(word: string, pattern: string): boolean {
 }
 
 /** English plural → singular for the common cases (`categories` → `category`, `boxes` → `box`). */
+/** Plurals in `-ies` whose singular ends in `-ie`, not `-y`. */
+const IE_PLURALS = new Set([
+  'movies',
+  'cookies',
+  'calories',
+  'zombies',
+  'pies',
+  'ties',
+  'lies',
+  'selfies',
+  'rookies',
+  'hoodies',
+  'smoothies',
+  'brownies',
+  'goalies',
+  'freebies',
+  'sorties',
+]);
+
 export function singular(word: string): string {
   if (word.length <= 3 || word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word === 'series' || word === 'species' || word === 'news') return word;
+  if (IE_PLURALS.has(word)) return word.slice(0, -1);
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s')) return word.slice(0, -1);

@@ -1,0 +1,38 @@
+/**
+ * calendar / booking / appointment / schedule: Flutter's CalendarDatePicker
+ * (no extra package), the selected day's entries from the repository, a
+ * validated dialog adding an entry on that day, and delete by swipe or button
+ * with undo.
+ */
+import type { GeneratedFile } from '../app-spec';
+import { requireEntity } from '../plan/app-plan';
+import type { ArchetypeTemplate, FeatureContext } from './archetype';
+import { calendarNames, controllerDart, dialogDart, screenDart } from './calendar.lib-dart';
+import { calendarTestDart } from './calendar.test-dart';
+
+export const calendarArchetype: ArchetypeTemplate = {
+  id: 'calendar',
+
+  dependencies: () => ({}),
+
+  files(ctx: FeatureContext): GeneratedFile[] {
+    const names = calendarNames(ctx, requireEntity(ctx.plan, ctx.feature));
+    return [
+      { path: names.controllerPath, content: controllerDart(names) },
+      { path: names.dialogPath, content: dialogDart(names) },
+      { path: ctx.feature.paths.screen, content: screenDart(ctx, names) },
+      { path: ctx.feature.paths.test, content: calendarTestDart(ctx, names) },
+    ];
+  },
+
+  screenBuilder(ctx: FeatureContext): string {
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    return `${ctx.feature.classes.screen}(repository: services.${entity.collection})`;
+  },
+
+  summary(ctx: FeatureContext): string {
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    const plural = entity.pluralLabel.toLowerCase();
+    return `A month calendar showing the ${plural} of the selected day, with a form to add one on that day and swipe to delete.`;
+  },
+};

@@ -1,0 +1,561 @@
+/**
+ * Dart sources of a calendar feature: a ChangeNotifier holding the entity's
+ * records and the selected day, a validated dialog creating a record on that
+ * day, and the screen (Flutter's CalendarDatePicker, the day's entries,
+ * swipe or tap to delete with undo).
+ */
+import { dartString } from '../dart-string';
+import { FORMATTERS_PATH, dateField, displayText, isNumeric, isTextual } from '../data/entity-dart';
+import { IDS_PATH } from '../data/entity-files';
+import type { EntityField, EntityPlan } from '../plan/app-plan';
+import type { FeatureContext } from './archetype';
+
+export interface CalendarNames {
+  entity: EntityPlan;
+  /** The date field entries are placed on. */
+  date: EntityField;
+  controller: string;
+  screen: string;
+  dialog: string;
+  controllerPath: string;
+  dialogPath: string;
+  /** Fields the add dialog asks for, in entity order. */
+  formFields: EntityField[];
+  /** What an entry shows under its title. */
+  subtitle?: EntityField;
+}
+
+export function calendarNames(ctx: FeatureContext, entity: EntityPlan): CalendarNames {
+  const { feature } = ctx;
+  const date = dateField(entity);
+  if (!date) throw new Error(`calendar feature ${feature.names.id}: entity ${entity.className} has no date field`);
+  const dir = feature.paths.dir;
+  const id = feature.names.id;
+  return {
+    entity,
+    date,
+    controller: feature.classes.controller,
+    screen: feature.classes.screen,
+    dialog: `${feature.classes.prefix}EntryDialog`,
+    controllerPath: `${dir}/${id}_controller.dart`,
+    dialogPath: `${dir}/${id}_entry_dialog.dart`,
+    formFields: entity.fields.filter((field) => isTextual(field) || (isNumeric(field) && field.required)),
+    subtitle: entity.fields.find(
+      (field) => field.required && field.name !== entity.titleField && isTextual(field) && field.type !== 'longText',
+    ),
+  };
+}
+
+/** `import` lines grouped dart:, package:, relative, each group sorted. */
+export function calendarImports(uris: readonly string[]): string {
+  const unique = [...new Set(uris)];
+  const groups = [
+    unique.filter((uri) => uri.startsWith('dart:')),
+    unique.filter((uri) => uri.startsWith('package:')),
+    unique.filter((uri) => !uri.includes(':')),
+  ];
+  return groups
+    .filter((group) => group.length > 0)
+    .map((group) =>
+      group
+        .sort()
+        .map((uri) => `import '${uri}';`)
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+function fromFeatureDir(rootPath: string): string {
+  return `../../${rootPath.slice('lib/'.length)}`;
+}
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The dialog's key of a field's input (tests enter text through it). */
+export function fieldKey(field: EntityField): string {
+  return `field-${field.name}`;
+}
+
+/** Dart condition: `item`'s date is on `day` (false when an optional date is unset). */
+function onDayCheck(date: EntityField): string {
+  const nullCheck = date.required ? '' : '\n    if (date == null) return false;';
+  return `    final date = item.${date.name};${nullCheck}
+    return date.year == day.year && date.month == day.month && date.day == day.day;`;
+}
+
+function inMonthCheck(date: EntityField): string {
+  const nullCheck = date.required ? '' : '\n    if (date == null) return false;';
+  return `    final date = item.${date.name};${nullCheck}
+    return date.year == month.year && date.month == month.month;`;
+}
+
+export function controllerDart(n: CalendarNames): string {
+  const { controller, entity, date } = n;
+  const E = entity.className;
+  const plural = entity.pluralLabel.toLowerCase();
+  return `${calendarImports([
+    'package:flutter/foundation.dart',
+    fromFeatureDir(entity.paths.model),
+    fromFeatureDir(entity.paths.repository),
+  ])}
+
+/// The ${plural} and the selected day; saves and deletes go through the repository.
+class ${controller} extends ChangeNotifier {
+  ${controller}({required ${E}Repository repository, required DateTime initialDay})
+      : _repository = repository,
+        _selectedDay = _dayOf(initialDay),
+        _displayedMonth = DateTime(initialDay.year, initialDay.month);
+
+  final ${E}Repository _repository;
+
+  List<${E}> _items = const [];
+  DateTime _selectedDay;
+  DateTime _displayedMonth;
+  bool _isLoading = false;
+  String? _error;
+  bool _disposed = false;
+
+  DateTime get selectedDay => _selectedDay;
+  DateTime get displayedMonth => _displayedMonth;
+  bool get isLoading => _isLoading;
+  String? get error => _error;
+
+  /// The ${plural} on the selected day, by title.
+  List<${E}> get selectedEntries => [
+        for (final item in _items)
+          if (_isOn(item, _selectedDay)) item,
+      ]..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
+
+  /// How many ${plural} fall in the month the calendar shows.
+  int get entriesInDisplayedMonth =>
+      _items.where((item) => _isIn(item, _displayedMonth)).length;
+
+  void selectDay(DateTime day) {
+    _selectedDay = _dayOf(day);
+    _displayedMonth = DateTime(day.year, day.month);
+    _notify();
+  }
+
+  void showMonth(DateTime month) {
+    _displayedMonth = DateTime(month.year, month.month);
+    _notify();
+  }
+
+  Future<void> load() async {
+    _isLoading = true;
+    _error = null;
+    _notify();
+    try {
+      _items = await _repository.fetchAll();
+    } catch (error) {
+      _error = 'Could not load the data: $error';
+    } finally {
+      _isLoading = false;
+      _notify();
+    }
+  }
+
+  /// Saves [item] (new, or back after an undo) and shows it.
+  Future<void> add(${E} item) async {
+    await _repository.save(item);
+    _items = [
+      for (final existing in _items)
+        if (existing.id != item.id) existing,
+      item,
+    ];
+    _notify();
+  }
+
+  /// Removes [item] at once (a dismissed row must leave the list) and puts it
+  /// back when the repository fails.
+  Future<void> remove(${E} item) async {
+    _items = [
+      for (final existing in _items)
+        if (existing.id != item.id) existing,
+    ];
+    _notify();
+    try {
+      await _repository.delete(item.id);
+    } catch (_) {
+      _items = [..._items, item];
+      _notify();
+      rethrow;
+    }
+  }
+
+  static DateTime _dayOf(DateTime value) =>
+      DateTime(value.year, value.month, value.day);
+
+  static bool _isOn(${E} item, DateTime day) {
+${onDayCheck(date)}
+  }
+
+  static bool _isIn(${E} item, DateTime month) {
+${inMonthCheck(date)}
+  }
+
+  void _notify() {
+    if (!_disposed) notifyListeners();
+  }
+
+  @override
+  void dispose() {
+    _disposed = true;
+    super.dispose();
+  }
+}
+`;
+}
+
+function keyboard(field: EntityField): string | undefined {
+  switch (field.type) {
+    case 'email':
+      return 'TextInputType.emailAddress';
+    case 'phone':
+      return 'TextInputType.phone';
+    case 'url':
+      return 'TextInputType.url';
+    case 'int':
+      return 'TextInputType.number';
+    case 'decimal':
+    case 'money':
+      return 'const TextInputType.numberWithOptions(decimal: true)';
+    default:
+      return undefined;
+  }
+}
+
+function validator(field: EntityField): string | undefined {
+  const required = dartString(`${field.label} is required`);
+  if (!field.required) return undefined;
+  if (field.type === 'int') {
+    return `(value) {
+                  final text = (value ?? '').trim();
+                  if (text.isEmpty) return ${required};
+                  return int.tryParse(text) == null ? 'Enter a whole number' : null;
+                }`;
+  }
+  if (field.type === 'decimal' || field.type === 'money') {
+    return `(value) {
+                  final text = (value ?? '').trim().replaceAll(',', '.');
+                  if (text.isEmpty) return ${required};
+                  return double.tryParse(text) == null ? 'Enter a number' : null;
+                }`;
+  }
+  if (field.type === 'email') {
+    return `(value) {
+                  final text = (value ?? '').trim();
+                  if (text.isEmpty) return ${required};
+                  return text.contains('@') ? null : 'Enter an email address';
+                }`;
+  }
+  return `(value) => (value ?? '').trim().isEmpty ? ${required} : null`;
+}
+
+function formField(field: EntityField, last: boolean): string {
+  const props = [
+    `key: const ValueKey(${dartString(fieldKey(field))})`,
+    `decoration: const InputDecoration(labelText: ${dartString(field.required ? field.label : `${field.label} (optional)`)})`,
+  ];
+  const type = keyboard(field);
+  if (type) props.push(`keyboardType: ${type}`);
+  if (field.type === 'longText') {
+    props.push('minLines: 1', 'maxLines: 4');
+  } else {
+    props.push(`textInputAction: TextInputAction.${last ? 'done' : 'next'}`);
+  }
+  const check = validator(field);
+  if (check) props.push(`validator: ${check}`);
+  props.push(`onSaved: (value) => _values[${dartString(field.name)}] = value ?? ''`);
+  return `              TextFormField(
+${props.map((prop) => `                ${prop},`).join('\n')}
+              ),`;
+}
+
+/** The constructor argument of each field for a new entry on `widget.day`. */
+function entryArgument(field: EntityField, date: EntityField): string | undefined {
+  const key = dartString(field.name);
+  if (field === date || (field.type === 'date' && field.required)) return `widget.day`;
+  if (field.type === 'bool') return field.required ? 'false' : undefined;
+  if (isTextual(field)) return field.required ? `_text(${key})` : `_optionalText(${key})`;
+  if (!field.required) return undefined;
+  if (field.type === 'int') return `int.parse(_text(${key}))`;
+  if (field.type === 'decimal' || field.type === 'money') return `double.parse(_text(${key}).replaceAll(',', '.'))`;
+  return undefined;
+}
+
+export function dialogDart(n: CalendarNames): string {
+  const { dialog, entity, date, formFields } = n;
+  const E = entity.className;
+  const state = `_${dialog}State`;
+  const args = entity.fields
+    .map((field) => [field, entryArgument(field, date)] as const)
+    .filter((pair): pair is readonly [EntityField, string] => pair[1] !== undefined)
+    .map(([field, value]) => `        ${field.name}: ${value},`);
+  const usesOptional = formFields.some((field) => !field.required);
+  const optionalHelper = usesOptional
+    ? `
+
+  String? _optionalText(String name) {
+    final text = _text(name);
+    return text.isEmpty ? null : text;
+  }`
+    : '';
+  const fields = formFields.map((field, index) => formField(field, index === formFields.length - 1)).join('\n');
+  const body = `/// Asks for a new ${entity.label.toLowerCase()} on [day]; pops it, or null when cancelled.
+class ${dialog} extends StatefulWidget {
+  const ${dialog}({super.key, required this.day});
+
+  final DateTime day;
+
+  @override
+  State<${dialog}> createState() => ${state}();
+}
+
+class ${state} extends State<${dialog}> {
+  final GlobalKey<FormState> _formKey = GlobalKey<FormState>();
+  final Map<String, String> _values = {};
+
+  String _text(String name) => (_values[name] ?? '').trim();${optionalHelper}
+
+  void _submit() {
+    final form = _formKey.currentState;
+    if (form == null || !form.validate()) return;
+    form.save();
+    Navigator.of(context).pop(
+      ${E}(
+        id: newId(),
+${args.join('\n')}
+      ),
+    );
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return AlertDialog(
+      title: const Text(${dartString(`New ${entity.label.toLowerCase()}`)}),
+      content: Form(
+        key: _formKey,
+        child: SingleChildScrollView(
+          child: Column(
+            mainAxisSize: MainAxisSize.min,
+            crossAxisAlignment: CrossAxisAlignment.stretch,
+            children: [
+              Text(
+                'On \${formatDate(widget.day)}',
+                style: Theme.of(context).textTheme.labelLarge,
+              ),
+              const SizedBox(height: 8),
+${fields}
+            ],
+          ),
+        ),
+      ),
+      actions: [
+        TextButton(
+          onPressed: () => Navigator.of(context).pop(),
+          child: const Text('Cancel'),
+        ),
+        FilledButton(onPressed: _submit, child: const Text('Save')),
+      ],
+    );
+  }
+}
+`;
+  return `${calendarImports([
+    'package:flutter/material.dart',
+    fromFeatureDir(FORMATTERS_PATH),
+    fromFeatureDir(IDS_PATH),
+    fromFeatureDir(entity.paths.model),
+  ])}
+
+${body}`;
+}
+
+export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
+  const { feature } = ctx;
+  const { screen, controller, dialog, entity, subtitle } = n;
+  const E = entity.className;
+  const state = `_${screen}State`;
+  const singular = entity.label.toLowerCase();
+  const plural = entity.pluralLabel.toLowerCase();
+  const subtitleLine = subtitle
+    ? `\n                    subtitle: Text(${displayText(subtitle, `entry.${subtitle.name}`)}),`
+    : '';
+  const body = `const String _singular = ${dartString(singular)};
+const String _plural = ${dartString(plural)};
+
+class ${screen} extends StatefulWidget {
+  const ${screen}({super.key, required this.repository, this.initialDay});
+
+  static const String title = ${dartString(feature.names.label)};
+  static const String routeName = '${feature.route}';
+
+  final ${E}Repository repository;
+
+  /// The day selected first; today when null (tests pin it).
+  final DateTime? initialDay;
+
+  @override
+  State<${screen}> createState() => ${state}();
+}
+
+class ${state} extends State<${screen}> {
+  static final DateTime _firstDay = DateTime(2000);
+  static final DateTime _lastDay = DateTime(2100, 12, 31);
+
+  late final ${controller} _controller;
+
+  @override
+  void initState() {
+    super.initState();
+    _controller = ${controller}(
+      repository: widget.repository,
+      initialDay: widget.initialDay ?? DateTime.now(),
+    );
+    _controller.load();
+  }
+
+  @override
+  void dispose() {
+    _controller.dispose();
+    super.dispose();
+  }
+
+  static String _count(int count) =>
+      count == 1 ? '1 $_singular' : '$count $_plural';
+
+  Future<void> _add() async {
+    final entry = await showDialog<${E}>(
+      context: context,
+      builder: (context) => ${dialog}(day: _controller.selectedDay),
+    );
+    if (entry == null || !mounted) return;
+    try {
+      await _controller.add(entry);
+    } catch (error) {
+      if (!mounted) return;
+      ScaffoldMessenger.of(context).showSnackBar(
+        SnackBar(content: Text('Could not save: $error')),
+      );
+    }
+  }
+
+  Future<void> _remove(${E} entry) async {
+    final messenger = ScaffoldMessenger.of(context);
+    try {
+      await _controller.remove(entry);
+      messenger.showSnackBar(
+        SnackBar(
+          content: Text('Deleted \${entry.displayTitle}'),
+          action: SnackBarAction(
+            label: 'Undo',
+            onPressed: () => _controller.add(entry),
+          ),
+        ),
+      );
+    } catch (error) {
+      messenger.showSnackBar(
+        SnackBar(content: Text('Could not delete: $error')),
+      );
+    }
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(title: const Text(${screen}.title)),
+      floatingActionButton: FloatingActionButton(
+        tooltip: ${dartString(`Add ${singular}`)},
+        onPressed: _add,
+        child: const Icon(Icons.add),
+      ),
+      body: ListenableBuilder(
+        listenable: _controller,
+        builder: (context, _) {
+          final theme = Theme.of(context);
+          final entries = _controller.selectedEntries;
+          final error = _controller.error;
+          return ListView(
+            padding: const EdgeInsets.only(bottom: 88),
+            children: [
+              CalendarDatePicker(
+                initialDate: _controller.selectedDay,
+                firstDate: _firstDay,
+                lastDate: _lastDay,
+                onDateChanged: _controller.selectDay,
+                onDisplayedMonthChanged: _controller.showMonth,
+              ),
+              const Divider(height: 1),
+              ListTile(
+                title: Text(
+                  formatDate(_controller.selectedDay),
+                  style: theme.textTheme.titleMedium,
+                ),
+                subtitle: Text(
+                  '\${_count(entries.length)} on this day, '
+                  '\${_count(_controller.entriesInDisplayedMonth)} this month',
+                ),
+              ),
+              if (_controller.isLoading) const LinearProgressIndicator(),
+              if (error != null)
+                ListTile(
+                  leading: const Icon(Icons.error_outline),
+                  title: Text(error),
+                  trailing: TextButton(
+                    onPressed: _controller.load,
+                    child: const Text('Retry'),
+                  ),
+                ),
+              if (entries.isEmpty && !_controller.isLoading)
+                const Padding(
+                  padding: EdgeInsets.all(24),
+                  child: Text(
+                    ${dartString(`No ${plural} on this day`)},
+                    textAlign: TextAlign.center,
+                  ),
+                ),
+              for (final entry in entries)
+                Dismissible(
+                  key: ValueKey(entry.id),
+                  direction: DismissDirection.endToStart,
+                  background: Container(
+                    color: theme.colorScheme.errorContainer,
+                    alignment: Alignment.centerRight,
+                    padding: const EdgeInsets.symmetric(horizontal: 24),
+                    child: Icon(
+                      Icons.delete_outline,
+                      color: theme.colorScheme.onErrorContainer,
+                    ),
+                  ),
+                  onDismissed: (_) => _remove(entry),
+                  child: ListTile(
+                    leading: const Icon(Icons.event),
+                    title: Text(entry.displayTitle),${subtitleLine}
+                    trailing: IconButton(
+                      tooltip: 'Delete',
+                      icon: const Icon(Icons.delete_outline),
+                      onPressed: () => _remove(entry),
+                    ),
+                  ),
+                ),
+            ],
+          );
+        },
+      ),
+    );
+  }
+}
+`;
+  const uris = [
+    'package:flutter/material.dart',
+    fromFeatureDir(FORMATTERS_PATH),
+    fromFeatureDir(entity.paths.model),
+    fromFeatureDir(entity.paths.repository),
+    fileName(n.controllerPath),
+    fileName(n.dialogPath),
+  ];
+  return `${calendarImports(uris)}\n\n${body}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * The calendar feature's test file: pick a day, submit the empty form (the
+ * validator speaks), add an entry, see it listed and saved on that day, swipe
+ * it away; and a seeded calendar shows only the selected day's entries.
+ */
+import { dartString } from '../dart-string';
+import {
+  FAKE_REPOSITORIES_PATH,
+  FORMATTERS_PATH,
+  packageUri,
+  sampleEntity,
+  sampleTitle,
+  titleField,
+} from '../data/entity-dart';
+import type { EntityField } from '../plan/app-plan';
+import type { FeatureContext } from './archetype';
+import { calendarImports, fieldKey, type CalendarNames } from './calendar.lib-dart';
+
+/** What the test types into a required field. */
+function inputFor(field: EntityField): string {
+  switch (field.type) {
+    case 'email':
+      return 'someone@example.com';
+    case 'phone':
+      return '+1 555 0100';
+    case 'url':
+      return 'https://example.com';
+    case 'int':
+      return '42';
+    case 'decimal':
+    case 'money':
+      return '9.5';
+    default:
+      return `${field.label} A`;
+  }
+}
+
+export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string {
+  const { plan, feature } = ctx;
+  const { entity, screen, date, formFields } = n;
+  const pkg = plan.packageName;
+  const E = entity.className;
+  const singular = entity.label.toLowerCase();
+  const plural = entity.pluralLabel.toLowerCase();
+  const title = titleField(entity);
+  const entered = inputFor(title);
+  const fills = formFields
+    .filter((field) => field.required)
+    .map(
+      (field) =>
+        `    await tester.enterText(find.byKey(const ValueKey(${dartString(fieldKey(field))})), ${dartString(inputFor(field))});`,
+    )
+    .join('\n');
+  const samples = [1, 2, 3].map((k) => `      ${sampleEntity(entity, k)},`).join('\n');
+  const uris = [
+    'package:flutter/material.dart',
+    'package:flutter_test/flutter_test.dart',
+    packageUri(pkg, FORMATTERS_PATH),
+    packageUri(pkg, entity.paths.model),
+    packageUri(pkg, feature.paths.screen),
+    `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
+  ];
+  return `${calendarImports(uris)}
+
+void main() {
+  testWidgets(${dartString(`adds a ${singular} on the tapped day and deletes it by swiping`)}, (tester) async {
+    final repository = InMemory${E}Repository();
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(repository: repository, initialDay: DateTime(2026, 1, 10)),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.text('15'));
+    await tester.pumpAndSettle();
+    expect(find.text(formatDate(DateTime(2026, 1, 15))), findsOneWidget);
+    expect(find.text(${dartString(`No ${plural} on this day`)}), findsOneWidget);
+
+    await tester.tap(find.byTooltip(${dartString(`Add ${singular}`)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text('Save'));
+    await tester.pump();
+    expect(find.text(${dartString(`${title.label} is required`)}), findsOneWidget);
+
+${fills}
+    await tester.tap(find.text('Save'));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(entered)}), findsOneWidget);
+    final saved = await repository.fetchAll();
+    expect(saved, hasLength(1));
+    expect(saved.single.${date.name}, DateTime(2026, 1, 15));
+
+    await tester.drag(find.text(${dartString(entered)}), const Offset(-600, 0));
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(entered)}), findsNothing);
+    expect(await repository.fetchAll(), isEmpty);
+  });
+
+  testWidgets(${dartString(`shows the ${plural} of the selected day only`)}, (tester) async {
+    final samples = <${E}>[
+${samples}
+    ];
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(
+          repository: InMemory${E}Repository(seed: samples),
+          initialDay: DateTime(2026, 1, 2),
+        ),
+      ),
+    );
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(sampleTitle(entity, 2))}), findsOneWidget);
+    expect(find.text(${dartString(sampleTitle(entity, 3))}), findsNothing);
+
+    await tester.tap(find.text('3'));
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
+    expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
+  });
+}
+`;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { dartString } from '../dart-string';
+import { PACKAGE_VERSIONS } from '../data/package-versions';
+import { requireEntity } from '../plan/app-plan';
+import { chartArchetype, chartNames } from './chart.archetype';
+import { chartMode, type ChartMode } from './chart.mode';
+import {
+  BACKENDS,
+  HOSTILE,
+  appSpec,
+  contextFor,
+  expectImportsResolve,
+  expectParses,
+  expectPrefixedTypes,
+  expectScreenContract,
+  fileContent,
+} from './chart-search-calendar.spec-helpers';
+
+/** One app per way of plotting, each on another backend. */
+const MODES: [ChartMode['kind'], string[], string][] = [
+  ['valueByCategory', ['Expenses', 'Statistics'], 'firebase'],
+  ['valueByMonth', ['Workouts', 'Reports'], 'supabase'],
+  ['countByMonth', ['Tasks', 'Dashboard'], 'rest'],
+  ['countByCategory', ['Employees', 'Analytics'], 'graphql'],
+  ['valueByItem', ['Products', 'Statistics'], 'none'],
+  ['countByFlag', ['Movie', 'Stats'], 'firebase'],
+  ['countByInitial', ['Customers', 'Report'], 'supabase'],
+];
+
+describe('chartArchetype', () => {
+  it.each(MODES)('plots %s for %j (%s)', async (kind, features, backend) => {
+    const ctx = contextFor(appSpec(features, { backend }), 'chart');
+    expect(chartMode(requireEntity(ctx.plan, ctx.feature)).kind).toBe(kind);
+    const files = chartArchetype.files(ctx);
+    await expectParses(files);
+    await expectImportsResolve(chartArchetype, ctx);
+    expectPrefixedTypes(chartArchetype, ctx);
+    expectScreenContract(chartArchetype, ctx, dartString(ctx.feature.names.label));
+
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    expect(screen).toContain('BarChart(');
+    expect(screen).toContain('BarChartRodData(');
+    expect(screen).toContain("ValueKey('summary-total')");
+    expect(screen).toContain('No data yet — add some');
+
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain(`${ctx.feature.classes.screen}(`);
+    expect(test).toContain(`InMemory${requireEntity(ctx.plan, ctx.feature).className}Repository(seed: samples)`);
+    expect(test).toContain('find.byType(BarChart)');
+    expect(test).toContain(`${chartNames(ctx).series}.from(samples`);
+  });
+
+  it('depends on fl_chart for every backend', () => {
+    for (const backend of BACKENDS) {
+      const ctx = contextFor(appSpec(['Expenses', 'Statistics'], { backend }), 'chart');
+      expect(chartArchetype.dependencies(ctx)).toEqual({ fl_chart: PACKAGE_VERSIONS.fl_chart });
+    }
+  });
+
+  it('sums the amount per category and checks the total the samples add up to', () => {
+    const ctx = contextFor(appSpec(['Expenses', 'Statistics']), 'chart');
+    const files = chartArchetype.files(ctx);
+    const series = fileContent(files, chartNames(ctx).seriesPath);
+    expect(series).toContain('static double _valueOf(Expense item) => item.amount;');
+    expect(series).toContain('item.category.trim()');
+    const test = fileContent(files, ctx.feature.paths.test);
+    // 12.50 + 25.00 + 37.50
+    expect(test).toContain('closeTo(75.00, 0.001)');
+    expect(test).toContain('find.text(formatMoney(75.00))');
+    expect(chartArchetype.screenBuilder(ctx)).toBe('StatisticsScreen(repository: services.expenses)');
+  });
+
+  it('pins the last month in the monthly chart and its test', () => {
+    const ctx = contextFor(appSpec(['Workouts', 'Reports']), 'chart');
+    const files = chartArchetype.files(ctx);
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain('final DateTime? today;');
+    expect(fileContent(files, chartNames(ctx).seriesPath)).toContain('DateTime(today.year, today.month - back)');
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain('final today = DateTime(2026, 1, 28);');
+    expect(test).toContain('expect(series.bars, hasLength(6));');
+  });
+
+  it('does not group by text that identifies single records', () => {
+    const ctx = contextFor(appSpec(['Real estate listings', 'Statistics']), 'chart');
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    expect(entity.fields.map((field) => field.name)).toContain('address');
+    expect(chartMode(entity).kind).toBe('valueByItem');
+  });
+
+  it('declares const samples when no field needs a runtime value', () => {
+    const ctx = contextFor(appSpec(['Customers', 'Report']), 'chart');
+    expect(fileContent(chartArchetype.files(ctx), ctx.feature.paths.test)).toContain('const samples = [');
+  });
+
+  it('escapes hostile feature labels', async () => {
+    const ctx = contextFor(appSpec([HOSTILE, 'Expenses']), 'chart');
+    const files = chartArchetype.files(ctx);
+    await expectParses(files);
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    expect(screen).toContain(`static const String title = ${dartString(HOSTILE)};`);
+    // Only the escaped `\${x}` may appear, never an interpolation.
+    expect(screen).not.toMatch(/(?<!\\)\$\{x\}/);
+  });
+
+  it('works for non-Latin labels', async () => {
+    const ctx = contextFor(appSpec(['Thống kê', 'Chi tiêu'], { backend: 'graphql' }), 'chart');
+    await expectParses(chartArchetype.files(ctx));
+    await expectImportsResolve(chartArchetype, ctx);
+    expect(chartArchetype.summary(ctx)).toMatch(/^A bar chart of the app's /);
+  });
+});

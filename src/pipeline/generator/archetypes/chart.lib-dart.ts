@@ -1,0 +1,676 @@
+/**
+ * Dart sources of a chart feature: a pure series (aggregation of the entity's
+ * records, unit-testable), a ChangeNotifier that loads it from the repository,
+ * and the screen (summary cards, an fl_chart BarChart, a breakdown list, empty
+ * and error states).
+ */
+import { dartString } from '../dart-string';
+import { FORMATTERS_PATH } from '../data/entity-dart';
+import type { EntityField, EntityPlan } from '../plan/app-plan';
+import type { FeatureContext } from './archetype';
+import { CHART_MONTHS, chartHeading, groupNoun, isMonthly, modeValue, type ChartMode } from './chart.mode';
+
+export interface ChartNames {
+  entity: EntityPlan;
+  mode: ChartMode;
+  /** Public Dart classes (all start with the feature's prefix). */
+  series: string;
+  bucket: string;
+  controller: string;
+  screen: string;
+  /** Root-relative file paths. */
+  seriesPath: string;
+  controllerPath: string;
+}
+
+/** `import` lines grouped dart:, package:, relative, each group sorted. */
+export function chartImports(uris: readonly string[]): string {
+  const unique = [...new Set(uris)];
+  const groups = [
+    unique.filter((uri) => uri.startsWith('dart:')),
+    unique.filter((uri) => uri.startsWith('package:')),
+    unique.filter((uri) => !uri.includes(':')),
+  ];
+  return groups
+    .filter((group) => group.length > 0)
+    .map((group) =>
+      group
+        .sort()
+        .map((uri) => `import '${uri}';`)
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+/** Relative URI from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
+function fromFeatureDir(rootPath: string): string {
+  return `../../${rootPath.slice('lib/'.length)}`;
+}
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Dart `double` expression of a summed field of `item`. */
+function valueOf(field: EntityField, item: string): string {
+  const access = `${item}.${field.name}`;
+  if (field.required) return field.type === 'int' ? `${access}.toDouble()` : access;
+  return field.type === 'int' ? `(${access} ?? 0).toDouble()` : `${access} ?? 0`;
+}
+
+/** Dart expression formatting a summed `double` for display. */
+export function formatValue(mode: ChartMode, expr: string): string {
+  const value = modeValue(mode);
+  if (!value) return `'\${${expr}.round()}'`;
+  return value.type === 'money' ? `formatMoney(${expr})` : `formatNumber(${expr})`;
+}
+
+/** Adds `increment` to the month bucket of `item`'s date, when that month is shown. */
+function monthLoop(date: EntityField, increment: string): string {
+  const nullCheck = date.required ? '' : '\n      if (date == null) continue;';
+  return `      final date = item.${date.name};${nullCheck}
+      final month = DateTime(date.year, date.month);
+      final sum = sums[month];
+      if (sum != null) sums[month] = sum + ${increment};`;
+}
+
+function factoryBody(n: ChartNames): string {
+  const { mode, series, entity } = n;
+  const E = entity.className;
+  switch (mode.kind) {
+    case 'valueByCategory':
+      return `  /// ${mode.value.label} summed per ${mode.category.label.toLowerCase()}, largest first.
+  factory ${series}.from(List<${E}> items) {
+    final sums = <String, double>{};
+    var total = 0.0;
+    for (final item in items) {
+      final value = _valueOf(item);
+      total += value;
+      final group = _groupOf(item);
+      sums[group] = (sums[group] ?? 0) + value;
+    }
+    return ${series}(
+      bars: _largestFirst(sums),
+      total: total,
+      count: items.length,
+      average: items.isEmpty ? 0 : total / items.length,
+    );
+  }`;
+    case 'countByCategory':
+    case 'countByInitial':
+      return `  /// How many ${entity.pluralLabel.toLowerCase()} fall in each group, largest first.
+  factory ${series}.from(List<${E}> items) {
+    final sums = <String, double>{};
+    for (final item in items) {
+      final group = _groupOf(item);
+      sums[group] = (sums[group] ?? 0) + 1;
+    }
+    return ${series}(
+      bars: _largestFirst(sums),
+      total: items.length.toDouble(),
+      count: items.length,
+      average: sums.isEmpty ? 0 : items.length / sums.length,
+    );
+  }`;
+    case 'valueByMonth':
+      return `  /// ${mode.value.label} summed per month over the last [monthCount] months up to
+  /// [today]'s month (the current month when null); the totals cover every record.
+  factory ${series}.from(List<${E}> items, {DateTime? today}) {
+    final months = _lastMonths(today ?? DateTime.now());
+    final sums = {for (final month in months) month: 0.0};
+    var total = 0.0;
+    for (final item in items) {
+      final value = _valueOf(item);
+      total += value;
+${monthLoop(mode.date, 'value')}
+    }
+    return ${series}(
+      bars: [
+        for (final month in months)
+          (label: _monthLabel(month), value: sums[month]!),
+      ],
+      total: total,
+      count: items.length,
+      average: items.isEmpty ? 0 : total / items.length,
+    );
+  }`;
+    case 'countByMonth':
+      return `  /// How many ${entity.pluralLabel.toLowerCase()} fall in each of the last [monthCount] months up to
+  /// [today]'s month (the current month when null).
+  factory ${series}.from(List<${E}> items, {DateTime? today}) {
+    final months = _lastMonths(today ?? DateTime.now());
+    final sums = {for (final month in months) month: 0.0};
+    for (final item in items) {
+${monthLoop(mode.date, '1')}
+    }
+    final counted = sums.values.fold<double>(0, (all, sum) => all + sum);
+    final activeMonths = sums.values.where((sum) => sum > 0).length;
+    return ${series}(
+      bars: [
+        for (final month in months)
+          (label: _monthLabel(month), value: sums[month]!),
+      ],
+      total: items.length.toDouble(),
+      count: items.length,
+      average: activeMonths == 0 ? 0 : counted / activeMonths,
+    );
+  }`;
+    case 'valueByItem':
+      return `  /// The [maxBars] ${entity.pluralLabel.toLowerCase()} with the largest ${mode.value.label.toLowerCase()}.
+  factory ${series}.from(List<${E}> items) {
+    final sorted = [...items]
+      ..sort((a, b) => _valueOf(b).compareTo(_valueOf(a)));
+    final total = items.fold<double>(0, (sum, item) => sum + _valueOf(item));
+    return ${series}(
+      bars: [
+        for (final item in sorted.take(maxBars))
+          (label: item.displayTitle, value: _valueOf(item)),
+      ],
+      total: total,
+      count: items.length,
+      average: items.isEmpty ? 0 : total / items.length,
+    );
+  }`;
+    case 'countByFlag': {
+      const label = mode.flag.label;
+      return `  /// How many ${entity.pluralLabel.toLowerCase()} are ${label.toLowerCase()}, and how many are not.
+  factory ${series}.from(List<${E}> items) {
+    final yes = items.where((item) => item.${mode.flag.name}).length;
+    return ${series}(
+      bars: [
+        (label: ${dartString(label)}, value: yes.toDouble()),
+        (label: ${dartString(`Not ${label.toLowerCase()}`)}, value: (items.length - yes).toDouble()),
+      ],
+      total: items.length.toDouble(),
+      count: items.length,
+      average: items.length / 2,
+    );
+  }`;
+    }
+  }
+}
+
+function seriesHelpers(n: ChartNames): string {
+  const { mode, entity, bucket } = n;
+  const E = entity.className;
+  const helpers: string[] = [];
+  const value = modeValue(mode);
+  if (value) helpers.push(`  static double _valueOf(${E} item) => ${valueOf(value, 'item')};`);
+  if (mode.kind === 'valueByCategory' || mode.kind === 'countByCategory') {
+    helpers.push(`  static String _groupOf(${E} item) {
+    final group = item.${mode.category.name}.trim();
+    return group.isEmpty ? 'Other' : group;
+  }`);
+  }
+  if (mode.kind === 'countByInitial') {
+    helpers.push(`  static String _groupOf(${E} item) {
+    final title = item.displayTitle.trim();
+    return title.isEmpty ? '#' : String.fromCharCodes(title.runes.take(1)).toUpperCase();
+  }`);
+  }
+  if (mode.kind === 'valueByCategory' || mode.kind === 'countByCategory' || mode.kind === 'countByInitial') {
+    helpers.push(`  /// Groups sorted by size (then name); past [maxBars] the smallest fold into "Other".
+  static List<${bucket}> _largestFirst(Map<String, double> sums) {
+    final entries = sums.entries.toList()
+      ..sort((a, b) {
+        final bySize = b.value.compareTo(a.value);
+        return bySize != 0 ? bySize : a.key.compareTo(b.key);
+      });
+    if (entries.length <= maxBars) {
+      return [for (final entry in entries) (label: entry.key, value: entry.value)];
+    }
+    final rest = entries
+        .skip(maxBars - 1)
+        .fold<double>(0, (sum, entry) => sum + entry.value);
+    return [
+      for (final entry in entries.take(maxBars - 1))
+        (label: entry.key, value: entry.value),
+      (label: 'Other', value: rest),
+    ];
+  }`);
+  }
+  if (isMonthly(mode)) {
+    helpers.push(`  static const List<String> _monthNames = [
+    'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
+    'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  ];
+
+  /// First days of the [monthCount] months ending with [today]'s month, oldest first.
+  static List<DateTime> _lastMonths(DateTime today) => [
+        for (var back = monthCount - 1; back >= 0; back--)
+          DateTime(today.year, today.month - back),
+      ];
+
+  static String _monthLabel(DateTime month) => _monthNames[month.month - 1];`);
+  }
+  return helpers.join('\n\n');
+}
+
+export function seriesDart(n: ChartNames): string {
+  const { series, bucket, mode, entity } = n;
+  const monthCount = isMonthly(mode) ? `\n  static const int monthCount = ${CHART_MONTHS};\n` : '';
+  return `${chartImports([fromFeatureDir(entity.paths.model)])}
+
+/// One bar of the chart: what it counts and how much.
+typedef ${bucket} = ({String label, double value});
+
+/// What the chart shows, computed from the ${entity.pluralLabel.toLowerCase()} alone (plain Dart, so tests
+/// can check the numbers without a widget).
+class ${series} {
+  const ${series}({
+    required this.bars,
+    required this.total,
+    required this.count,
+    required this.average,
+  });
+
+${factoryBody(n)}
+
+  /// At most this many bars are drawn.
+  static const int maxBars = 7;
+${monthCount}
+  final List<${bucket}> bars;
+
+  /// ${modeValue(mode) ? `Sum of every ${entity.label.toLowerCase()}'s ${modeValue(mode)?.label.toLowerCase()}.` : `How many ${entity.pluralLabel.toLowerCase()} there are.`}
+  final double total;
+
+  /// How many ${entity.pluralLabel.toLowerCase()} the series was built from.
+  final int count;
+
+  /// ${modeValue(mode) ? `Average per ${entity.label.toLowerCase()}.` : 'Average per non-empty bar.'}
+  final double average;
+
+  bool get isEmpty => count == 0;
+
+  /// The tallest bar's value (0 without data).
+  double get maxValue =>
+      bars.fold<double>(0, (max, bar) => bar.value > max ? bar.value : max);
+
+  /// The tallest non-empty bar, if any.
+  ${bucket}? get top {
+    ${bucket}? best;
+    for (final bar in bars) {
+      if (bar.value > 0 && (best == null || bar.value > best.value)) best = bar;
+    }
+    return best;
+  }
+
+${seriesHelpers(n)}
+}
+`;
+}
+
+export function controllerDart(n: ChartNames): string {
+  const { controller, series, entity, mode } = n;
+  const E = entity.className;
+  const monthly = isMonthly(mode);
+  const todayField = monthly
+    ? `
+
+  /// The last month the chart shows; the current month when null.
+  final DateTime? today;`
+    : '';
+  const params = monthly ? `{required ${E}Repository repository, this.today}` : `{required ${E}Repository repository}`;
+  const build = monthly ? `${series}.from(items, today: today)` : `${series}.from(items)`;
+  return `${chartImports(['package:flutter/foundation.dart', fromFeatureDir(entity.paths.repository), fileName(n.seriesPath)])}
+
+/// Loads the ${entity.pluralLabel.toLowerCase()} and turns them into the chart's series.
+class ${controller} extends ChangeNotifier {
+  ${controller}(${params}) : _repository = repository;
+
+  final ${E}Repository _repository;${todayField}
+
+  ${series}? _series;
+  bool _isLoading = false;
+  String? _error;
+  bool _disposed = false;
+
+  /// Null until the first load finishes.
+  ${series}? get series => _series;
+  bool get isLoading => _isLoading;
+  String? get error => _error;
+
+  Future<void> load() async {
+    _isLoading = true;
+    _error = null;
+    _notify();
+    try {
+      final items = await _repository.fetchAll();
+      _series = ${build};
+    } catch (error) {
+      _error = 'Could not load the data: $error';
+    } finally {
+      _isLoading = false;
+      _notify();
+    }
+  }
+
+  void _notify() {
+    if (!_disposed) notifyListeners();
+  }
+
+  @override
+  void dispose() {
+    _disposed = true;
+    super.dispose();
+  }
+}
+`;
+}
+
+interface SummaryCard {
+  key: string;
+  label: string;
+  /** Dart String expression; `series` is in scope. */
+  value: string;
+}
+
+/** The summary cards above the chart; the first one's key is `summary-total` (tests look for it). */
+export function summaryCards(mode: ChartMode, entity: EntityPlan): SummaryCard[] {
+  const value = modeValue(mode);
+  if (value) {
+    return [
+      { key: 'summary-total', label: `Total ${value.label.toLowerCase()}`, value: formatValue(mode, 'series.total') },
+      { key: 'summary-count', label: entity.pluralLabel, value: `'\${series.count}'` },
+      {
+        key: 'summary-average',
+        label: `Average ${value.label.toLowerCase()}`,
+        value: formatValue(mode, 'series.average'),
+      },
+    ];
+  }
+  const cards: SummaryCard[] = [
+    { key: 'summary-total', label: entity.pluralLabel, value: `'\${series.count}'` },
+    { key: 'summary-top', label: 'Most common', value: `series.top?.label ?? '-'` },
+  ];
+  const noun = groupNoun(mode);
+  if (noun) {
+    cards.push({ key: 'summary-average', label: `Average per ${noun}`, value: 'formatNumber(series.average)' });
+  }
+  return cards;
+}
+
+function cardsRow(cards: readonly SummaryCard[]): string {
+  const items = cards.map(
+    (card) => `              Expanded(
+                child: _SummaryCard(
+                  key: const ValueKey(${dartString(card.key)}),
+                  label: ${dartString(card.label)},
+                  value: ${card.value},
+                ),
+              ),`,
+  );
+  return items.join('\n              const SizedBox(width: 8),\n');
+}
+
+export function screenDart(ctx: FeatureContext, n: ChartNames): string {
+  const { feature } = ctx;
+  const { screen, controller, series, entity, mode } = n;
+  const E = entity.className;
+  const state = `_${screen}State`;
+  const monthly = isMonthly(mode);
+  const todayParam = monthly ? ', this.today' : '';
+  const todayField = monthly
+    ? `
+
+  /// The last month the chart shows; the current month when null (tests pin it).
+  final DateTime? today;`
+    : '';
+  const todayArg = monthly ? ', today: widget.today' : '';
+  const cards = summaryCards(mode, entity);
+  const empty = `No data yet — add some ${entity.pluralLabel.toLowerCase()}`;
+  const body = `class ${screen} extends StatefulWidget {
+  const ${screen}({super.key, required this.repository${todayParam}});
+
+  static const String title = ${dartString(feature.names.label)};
+  static const String routeName = '${feature.route}';
+
+  final ${E}Repository repository;${todayField}
+
+  @override
+  State<${screen}> createState() => ${state}();
+}
+
+class ${state} extends State<${screen}> {
+  late final ${controller} _controller;
+
+  @override
+  void initState() {
+    super.initState();
+    _controller = ${controller}(repository: widget.repository${todayArg});
+    _controller.load();
+  }
+
+  @override
+  void dispose() {
+    _controller.dispose();
+    super.dispose();
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(
+        title: const Text(${screen}.title),
+        actions: [
+          IconButton(
+            tooltip: 'Refresh',
+            icon: const Icon(Icons.refresh),
+            onPressed: _controller.load,
+          ),
+        ],
+      ),
+      body: ListenableBuilder(
+        listenable: _controller,
+        builder: (context, _) => _buildBody(context),
+      ),
+    );
+  }
+
+  Widget _buildBody(BuildContext context) {
+    final series = _controller.series;
+    if (series == null) {
+      final error = _controller.error;
+      if (error != null) {
+        return _ErrorView(message: error, onRetry: _controller.load);
+      }
+      return const Center(child: CircularProgressIndicator());
+    }
+    if (series.isEmpty) return const _EmptyView();
+    return RefreshIndicator(
+      onRefresh: _controller.load,
+      child: ListView(
+        padding: const EdgeInsets.all(16),
+        children: [
+          Row(
+            crossAxisAlignment: CrossAxisAlignment.start,
+            children: [
+${cardsRow(cards)}
+            ],
+          ),
+          const SizedBox(height: 24),
+          Text(
+            ${dartString(chartHeading(mode, entity))},
+            style: Theme.of(context).textTheme.titleMedium,
+          ),
+          const SizedBox(height: 16),
+          SizedBox(height: 240, child: _SeriesChart(series: series)),
+          const SizedBox(height: 16),
+          for (final bar in series.bars)
+            ListTile(
+              contentPadding: EdgeInsets.zero,
+              title: Text(bar.label),
+              trailing: Text(${formatValue(mode, 'bar.value')}),
+            ),
+        ],
+      ),
+    );
+  }
+}
+
+class _SummaryCard extends StatelessWidget {
+  const _SummaryCard({super.key, required this.label, required this.value});
+
+  final String label;
+  final String value;
+
+  @override
+  Widget build(BuildContext context) {
+    final textTheme = Theme.of(context).textTheme;
+    return Card(
+      child: Padding(
+        padding: const EdgeInsets.all(12),
+        child: Column(
+          crossAxisAlignment: CrossAxisAlignment.start,
+          children: [
+            Text(
+              label,
+              style: textTheme.labelMedium,
+              maxLines: 2,
+              overflow: TextOverflow.ellipsis,
+            ),
+            const SizedBox(height: 4),
+            FittedBox(
+              fit: BoxFit.scaleDown,
+              alignment: Alignment.centerLeft,
+              child: Text(value, style: textTheme.titleLarge),
+            ),
+          ],
+        ),
+      ),
+    );
+  }
+}
+
+class _SeriesChart extends StatelessWidget {
+  const _SeriesChart({required this.series});
+
+  final ${series} series;
+
+  /// Long labels would overlap under narrow bars.
+  static String _short(String label) {
+    final characters = label.characters;
+    return characters.length <= 8 ? label : '\${characters.take(7)}…';
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    final theme = Theme.of(context);
+    final bars = series.bars;
+    final maxValue = series.maxValue;
+    return BarChart(
+      BarChartData(
+        minY: 0,
+        maxY: maxValue <= 0 ? 1 : maxValue * 1.2,
+        alignment: BarChartAlignment.spaceAround,
+        borderData: FlBorderData(show: false),
+        gridData: const FlGridData(drawVerticalLine: false),
+        titlesData: FlTitlesData(
+          topTitles: const AxisTitles(),
+          rightTitles: const AxisTitles(),
+          leftTitles: const AxisTitles(
+            sideTitles: SideTitles(showTitles: true, reservedSize: 44),
+          ),
+          bottomTitles: AxisTitles(
+            sideTitles: SideTitles(
+              showTitles: true,
+              reservedSize: 28,
+              getTitlesWidget: (value, meta) {
+                final index = value.toInt();
+                if (index < 0 || index >= bars.length) {
+                  return const SizedBox.shrink();
+                }
+                return Padding(
+                  padding: const EdgeInsets.only(top: 6),
+                  child: Text(
+                    _short(bars[index].label),
+                    style: theme.textTheme.labelSmall,
+                  ),
+                );
+              },
+            ),
+          ),
+        ),
+        barGroups: [
+          for (var index = 0; index < bars.length; index++)
+            BarChartGroupData(
+              x: index,
+              barRods: [
+                BarChartRodData(
+                  toY: bars[index].value,
+                  width: 18,
+                  color: theme.colorScheme.primary,
+                  borderRadius: const BorderRadius.vertical(
+                    top: Radius.circular(4),
+                  ),
+                ),
+              ],
+            ),
+        ],
+      ),
+    );
+  }
+}
+
+class _EmptyView extends StatelessWidget {
+  const _EmptyView();
+
+  @override
+  Widget build(BuildContext context) {
+    final theme = Theme.of(context);
+    return Center(
+      child: Padding(
+        padding: const EdgeInsets.all(32),
+        child: Column(
+          mainAxisSize: MainAxisSize.min,
+          children: [
+            Icon(Icons.bar_chart, size: 64, color: theme.colorScheme.outline),
+            const SizedBox(height: 16),
+            Text(
+              ${dartString(empty)},
+              textAlign: TextAlign.center,
+              style: theme.textTheme.titleMedium,
+            ),
+          ],
+        ),
+      ),
+    );
+  }
+}
+
+class _ErrorView extends StatelessWidget {
+  const _ErrorView({required this.message, required this.onRetry});
+
+  final String message;
+  final VoidCallback onRetry;
+
+  @override
+  Widget build(BuildContext context) {
+    return Center(
+      child: Padding(
+        padding: const EdgeInsets.all(32),
+        child: Column(
+          mainAxisSize: MainAxisSize.min,
+          children: [
+            const Icon(Icons.error_outline, size: 48),
+            const SizedBox(height: 12),
+            Text(message, textAlign: TextAlign.center),
+            const SizedBox(height: 12),
+            FilledButton(onPressed: onRetry, child: const Text('Retry')),
+          ],
+        ),
+      ),
+    );
+  }
+}
+`;
+  const uris = [
+    'package:fl_chart/fl_chart.dart',
+    'package:flutter/material.dart',
+    fromFeatureDir(entity.paths.repository),
+    fileName(n.controllerPath),
+    fileName(n.seriesPath),
+  ];
+  if (/\bformat(Money|Number|Date)\(/.test(body)) uris.push(fromFeatureDir(FORMATTERS_PATH));
+  return `${chartImports(uris)}\n\n${body}`;
+}

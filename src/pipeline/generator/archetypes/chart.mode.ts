@@ -1,0 +1,109 @@
+/**
+ * What a chart feature plots, decided from the entity's fields: a sum per
+ * category when there is an amount and a category, a sum (or count) per month
+ * when there is a date, and simpler counts otherwise. The Dart builders and the
+ * tests read the same decision.
+ */
+import { categoryField, dateField, isNumeric, valueField } from '../data/entity-dart';
+import type { EntityField, EntityPlan } from '../plan/app-plan';
+
+export type ChartMode =
+  | { kind: 'valueByCategory'; value: EntityField; category: EntityField }
+  | { kind: 'valueByMonth'; value: EntityField; date: EntityField }
+  | { kind: 'countByMonth'; date: EntityField }
+  | { kind: 'countByCategory'; category: EntityField }
+  | { kind: 'valueByItem'; value: EntityField }
+  | { kind: 'countByFlag'; flag: EntityField }
+  | { kind: 'countByInitial' };
+
+/** Months the per-month chart shows, ending with the current month. */
+export const CHART_MONTHS = 6;
+
+/** Coordinates are numbers, but summing them means nothing. */
+const NOT_SUMMABLE = /^(lat|lng|lon|latitude|longitude)$/i;
+
+/**
+ * The numeric field worth summing: a required number or an optional amount
+ * (an optional int is usually a rating, priority or year, not a quantity).
+ */
+export function summableField(entity: EntityPlan): EntityField | undefined {
+  const candidates = entity.fields.filter((field) => isNumeric(field) && !NOT_SUMMABLE.test(field.name));
+  const preferred = valueField({ ...entity, fields: candidates });
+  return preferred && (preferred.required || preferred.type !== 'int') ? preferred : undefined;
+}
+
+/** Text that names one record rather than a group of them (an address, a SKU, a plate, a file). */
+const IDENTIFYING = /(address|sku|plate|code|path|url|email|phone|serial|number)$/i;
+
+/**
+ * The text field records are grouped by (an expense's category, a song's
+ * artist), unless it identifies single records: grouping by address gives one
+ * bar (or chip) per record.
+ */
+export function groupingField(entity: EntityPlan): EntityField | undefined {
+  const field = categoryField(entity);
+  return field && !IDENTIFYING.test(field.name) ? field : undefined;
+}
+
+export function chartMode(entity: EntityPlan): ChartMode {
+  const value = summableField(entity);
+  const category = groupingField(entity);
+  const date = dateField(entity);
+  if (value && category) return { kind: 'valueByCategory', value, category };
+  if (date && value) return { kind: 'valueByMonth', value, date };
+  // An optional date (a birthday, a start date) groups worse than a required category.
+  if (date && (date.required || !category)) return { kind: 'countByMonth', date };
+  if (category) return { kind: 'countByCategory', category };
+  if (value) return { kind: 'valueByItem', value };
+  const flag = entity.fields.find((field) => field.type === 'bool');
+  if (flag) return { kind: 'countByFlag', flag };
+  return { kind: 'countByInitial' };
+}
+
+/** The mode's summed field, when it sums one (otherwise bars are counts). */
+export function modeValue(mode: ChartMode): EntityField | undefined {
+  return 'value' in mode ? mode.value : undefined;
+}
+
+export function isMonthly(mode: ChartMode): boolean {
+  return mode.kind === 'valueByMonth' || mode.kind === 'countByMonth';
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+/** The heading above the chart, e.g. "Amount by category". */
+export function chartHeading(mode: ChartMode, entity: EntityPlan): string {
+  const items = entity.pluralLabel;
+  switch (mode.kind) {
+    case 'valueByCategory':
+      return `${mode.value.label} by ${lower(mode.category.label)}`;
+    case 'valueByMonth':
+      return `${mode.value.label} per month (last ${CHART_MONTHS} months)`;
+    case 'countByMonth':
+      return `${items} per month (last ${CHART_MONTHS} months)`;
+    case 'countByCategory':
+      return `${items} by ${lower(mode.category.label)}`;
+    case 'valueByItem':
+      return `${mode.value.label} by ${lower(entity.label)}`;
+    case 'countByFlag':
+      return `${items}: ${lower(mode.flag.label)} or not`;
+    case 'countByInitial':
+      return `${items} by first letter`;
+  }
+}
+
+/** What one bar stands for in "Average per …" (none for the yes/no split). */
+export function groupNoun(mode: ChartMode): string | undefined {
+  switch (mode.kind) {
+    case 'countByMonth':
+      return 'month';
+    case 'countByCategory':
+      return lower(mode.category.label);
+    case 'countByInitial':
+      return 'letter';
+    default:
+      return undefined;
+  }
+}

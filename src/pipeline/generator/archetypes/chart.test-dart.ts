@@ -1,0 +1,149 @@
+/**
+ * The chart feature's test file: unit tests of the pure series and widget
+ * tests that pump the screen over an in-memory repository.
+ */
+import { dartString } from '../dart-string';
+import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
+import type { EntityPlan } from '../plan/app-plan';
+import type { FeatureContext } from './archetype';
+import { chartImports, type ChartNames } from './chart.lib-dart';
+import { CHART_MONTHS, isMonthly, modeValue, type ChartMode } from './chart.mode';
+
+const SAMPLES = [1, 2, 3];
+
+/** `final samples = [...]`, `const` when no field needs a runtime value (DateTime). */
+export function samplesDeclaration(entity: EntityPlan): string {
+  const constant = !entity.fields.some((field) => field.type === 'date');
+  const items = SAMPLES.map((n) => `    ${sampleEntity(entity, n)},`).join('\n');
+  return `  ${constant ? 'const' : 'final'} samples = [\n${items}\n  ];`;
+}
+
+/** The samples' expected total (sum of the summed field, or their count). */
+function expectedTotal(mode: ChartMode): number {
+  const value = modeValue(mode);
+  if (!value) return SAMPLES.length;
+  return SAMPLES.reduce((sum, n) => sum + Number(sampleValue(value, n)), 0);
+}
+
+function expectedBars(mode: ChartMode): number {
+  switch (mode.kind) {
+    case 'valueByMonth':
+    case 'countByMonth':
+      return CHART_MONTHS;
+    case 'countByFlag':
+      return 2;
+    case 'countByInitial':
+      // Every sample title is "<label> <n>": one initial.
+      return 1;
+    default:
+      return SAMPLES.length;
+  }
+}
+
+/** A Dart double literal. */
+function dartDouble(value: number): string {
+  return value.toFixed(2);
+}
+
+function seriesChecks(mode: ChartMode, total: number): string {
+  const checks = [
+    `    expect(series.count, ${SAMPLES.length});`,
+    `    expect(series.total, closeTo(${dartDouble(total)}, 0.001));`,
+    `    expect(series.bars, hasLength(${expectedBars(mode)}));`,
+  ];
+  if (isMonthly(mode)) {
+    checks.push(`    // Every sample falls in the last month shown.`);
+    checks.push(`    expect(series.bars.last.value, closeTo(${dartDouble(total)}, 0.001));`);
+  }
+  if (mode.kind === 'countByFlag') {
+    const yes = SAMPLES.filter((n) => sampleValue(mode.flag, n) === 'true').length;
+    checks.push(`    expect(series.bars.first.value, ${dartDouble(yes)});`);
+  }
+  return checks.join('\n');
+}
+
+export function chartTestDart(ctx: FeatureContext, n: ChartNames): string {
+  const { plan, feature } = ctx;
+  const { entity, mode, screen, series } = n;
+  const pkg = plan.packageName;
+  const monthly = isMonthly(mode);
+  const value = modeValue(mode);
+  const total = expectedTotal(mode);
+  const todayDecl = monthly ? '\n  final today = DateTime(2026, 1, 28);' : '';
+  const todayArg = monthly ? ', today: today' : '';
+  const expectedText = !value
+    ? `'${total}'`
+    : value.type === 'money'
+      ? `formatMoney(${dartDouble(total)})`
+      : `formatNumber(${dartDouble(total)})`;
+  const countCheck = value
+    ? `
+    expect(
+      find.descendant(
+        of: find.byKey(const ValueKey('summary-count')),
+        matching: find.text('${SAMPLES.length}'),
+      ),
+      findsOneWidget,
+    );`
+    : '';
+  const uris = [
+    'package:fl_chart/fl_chart.dart',
+    'package:flutter/material.dart',
+    'package:flutter_test/flutter_test.dart',
+    packageUri(pkg, entity.paths.model),
+    packageUri(pkg, feature.paths.screen),
+    packageUri(pkg, n.seriesPath),
+    `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
+  ];
+  if (value) uris.push(packageUri(pkg, FORMATTERS_PATH));
+  const empty = `No data yet — add some ${entity.pluralLabel.toLowerCase()}`;
+  return `${chartImports(uris)}
+
+void main() {
+${samplesDeclaration(entity)}${todayDecl}
+
+  test('${series} adds up the samples', () {
+    final series = ${series}.from(samples${todayArg});
+${seriesChecks(mode, total)}
+  });
+
+  test('${series} of no data is empty', () {
+    final series = ${series}.from(const []${todayArg});
+    expect(series.isEmpty, isTrue);
+    expect(series.maxValue, 0);
+  });
+
+  testWidgets('shows the totals and a bar chart of the data', (tester) async {
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(
+          repository: InMemory${entity.className}Repository(seed: samples)${todayArg},
+        ),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    expect(find.byType(BarChart), findsOneWidget);
+    expect(
+      find.descendant(
+        of: find.byKey(const ValueKey('summary-total')),
+        matching: find.text(${expectedText}),
+      ),
+      findsOneWidget,
+    );${countCheck}
+  });
+
+  testWidgets('shows the empty state without data', (tester) async {
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(repository: InMemory${entity.className}Repository()${todayArg}),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(empty)}), findsOneWidget);
+    expect(find.byType(BarChart), findsNothing);
+  });
+}
+`;
+}

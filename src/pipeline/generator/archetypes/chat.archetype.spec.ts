@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { dartString } from '../dart-string';
+import { chatArchetype as template } from './chat.archetype';
+import {
+  ALL_BACKENDS,
+  ctxFor,
+  expectSoundFeature,
+  fileAt,
+  hostile,
+  specWith,
+} from './notifications-timer-chat-checkout.spec-helpers';
+
+const LABELS = ['Chat', 'Messages', hostile('chat'), 'Mensajes', 'Tin nhắn', 'Nachrichten', '聊天'];
+
+describe('chatArchetype', () => {
+  for (const backend of ALL_BACKENDS) {
+    for (const label of LABELS) {
+      it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
+        const ctx = ctxFor(specWith([label, 'Contacts'], { backend }), 'chat');
+        expect(ctx.feature.entity).toBe('ChatMessage');
+        await expectSoundFeature(template, ctx);
+      });
+    }
+  }
+
+  it('loads from the repository, newest at the bottom, and saves with newId()', () => {
+    const ctx = ctxFor(specWith(['Chat']), 'chat');
+    const files = template.files(ctx);
+    const controller = fileAt(files, `${ctx.feature.paths.dir}/chat_controller.dart`);
+    expect(controller).toContain('await _repository.fetchAll()');
+    expect(controller).toContain('(a, b) => a.sentAt.compareTo(b.sentAt)');
+    expect(controller).toContain('ChatMessage(id: newId(), text: body, sender: currentUser, sentAt: DateTime.now())');
+    expect(controller).toContain('await _repository.save(message);');
+    const screen = fileAt(files, ctx.feature.paths.screen);
+    expect(screen).toContain('reverse: true');
+    expect(screen).toContain('IconButton.filled(');
+    expect(screen).toContain('onPressed: value.text.trim().isEmpty ? null : _send');
+    expect(screen).toContain('mine ? Alignment.centerRight : Alignment.centerLeft');
+    expect(template.screenBuilder(ctx)).toBe('ChatScreen(repository: services.chatMessages)');
+    expect(template.services?.(ctx)).toEqual([]);
+    expect(template.dependencies(ctx)).toEqual({});
+  });
+
+  it('uses the signed-in email as the sender when the app has sign-in', async () => {
+    const ctx = ctxFor(specWith(['Login', 'Chat'], { backend: 'firebase' }), 'chat');
+    await expectSoundFeature(template, ctx);
+    expect(template.screenBuilder(ctx)).toBe(
+      "ChatScreen(repository: services.chatMessages, currentUser: services.auth.currentEmail.value ?? 'me')",
+    );
+    expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['auth']);
+    expect(template.readme?.(ctx)).toContain('signed-in email');
+  });
+
+  it('tests typing, sending, the list and the cleared field', () => {
+    const ctx = ctxFor(specWith(['Chat']), 'chat');
+    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    expect(test).toContain('InMemoryChatMessageRepository(');
+    expect(test).toContain("await tester.enterText(find.byType(TextField), 'Hello there');");
+    expect(test).toContain('await tester.tap(sendButton);');
+    expect(test).toContain("expect(find.text('Hello there'), findsOneWidget);");
+    expect(test).toContain('controller!.text, isEmpty');
+    expect(test).toContain("expect(sent.sender, 'me');");
+  });
+
+  it('escapes the label', () => {
+    const label = hostile('chat');
+    const ctx = ctxFor(specWith([label]), 'chat');
+    expect(fileAt(template.files(ctx), ctx.feature.paths.screen)).toContain(
+      `static const String title = ${dartString(label)};`,
+    );
+    for (const file of template.files(ctx)) expect(file.content).not.toContain(label);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { dartString } from '../dart-string';
+import { checkoutArchetype as template } from './checkout.archetype';
+import {
+  ALL_BACKENDS,
+  ctxFor,
+  expectSoundFeature,
+  fileAt,
+  hostile,
+  specWith,
+} from './notifications-timer-chat-checkout.spec-helpers';
+
+const LABELS = [
+  'Checkout',
+  'Payments',
+  'Shopping cart',
+  'Cart',
+  hostile('checkout'),
+  'Carrito',
+  'Thanh toán',
+  'Warenkorb',
+  '购物车',
+];
+
+describe('checkoutArchetype', () => {
+  for (const backend of ALL_BACKENDS) {
+    for (const label of LABELS) {
+      it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
+        const ctx = ctxFor(specWith([label], { backend }), 'checkout');
+        expect(ctx.feature.entity).toBe('Product');
+        await expectSoundFeature(template, ctx);
+      });
+    }
+  }
+
+  it('lists products, keeps a cart and pays through a provider interface', () => {
+    const ctx = ctxFor(specWith(['Checkout']), 'checkout');
+    const files = template.files(ctx);
+    const payment = fileAt(files, `${ctx.feature.paths.dir}/checkout_payment.dart`);
+    expect(payment).toContain('abstract interface class CheckoutPaymentProvider {');
+    expect(payment).toMatch(
+      /Future<CheckoutPaymentResult> pay\(\{\s+required double amount,\s+required String currency,\s+required String description,\s+\}\);/,
+    );
+    expect(payment).toContain('class CheckoutDemoPaymentProvider implements CheckoutPaymentProvider');
+    expect(payment).toContain('DEMO ONLY');
+    const cart = fileAt(files, `${ctx.feature.paths.dir}/checkout_cart.dart`);
+    expect(cart).toContain('class CheckoutCart extends ChangeNotifier');
+    expect(cart).toContain('double get unitPrice => product.price;');
+    expect(cart).toContain('return stock == null || quantityOf(product) < stock;');
+    const screen = fileAt(files, ctx.feature.paths.screen);
+    expect(screen).toContain('await widget.products.fetchAll()');
+    expect(screen).toContain("tooltip: 'Add to cart'");
+    expect(screen).toContain('formatMoney(_cart.total)');
+    const order = fileAt(files, `${ctx.feature.paths.dir}/checkout_order_screen.dart`);
+    expect(order).toContain('await widget.payments.pay(');
+    expect(order).toContain("'Payment successful'");
+    expect(order).toContain("result.message ?? 'The payment was declined.'");
+    expect(template.screenBuilder(ctx)).toBe(
+      'CheckoutScreen(products: services.products, payments: services.checkoutPayments)',
+    );
+    expect(template.services?.(ctx)).toEqual([
+      {
+        field: 'checkoutPayments',
+        type: 'CheckoutPaymentProvider',
+        typeImport: 'features/checkout/checkout_payment.dart',
+        create: 'const CheckoutDemoPaymentProvider()',
+        createImports: [],
+        fake: 'CheckoutFakePaymentProvider()',
+        fakeImport: 'test/support/checkout_fakes.dart',
+      },
+    ]);
+    expect(template.dependencies(ctx)).toEqual({});
+  });
+
+  it('does not double the word cart in class names', () => {
+    const ctx = ctxFor(specWith(['Shopping cart']), 'checkout');
+    const cart = fileAt(template.files(ctx), `${ctx.feature.paths.dir}/shopping_cart_cart.dart`);
+    expect(cart).toContain('class ShoppingCart extends ChangeNotifier');
+    expect(cart).toContain('class ShoppingCartLine {');
+  });
+
+  it('tests two products, the total, an approved and a declined payment', () => {
+    const ctx = ctxFor(specWith(['Checkout']), 'checkout');
+    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    expect(test).toContain('InMemoryProductRepository(');
+    expect(test).toContain("await tester.tap(find.byTooltip('Add to cart').at(1));");
+    expect(test).toContain('expect(find.text(formatMoney(37.5)), findsOneWidget);');
+    expect(test).toContain("expect(find.text('Payment successful'), findsOneWidget);");
+    expect(test).toContain("CheckoutFakePaymentProvider(declineWith: 'Card declined')");
+    expect(test).toContain("expect(find.text('Card declined'), findsOneWidget);");
+  });
+
+  it('names the real provider and the one class to replace in the README', () => {
+    const ctx = ctxFor(specWith(['Payments']), 'checkout');
+    const readme = template.readme?.(ctx) ?? '';
+    expect(readme).toContain('flutter_stripe');
+    expect(readme).toContain('in_app_purchase');
+    expect(readme).toContain('PaymentsDemoPaymentProvider');
+    expect(readme).toContain('lib/app_services.dart');
+    expect(readme).toContain('implements PaymentsPaymentProvider');
+  });
+
+  it('escapes the label and the app name', () => {
+    const label = hostile('checkout');
+    const ctx = ctxFor(specWith([label], { name: `Bob's $hop \\` }), 'checkout');
+    const files = template.files(ctx);
+    expect(fileAt(files, ctx.feature.paths.screen)).toContain(`static const String title = ${dartString(label)};`);
+    for (const file of files) expect(file.content).not.toContain(label);
+    expect(fileAt(files, `${ctx.feature.paths.dir}/${ctx.feature.names.id}_order_screen.dart`)).toContain(
+      `description: ${dartString(`Order from ${ctx.plan.displayName}`)},`,
+    );
+  });
+});

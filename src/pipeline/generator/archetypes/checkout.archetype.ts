@@ -1,0 +1,857 @@
+/**
+ * Checkout / payments / cart: the products from the `Product` repository with
+ * add-to-cart, a cart (ChangeNotifier with quantities and a total), and an
+ * order screen (summary → pay → success or error) that charges through a
+ * `<Prefix>PaymentProvider`. The app ships a clearly named demo provider that
+ * approves after a short pause; the README names the real one to plug in.
+ */
+import type { GeneratedFile } from '../app-spec';
+import { dartString, singleLine } from '../dart-string';
+import {
+  FAKE_REPOSITORIES_PATH,
+  FORMATTERS_PATH,
+  displayText,
+  isTextual,
+  packageUri,
+  sampleEntity,
+  sampleValue,
+  titleField,
+  valueField,
+} from '../data/entity-dart';
+import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
+import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { checkoutReadme } from './checkout.readme';
+
+/** ISO 4217 code the cart charges in (formatMoney shows amounts without a symbol). */
+export const CHECKOUT_CURRENCY = 'USD';
+
+interface CheckoutNames {
+  screen: string;
+  order: string;
+  cart: string;
+  line: string;
+  provider: string;
+  result: string;
+  demo: string;
+  fake: string;
+  field: string;
+}
+
+interface CheckoutPaths {
+  cart: string;
+  payment: string;
+  order: string;
+  fakes: string;
+}
+
+/** The product fields the checkout reads. */
+interface ProductFields {
+  name: EntityField;
+  price: EntityField;
+  details?: EntityField;
+  stock?: EntityField;
+}
+
+function names(ctx: FeatureContext): CheckoutNames {
+  const { prefix, screen } = ctx.feature.classes;
+  // "Shopping cart" → `ShoppingCart`, not `ShoppingCartCart`.
+  const cart = prefix.endsWith('Cart') ? prefix : `${prefix}Cart`;
+  return {
+    screen,
+    order: `${prefix}OrderScreen`,
+    cart,
+    line: `${cart}Line`,
+    provider: `${prefix}PaymentProvider`,
+    result: `${prefix}PaymentResult`,
+    demo: `${prefix}DemoPaymentProvider`,
+    fake: `${prefix}FakePaymentProvider`,
+    field: `${prefix[0].toLowerCase()}${prefix.slice(1)}Payments`,
+  };
+}
+
+function paths(ctx: FeatureContext): CheckoutPaths {
+  const id = ctx.feature.names.id;
+  const base = `${ctx.feature.paths.dir}/${id}`;
+  return {
+    cart: `${base}_cart.dart`,
+    payment: `${base}_payment.dart`,
+    order: `${base}_order_screen.dart`,
+    fakes: `test/support/${id}_fakes.dart`,
+  };
+}
+
+function productFields(entity: EntityPlan): ProductFields {
+  const price = valueField(entity);
+  if (!price) throw new Error(`entity ${entity.className} has no price for the checkout`);
+  const name = titleField(entity);
+  return {
+    name,
+    price,
+    details: entity.fields.find((field) => isTextual(field) && field !== name),
+    stock: entity.fields.find(
+      (field) => field.type === 'int' && /stock|inventory|quantity|available/i.test(field.name),
+    ),
+  };
+}
+
+/** Dart `double` of a product's price (`item` is the product expression). */
+function priceOf(field: EntityField, item: string): string {
+  const value = `${item}.${field.name}`;
+  const nullable = !field.required;
+  if (field.type === 'int') return nullable ? `(${value} ?? 0).toDouble()` : `${value}.toDouble()`;
+  return nullable ? `(${value} ?? 0)` : value;
+}
+
+function libRelative(rootPath: string): string {
+  return rootPath.slice('lib/'.length);
+}
+
+function sibling(rootPath: string): string {
+  return rootPath.slice(rootPath.lastIndexOf('/') + 1);
+}
+
+function fromFeatureDir(rootPath: string): string {
+  return `../../${libRelative(rootPath)}`;
+}
+
+function paymentDart(n: CheckoutNames): string {
+  return `/// The outcome of a payment attempt.
+class ${n.result} {
+  const ${n.result}.approved(String this.reference)
+      : approved = true,
+        message = null;
+
+  const ${n.result}.declined(String this.message)
+      : approved = false,
+        reference = null;
+
+  final bool approved;
+
+  /// The provider's id of the payment, shown on the receipt.
+  final String? reference;
+
+  /// Why the payment failed, for the user.
+  final String? message;
+}
+
+/// Charges the customer. The app is wired to [${n.demo}] in
+/// \`lib/app_services.dart\`; replace it there with a real provider
+/// (see the README) before taking money.
+abstract interface class ${n.provider} {
+  Future<${n.result}> pay({
+    required double amount,
+    required String currency,
+    required String description,
+  });
+}
+
+/// DEMO ONLY: approves every payment after a short pause and moves no money.
+class ${n.demo} implements ${n.provider} {
+  const ${n.demo}({this.delay = const Duration(milliseconds: 800)});
+
+  final Duration delay;
+
+  @override
+  Future<${n.result}> pay({
+    required double amount,
+    required String currency,
+    required String description,
+  }) async {
+    await Future<void>.delayed(delay);
+    if (amount <= 0) {
+      return const ${n.result}.declined('There is nothing to pay.');
+    }
+    return ${n.result}.approved('DEMO-\${DateTime.now().millisecondsSinceEpoch}');
+  }
+}
+`;
+}
+
+function cartDart(n: CheckoutNames, entity: EntityPlan, f: ProductFields): string {
+  const E = entity.className;
+  const stock = f.stock;
+  const canAdd = stock
+    ? `
+  /// False once the cart holds every unit in stock.
+  bool canAdd(${E} product) {
+    final stock = product.${stock.name};
+    return ${stock.required ? '' : 'stock == null || '}quantityOf(product) < stock;
+  }`
+    : `
+  bool canAdd(${E} product) => true;`;
+  return `import 'package:flutter/foundation.dart';
+
+import '${fromFeatureDir(entity.paths.model)}';
+
+/// A product in the cart and how many of it.
+class ${n.line} {
+  const ${n.line}(this.product, this.quantity);
+
+  final ${E} product;
+  final int quantity;
+
+  double get unitPrice => ${priceOf(f.price, 'product')};
+
+  double get total => unitPrice * quantity;
+}
+
+/// What the customer is about to buy; screens listen to it.
+class ${n.cart} extends ChangeNotifier {
+  /// The currency every price is in.
+  static const String currency = ${dartString(CHECKOUT_CURRENCY)};
+
+  final Map<String, ${n.line}> _lines = {};
+
+  List<${n.line}> get lines => List.unmodifiable(_lines.values);
+
+  bool get isEmpty => _lines.isEmpty;
+
+  /// Number of units, all products together.
+  int get count => _lines.values.fold(0, (sum, line) => sum + line.quantity);
+
+  /// The amount to charge, rounded to cents.
+  double get total {
+    final sum = _lines.values.fold<double>(0, (sum, line) => sum + line.total);
+    return (sum * 100).round() / 100;
+  }
+
+  int quantityOf(${E} product) => _lines[product.id]?.quantity ?? 0;
+${canAdd}
+
+  void add(${E} product) {
+    if (!canAdd(product)) return;
+    _lines[product.id] = ${n.line}(product, quantityOf(product) + 1);
+    notifyListeners();
+  }
+
+  void removeOne(${E} product) {
+    final quantity = quantityOf(product);
+    if (quantity == 0) return;
+    if (quantity == 1) {
+      _lines.remove(product.id);
+    } else {
+      _lines[product.id] = ${n.line}(product, quantity - 1);
+    }
+    notifyListeners();
+  }
+
+  void clear() {
+    if (_lines.isEmpty) return;
+    _lines.clear();
+    notifyListeners();
+  }
+}
+`;
+}
+
+function productDetails(f: ProductFields, entity: EntityPlan): string {
+  const parts: string[] = [];
+  if (f.details) parts.push(displayText(f.details, `product.${f.details.name}`));
+  if (f.stock) {
+    const stock = `product.${f.stock.name}`;
+    const text = `${stock}${f.stock.required ? '' : '!'} > 0 ? '\${${stock}} in stock' : 'Out of stock'`;
+    parts.push(f.stock.required ? `(${text})` : `(${stock} == null ? '' : ${text})`);
+  }
+  if (!parts.length) return `String? _details(${entity.className} product) => null;`;
+  return `/// The line under a product's name: its description and stock, when known.
+String? _details(${entity.className} product) {
+  final parts = [
+${parts.map((part) => `    ${part},`).join('\n')}
+  ].where((part) => part.isNotEmpty).toList();
+  return parts.isEmpty ? null : parts.join(' · ');
+}`;
+}
+
+function screenDart(
+  ctx: FeatureContext,
+  n: CheckoutNames,
+  p: CheckoutPaths,
+  entity: EntityPlan,
+  f: ProductFields,
+): string {
+  const E = entity.className;
+  const products = entity.pluralLabel.toLowerCase();
+  const imports = [
+    fromFeatureDir(FORMATTERS_PATH),
+    fromFeatureDir(entity.paths.model),
+    fromFeatureDir(entity.paths.repository),
+    sibling(p.cart),
+    sibling(p.order),
+    sibling(p.payment),
+  ];
+  return `import 'package:flutter/material.dart';
+
+${imports.map((uri) => `import '${uri}';`).join('\n')}
+
+class ${n.screen} extends StatefulWidget {
+  const ${n.screen}({super.key, required this.products, required this.payments});
+
+  static const String title = ${dartString(ctx.feature.names.label)};
+  static const String routeName = '${ctx.feature.route}';
+
+  final ${E}Repository products;
+  final ${n.provider} payments;
+
+  @override
+  State<${n.screen}> createState() => _${n.screen}State();
+}
+
+class _${n.screen}State extends State<${n.screen}> {
+  final _cart = ${n.cart}();
+  late Future<List<${E}>> _catalog;
+
+  @override
+  void initState() {
+    super.initState();
+    _catalog = _load();
+  }
+
+  @override
+  void dispose() {
+    _cart.dispose();
+    super.dispose();
+  }
+
+  Future<List<${E}>> _load() async {
+    final products = await widget.products.fetchAll();
+    return [...products]
+      ..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
+  }
+
+  Future<void> _reload() async {
+    final next = _load();
+    setState(() => _catalog = next);
+    await next;
+  }
+
+  void _openOrder() {
+    Navigator.of(context).push(
+      MaterialPageRoute<void>(
+        builder: (_) => ${n.order}(cart: _cart, payments: widget.payments),
+      ),
+    );
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(
+        title: const Text(${n.screen}.title),
+        actions: [
+          ListenableBuilder(
+            listenable: _cart,
+            builder: (context, _) => IconButton(
+              tooltip: 'Cart',
+              onPressed: _cart.isEmpty ? null : _openOrder,
+              icon: Badge(
+                isLabelVisible: !_cart.isEmpty,
+                label: Text('\${_cart.count}'),
+                child: const Icon(Icons.shopping_cart_outlined),
+              ),
+            ),
+          ),
+        ],
+      ),
+      body: FutureBuilder<List<${E}>>(
+        future: _catalog,
+        builder: (context, snapshot) {
+          if (snapshot.connectionState != ConnectionState.done) {
+            return const Center(child: CircularProgressIndicator());
+          }
+          if (snapshot.hasError) {
+            return Center(
+              child: Padding(
+                padding: const EdgeInsets.all(24),
+                child: Column(
+                  mainAxisSize: MainAxisSize.min,
+                  children: [
+                    Text(
+                      ${dartString(`Could not load the ${products}: `).slice(0, -1)}\${snapshot.error}',
+                      textAlign: TextAlign.center,
+                    ),
+                    const SizedBox(height: 12),
+                    OutlinedButton(onPressed: _reload, child: const Text('Try again')),
+                  ],
+                ),
+              ),
+            );
+          }
+          final products = snapshot.data ?? const [];
+          if (products.isEmpty) {
+            return const Center(
+              child: Padding(
+                padding: EdgeInsets.all(24),
+                child: Text(
+                  ${dartString(`No ${products} for sale yet.`)},
+                  textAlign: TextAlign.center,
+                ),
+              ),
+            );
+          }
+          return RefreshIndicator(
+            onRefresh: _reload,
+            child: ListenableBuilder(
+              listenable: _cart,
+              builder: (context, _) => ListView.separated(
+                padding: const EdgeInsets.symmetric(vertical: 8),
+                itemCount: products.length,
+                separatorBuilder: (context, _) => const Divider(height: 1),
+                itemBuilder: (context, index) => _ProductTile(
+                  product: products[index],
+                  quantity: _cart.quantityOf(products[index]),
+                  onAdd: _cart.canAdd(products[index])
+                      ? () => _cart.add(products[index])
+                      : null,
+                ),
+              ),
+            ),
+          );
+        },
+      ),
+      bottomNavigationBar: ListenableBuilder(
+        listenable: _cart,
+        builder: (context, _) {
+          if (_cart.isEmpty) return const SizedBox.shrink();
+          final textTheme = Theme.of(context).textTheme;
+          return Material(
+            elevation: 3,
+            child: SafeArea(
+              top: false,
+              child: Padding(
+                padding: const EdgeInsets.fromLTRB(16, 12, 16, 12),
+                child: Row(
+                  children: [
+                    Expanded(
+                      child: Column(
+                        crossAxisAlignment: CrossAxisAlignment.start,
+                        mainAxisSize: MainAxisSize.min,
+                        children: [
+                          Text(
+                            _cart.count == 1 ? '1 item' : '\${_cart.count} items',
+                            style: textTheme.labelLarge,
+                          ),
+                          Text(formatMoney(_cart.total), style: textTheme.titleLarge),
+                        ],
+                      ),
+                    ),
+                    FilledButton.icon(
+                      onPressed: _openOrder,
+                      icon: const Icon(Icons.shopping_cart_checkout),
+                      label: const Text('Checkout'),
+                    ),
+                  ],
+                ),
+              ),
+            ),
+          );
+        },
+      ),
+    );
+  }
+}
+
+class _ProductTile extends StatelessWidget {
+  const _ProductTile({required this.product, required this.quantity, required this.onAdd});
+
+  final ${E} product;
+  final int quantity;
+  final VoidCallback? onAdd;
+
+  @override
+  Widget build(BuildContext context) {
+    final details = _details(product);
+    return ListTile(
+      title: Text(product.${f.name.name}${f.name.required ? '' : " ?? ''"}),
+      subtitle: details == null ? null : Text(details, maxLines: 2, overflow: TextOverflow.ellipsis),
+      trailing: Row(
+        mainAxisSize: MainAxisSize.min,
+        children: [
+          Text(
+            formatMoney(${priceOf(f.price, 'product')}),
+            style: Theme.of(context).textTheme.titleMedium,
+          ),
+          const SizedBox(width: 8),
+          Badge(
+            isLabelVisible: quantity > 0,
+            label: Text('$quantity'),
+            child: IconButton.filledTonal(
+              tooltip: 'Add to cart',
+              icon: const Icon(Icons.add_shopping_cart),
+              onPressed: onAdd,
+            ),
+          ),
+        ],
+      ),
+    );
+  }
+}
+
+${productDetails(f, entity)}
+`;
+}
+
+function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: ProductFields): string {
+  const description = `Order from ${singleLine(ctx.plan.displayName)}`;
+  return `import 'package:flutter/material.dart';
+
+import '${fromFeatureDir(FORMATTERS_PATH)}';
+import '${sibling(p.cart)}';
+import '${sibling(p.payment)}';
+
+/// Order summary → pay → receipt, or the reason the payment failed.
+class ${n.order} extends StatefulWidget {
+  const ${n.order}({super.key, required this.cart, required this.payments});
+
+  final ${n.cart} cart;
+  final ${n.provider} payments;
+
+  @override
+  State<${n.order}> createState() => _${n.order}State();
+}
+
+class _${n.order}State extends State<${n.order}> {
+  bool _paying = false;
+  String? _error;
+  ${n.result}? _receipt;
+  double _paid = 0;
+
+  Future<void> _pay() async {
+    final cart = widget.cart;
+    final amount = cart.total;
+    setState(() {
+      _paying = true;
+      _error = null;
+    });
+    ${n.result} result;
+    try {
+      result = await widget.payments.pay(
+        amount: amount,
+        currency: ${n.cart}.currency,
+        description: ${dartString(description)},
+      );
+    } catch (error) {
+      result = ${n.result}.declined('The payment could not be completed: $error');
+    }
+    if (!mounted) return;
+    if (result.approved) cart.clear();
+    setState(() {
+      _paying = false;
+      if (result.approved) {
+        _receipt = result;
+        _paid = amount;
+      } else {
+        _error = result.message ?? 'The payment was declined.';
+      }
+    });
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    final receipt = _receipt;
+    return Scaffold(
+      appBar: AppBar(title: Text(receipt == null ? 'Your order' : 'Order placed')),
+      body: receipt == null ? _buildSummary(context) : _buildReceipt(context, receipt),
+    );
+  }
+
+  Widget _buildSummary(BuildContext context) {
+    final theme = Theme.of(context);
+    final cart = widget.cart;
+    return ListenableBuilder(
+      listenable: cart,
+      builder: (context, _) {
+        final error = _error;
+        return Column(
+          crossAxisAlignment: CrossAxisAlignment.stretch,
+          children: [
+            Expanded(
+              child: cart.isEmpty
+                  ? const Center(child: Text('Your cart is empty.'))
+                  : ListView(
+                      children: [
+                        for (final line in cart.lines)
+                          ListTile(
+                            title: Text(line.product.${f.name.name}${f.name.required ? '' : " ?? ''"}),
+                            subtitle: Text('\${formatMoney(line.unitPrice)} × \${line.quantity}'),
+                            trailing: Row(
+                              mainAxisSize: MainAxisSize.min,
+                              children: [
+                                IconButton(
+                                  tooltip: 'Remove one',
+                                  icon: const Icon(Icons.remove_circle_outline),
+                                  onPressed: _paying ? null : () => cart.removeOne(line.product),
+                                ),
+                                IconButton(
+                                  tooltip: 'Add one',
+                                  icon: const Icon(Icons.add_circle_outline),
+                                  onPressed: _paying || !cart.canAdd(line.product)
+                                      ? null
+                                      : () => cart.add(line.product),
+                                ),
+                                SizedBox(
+                                  width: 88,
+                                  child: Text(
+                                    formatMoney(line.total),
+                                    textAlign: TextAlign.end,
+                                  ),
+                                ),
+                              ],
+                            ),
+                          ),
+                      ],
+                    ),
+            ),
+            const Divider(height: 1),
+            SafeArea(
+              top: false,
+              child: Padding(
+                padding: const EdgeInsets.all(16),
+                child: Column(
+                  crossAxisAlignment: CrossAxisAlignment.stretch,
+                  children: [
+                    Row(
+                      children: [
+                        Expanded(child: Text('Total', style: theme.textTheme.titleMedium)),
+                        Text(
+                          '\${formatMoney(cart.total)} \${${n.cart}.currency}',
+                          style: theme.textTheme.titleLarge,
+                        ),
+                      ],
+                    ),
+                    if (error != null) ...[
+                      const SizedBox(height: 12),
+                      Container(
+                        padding: const EdgeInsets.all(12),
+                        decoration: BoxDecoration(
+                          color: theme.colorScheme.errorContainer,
+                          borderRadius: BorderRadius.circular(12),
+                        ),
+                        child: Row(
+                          children: [
+                            Icon(Icons.error_outline, color: theme.colorScheme.onErrorContainer),
+                            const SizedBox(width: 12),
+                            Expanded(
+                              child: Text(
+                                error,
+                                style: TextStyle(color: theme.colorScheme.onErrorContainer),
+                              ),
+                            ),
+                          ],
+                        ),
+                      ),
+                    ],
+                    const SizedBox(height: 12),
+                    FilledButton(
+                      onPressed: _paying || cart.isEmpty ? null : _pay,
+                      child: _paying
+                          ? const SizedBox.square(
+                              dimension: 20,
+                              child: CircularProgressIndicator(strokeWidth: 2),
+                            )
+                          : Text('Pay \${formatMoney(cart.total)}'),
+                    ),
+                  ],
+                ),
+              ),
+            ),
+          ],
+        );
+      },
+    );
+  }
+
+  Widget _buildReceipt(BuildContext context, ${n.result} receipt) {
+    final theme = Theme.of(context);
+    final reference = receipt.reference;
+    return Center(
+      child: Padding(
+        padding: const EdgeInsets.all(24),
+        child: Column(
+          mainAxisSize: MainAxisSize.min,
+          children: [
+            Icon(Icons.check_circle, size: 72, color: theme.colorScheme.primary),
+            const SizedBox(height: 16),
+            Text('Payment successful', style: theme.textTheme.headlineSmall),
+            const SizedBox(height: 8),
+            Text('Paid \${formatMoney(_paid)} \${${n.cart}.currency}'),
+            if (reference != null) ...[
+              const SizedBox(height: 4),
+              SelectableText('Reference: $reference', style: theme.textTheme.bodySmall),
+            ],
+            const SizedBox(height: 24),
+            FilledButton(
+              onPressed: () => Navigator.of(context).pop(),
+              child: const Text('Done'),
+            ),
+          ],
+        ),
+      ),
+    );
+  }
+}
+`;
+}
+
+function fakesDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths): string {
+  return `import '${packageUri(ctx.plan.packageName, p.payment)}';
+
+/// Answers at once: approves, or declines with [declineWith]; records each charge.
+class ${n.fake} implements ${n.provider} {
+  ${n.fake}({this.declineWith});
+
+  final String? declineWith;
+  final List<double> charges = [];
+
+  @override
+  Future<${n.result}> pay({
+    required double amount,
+    required String currency,
+    required String description,
+  }) async {
+    charges.add(amount);
+    final reason = declineWith;
+    return reason == null
+        ? ${n.result}.approved('TEST-\${charges.length}')
+        : ${n.result}.declined(reason);
+  }
+}
+`;
+}
+
+function testDart(
+  ctx: FeatureContext,
+  n: CheckoutNames,
+  p: CheckoutPaths,
+  entity: EntityPlan,
+  f: ProductFields,
+): string {
+  const pkg = ctx.plan.packageName;
+  const total = [1, 2].reduce((sum, i) => sum + Number(sampleValue(f.price, i)), 0);
+  const totalDart = Number.isInteger(total) ? `${total}.0` : `${total}`;
+  const firstName = sampleValue(f.name, 1);
+  const imports = [
+    'package:flutter/material.dart',
+    'package:flutter_test/flutter_test.dart',
+    packageUri(pkg, FORMATTERS_PATH),
+    packageUri(pkg, entity.paths.model),
+    packageUri(pkg, ctx.feature.paths.screen),
+  ].sort();
+  // Samples without dates are constants (DateTime(…) is not const).
+  const seedConst = entity.fields.some((field) => field.type === 'date') ? '' : 'const ';
+  const pump = (provider: string) => `    final payments = ${provider};
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(
+          products: InMemory${entity.className}Repository(
+            seed: ${seedConst}[
+              ${sampleEntity(entity, 1)},
+              ${sampleEntity(entity, 2)},
+            ],
+          ),
+          payments: payments,
+        ),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.byTooltip('Add to cart').at(0));
+    await tester.tap(find.byTooltip('Add to cart').at(1));
+    await tester.pump();
+    expect(find.text(formatMoney(${totalDart})), findsOneWidget);
+    expect(find.text('2 items'), findsOneWidget);
+
+    await tester.tap(find.byIcon(Icons.shopping_cart_checkout));
+    await tester.pumpAndSettle();
+    expect(find.text(${firstName}), findsOneWidget);
+
+    await tester.tap(find.text('Pay \${formatMoney(${totalDart})}'));
+    await tester.pumpAndSettle();`;
+  return `${imports.map((uri) => `import '${uri}';`).join('\n')}
+
+${[sibling(FAKE_REPOSITORIES_PATH), sibling(p.fakes)]
+  .sort()
+  .map((name) => `import '../support/${name}';`)
+  .join('\n')}
+
+void main() {
+  testWidgets('adds two products to the cart and pays for them', (tester) async {
+${pump(`${n.fake}()`)}
+
+    expect(find.text('Payment successful'), findsOneWidget);
+    expect(payments.charges, [${totalDart}]);
+
+    await tester.tap(find.text('Done'));
+    await tester.pumpAndSettle();
+    expect(find.text('2 items'), findsNothing);
+    expect(find.byTooltip('Add to cart'), findsNWidgets(2));
+  });
+
+  testWidgets('shows why a declined payment failed and keeps the cart', (tester) async {
+${pump(`${n.fake}(declineWith: 'Card declined')`)}
+
+    expect(find.text('Card declined'), findsOneWidget);
+    expect(find.text('Payment successful'), findsNothing);
+    expect(find.text('Pay \${formatMoney(${totalDart})}'), findsOneWidget);
+  });
+}
+`;
+}
+
+function files(ctx: FeatureContext): GeneratedFile[] {
+  const entity = requireEntity(ctx.plan, ctx.feature);
+  const f = productFields(entity);
+  const n = names(ctx);
+  const p = paths(ctx);
+  return [
+    { path: p.payment, content: paymentDart(n) },
+    { path: p.cart, content: cartDart(n, entity, f) },
+    { path: p.order, content: orderDart(ctx, n, p, f) },
+    { path: ctx.feature.paths.screen, content: screenDart(ctx, n, p, entity, f) },
+    { path: p.fakes, content: fakesDart(ctx, n, p) },
+    { path: ctx.feature.paths.test, content: testDart(ctx, n, p, entity, f) },
+  ];
+}
+
+function services(ctx: FeatureContext): ServiceDecl[] {
+  const n = names(ctx);
+  const p = paths(ctx);
+  return [
+    {
+      field: n.field,
+      type: n.provider,
+      typeImport: libRelative(p.payment),
+      create: `const ${n.demo}()`,
+      createImports: [],
+      fake: `${n.fake}()`,
+      fakeImport: p.fakes,
+    },
+  ];
+}
+
+export const checkoutArchetype: ArchetypeTemplate = {
+  id: 'checkout',
+  dependencies: () => ({}),
+  files,
+  screenBuilder(ctx) {
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    const n = names(ctx);
+    return `${n.screen}(products: services.${entity.collection}, payments: services.${n.field})`;
+  },
+  services,
+  readme(ctx) {
+    const n = names(ctx);
+    return checkoutReadme({
+      label: singleLine(ctx.feature.names.label),
+      provider: n.provider,
+      demo: n.demo,
+      result: n.result,
+      paymentFile: paths(ctx).payment,
+      field: n.field,
+      currency: CHECKOUT_CURRENCY,
+    });
+  },
+  summary(ctx) {
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    return `${singleLine(ctx.feature.names.label)}: ${entity.pluralLabel.toLowerCase()} with add-to-cart, a cart with quantities and a total, and a checkout that pays through a payment provider (a demo one until a real provider is plugged in).`;
+  },
+};

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { dartString } from '../dart-string';
+import { PACKAGE_VERSIONS } from '../data/package-versions';
+import { notificationsArchetype as template } from './notifications.archetype';
+import {
+  ALL_BACKENDS,
+  ctxFor,
+  expectSoundFeature,
+  fileAt,
+  hostile,
+  specWith,
+} from './notifications-timer-chat-checkout.spec-helpers';
+
+const LABELS = [
+  'Reminders',
+  hostile('reminders'),
+  'Recordatorios',
+  'Nhắc nhở',
+  'Benachrichtigungen',
+  '提醒',
+  'push alerts',
+];
+
+describe('notificationsArchetype', () => {
+  for (const backend of ALL_BACKENDS) {
+    for (const label of LABELS) {
+      it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
+        const ctx = ctxFor(specWith([label, 'Tasks'], { backend }), 'notifications');
+        await expectSoundFeature(template, ctx);
+      });
+    }
+  }
+
+  it('schedules with flutter_local_notifications 17.x and the timezone package', () => {
+    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const files = template.files(ctx);
+    const scheduler = files.find((file) => file.path.endsWith('_local_scheduler.dart'))?.content ?? '';
+    expect(scheduler).toContain('FlutterLocalNotificationsPlugin()');
+    expect(scheduler).toContain("AndroidInitializationSettings('@mipmap/ic_launcher')");
+    expect(scheduler).toContain('DarwinInitializationSettings(');
+    expect(scheduler).toContain('tz.initializeTimeZones();');
+    expect(scheduler).toContain('.zonedSchedule(');
+    expect(scheduler).toContain('tz.TZDateTime.from(item.at, tz.local)');
+    expect(scheduler).toContain('androidScheduleMode: AndroidScheduleMode.inexactAllowWhileIdle');
+    expect(scheduler).toContain('UILocalNotificationDateInterpretation.absoluteTime');
+    expect(scheduler).toContain('.cancel(id)');
+    expect(scheduler).toContain('requestNotificationsPermission()');
+    expect(template.dependencies(ctx)).toEqual({
+      flutter_local_notifications: PACKAGE_VERSIONS.flutter_local_notifications,
+      timezone: PACKAGE_VERSIONS.timezone,
+      shared_preferences: PACKAGE_VERSIONS.shared_preferences,
+    });
+  });
+
+  it('keeps reminders in shared_preferences and picks date and time with the Material pickers', () => {
+    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const files = template.files(ctx);
+    const screen = fileAt(files, ctx.feature.paths.screen);
+    expect(screen).toContain('showDatePicker(');
+    expect(screen).toContain('showTimePicker(');
+    expect(screen).toContain('TextFormField(');
+    expect(screen).toContain('validator:');
+    const store = files.find((file) => file.path.endsWith('_store.dart'))?.content ?? '';
+    expect(store).toContain('jsonEncode(');
+    expect(store).toContain('_prefs.setString(');
+    expect(template.screenBuilder(ctx)).toBe(
+      `${ctx.feature.classes.screen}(prefs: services.prefs, scheduler: services.remindersScheduler)`,
+    );
+  });
+
+  it('declares the scheduler as a service with a fake for tests', () => {
+    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const [decl, ...rest] = template.services?.(ctx) ?? [];
+    expect(rest).toEqual([]);
+    expect(decl).toMatchObject({
+      field: 'remindersScheduler',
+      type: 'RemindersScheduler',
+      typeImport: 'features/reminders/reminders_scheduler.dart',
+      create: 'await RemindersLocalScheduler.create()',
+      createImports: ['features/reminders/reminders_local_scheduler.dart'],
+      fake: 'RemindersFakeScheduler()',
+      fakeImport: 'test/support/reminders_fakes.dart',
+    });
+  });
+
+  it('adds Firebase Cloud Messaging behind an interface when the backend is firebase', () => {
+    const ctx = ctxFor(specWith(['Reminders'], { backend: 'firebase' }), 'notifications');
+    const files = template.files(ctx);
+    const push = files.find((file) => file.path.endsWith('_firebase_push.dart'))?.content ?? '';
+    expect(push).toContain('FirebaseMessaging.instance');
+    expect(push).toContain('.requestPermission()');
+    expect(push).toContain('.getToken()');
+    expect(push).toContain('.subscribeToTopic(topic)');
+    expect(template.dependencies(ctx)).toHaveProperty('firebase_messaging', PACKAGE_VERSIONS.firebase_messaging);
+    expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['remindersScheduler', 'remindersPush']);
+    expect(template.screenBuilder(ctx)).toContain('push: services.remindersPush');
+    expect(fileAt(files, ctx.feature.paths.test)).toContain("testWidgets('turns on push notifications'");
+    expect(template.readme?.(ctx)).toContain('Push Notifications');
+
+    const local = ctxFor(specWith(['Reminders'], { backend: 'supabase' }), 'notifications');
+    expect(template.files(local).some((file) => file.path.includes('push'))).toBe(false);
+    expect(template.dependencies(local)).not.toHaveProperty('firebase_messaging');
+  });
+
+  it('tests adding through the form, the fake scheduler, and delete → cancel', () => {
+    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    expect(test).toContain('RemindersFakeScheduler()');
+    expect(test).toContain("tester.enterText(find.byType(TextFormField), 'Water the plants')");
+    expect(test).toContain("find.text('OK')");
+    expect(test).toContain('expect(scheduler.scheduled, hasLength(1));');
+    expect(test).toContain("tester.tap(find.byTooltip('Delete reminder'))");
+    expect(test).toContain('expect(scheduler.cancelled, [scheduler.scheduled.single.id]);');
+    expect(test).toContain('SharedPreferences.setMockInitialValues({});');
+  });
+
+  it('explains the Android manifest entries and the iOS permission in the README', () => {
+    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const readme = template.readme?.(ctx) ?? '';
+    expect(readme).toContain('android.permission.POST_NOTIFICATIONS');
+    expect(readme).toContain('API 33');
+    expect(readme).toContain('com.dexterous.flutterlocalnotifications.ScheduledNotificationReceiver');
+    expect(readme).toContain('com.dexterous.flutterlocalnotifications.ScheduledNotificationBootReceiver');
+    expect(readme).toContain('android.permission.RECEIVE_BOOT_COMPLETED');
+    expect(readme).toMatch(/SCHEDULE_EXACT_ALARM.*not\*\* needed/);
+    expect(readme).toContain('isCoreLibraryDesugaringEnabled');
+    expect(readme).toContain('iOS');
+  });
+
+  it('escapes the label wherever it reaches Dart', () => {
+    const label = hostile('reminders');
+    const ctx = ctxFor(specWith([label]), 'notifications');
+    const screen = fileAt(template.files(ctx), ctx.feature.paths.screen);
+    expect(screen).toContain(`static const String title = ${dartString(label)};`);
+    for (const file of template.files(ctx)) expect(file.content).not.toContain(label);
+  });
+
+  it('is deterministic', () => {
+    const spec = specWith(['Reminders'], { backend: 'firebase' });
+    expect(template.files(ctxFor(spec, 'notifications'))).toEqual(template.files(ctxFor(spec, 'notifications')));
+  });
+});

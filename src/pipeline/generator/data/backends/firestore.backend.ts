@@ -1,0 +1,131 @@
+/**
+ * backend `firebase`: one Cloud Firestore collection per entity (document id =
+ * item id). `lib/firebase_options.dart` is a placeholder that
+ * `flutterfire configure` regenerates.
+ */
+import type { GeneratedFile } from '../../app-spec';
+import { dartString } from '../../dart-string';
+import { table } from '../../docs/markdown';
+import type { AppPlan, EntityPlan } from '../../plan/app-plan';
+import { packages } from '../package-versions';
+import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
+import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, indent, type BackendWiring } from './wiring';
+
+function repositoryDart(entity: EntityPlan): string {
+  const impl = repositoryImplementation('firebase', entity);
+  const model = entity.className;
+  return `${dartImports(impl.path, {
+    packages: ['package:cloud_firestore/cloud_firestore.dart'],
+    local: entityImports(entity),
+  })}
+
+/// [${model}Repository] on the Cloud Firestore collection [collectionName]:
+/// one document per item, its id being the item's id.
+class ${impl.className} implements ${model}Repository {
+  ${impl.className}({FirebaseFirestore? firestore})
+      : _collection =
+            (firestore ?? FirebaseFirestore.instance).collection(collectionName);
+
+  static const String collectionName = ${dartString(entity.tableName)};
+
+  final CollectionReference<Map<String, dynamic>> _collection;
+
+  @override
+  Future<List<${model}>> fetchAll() async {
+    final snapshot = await _collection.get();
+    return [
+      for (final doc in snapshot.docs)
+        ${model}.fromJson({...doc.data(), 'id': doc.id}),
+    ];
+  }
+
+  @override
+  Future<void> save(${model} item) =>
+      _collection.doc(item.id).set(item.toJson());
+
+  @override
+  Future<void> delete(String id) => _collection.doc(id).delete();
+}
+`;
+}
+
+function firebaseOptionsDart(): string {
+  return `import 'package:firebase_core/firebase_core.dart' show FirebaseOptions;
+
+/// Placeholder until the app is connected to a Firebase project:
+/// \`flutterfire configure\` regenerates this file with the project's options.
+class DefaultFirebaseOptions {
+  static FirebaseOptions get currentPlatform {
+    throw UnsupportedError(
+      'Firebase is not configured for this app yet. Run '
+      '\`dart pub global activate flutterfire_cli\` and then '
+      '\`flutterfire configure\` in the project folder: it regenerates '
+      'lib/firebase_options.dart for your Firebase project.',
+    );
+  }
+}
+`;
+}
+
+function rules(plan: AppPlan): string {
+  const signedIn = hasAuthFeature(plan);
+  const condition = signedIn ? 'request.auth != null' : 'true';
+  const matches = plan.entities.map(
+    (entity) => `    match /${entity.tableName}/{itemId} {\n      allow read, write: if ${condition};\n    }`,
+  );
+  return [
+    "rules_version = '2';",
+    'service cloud.firestore {',
+    '  match /databases/{database}/documents {',
+    matches.join('\n'),
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+function readme(plan: AppPlan): string {
+  const rows = plan.entities.map((entity) => [
+    entity.pluralLabel,
+    `\`${entity.tableName}\``,
+    `\`${repositoryImplementation('firebase', entity).className}\``,
+  ]);
+  const rulesNote = hasAuthFeature(plan)
+    ? 'These rules let signed-in users read and write every item; narrow them (for example to documents carrying the user id) before going live.'
+    : 'The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication and require `request.auth != null`).';
+  return [
+    'The app stores its data in Cloud Firestore, one collection per kind of item (document id = item id, dates as ISO-8601 strings):',
+    table(['Data', 'Firestore collection', 'Repository'], rows),
+    [
+      '1. Create a Firebase project in the Firebase console and add a Cloud Firestore database to it.',
+      '2. Install the FlutterFire CLI (it needs the Firebase CLI, `npm install -g firebase-tools`, and `firebase login`):',
+      '',
+      indent(codeBlock('sh', 'dart pub global activate flutterfire_cli\nflutterfire configure'), 3),
+      '',
+      '   `flutterfire configure` registers the app for the platforms you pick and regenerates `lib/firebase_options.dart`; until then the app stops at start-up with an error telling you to run it.',
+      '3. Publish security rules for the collections (Firestore → Rules):',
+    ].join('\n'),
+    codeBlock('', rules(plan)),
+    rulesNote,
+    'iOS/macOS: the Firebase SDKs need iOS 13 / macOS 10.15 or later; if `pod install` complains, set `platform :ios, \'13.0\'` in `ios/Podfile` (and `platform :osx, \'10.15\'` in `macos/Podfile`).',
+    NETWORK_PERMISSIONS,
+  ].join('\n\n');
+}
+
+export function firestoreWiring(plan: AppPlan): BackendWiring {
+  const files: GeneratedFile[] = [
+    { path: FIREBASE_OPTIONS_PATH, content: firebaseOptionsDart() },
+    ...plan.entities.map((entity) => ({
+      path: repositoryImplementation('firebase', entity).path,
+      content: repositoryDart(entity),
+    })),
+  ];
+  return {
+    dependencies: packages('firebase_core', 'cloud_firestore'),
+    files,
+    mainImports: ['package:firebase_core/firebase_core.dart', libRelative(FIREBASE_OPTIONS_PATH)],
+    mainSetup: ['await Firebase.initializeApp(options: DefaultFirebaseOptions.currentPlatform);'],
+    repositoryCreate: (entity) => `${repositoryImplementation('firebase', entity).className}()`,
+    repositoryImports: (entity) => [libRelative(repositoryImplementation('firebase', entity).path)],
+    readme: readme(plan),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * backend `graphql`: one GraphQL object type per entity with a list query and
+ * save/delete mutations (docs/schema.graphql), sent with graphql_flutter's
+ * `GraphQLClient`. The documents live as Dart constants next to the
+ * repositories; both come from `graphqlEntities()`.
+ */
+import type { GeneratedFile } from '../../app-spec';
+import { dartString } from '../../dart-string';
+import { table } from '../../docs/markdown';
+import type { AppPlan } from '../../plan/app-plan';
+import { packages } from '../package-versions';
+import {
+  API_CONFIG_PATH,
+  GRAPHQL_CONNECTION_PATH,
+  GRAPHQL_ENDPOINT_DEFAULT,
+  REST_AUTH_PATHS,
+  graphqlDocuments,
+  graphqlEntities,
+  hasAuthFeature,
+  hasRegistration,
+  libRelative,
+  repositoryImplementation,
+  type GraphqlEntity,
+} from './backend-names';
+import { apiBaseUrlReadme, apiConfigFile } from './rest.backend';
+import { NETWORK_PERMISSIONS, dartImports, entityImports, type BackendWiring } from './wiring';
+
+const GRAPHQL_IMPORT = 'package:graphql_flutter/graphql_flutter.dart';
+
+function connectionDart(): string {
+  return `${dartImports(GRAPHQL_CONNECTION_PATH, { packages: [GRAPHQL_IMPORT], local: [API_CONFIG_PATH] })}
+
+/// The app's GraphQL client, shared by every repository: it posts to
+/// [ApiConfig.graphqlEndpoint]. Wrap the link (e.g. \`AuthLink\`) here if the
+/// server needs a token.
+abstract final class GraphqlConnection {
+  static final GraphQLClient client = GraphQLClient(
+    link: HttpLink(ApiConfig.graphqlEndpoint),
+    cache: GraphQLCache(),
+  );
+}
+`;
+}
+
+/** A raw triple-quoted Dart string; GraphQL documents never contain `'''`. */
+function rawDart(text: string): string {
+  if (text.includes("'''")) throw new Error('GraphQL document contains a triple quote');
+  return `r'''\n${text}'''`;
+}
+
+function documentsDart(names: GraphqlEntity): string {
+  const docs = graphqlDocuments(names);
+  const repo = repositoryImplementation('graphql', names.entity).className;
+  return `/// GraphQL operations of [${repo}];
+/// docs/schema.graphql declares them.
+abstract final class ${names.documents.className} {
+  /// Every item: \`${names.listField}\`.
+  static const String fetchAll = ${rawDart(docs.list)};
+
+  /// Insert or replace by id: \`${names.saveField}(input: ${names.inputName}!)\`.
+  static const String save = ${rawDart(docs.save)};
+
+  /// Delete by id: \`${names.deleteField}(id: ID!)\`.
+  static const String delete = ${rawDart(docs.delete)};
+}
+`;
+}
+
+function repositoryDart(names: GraphqlEntity): string {
+  const entity = names.entity;
+  const impl = repositoryImplementation('graphql', entity);
+  const model = entity.className;
+  const docs = names.documents.className;
+  const toInput = names.fields.map((field) => `      ${dartString(field.name)}: json[${dartString(field.jsonKey)}],`);
+  const fromNode = names.fields.map((field) => `      ${dartString(field.jsonKey)}: node[${dartString(field.name)}],`);
+  const notAList = dartString(`The ${names.listField} query returned no list`);
+  return `${dartImports(impl.path, {
+    packages: [GRAPHQL_IMPORT],
+    local: [GRAPHQL_CONNECTION_PATH, names.documents.path, ...entityImports(entity)],
+  })}
+
+/// [${model}Repository] over GraphQL (docs/schema.graphql): the
+/// \`${names.listField}\` query, \`${names.saveField}\` and \`${names.deleteField}\` mutations.
+/// Errors (network or GraphQL) are thrown as [OperationException].
+class ${impl.className} implements ${model}Repository {
+  ${impl.className}({GraphQLClient? client})
+      : _client = client ?? GraphqlConnection.client;
+
+  final GraphQLClient _client;
+
+  @override
+  Future<List<${model}>> fetchAll() async {
+    final result = await _client.query(
+      QueryOptions(
+        document: gql(${docs}.fetchAll),
+        fetchPolicy: FetchPolicy.noCache,
+      ),
+    );
+    _throwIfFailed(result);
+    final nodes = result.data?[${dartString(names.listField)}];
+    if (nodes is! List) {
+      throw const FormatException(${notAList});
+    }
+    return [
+      for (final node in nodes) _fromNode(node as Map<String, Object?>),
+    ];
+  }
+
+  @override
+  Future<void> save(${model} item) async {
+    final result = await _client.mutate(
+      MutationOptions(
+        document: gql(${docs}.save),
+        variables: {'input': _toInput(item)},
+        fetchPolicy: FetchPolicy.noCache,
+      ),
+    );
+    _throwIfFailed(result);
+  }
+
+  @override
+  Future<void> delete(String id) async {
+    final result = await _client.mutate(
+      MutationOptions(
+        document: gql(${docs}.delete),
+        variables: {'id': id},
+        fetchPolicy: FetchPolicy.noCache,
+      ),
+    );
+    _throwIfFailed(result);
+  }
+
+  static void _throwIfFailed(QueryResult result) {
+    final exception = result.exception;
+    if (exception != null) throw exception;
+  }
+
+  /// The model's JSON (field names) → the GraphQL input object.
+  static Map<String, Object?> _toInput(${model} item) {
+    final json = item.toJson();
+    return <String, Object?>{
+${toInput.join('\n')}
+    };
+  }
+
+  /// A GraphQL object (it may also carry \`__typename\`) → the model.
+  static ${model} _fromNode(Map<String, Object?> node) {
+    return ${model}.fromJson(<String, Object?>{
+${fromNode.join('\n')}
+    });
+  }
+}
+`;
+}
+
+function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
+  const rows = entities.flatMap((names) => {
+    const repo = repositoryImplementation('graphql', names.entity).className;
+    return [
+      ['query', `${names.listField}: [${names.typeName}!]!`, `\`${repo}.fetchAll()\``],
+      ['mutation', `${names.saveField}(input: ${names.inputName}!): ${names.typeName}!`, `\`${repo}.save(item)\``],
+      ['mutation', `${names.deleteField}(id: ID!): Boolean!`, `\`${repo}.delete(id)\``],
+    ];
+  });
+  const sections = [
+    'The app talks to a GraphQL API whose schema is `docs/schema.graphql`; the documents it sends are in `lib/data/graphql/*_documents.dart`. Dates travel as ISO-8601 strings (scalar `DateTime`); a network or GraphQL error is thrown as `OperationException`.',
+    table(['Kind', 'Field', 'Called by'], rows),
+    apiBaseUrlReadme('GRAPHQL_ENDPOINT', 'https://api.example.com/graphql', GRAPHQL_ENDPOINT_DEFAULT),
+  ];
+  if (hasAuthFeature(plan)) {
+    const authEndpoints = [REST_AUTH_PATHS.login, ...(hasRegistration(plan) ? [REST_AUTH_PATHS.register] : [])]
+      .map((path) => `\`POST ${path}\``)
+      .join(' and ');
+    sections.push(
+      `Sign-in is not GraphQL: \`HttpAuthService\` calls ${authEndpoints} under \`ApiConfig.baseUrl\` (\`--dart-define=API_BASE_URL=…\`); see \`docs/api_contract.md\`.`,
+    );
+  }
+  sections.push(NETWORK_PERMISSIONS);
+  return sections.join('\n\n');
+}
+
+export function graphqlWiring(plan: AppPlan): BackendWiring {
+  const entities = graphqlEntities(plan);
+  const files: GeneratedFile[] = [
+    apiConfigFile(true),
+    { path: GRAPHQL_CONNECTION_PATH, content: connectionDart() },
+    ...entities.flatMap((names) => [
+      { path: names.documents.path, content: documentsDart(names) },
+      { path: repositoryImplementation('graphql', names.entity).path, content: repositoryDart(names) },
+    ]),
+  ];
+  return {
+    dependencies: packages('graphql_flutter'),
+    files,
+    mainImports: [],
+    mainSetup: [],
+    repositoryCreate: (entity) => `${repositoryImplementation('graphql', entity).className}()`,
+    repositoryImports: (entity) => [libRelative(repositoryImplementation('graphql', entity).path)],
+    readme: readme(plan, entities),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * backend `supabase`: one Postgres table per entity, rows keyed by the
+ * snake_case `column` names (the Dart model's JSON uses the field names).
+ * The project URL and anon key come from `--dart-define`.
+ */
+import type { GeneratedFile } from '../../app-spec';
+import { dartString } from '../../dart-string';
+import { table } from '../../docs/markdown';
+import type { AppPlan, EntityPlan } from '../../plan/app-plan';
+import { packages } from '../package-versions';
+import {
+  SUPABASE_CONFIG_PATH,
+  hasAuthFeature,
+  libRelative,
+  repositoryImplementation,
+  sqlColumn,
+  sqlIdentifier,
+} from './backend-names';
+import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
+
+function repositoryDart(entity: EntityPlan): string {
+  const impl = repositoryImplementation('supabase', entity);
+  const model = entity.className;
+  const toRow = entity.fields.map((field) => `      ${dartString(field.column)}: json[${dartString(field.name)}],`);
+  const fromRow = entity.fields.map((field) => `      ${dartString(field.name)}: row[${dartString(field.column)}],`);
+  return `${dartImports(impl.path, {
+    packages: ['package:supabase_flutter/supabase_flutter.dart'],
+    local: entityImports(entity),
+  })}
+
+/// [${model}Repository] on the Supabase table [tableName] (see the SQL in
+/// README.md): rows use snake_case columns, the model's JSON its field names.
+class ${impl.className} implements ${model}Repository {
+  ${impl.className}({SupabaseClient? client})
+      : _client = client ?? Supabase.instance.client;
+
+  static const String tableName = ${dartString(entity.tableName)};
+
+  final SupabaseClient _client;
+
+  @override
+  Future<List<${model}>> fetchAll() async {
+    final rows = await _client.from(tableName).select();
+    return [for (final row in rows) _fromRow(row)];
+  }
+
+  @override
+  Future<void> save(${model} item) async {
+    await _client.from(tableName).upsert(_toRow(item));
+  }
+
+  @override
+  Future<void> delete(String id) async {
+    await _client.from(tableName).delete().eq('id', id);
+  }
+
+  static Map<String, Object?> _toRow(${model} item) {
+    final json = item.toJson();
+    return <String, Object?>{
+      'id': json['id'],
+${toRow.join('\n')}
+    };
+  }
+
+  static ${model} _fromRow(Map<String, dynamic> row) {
+    return ${model}.fromJson(<String, Object?>{
+      'id': row['id'],
+${fromRow.join('\n')}
+    });
+  }
+}
+`;
+}
+
+function configDart(): string {
+  return `/// The Supabase project the app talks to, given at build time with
+/// \`--dart-define=SUPABASE_URL=...\` and \`--dart-define=SUPABASE_ANON_KEY=...\`
+/// (see README.md).
+abstract final class SupabaseConfig {
+  static const String url = String.fromEnvironment('SUPABASE_URL');
+  static const String anonKey = String.fromEnvironment('SUPABASE_ANON_KEY');
+
+  /// Throws a [StateError] naming the missing \`--dart-define\` values.
+  static void ensureConfigured() {
+    final missing = [
+      if (url.isEmpty) 'SUPABASE_URL',
+      if (anonKey.isEmpty) 'SUPABASE_ANON_KEY',
+    ];
+    if (missing.isEmpty) return;
+    final flags = missing.map((name) => '--dart-define=$name=...').join(' ');
+    throw StateError(
+      'Supabase is not configured: run the app with $flags (see README.md).',
+    );
+  }
+}
+`;
+}
+
+/** `create table` statements, RLS and a policy per entity (README and docs/api_contract.md). */
+export function supabaseSql(plan: AppPlan): string {
+  const roles = hasAuthFeature(plan) ? 'authenticated' : 'anon, authenticated';
+  return plan.entities
+    .map((entity) => {
+      const name = `public.${sqlIdentifier(entity.tableName)}`;
+      const columns = [`${sqlIdentifier('id')} text primary key`, ...entity.fields.map(sqlColumn)];
+      const policy = sqlIdentifier(`${entity.tableName} read and write`);
+      return [
+        `create table if not exists ${name} (`,
+        columns.map((column) => `  ${column}`).join(',\n'),
+        ');',
+        `alter table ${name} enable row level security;`,
+        `drop policy if exists ${policy} on ${name};`,
+        `create policy ${policy} on ${name}`,
+        `  for all to ${roles} using (true) with check (true);`,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+function readme(plan: AppPlan): string {
+  const rows = plan.entities.map((entity) => [
+    entity.pluralLabel,
+    `\`${entity.tableName}\``,
+    `\`${repositoryImplementation('supabase', entity).className}\``,
+  ]);
+  const rlsNote = hasAuthFeature(plan)
+    ? 'Row level security is on; the policies let any signed-in user read and write every row. To keep rows private, add a `user_id uuid default auth.uid()` column and use `using (user_id = auth.uid())` instead of `using (true)`.'
+    : 'Row level security is on; since the app has no sign-in, the policies let anyone with the anon key read and write every row: fine for a prototype, not for production (add Supabase Auth and restrict the policies to `authenticated`, e.g. `using (user_id = auth.uid())`).';
+  return [
+    'The app stores its data in Supabase (Postgres), one table per kind of item:',
+    table(['Data', 'Table', 'Repository'], rows),
+    '1. Create a Supabase project, open the SQL editor and run:',
+    codeBlock('sql', supabaseSql(plan)),
+    rlsNote,
+    '2. Run the app with the project URL and anon key (Project Settings → API); the app stops at start-up with an error naming any value that is missing:',
+    codeBlock(
+      'sh',
+      'flutter run \\\n  --dart-define=SUPABASE_URL=https://<project-ref>.supabase.co \\\n  --dart-define=SUPABASE_ANON_KEY=<anon key>',
+    ),
+    'Pass the same `--dart-define` flags to `flutter build`. The anon key is meant to ship in apps; never put the service-role key in the app.',
+    NETWORK_PERMISSIONS,
+  ].join('\n\n');
+}
+
+export function supabaseWiring(plan: AppPlan): BackendWiring {
+  const files: GeneratedFile[] = [
+    { path: SUPABASE_CONFIG_PATH, content: configDart() },
+    ...plan.entities.map((entity) => ({
+      path: repositoryImplementation('supabase', entity).path,
+      content: repositoryDart(entity),
+    })),
+  ];
+  return {
+    dependencies: packages('supabase_flutter'),
+    files,
+    mainImports: ['package:supabase_flutter/supabase_flutter.dart', libRelative(SUPABASE_CONFIG_PATH)],
+    mainSetup: [
+      'SupabaseConfig.ensureConfigured();',
+      'await Supabase.initialize(url: SupabaseConfig.url, anonKey: SupabaseConfig.anonKey);',
+    ],
+    repositoryCreate: (entity) => `${repositoryImplementation('supabase', entity).className}()`,
+    repositoryImports: (entity) => [libRelative(repositoryImplementation('supabase', entity).path)],
+    readme: readme(plan),
+  };
+}
