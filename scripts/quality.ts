@@ -16,6 +16,7 @@ import type { BackendKind } from '../src/pipeline/generator/plan/app-plan';
 import { loadQualityCorpus, type CorpusEntry } from '../src/pipeline/generator/quality/quality-corpus';
 import {
   SIMILARITY_LIMIT,
+  RECORD_SIMILARITY_LIMIT,
   measureCorpus,
   missedTargets,
   qualityTotals,
@@ -144,17 +145,24 @@ function totalsTable(t: QualityTotals): string {
       ['Features mined from descriptions (thin lists)', String(t.mined), '—', ''],
       ['Features generated', String(t.features), '—', ''],
       [
-        'Identical feature pairs (after renaming)',
+        'Identical feature pairs (after renaming; besides two unknown words)',
         `${t.identicalPairs} of ${t.pairs}`,
         '0',
         ok(t.identicalPairs === 0),
       ],
       [
-        `Feature pairs with line-set similarity ≥ ${SIMILARITY_LIMIT}`,
+        `Feature pairs with line-set similarity ≥ ${SIMILARITY_LIMIT} (besides two record screens)`,
         `${t.similarPairs} (max ${t.maxSimilarity.toFixed(2)})`,
         '0',
         ok(t.similarPairs === 0),
       ],
+      [
+        'Two record screens of different entities: pairs ≥ 0.6 / all, max',
+        `${t.recordPairsSimilar} / ${t.recordPairs}, max ${t.maxRecordSimilarity.toFixed(2)}`,
+        `max < ${RECORD_SIMILARITY_LIMIT}`,
+        ok(t.maxRecordSimilarity < RECORD_SIMILARITY_LIMIT),
+      ],
+      ['Record screens of two unknown words (same default fields)', String(t.wordlessPairs), '—', ''],
       [
         'Reachable feature screens',
         `${t.reachable}/${t.features} (${percent(t.reachable, t.features)})`,

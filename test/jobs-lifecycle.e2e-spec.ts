@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './helpers/app';
 import {
   FLUTTER_OK,
-  FLUTTER_TEST_FAILS,
+  flutterTestFailsAfter,
   JobsClient,
   PHASES,
   processAlive,
@@ -17,9 +17,13 @@ import {
   type JobBody,
 } from './helpers/jobs';
 
+const BEFORE_QA = PHASES.slice(0, PHASES.indexOf('qa'));
 const BEFORE_RUNTIME = PHASES.slice(0, PHASES.indexOf('runtime'));
 
-/** A flutter whose `pub get` records its PID in `<pidDir>/<slug>.pid` (slug = the job folder) and hangs. */
+/**
+ * A flutter whose `pub get` records its PID in `<pidDir>/<slug>.pid` (slug = the job folder) and hangs.
+ * QA runs `flutter pub get` first, so a job hangs in the qa phase.
+ */
 function hangWithPidPerJob(pidDir: string): string {
   return [
     'if [ "$1" = "pub" ]; then',
@@ -100,7 +104,7 @@ describe('cancel, delete and retry', () => {
       expect(done.status).toBe('cancelled');
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(processAlive(pid)).toBe(false);
-      expect(done.phases.runtime).toBe('cancelled');
+      expect(done.phases).toMatchObject({ dev: 'passed', qa: 'cancelled', runtime: 'cancelled' });
     });
 
     it('the cancelled queued job still never runs once the slot is free', async () => {
@@ -136,11 +140,13 @@ describe('cancel, delete and retry', () => {
     });
 
     it('a failed job resumes at the phase that failed; passed phases are not run again', async () => {
-      await writeFakeFlutter(binDir, FLUTTER_TEST_FAILS);
+      // QA's flutter test passes, the runtime phase's fails: the job fails at runtime.
+      await writeFakeFlutter(binDir, flutterTestFailsAfter(join(binDir, 'fails-then-works.count')));
       const job = await c.create({ name: 'Fails Then Works', slug: 'fails-then-works', features: ['auth'] });
       const failed = await c.waitForStatus(job.slug);
       expect(failed.status).toBe('failed');
       expect(failed.error).toMatch(/runtime/);
+      expect(failed.phases).toMatchObject({ qa: 'passed', runtime: 'failed', export: 'pending' });
       const before = await c.details(job.slug);
 
       await writeFakeFlutter(binDir, FLUTTER_OK);
@@ -168,12 +174,19 @@ describe('cancel, delete and retry', () => {
     });
 
     it('a cancelled job resumes at the phase that was cancelled', async () => {
+      // It was cancelled while QA's flutter pub get hung.
+      const before = await c.details('holds-the-slot');
+      expect(before.qa).toMatchObject({ status: 'cancelled', attempts: 1 });
       const after = await c.retry('holds-the-slot');
       expect(after.statusCode).toBe(202);
       await c.waitForSuccess('holds-the-slot');
       const details = await c.details('holds-the-slot');
-      for (const phase of BEFORE_RUNTIME) expect(details[phase].attempts, phase).toBe(1);
-      expect(details.runtime.attempts).toBe(2);
+      for (const phase of BEFORE_QA) {
+        expect(details[phase].attempts, phase).toBe(1);
+        expect(details[phase].started_at, phase).toBe(before[phase].started_at);
+      }
+      expect(details.qa).toMatchObject({ status: 'passed', attempts: 2 });
+      for (const phase of PHASES.slice(PHASES.indexOf('refactor'))) expect(details[phase].attempts, phase).toBe(1);
     });
 
     it('a job cancelled before it started runs from the beginning on retry', async () => {
@@ -338,8 +351,9 @@ describe('restart', () => {
       const text = await readFile(join(binDir, 'survivor.pid'), 'utf8').catch(() => '');
       return /^\d+\s*$/.test(text) ? text : undefined;
     });
+    // QA's flutter pub get is what hangs.
     const running = await c1.get('survivor');
-    expect(running).toMatchObject({ status: 'running', current_phase: 'runtime' });
+    expect(running).toMatchObject({ status: 'running', current_phase: 'qa' });
     const before = await c1.details('survivor');
 
     await shutDownKeepingData(first, pristineEnv);
@@ -352,11 +366,12 @@ describe('restart', () => {
     const done = await c2.waitForSuccess('survivor');
     expect(done.progress).toBe(100);
     const after = await c2.details('survivor');
-    for (const phase of BEFORE_RUNTIME) {
+    for (const phase of BEFORE_QA) {
       expect(after[phase].attempts, phase).toBe(1);
       expect(after[phase].started_at, phase).toBe(before[phase].started_at);
     }
-    expect(after.runtime).toMatchObject({ status: 'passed', attempts: 2 });
+    expect(after.qa).toMatchObject({ status: 'passed', attempts: 2 });
+    expect(after.runtime).toMatchObject({ status: 'passed', attempts: 1 });
     expect((await c2.download('survivor')).statusCode).toBe(200);
   });
 

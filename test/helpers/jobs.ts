@@ -274,6 +274,24 @@ export const FLUTTER_OK = 'echo "fake flutter $*"\nexit 0';
 export const FLUTTER_TEST_FAILS =
   'echo "fake flutter $*"\nif [ "$1" = "test" ]; then echo "Some tests failed." >&2; exit 1; fi\nexit 0';
 
+/**
+ * A fake flutter whose `test` step passes its first `passes` runs and fails every
+ * later one, counting the runs in `counterFile` (use a fresh path per job). With
+ * the default of 1, QA's `flutter test` (the first run) passes, so QA is clean and
+ * refactor/repair have nothing to do, and the runtime phase's run (the second) fails.
+ */
+export function flutterTestFailsAfter(counterFile: string, passes = 1): string {
+  return [
+    'echo "fake flutter $*"',
+    'if [ "$1" = "test" ]; then',
+    `  n=$(( $(cat '${counterFile}' 2>/dev/null || echo 0) + 1 ))`,
+    `  echo "$n" > '${counterFile}'`,
+    `  if [ "$n" -gt ${passes} ]; then echo "Some tests failed." >&2; exit 1; fi`,
+    'fi',
+    'exit 0',
+  ].join('\n');
+}
+
 /** A fake flutter whose `pub get` writes its PID to `pidFile`, then sleeps (exec: the sleeper keeps the PID). */
 export function flutterHangs(pidFile: string): string {
   return `if [ "$1" = "pub" ]; then echo $$ > '${pidFile}'; exec sleep 300; fi\necho "fake flutter $*"\nexit 0`;

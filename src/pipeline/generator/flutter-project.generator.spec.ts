@@ -221,7 +221,7 @@ describe('generateFlutterProject', () => {
     const screens = ['expenses', 'statistics', 'timer'].map(
       (id) => files.get(`lib/features/${id}/${id}_screen.dart`) ?? '',
     );
-    expect(files.get('lib/features/expenses/expenses_form_screen.dart')).toContain('TextFormField');
+    expect(files.get('lib/features/expenses/expenses_form_screen.dart')).toContain('RecordInput.money');
     expect(screens[1]).toContain('BarChart');
     expect(screens[2]).toMatch(/Timer|Duration/);
     expect(new Set(screens).size).toBe(3);

@@ -134,10 +134,22 @@ describe('computeReview', () => {
         }),
       }),
     );
-    expect(gate(review, 'backend')).toMatchObject({ state: 'pass', note: expect.stringMatching(/no backend/) });
+    expect(gate(review, 'backend')).toMatchObject({
+      state: 'pass',
+      note: 'skipped — not applicable: the app keeps its data on the device (backend: none)',
+    });
     expect(gate(review, 'refactor')).toMatchObject({ state: 'pass', note: expect.stringMatching(/nothing to fix/) });
     expect(gate(review, 'repair')).toMatchObject({ state: 'pass', note: expect.stringMatching(/nothing to repair/) });
     expect(review.verdict).toBe('APPROVED');
+
+    // Any backend that planApp's backendKind reads as on-device counts, not only the literal 'none'.
+    for (const backend of ['local', 'Local storage (Hive)', 'offline only']) {
+      const onDevice = computeReview(input({ backend, phases: phases({ backend: { status: 'skipped' } }) }));
+      expect(gate(onDevice, 'backend')).toMatchObject({
+        state: 'pass',
+        note: `skipped — not applicable: the app keeps its data on the device (backend: ${backend})`,
+      });
+    }
 
     const odd = computeReview(input({ phases: phases({ backend: { status: 'skipped' } }) }));
     expect(gate(odd, 'backend').state).toBe('not_checked');

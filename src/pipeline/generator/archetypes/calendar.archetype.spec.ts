@@ -119,7 +119,8 @@ describe('calendarArchetype', () => {
     const files = calendarArchetype.files(ctx);
     await expectParses(files);
     const screen = fileContent(files, ctx.feature.paths.screen);
-    expect(screen).toContain(`static const String title = ${dartString(HOSTILE_CALENDAR)};`);
+    expect(screen).toContain(`static const String title = ${dartString(ctx.feature.names.label)};`);
+    expect(ctx.feature.names.label).toBe(HOSTILE_CALENDAR.replace(/\s+/g, ' '));
     expect(screen).not.toMatch(/(?<!\\)\$\{x\}/);
   });
 });

@@ -97,7 +97,9 @@ describe('chartArchetype', () => {
     const files = chartArchetype.files(ctx);
     await expectParses(files);
     const screen = fileContent(files, ctx.feature.paths.screen);
-    expect(screen).toContain(`static const String title = ${dartString(HOSTILE)};`);
+    // Titles are one line: the planner folds the label's whitespace.
+    expect(ctx.feature.names.label).toBe(HOSTILE.replace(/\s+/g, ' '));
+    expect(screen).toContain(`static const String title = ${dartString(ctx.feature.names.label)};`);
     // Only the escaped `\${x}` may appear, never an interpolation.
     expect(screen).not.toMatch(/(?<!\\)\$\{x\}/);
   });

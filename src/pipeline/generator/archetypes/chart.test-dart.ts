@@ -144,6 +144,24 @@ ${seriesChecks(mode, total)}
     expect(find.text(${dartString(empty)}), findsOneWidget);
     expect(find.byType(BarChart), findsNothing);
   });
+
+  testWidgets('shows new data after a refresh', (tester) async {
+    final repository = InMemory${entity.className}Repository();
+    await tester.pumpWidget(
+      MaterialApp(home: ${screen}(repository: repository${todayArg})),
+    );
+    await tester.pumpAndSettle();
+    expect(find.byType(BarChart), findsNothing);
+
+    for (final sample in samples) {
+      await repository.save(sample);
+    }
+    await tester.tap(find.byTooltip('Refresh'));
+    await tester.pumpAndSettle();
+
+    expect(find.byType(BarChart), findsOneWidget);
+    expect(find.text(${dartString(empty)}), findsNothing);
+  });
 }
 `;
 }

@@ -5,6 +5,7 @@
  * interfaces come from `backends.ts`.
  */
 import type { GeneratedFile } from '../app-spec';
+import { RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, fieldBaseType, fieldDartType, packageUri } from './entity-dart';
 
@@ -112,15 +113,19 @@ ${fromJson}
 
 export function entityRepositoryDart(entity: EntityPlan): string {
   return `import '../models/${entity.fileName}.dart';
+import 'record_repository.dart';
 
 /// Where ${entity.pluralLabel.toLowerCase()} are stored. The app picks the implementation
 /// (see \`lib/app_services.dart\`); screens only see this interface.
-abstract interface class ${entity.className}Repository {
+abstract interface class ${entity.className}Repository implements RecordRepository<${entity.className}> {
+  @override
   Future<List<${entity.className}>> fetchAll();
 
   /// Inserts the ${entity.label.toLowerCase()}, or replaces the one with the same id.
+  @override
   Future<void> save(${entity.className} item);
 
+  @override
   Future<void> delete(String id);
 }
 `;
@@ -153,6 +158,14 @@ String formatDate(DateTime value) {
   String two(int n) => n.toString().padLeft(2, '0');
   return '\${value.year}-\${two(value.month)}-\${two(value.day)}';
 }
+
+const List<String> _months = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/// "March 2026": section headers of lists ordered by date.
+String formatMonth(DateTime value) => '\${_months[value.month - 1]} \${value.year}';
 `;
 }
 
@@ -201,6 +214,7 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
     { path: IDS_PATH, content: idsDart() },
     { path: FORMATTERS_PATH, content: formattersDart() },
   ];
+  if (plan.entities.length > 0) files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
   for (const entity of plan.entities) {
     files.push({ path: entity.paths.model, content: entityModelDart(entity) });
     files.push({ path: entity.paths.repository, content: entityRepositoryDart(entity) });

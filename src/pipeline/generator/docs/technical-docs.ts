@@ -2,7 +2,7 @@
  * Architecture and UI/UX docs. Both are derived from the same data the
  * generator uses (file list, classes, routes, theme tokens), so they can't drift.
  */
-import type { AppSpec, GeneratedFile } from '../app-spec';
+import type { GeneratedFile } from '../app-spec';
 import { ARCHETYPES } from '../archetypes/registry';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { cssColor, themeTokens } from '../theme-tokens';

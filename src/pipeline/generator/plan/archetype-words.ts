@@ -196,6 +196,7 @@ export const ARCHETYPE_WORDS: readonly ArchetypeWords[] = [
       'pengatur waktu',
       '计时',
       '倒计时',
+      '秒表',
       'タイマー',
     ],
   },

@@ -114,9 +114,11 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'ticket',
       'lenh san xuat',
       'orden de trabajo',
+      'ordenes de trabajo',
       'ordem de servico',
       'bon de travail',
       'arbeitsauftrag',
+      'arbeitsauftrage',
       'ordine di lavoro',
     ],
     className: 'WorkOrder',
@@ -301,7 +303,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'name:text!, dosage:text!, timesPerDay:int!, startDate:date, notes:longText',
   },
   {
-    words: ['book', 'reading', 'sach', 'libro', 'livro', 'livre', 'buch', 'bucher', 'buku', '书', '本'],
+    words: ['book', 'reading', 'sach', 'libro', 'livro', 'livre', 'buch', 'bucher', 'buku', '书'],
     className: 'Book',
     label: 'Book',
     pluralLabel: 'Books',
@@ -408,6 +410,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'animale',
       'hewan peliharaan',
       '宠物',
+      '猫',
+      '狗',
       'ペット',
     ],
     className: 'Pet',
@@ -594,6 +598,64 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     pluralLabel: 'Photos',
     fields: 'caption:text!, imagePath:text!, takenAt:date!',
   },
+  {
+    words: [
+      'attendance',
+      'roll call',
+      'diem danh',
+      'asistencia',
+      'presenca',
+      'presence',
+      'anwesenheit',
+      'presenza',
+      'kehadiran',
+    ],
+    className: 'AttendanceRecord',
+    label: 'Attendance',
+    pluralLabel: 'Attendance',
+    fields: 'student:text!, date:date!, present:bool, note:longText',
+  },
+  {
+    words: [
+      'grade',
+      'mark',
+      'score',
+      'diem so',
+      'calificacion',
+      'calificaciones',
+      'note scolaire',
+      'schulnote',
+      'noten',
+      'voto',
+      'voti',
+      'nilai',
+    ],
+    className: 'Grade',
+    label: 'Grade',
+    pluralLabel: 'Grades',
+    fields: 'student:text!, subject:text!, score:decimal!, date:date!',
+  },
+  {
+    words: ['technician', 'tecnico', 'technicien', 'techniker', 'teknisi', 'ky thuat vien'],
+    className: 'Technician',
+    label: 'Technician',
+    pluralLabel: 'Technicians',
+    fields: 'name:text!, skill:text!, phone:phone, available:bool',
+  },
+  {
+    words: ['favorite', 'favourite', 'wishlist', 'bookmark', 'yeu thich', 'favorito', 'favori', 'favorit', 'preferito'],
+    className: 'Favorite',
+    label: 'Favorite',
+    pluralLabel: 'Favorites',
+    fields: 'title:text!, link:url, addedOn:date!, rating:int',
+  },
+  {
+    words: ['packing', 'packing list', 'luggage', 'hanh ly', 'equipaje', 'bagagem', 'bagages', 'gepack', 'bagagli'],
+    className: 'PackingItem',
+    label: 'Packing item',
+    pluralLabel: 'Packing list',
+    fields: 'item:text!, quantity:int!, packed:bool',
+  },
 ];
 
 /** Parses `title:text!, amount:money` into field specs. */
@@ -605,8 +667,35 @@ export function parseFieldSpecs(fields: string): { name: string; type: FieldType
   });
 }
 
-/** Fields of an entity the table does not know: named after the words the user wrote. */
+/** Fields of an entity whose words say nothing the table knows. */
 export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date!';
+
+/**
+ * Fields for a word the table does not know, guessed from its shape: people
+ * ("volunteers", "inspectors"), measurements ("scores", "readings"), things
+ * that happen ("inspections", "attendance", "meetings"), else a titled note.
+ */
+const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Before people: a "checklist" is a list, not a checkl-ist.
+  [/(list|collection|set|kit|pack)s?$/, 'name:text!, quantity:int!, packed:bool, notes:longText'],
+  [
+    /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant)s?$/,
+    'name:text!, phone:phone, email:email, notes:longText',
+  ],
+  [
+    /(score|grade|mark|rating|reading|result|weight|level|measurement|metric|temperature)s?$/,
+    'subject:text!, value:decimal!, date:date!, notes:longText',
+  ],
+  [
+    /(tion|sion|ance|ence|ment|ing|visit|shift|check|round)s?$/,
+    'title:text!, date:date!, completed:bool, notes:longText',
+  ],
+];
+
+export function genericFields(words: readonly string[]): string {
+  const last = words[words.length - 1] ?? '';
+  return GENERIC_SHAPES.find(([shape]) => shape.test(last))?.[1] ?? GENERIC_FIELDS;
+}
 
 /**
  * Entity words too common in prose to mine from a description in the singular

@@ -13,7 +13,7 @@ import type { AppPlan, ArchetypeId, BackendKind, EntityField, EntityPlan, Planne
 import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS } from './archetype-words';
 import {
   DOMAIN_ENTITIES,
-  GENERIC_FIELDS,
+  genericFields,
   WEAK_DESCRIPTION_WORDS,
   parseFieldSpecs,
   type DomainEntity,
@@ -96,12 +96,11 @@ function archetypeOf(words: readonly string[]): ArchetypeId | undefined {
 
 /** The table entity a label names (the first one its words mention). */
 function domainEntityOf(words: readonly string[]): DomainEntity | undefined {
-  const folded = singularWords(words);
+  // English singulars, and a bare trailing "s" dropped for other languages' plurals ("tâches" → "tache").
+  const forms = [words, singularWords(words), words.map((word) => (word.length > 3 ? word.replace(/s$/, '') : word))];
   let best: { row: DomainEntity; at: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
-    const at = Math.min(
-      ...[matchesAny(folded, row.words), matchesAny(words, row.words)].map((i) => (i < 0 ? Infinity : i)),
-    );
+    const at = Math.min(...forms.map((form) => matchesAny(form, row.words)).map((i) => (i < 0 ? Infinity : i)));
     if (at !== Infinity && (!best || at < best.at)) best = { row, at };
   }
   return best?.row;
@@ -130,7 +129,7 @@ function genericEntity(label: string, fallback: string): EntityRef {
   const labelText = spaced[0] + spaced.slice(1).toLowerCase();
   return {
     key: `generic:${className}`,
-    row: { words: [], className, label: labelText, pluralLabel: plural(labelText), fields: GENERIC_FIELDS },
+    row: { words: [], className, label: labelText, pluralLabel: plural(labelText), fields: genericFields(words) },
   };
 }
 
@@ -276,12 +275,11 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
   return [...merged.values(), settings];
 }
 
+/** The screen title: the first label the user wrote, trimmed and starting with a capital ("statistics" → "Statistics"). */
 function titleFor(candidate: Merged): string {
   if (candidate.archetype === 'settings') return 'Settings';
-  const label = candidate.requested[0] ?? candidate.label;
-  if (snakeCase(label)) return label;
-  // No Latin letters: the label stays the screen title; the id comes from the archetype or entity.
-  return label;
+  const label = (candidate.requested[0] ?? candidate.label).replace(/\s+/g, ' ').trim();
+  return label.charAt(0).toLocaleUpperCase('en') + label.slice(1);
 }
 
 function fallbackWords(candidate: Merged): string {

@@ -6,6 +6,9 @@
  * bracket-only lines dropped) and two features are compared by the Jaccard
  * index of their sets: 1 means the same code renamed.
  *
+ * Field names stay: they are the entity's domain, not its name (see
+ * {@link featureNameSet}).
+ *
  * A pair is normalised with the names of *both* features, applied to both:
  * the renaming stays symmetric even when a name is also a word of the
  * template (a feature called "Text" renames Flutter's `Text` on both sides; an
@@ -14,6 +17,7 @@
  */
 import type { GeneratedFile } from '../app-spec';
 import { entityOf, type AppPlan, type PlannedFeature } from '../plan/app-plan';
+import { DOMAIN_ENTITIES, GENERIC_FIELDS, parseFieldSpecs } from '../plan/domain-entities';
 
 /** Placeholders; none can occur in a Dart identifier, so no replacement matches inside them. */
 export const PLACEHOLDER = {
@@ -46,10 +50,10 @@ export function featureNameSet(plan: AppPlan, feature: PlannedFeature): FeatureN
   if (entity) {
     identifiers.push(entity.className, entity.fileName, entity.collection, entity.tableName);
     labels.push(entity.label, entity.pluralLabel);
-    for (const field of entity.fields) {
-      fields.push(field.name, field.column);
-      labels.push(field.label);
-    }
+    // Field names are not renamed: an entity's fields are its domain (an expense's amount
+    // and category, a workout's minutes). A to-do list renamed keeps its fields and still
+    // reads as identical; two entities with different fields do not.
+    for (const field of entity.fields) labels.push(field.label);
   }
   return { identifiers, fields, labels };
 }
@@ -330,6 +334,31 @@ export interface FeaturePair {
   similarity: number;
   /** Equal normalised line sets: the same code renamed. */
   identical: boolean;
+  /**
+   * `wordless`: both are record screens of entities whose words told the planner nothing
+   * (unknown words get the same default fields, so their screens cannot differ);
+   * `records`: both are record screens of entities with fields of their own, on the shared
+   * record library; `other`: anything else.
+   */
+  kind: 'wordless' | 'records' | 'other';
+}
+
+/** Field names of the default generic entity (`GENERIC_FIELDS`). */
+const DEFAULT_FIELDS = parseFieldSpecs(GENERIC_FIELDS)
+  .map((field) => field.name)
+  .join(',');
+
+function pairKind(plan: AppPlan, a: PlannedFeature, b: PlannedFeature): FeaturePair['kind'] {
+  if (a.archetype !== 'entity' || b.archetype !== 'entity') return 'other';
+  const wordless = (feature: PlannedFeature) => {
+    const entity = entityOf(plan, feature);
+    return (
+      !!entity &&
+      !DOMAIN_ENTITIES.some((row) => row.className === entity.className) &&
+      entity.fields.map((field) => field.name).join(',') === DEFAULT_FIELDS
+    );
+  };
+  return wordless(a) && wordless(b) ? 'wordless' : 'records';
 }
 
 /**
@@ -343,6 +372,7 @@ export function featurePairs(plan: AppPlan, features: readonly FeatureFiles[]): 
     for (const path of new Set(files.map((file) => file.path))) writers.set(path, (writers.get(path) ?? 0) + 1);
   }
   const sides = features.map(({ feature, files }) => ({
+    feature,
     id: feature.names.id,
     names: featureNameSet(plan, feature),
     files: files.filter((file) => writers.get(file.path) === 1).map((file) => dartSegments(file.content)),
@@ -351,7 +381,8 @@ export function featurePairs(plan: AppPlan, features: readonly FeatureFiles[]): 
   for (let i = 0; i < sides.length; i++) {
     for (let j = i + 1; j < sides.length; j++) {
       const similarity = pairSimilarity(sides[i], sides[j]);
-      pairs.push({ a: sides[i].id, b: sides[j].id, similarity, identical: similarity === 1 });
+      const kind = pairKind(plan, sides[i].feature, sides[j].feature);
+      pairs.push({ a: sides[i].id, b: sides[j].id, similarity, identical: similarity === 1, kind });
     }
   }
   return pairs;

@@ -168,7 +168,7 @@ describe('qualityTotals and missedTargets', () => {
           tested: true,
         },
       ],
-      pairs: [{ a: 'a', b: 'b', similarity: 1, identical: true }],
+      pairs: [{ a: 'a', b: 'b', similarity: 1, identical: true, kind: 'other' }],
       reachable: 1,
       findings: [{ rule: 'dart_syntax', file: 'lib/a.dart', line: 3, message: 'oops' }],
       missingPackages: ['shared_preferences'],

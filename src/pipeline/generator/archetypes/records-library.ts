@@ -1,0 +1,682 @@
+/**
+ * The app's shared record UI (`lib/core/records/`): a generic list screen with
+ * loading, empty and error states, a detail view, delete with confirmation,
+ * and form building blocks. Every entity feature configures it with its own
+ * fields instead of carrying a copy, so two entity features share no code
+ * that differs only by name.
+ */
+import type { GeneratedFile } from '../app-spec';
+
+export const RECORDS_DIR = 'lib/core/records';
+export const RECORD_LIST_PATH = `${RECORDS_DIR}/record_list_screen.dart`;
+export const RECORD_FORM_PATH = `${RECORDS_DIR}/record_form.dart`;
+export const RECORD_REPOSITORY_PATH = 'lib/data/repositories/record_repository.dart';
+
+export function recordRepositoryDart(): string {
+  return `/// What every entity repository can do; the record screens work on it.
+abstract interface class RecordRepository<T> {
+  Future<List<T>> fetchAll();
+
+  /// Inserts the record, or replaces the one with the same id.
+  Future<void> save(T item);
+
+  Future<void> delete(String id);
+}
+`;
+}
+
+function controllerDart(): string {
+  return `import 'package:flutter/foundation.dart';
+
+import '../../data/repositories/record_repository.dart';
+
+/// Loads, saves and deletes the records of one repository, sorted for display.
+class RecordController<T> extends ChangeNotifier {
+  RecordController({
+    required RecordRepository<T> repository,
+    required this.idOf,
+    required this.compare,
+  }) : _repository = repository;
+
+  final RecordRepository<T> _repository;
+  final String Function(T item) idOf;
+  final int Function(T a, T b) compare;
+
+  List<T> _items = const [];
+  bool _loading = false;
+  String? _error;
+  bool _disposed = false;
+
+  List<T> get items => _items;
+  bool get isLoading => _loading;
+  String? get error => _error;
+
+  Future<void> load() async {
+    _loading = true;
+    _error = null;
+    _notify();
+    try {
+      _items = [...await _repository.fetchAll()]..sort(compare);
+    } catch (error) {
+      _error = 'Could not load: $error';
+    } finally {
+      _loading = false;
+      _notify();
+    }
+  }
+
+  Future<void> save(T item) async {
+    await _repository.save(item);
+    await load();
+  }
+
+  Future<void> delete(T item) async {
+    await _repository.delete(idOf(item));
+    await load();
+  }
+
+  // Async work may finish after the screen is gone; notifying then would throw.
+  void _notify() {
+    if (!_disposed) notifyListeners();
+  }
+
+  @override
+  void dispose() {
+    _disposed = true;
+    super.dispose();
+  }
+}
+`;
+}
+
+function listScreenDart(): string {
+  return `import 'package:flutter/material.dart';
+
+import '../../data/repositories/record_repository.dart';
+import 'record_controller.dart';
+import 'record_detail_screen.dart';
+
+/// A list of records with add, open, edit and delete; each entity screen configures it.
+class RecordListScreen<T> extends StatefulWidget {
+  const RecordListScreen({
+    super.key,
+    required this.title,
+    required this.repository,
+    required this.idOf,
+    required this.titleOf,
+    required this.compare,
+    required this.formBuilder,
+    required this.detailsOf,
+    required this.emptyMessage,
+    required this.addLabel,
+    this.subtitleOf,
+    this.leadingOf,
+    this.summaryOf,
+    this.filters = const [],
+    this.groupOf,
+    this.sectionOf,
+  });
+
+  final String title;
+  final RecordRepository<T> repository;
+  final String Function(T item) idOf;
+  final String Function(T item) titleOf;
+  final int Function(T a, T b) compare;
+
+  /// The add/edit form; it pops with the saved record.
+  final Widget Function(BuildContext context, T? initial) formBuilder;
+  final List<RecordDetail> Function(T item) detailsOf;
+  final String emptyMessage;
+  final String addLabel;
+  final String Function(T item)? subtitleOf;
+
+  /// A widget before the title, e.g. a checkbox; it may save a changed record.
+  final Widget Function(T item, Future<void> Function(T changed) save)? leadingOf;
+
+  /// A line above the list, e.g. a total, from the records shown.
+  final String Function(List<T> items)? summaryOf;
+
+  /// Fixed filters offered as chips, e.g. "Done" / "Not done".
+  final List<RecordFilter<T>> filters;
+
+  /// A value to filter by, offered as one chip per value found, e.g. the category.
+  final String Function(T item)? groupOf;
+
+  /// A header shown when it changes between neighbours, e.g. the month of the date.
+  final String Function(T item)? sectionOf;
+
+  @override
+  State<RecordListScreen<T>> createState() => _RecordListScreenState<T>();
+}
+
+/// A named condition a record may meet, shown as a filter chip.
+class RecordFilter<T> {
+  const RecordFilter(this.label, this.test);
+
+  final String label;
+  final bool Function(T item) test;
+}
+
+class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
+  late final RecordController<T> _controller = RecordController<T>(
+    repository: widget.repository,
+    idOf: widget.idOf,
+    compare: widget.compare,
+  );
+
+  /// The chosen chip: a fixed filter's label, a group value, or null for all.
+  String? _chosen;
+
+  List<T> _visible(List<T> items) {
+    final chosen = _chosen;
+    if (chosen == null) return items;
+    for (final filter in widget.filters) {
+      if (filter.label == chosen) return items.where(filter.test).toList();
+    }
+    final groupOf = widget.groupOf;
+    return groupOf == null ? items : items.where((item) => groupOf(item) == chosen).toList();
+  }
+
+  Widget? _chips(List<T> items) {
+    final groupOf = widget.groupOf;
+    final labels = [
+      for (final filter in widget.filters) filter.label,
+      if (groupOf != null) ...{for (final item in items) groupOf(item)}.where((value) => value.isNotEmpty),
+    ];
+    if (labels.isEmpty) return null;
+    return SingleChildScrollView(
+      scrollDirection: Axis.horizontal,
+      padding: const EdgeInsets.symmetric(horizontal: 16, vertical: 8),
+      child: Row(
+        children: [
+          for (final label in [null, ...labels])
+            Padding(
+              padding: const EdgeInsets.only(right: 8),
+              child: ChoiceChip(
+                label: Text(label ?? 'All'),
+                selected: _chosen == label,
+                onSelected: (_) => setState(() => _chosen = label),
+              ),
+            ),
+        ],
+      ),
+    );
+  }
+
+  @override
+  void initState() {
+    super.initState();
+    _controller.load();
+  }
+
+  @override
+  void dispose() {
+    _controller.dispose();
+    super.dispose();
+  }
+
+  Future<void> _openForm([T? item]) async {
+    final saved = await Navigator.of(context).push<T>(
+      MaterialPageRoute(builder: (context) => widget.formBuilder(context, item)),
+    );
+    if (saved != null) await _controller.save(saved);
+  }
+
+  Future<void> _openDetail(T item) async {
+    await Navigator.of(context).push<void>(
+      MaterialPageRoute(
+        builder: (context) => RecordDetailScreen(
+          title: widget.titleOf(item),
+          details: widget.detailsOf(item),
+          onEdit: () => _openForm(item),
+          onDelete: () => _confirmDelete(item),
+        ),
+      ),
+    );
+  }
+
+  Future<void> _confirmDelete(T item) async {
+    final confirmed = await showDialog<bool>(
+      context: context,
+      builder: (context) => AlertDialog(
+        title: const Text('Delete?'),
+        content: Text(widget.titleOf(item)),
+        actions: [
+          TextButton(
+            onPressed: () => Navigator.of(context).pop(false),
+            child: const Text('Cancel'),
+          ),
+          FilledButton(
+            onPressed: () => Navigator.of(context).pop(true),
+            child: const Text('Delete'),
+          ),
+        ],
+      ),
+    );
+    if (confirmed ?? false) await _controller.delete(item);
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(title: Text(widget.title)),
+      floatingActionButton: FloatingActionButton.extended(
+        onPressed: _openForm,
+        icon: const Icon(Icons.add),
+        label: Text(widget.addLabel),
+      ),
+      body: ListenableBuilder(
+        listenable: _controller,
+        builder: (context, _) => _buildBody(context),
+      ),
+    );
+  }
+
+  Widget _buildBody(BuildContext context) {
+    final items = _controller.items;
+    if (_controller.isLoading && items.isEmpty) {
+      return const Center(child: CircularProgressIndicator());
+    }
+    final error = _controller.error;
+    if (error != null) {
+      return Center(
+        child: Padding(
+          padding: const EdgeInsets.all(24),
+          child: Column(
+            mainAxisSize: MainAxisSize.min,
+            children: [
+              Text(error, textAlign: TextAlign.center),
+              const SizedBox(height: 12),
+              OutlinedButton(
+                onPressed: _controller.load,
+                child: const Text('Retry'),
+              ),
+            ],
+          ),
+        ),
+      );
+    }
+    if (items.isEmpty) {
+      return Center(
+        child: Padding(
+          padding: const EdgeInsets.all(24),
+          child: Text(widget.emptyMessage, textAlign: TextAlign.center),
+        ),
+      );
+    }
+    final visible = _visible(items);
+    final summary = widget.summaryOf?.call(visible);
+    final chips = _chips(items);
+    final sectionOf = widget.sectionOf;
+    return ListView(
+      padding: const EdgeInsets.only(bottom: 88),
+      children: [
+        if (chips != null) chips,
+        if (summary != null)
+          ListTile(
+            title: Text(
+              summary,
+              style: Theme.of(context).textTheme.titleMedium,
+            ),
+          ),
+        for (var i = 0; i < visible.length; i++) ...[
+          if (sectionOf != null && (i == 0 || sectionOf(visible[i]) != sectionOf(visible[i - 1])))
+            Padding(
+              padding: const EdgeInsets.fromLTRB(16, 16, 16, 4),
+              child: Text(
+                sectionOf(visible[i]),
+                style: Theme.of(context).textTheme.labelLarge,
+              ),
+            ),
+          _tile(visible[i]),
+        ],
+      ],
+    );
+  }
+
+  Widget _tile(T item) {
+    final subtitle = widget.subtitleOf?.call(item);
+    return ListTile(
+      leading: widget.leadingOf?.call(item, _controller.save),
+      title: Text(widget.titleOf(item)),
+      subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
+      onTap: () => _openDetail(item),
+      trailing: IconButton(
+        icon: const Icon(Icons.delete_outline),
+        tooltip: 'Delete',
+        onPressed: () => _confirmDelete(item),
+      ),
+    );
+  }
+}
+`;
+}
+
+function detailScreenDart(): string {
+  return `import 'package:flutter/material.dart';
+
+/// One labelled value of a record's detail view.
+class RecordDetail {
+  const RecordDetail(this.label, this.value);
+
+  final String label;
+  final String value;
+}
+
+/// Every field of one record, with edit and delete.
+class RecordDetailScreen extends StatelessWidget {
+  const RecordDetailScreen({
+    super.key,
+    required this.title,
+    required this.details,
+    required this.onEdit,
+    required this.onDelete,
+  });
+
+  final String title;
+  final List<RecordDetail> details;
+  final Future<void> Function() onEdit;
+  final Future<void> Function() onDelete;
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(
+        title: Text(title),
+        actions: [
+          IconButton(
+            icon: const Icon(Icons.edit_outlined),
+            tooltip: 'Edit',
+            onPressed: () async {
+              Navigator.of(context).pop();
+              await onEdit();
+            },
+          ),
+          IconButton(
+            icon: const Icon(Icons.delete_outline),
+            tooltip: 'Delete',
+            onPressed: () async {
+              Navigator.of(context).pop();
+              await onDelete();
+            },
+          ),
+        ],
+      ),
+      body: ListView(
+        children: [
+          for (final detail in details)
+            ListTile(
+              title: Text(detail.label),
+              subtitle: Text(detail.value.isEmpty ? '—' : detail.value),
+            ),
+        ],
+      ),
+    );
+  }
+}
+`;
+}
+
+function formDart(): string {
+  return `import 'package:flutter/material.dart';
+
+import '../formatters.dart';
+
+/// The frame of an add/edit form: validates, then pops with \`build()\`'s record.
+class RecordFormScaffold<T> extends StatefulWidget {
+  const RecordFormScaffold({
+    super.key,
+    required this.title,
+    required this.build,
+    required this.children,
+  });
+
+  final String title;
+
+  /// Called once every field is valid; its result is the saved record.
+  final T Function() build;
+  final List<Widget> children;
+
+  @override
+  State<RecordFormScaffold<T>> createState() => _RecordFormScaffoldState<T>();
+}
+
+class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
+  final _formKey = GlobalKey<FormState>();
+
+  void _submit() {
+    if (!(_formKey.currentState?.validate() ?? false)) return;
+    Navigator.of(context).pop(widget.build());
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    return Scaffold(
+      appBar: AppBar(title: Text(widget.title)),
+      body: Form(
+        key: _formKey,
+        child: ListView(
+          padding: const EdgeInsets.all(16),
+          children: [
+            for (final child in widget.children)
+              Padding(
+                padding: const EdgeInsets.only(bottom: 16),
+                child: child,
+              ),
+            FilledButton.icon(
+              onPressed: _submit,
+              icon: const Icon(Icons.check),
+              label: const Text('Save'),
+            ),
+          ],
+        ),
+      ),
+    );
+  }
+}
+
+/// What a text field holds: decides its keyboard, its size and how it is validated.
+enum RecordInput { text, longText, email, phone, url, whole, decimal, money }
+
+/// A labelled, validated text field of a record form.
+class RecordTextField extends StatelessWidget {
+  const RecordTextField({
+    super.key,
+    required this.controller,
+    required this.label,
+    required this.input,
+    required this.required,
+  });
+
+  final TextEditingController controller;
+  final String label;
+  final RecordInput input;
+  final bool required;
+
+  TextInputType get _keyboard => switch (input) {
+        RecordInput.text => TextInputType.text,
+        RecordInput.longText => TextInputType.multiline,
+        RecordInput.email => TextInputType.emailAddress,
+        RecordInput.phone => TextInputType.phone,
+        RecordInput.url => TextInputType.url,
+        RecordInput.whole => TextInputType.number,
+        RecordInput.decimal || RecordInput.money =>
+          const TextInputType.numberWithOptions(decimal: true, signed: true),
+      };
+
+  @override
+  Widget build(BuildContext context) {
+    final long = input == RecordInput.longText;
+    return TextFormField(
+      controller: controller,
+      decoration: InputDecoration(
+        labelText: required ? label : '$label (optional)',
+        border: const OutlineInputBorder(),
+      ),
+      keyboardType: _keyboard,
+      minLines: long ? 2 : 1,
+      maxLines: long ? 6 : 1,
+      validator: RecordValidators.forInput(input, label: label, required: required),
+    );
+  }
+}
+
+/// A date chosen with the platform date picker; \`null\` only when optional.
+class RecordDateField extends StatelessWidget {
+  const RecordDateField({
+    super.key,
+    required this.label,
+    required this.value,
+    required this.onChanged,
+  });
+
+  final String label;
+  final DateTime? value;
+  final ValueChanged<DateTime> onChanged;
+
+  Future<void> _pick(BuildContext context) async {
+    final picked = await showDatePicker(
+      context: context,
+      initialDate: value ?? DateTime.now(),
+      firstDate: DateTime(2000),
+      lastDate: DateTime(2100),
+    );
+    if (picked != null) onChanged(picked);
+  }
+
+  @override
+  Widget build(BuildContext context) {
+    final current = value;
+    return ListTile(
+      contentPadding: EdgeInsets.zero,
+      leading: const Icon(Icons.event_outlined),
+      title: Text(label),
+      subtitle: Text(current == null ? 'Not set' : formatDate(current)),
+      onTap: () => _pick(context),
+    );
+  }
+}
+
+/// Form validators shared by every record form.
+abstract final class RecordValidators {
+  static FormFieldValidator<String> forInput(
+    RecordInput input, {
+    required String label,
+    required bool required,
+  }) {
+    return (value) {
+      final text = value?.trim() ?? '';
+      if (text.isEmpty) return required ? '$label is required' : null;
+      return switch (input) {
+        RecordInput.email =>
+          RegExp(r'^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$').hasMatch(text) ? null : 'Enter a valid email',
+        RecordInput.phone => RegExp(r'^[+0-9 ()-]{6,}$').hasMatch(text) ? null : 'Enter a valid phone number',
+        RecordInput.url => _isUrl(text) ? null : 'Enter a full URL (https://…)',
+        RecordInput.whole => int.tryParse(text) == null ? 'Enter a whole number' : null,
+        RecordInput.decimal => parseDecimal(text) == null ? 'Enter a number' : null,
+        RecordInput.money => _amount(text),
+        RecordInput.text || RecordInput.longText => null,
+      };
+    };
+  }
+
+  static String? _amount(String text) {
+    final amount = parseDecimal(text);
+    if (amount == null) return 'Enter a number';
+    return amount < 0 ? 'Enter 0 or more' : null;
+  }
+
+  static bool _isUrl(String text) {
+    final uri = Uri.tryParse(text);
+    return uri != null && uri.hasScheme && uri.host.isNotEmpty;
+  }
+
+  /// Accepts a decimal comma as well as a point.
+  static double? parseDecimal(String text) => double.tryParse(text.trim().replaceAll(',', '.'));
+}
+`;
+}
+
+/** The shared files; every entity feature lists them (identical content, written once). */
+export function recordsLibraryFiles(): GeneratedFile[] {
+  return [
+    { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart() },
+    { path: RECORD_LIST_PATH, content: listScreenDart() },
+    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart() },
+    { path: RECORD_FORM_PATH, content: formDart() },
+  ];
+}
+
+export const RECORD_TESTS_PATH = 'test/support/record_screen_tests.dart';
+
+/**
+ * The standard widget tests of a record screen (list, add through the form,
+ * refuse an incomplete form, delete after confirming), registered by each
+ * entity feature's test with its own samples and valid input.
+ */
+export function recordScreenTestsDart(packageName: string): string {
+  return `import 'package:flutter/material.dart';
+import 'package:flutter_test/flutter_test.dart';
+import 'package:${packageName}/data/repositories/record_repository.dart';
+
+/// Registers the tests every record screen must pass.
+void recordScreenTests<T, R extends RecordRepository<T>>({
+  required String name,
+  required Widget Function(R repository) screen,
+  required R Function(List<T> seed) repository,
+  required List<T> samples,
+  required List<String> sampleTitles,
+  required Map<Key, String> validInput,
+  required String savedTitle,
+  required String requiredMessage,
+}) {
+  Future<void> pump(WidgetTester tester, R repo) async {
+    await tester.pumpWidget(MaterialApp(home: screen(repo)));
+    await tester.pumpAndSettle();
+  }
+
+  testWidgets('$name: lists the saved records', (tester) async {
+    await pump(tester, repository(samples));
+    for (final title in sampleTitles) {
+      expect(find.text(title), findsOneWidget);
+    }
+  });
+
+  testWidgets('$name: adds a record through the form', (tester) async {
+    final repo = repository([]);
+    await pump(tester, repo);
+    await tester.tap(find.byType(FloatingActionButton));
+    await tester.pumpAndSettle();
+    for (final entry in validInput.entries) {
+      await tester.enterText(find.byKey(entry.key), entry.value);
+    }
+    await tester.tap(find.text('Save'));
+    await tester.pumpAndSettle();
+    expect(find.text(savedTitle), findsOneWidget);
+    expect(await repo.fetchAll(), hasLength(1));
+  });
+
+  testWidgets('$name: refuses an incomplete form', (tester) async {
+    final repo = repository([]);
+    await pump(tester, repo);
+    await tester.tap(find.byType(FloatingActionButton));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text('Save'));
+    await tester.pumpAndSettle();
+    expect(find.text(requiredMessage), findsOneWidget);
+    expect(await repo.fetchAll(), isEmpty);
+  });
+
+  testWidgets('$name: deletes a record after confirming', (tester) async {
+    final repo = repository(samples.take(1).toList());
+    await pump(tester, repo);
+    await tester.tap(find.byTooltip('Delete'));
+    await tester.pumpAndSettle();
+    await tester.tap(find.widgetWithText(FilledButton, 'Delete'));
+    await tester.pumpAndSettle();
+    expect(find.text(sampleTitles.first), findsNothing);
+    expect(await repo.fetchAll(), isEmpty);
+  });
+}
+`;
+}
