@@ -153,6 +153,17 @@ export class ExperiencesService {
       pubspec_name: 'The pubspec name must be a valid Dart package name (lower-case, underscores, not a keyword).',
       feature_missing_screen: 'Every requested feature needs its screen file at lib/features/<id>/<id>_screen.dart.',
       feature_missing_test: 'Every requested feature needs a widget test at test/features/<id>_screen_test.dart.',
+      name_not_imported:
+        'Import the file that declares every class you use; a name from another file needs its import.',
+      undefined_name: 'Only use classes and functions that are declared in the project or in an imported library.',
+      missing_required_argument: 'Pass every required named argument of a constructor; read its declaration first.',
+      unknown_named_argument: 'Only pass named arguments a constructor declares; check its parameter names.',
+      const_with_non_constant: 'Use const only when every argument is constant (never const Text(widget.title)).',
+      reserved_identifier: 'Never use a Dart reserved word (class, new, switch, …) as a name.',
+      feature_unreachable: 'Register every feature screen in the app routes and link it from the home screen.',
+      feature_test_missing_screen: "Each feature's widget test must pump that feature's screen.",
+      feature_test_no_action: "Each feature's widget test must exercise the screen's main action (tap, enter text, …).",
+      flutter_test_failed: 'Run the widget tests in your head: finders must match exactly what the screen shows.',
     };
     return lessons[rule] ?? `Avoid QA finding "${rule}".`;
   }

@@ -40,6 +40,11 @@ export function singleLine(text: string): string {
     .trim();
 }
 
+/** The noun with its English indefinite article: "an expense", "a task". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Single-line text that is also safe inside a Markdown table cell. */
 export function markdownCell(text: string): string {
   return singleLine(text).replace(/\|/g, '\\|');

@@ -2,6 +2,7 @@
  * Naming rules shared by the builtin generator, QA and repair: a requested
  * feature always maps to the same folder, files and Dart class names.
  */
+import { PACKAGE_VERSIONS } from './data/package-versions';
 
 /** Dart keywords and built-in identifiers: not usable as identifiers or package names. */
 export const DART_RESERVED: ReadonlySet<string> = new Set([
@@ -75,8 +76,29 @@ export const DART_RESERVED: ReadonlySet<string> = new Set([
   'yield',
 ]);
 
-/** Package names the Dart tooling refuses or that collide with the SDK. */
-const RESERVED_PACKAGE_NAMES = new Set(['test', 'flutter', 'flutter_test', 'dart', 'core', 'app']);
+/**
+ * Package names the Dart tooling refuses or that collide with the SDK, and the
+ * packages a generated app can depend on (directly or through them): pub
+ * refuses a root package that shares its name with one of its dependencies.
+ */
+const RESERVED_PACKAGE_NAMES = new Set([
+  'test',
+  'flutter',
+  'flutter_test',
+  'flutter_lints',
+  'lints',
+  'dart',
+  'core',
+  'app',
+  ...Object.keys(PACKAGE_VERSIONS),
+  // Dependencies of the pinned packages and of the Flutter SDK.
+  ...['gql', 'gql_exec', 'gql_link', 'gql_http_link', 'graphql', 'normalize', 'hive', 'flutter_hooks'],
+  ...['supabase', 'gotrue', 'postgrest', 'realtime_client', 'storage_client', 'functions_client'],
+  ...['latlong2', 'proj4dart', 'logger', 'rxdart', 'uuid', 'crypto', 'http_parser', 'path_provider'],
+  ...['url_launcher', 'app_links', 'web_socket_channel', 'plugin_platform_interface', 'cross_file', 'web'],
+  ...['collection', 'characters', 'meta', 'path', 'async', 'clock', 'vector_math', 'material_color_utilities'],
+  ...['matcher', 'stack_trace', 'source_span', 'string_scanner', 'typed_data', 'fake_async', 'test_api'],
+]);
 
 /** ASCII snake_case from any text; non-Latin letters are dropped, so the result may be empty. */
 export function snakeCase(text: string): string {

@@ -225,8 +225,8 @@ import 'auth_service.dart';
 
 /// [AuthService] on the app's own API.
 ///
-/// \`POST {ApiConfig.baseUrl}/auth/login\`${registration ? ' and `/auth/register`' : ''} take
-/// \`{"email": "…", "password": "…"}\` and answer \`{"token": "…"}\`; 401/403 mean
+/// \`POST {ApiConfig.baseUrl}/auth/login\`${registration ? ' and `/auth/register` take' : ' takes'}
+/// \`{"email": "…", "password": "…"}\` and ${registration ? 'answer' : 'answers'} \`{"token": "…"}\`; 401/403 mean
 /// wrong credentials${registration ? ', 409 an email already registered' : ''}, other errors may carry \`{"message": "…"}\`.
 ///
 /// The token is kept in memory only, so a restart signs the user out; the

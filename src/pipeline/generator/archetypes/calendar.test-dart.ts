@@ -3,7 +3,7 @@
  * validator speaks), add an entry, see it listed and saved on that day, swipe
  * it away; and a seeded calendar shows only the selected day's entries.
  */
-import { dartString } from '../dart-string';
+import { dartString, withArticle } from '../dart-string';
 import {
   FAKE_REPOSITORIES_PATH,
   FORMATTERS_PATH,
@@ -63,7 +63,7 @@ export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string 
   return `${calendarImports(uris)}
 
 void main() {
-  testWidgets(${dartString(`adds a ${singular} on the tapped day and deletes it by swiping`)}, (tester) async {
+  testWidgets(${dartString(`adds ${withArticle(singular)} on the tapped day and deletes it by swiping`)}, (tester) async {
     final repository = InMemory${E}Repository();
     await tester.pumpWidget(
       MaterialApp(

@@ -6,7 +6,7 @@
  * a done checkbox.
  */
 import type { GeneratedFile } from '../app-spec';
-import { dartString } from '../dart-string';
+import { dartString, withArticle } from '../dart-string';
 import {
   FAKE_REPOSITORIES_PATH,
   FORMATTERS_PATH,
@@ -79,11 +79,12 @@ function totalFields(entity: EntityPlan): EntityField[] {
   );
 }
 
-/** Dart expressions of the summary line's parts: totals, and how many are done. */
 /** Text for inside a single-quoted Dart string (escaped, without the quotes). */
 function inQuotes(text: string): string {
   return dartString(text).slice(1, -1);
 }
+
+/** Dart expressions of the summary line's parts: totals, and how many are done. */
 
 function summaryParts(entity: EntityPlan): string[] {
   const parts = totalFields(entity).map((field) => {
@@ -126,7 +127,9 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   if (group) options.push(`      groupOf: (item) => item.${group.name},`);
   if (date?.required) options.push(`      sectionOf: (item) => formatMonth(item.${date.name}),`);
   const summary = summaryParts(entity);
-  if (summary.length) {
+  if (summary.length === 1) {
+    options.push(`      summaryOf: (items) => ${summary[0]},`);
+  } else if (summary.length) {
     options.push(
       `      summaryOf: (items) => [\n${summary.map((part) => `        ${part},`).join('\n')}\n      ].join(' · '),`,
     );
@@ -243,7 +246,8 @@ function stateField(field: EntityField): string {
     case 'int':
     case 'decimal':
     case 'money':
-      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial}?.toString() ?? '');`;
+      // `?.` short-circuits the whole chain: a second `?.` on a required field would be a warning.
+      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial}${field.required ? '.' : '?.'}toString() ?? '');`;
     default:
       return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial} ?? '');`;
   }
@@ -320,12 +324,17 @@ function validInput(field: EntityField): string {
   }
 }
 
+/** Whether the tests check the summary line's total (then they format money). */
+function hasTotalTest(entity: EntityPlan): boolean {
+  return moneyField(entity) !== undefined && summaryParts(entity).length === 1;
+}
+
 /** Extra widget tests for what makes this entity's screen particular. */
 function particularTests(entity: EntityPlan): string[] {
   const tests: string[] = [];
   const done = doneField(entity);
   if (done) {
-    tests.push(`  testWidgets('ticks ${lower(done.label)} from the list', (tester) async {
+    tests.push(`  testWidgets('ticks ${inQuotes(lower(done.label))} from the list', (tester) async {
     final repository = InMemory${entity.className}Repository(seed: [
       ${sampleEntity(entity, 1)}.copyWith(${done.name}: false),
     ]);
@@ -337,10 +346,9 @@ function particularTests(entity: EntityPlan): string[] {
     expect((await repository.fetchAll()).single.${done.name}, isTrue);
   });`);
   }
-  const summary = summaryParts(entity);
   const money = moneyField(entity);
-  if (money && summary.length === 1) {
-    tests.push(`  testWidgets('shows the total ${lower(money.label)}', (tester) async {
+  if (money && hasTotalTest(entity)) {
+    tests.push(`  testWidgets('shows the total ${inQuotes(lower(money.label))}', (tester) async {
     await pumpScreen(
       tester,
       InMemory${entity.className}Repository(seed: [
@@ -349,12 +357,12 @@ function particularTests(entity: EntityPlan): string[] {
       ]),
     );
 
-    expect(find.text(${dartString(`Total ${lower(money.label)}: `)} + formatMoney(37.5)), findsOneWidget);
+    expect(find.text('${inQuotes(`Total ${lower(money.label)}: `)}\${formatMoney(37.5)}'), findsOneWidget);
   });`);
   }
   const group = groupingField(entity);
   if (group) {
-    tests.push(`  testWidgets('filters by ${lower(group.label)}', (tester) async {
+    tests.push(`  testWidgets('filters by ${inQuotes(lower(group.label))}', (tester) async {
     await pumpScreen(
       tester,
       InMemory${entity.className}Repository(seed: [
@@ -370,7 +378,7 @@ function particularTests(entity: EntityPlan): string[] {
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsNothing);
   });`);
   } else if (done) {
-    tests.push(`  testWidgets('shows only what is not ${lower(done.label)}', (tester) async {
+    tests.push(`  testWidgets('shows only what is not ${inQuotes(lower(done.label))}', (tester) async {
     await pumpScreen(
       tester,
       InMemory${entity.className}Repository(seed: [
@@ -398,7 +406,7 @@ function particularTests(entity: EntityPlan): string[] {
       phone: 'Enter a valid phone number',
       url: 'Enter a full URL (https://…)',
     };
-    tests.push(`  testWidgets('explains an invalid ${lower(invalid.label)}', (tester) async {
+    tests.push(`  testWidgets('explains an invalid ${inQuotes(lower(invalid.label))}', (tester) async {
     await pumpScreen(tester, InMemory${entity.className}Repository());
 
     await tester.tap(find.byType(FloatingActionButton));
@@ -425,7 +433,7 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const imports = [
     `import 'package:${pkg}/${ctx.feature.paths.screen.slice('lib/'.length)}';`,
     `import '${packageUri(pkg, entity.paths.model)}';`,
-    ...(moneyField(entity) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
+    ...(hasTotalTest(entity) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
   ].sort();
   const support = [
     `import '../support/${FAKE_REPOSITORIES_PATH.slice('test/support/'.length)}';`,
@@ -461,7 +469,7 @@ ${input}
     requiredMessage: ${dartString(`${title.label} is required`)},
   );
 
-  testWidgets('renames a ${lower(entity.label)} from its details', (tester) async {
+  testWidgets('renames ${inQuotes(withArticle(lower(entity.label)))} from its details', (tester) async {
     final repository = InMemory${E}Repository(seed: samples.take(1).toList());
     await pumpScreen(tester, repository);
 
@@ -476,7 +484,6 @@ ${input}
     expect(find.text(${dartString(`Renamed ${lower(title.label)}`)}), findsOneWidget);
     expect((await repository.fetchAll()).single.${title.name}, ${dartString(`Renamed ${lower(title.label)}`)});
   });
-
 ${particularTests(entity)
   .map((test) => `\n${test}\n`)
   .join('')}}
@@ -507,6 +514,6 @@ export const entityArchetype: ArchetypeTemplate = {
       doneField(entity) ? `tick ${lower(doneField(entity)?.label ?? '')} in the list` : '',
       moneyField(entity) ? `see the total ${lower(moneyField(entity)?.label ?? '')}` : '',
     ].filter(Boolean);
-    return `${entity.pluralLabel}: list, add and edit with validation (${fields}), details and delete${extras.length ? `; ${extras.join(', ')}` : ''}.`;
+    return `A list of ${lower(entity.pluralLabel)} to add and edit with validation (${fields}), details and delete${extras.length ? `; ${extras.join(', ')}` : ''}.`;
   },
 };

@@ -59,7 +59,7 @@ function storeDart(ctx: FeatureContext): string {
   const emailCopy = auth ? '' : `String? email, `;
   const emailCopyArg = auth ? '' : `\n      email: email ?? this.email,`;
   const emailKey = auth ? '' : `\n  static const String _emailKey = 'profile_email';`;
-  const emailLoad = auth ? '' : `\n        email: _prefs.getString(_emailKey) ?? '',`;
+  const emailLoad = auth ? '' : `\n      email: _prefs.getString(_emailKey) ?? '',`;
   const emailSave = auth ? '' : `\n    await _prefs.setString(_emailKey, data.email);`;
   return `import 'package:flutter/foundation.dart';
 import 'package:shared_preferences/shared_preferences.dart';

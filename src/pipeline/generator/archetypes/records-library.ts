@@ -453,22 +453,33 @@ class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
   Widget build(BuildContext context) {
     return Scaffold(
       appBar: AppBar(title: Text(widget.title)),
+      // A Column, not a lazy ListView: every field must be built for the Form
+      // to validate it, however long the form is.
       body: Form(
         key: _formKey,
-        child: ListView(
+        child: SingleChildScrollView(
           padding: const EdgeInsets.all(16),
-          children: [
-            for (final child in widget.children)
-              Padding(
-                padding: const EdgeInsets.only(bottom: 16),
-                child: child,
-              ),
-            FilledButton.icon(
-              onPressed: _submit,
-              icon: const Icon(Icons.check),
-              label: const Text('Save'),
-            ),
-          ],
+          child: Column(
+            crossAxisAlignment: CrossAxisAlignment.stretch,
+            children: [
+              for (final child in widget.children)
+                Padding(
+                  padding: const EdgeInsets.only(bottom: 16),
+                  child: child,
+                ),
+            ],
+          ),
+        ),
+      ),
+      // Outside the list, so a long form never scrolls the button off screen.
+      bottomNavigationBar: SafeArea(
+        child: Padding(
+          padding: const EdgeInsets.fromLTRB(16, 8, 16, 16),
+          child: FilledButton.icon(
+            onPressed: _submit,
+            icon: const Icon(Icons.check),
+            label: const Text('Save'),
+          ),
         ),
       ),
     );

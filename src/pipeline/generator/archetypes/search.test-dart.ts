@@ -2,7 +2,7 @@
  * The search feature's test file: the query matcher alone, then the screen
  * over three seeded records (type a query, see exactly one; no match; chips).
  */
-import { dartString } from '../dart-string';
+import { dartString, withArticle } from '../dart-string';
 import {
   FAKE_REPOSITORIES_PATH,
   packageUri,
@@ -74,7 +74,7 @@ ${visibleTitles(entity, [])}
     expect(find.text('3 results'), findsOneWidget);
   });`);
   if (category) {
-    tests.push(`  testWidgets(${dartString(`a ${category.label.toLowerCase()} chip narrows the results`)}, (tester) async {
+    tests.push(`  testWidgets(${dartString(`${withArticle(category.label.toLowerCase())} chip narrows the results`)}, (tester) async {
     await pumpScreen(tester);
 
     await tester.tap(find.widgetWithText(ChoiceChip, ${sampleValue(category, 1)}));

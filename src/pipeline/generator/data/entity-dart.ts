@@ -80,6 +80,7 @@ export function displayText(field: EntityField, expr: string): string {
       text = `formatDate(${value})`;
       break;
     default:
+      if (nullable) return `(${expr} ?? '')`;
       text = value;
   }
   return nullable ? `(${expr} == null ? '' : ${text})` : text;

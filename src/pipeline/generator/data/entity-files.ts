@@ -139,7 +139,8 @@ final Random _random = Random();
 /// A new record id: time-ordered and unique enough for one user's data.
 String newId() {
   final time = DateTime.now().microsecondsSinceEpoch.toRadixString(36);
-  final noise = _random.nextInt(1 << 32).toRadixString(36).padLeft(7, '0');
+  // Not \`1 << 32\`: on the web shifts are 32-bit, so that would be 0 and throw.
+  final noise = _random.nextInt(0x7fffffff).toRadixString(36).padLeft(6, '0');
   return '$time$noise';
 }
 `;

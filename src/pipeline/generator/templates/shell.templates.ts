@@ -126,9 +126,9 @@ export function testServicesDart(input: ShellInput, fakeRepositoriesImport: stri
   const imports = [
     `package:${pkg}/app_services.dart`,
     'package:shared_preferences/shared_preferences.dart',
-    ...input.services.map((service) => `package:${pkg}/${service.typeImport}`),
-    ...input.services.flatMap((service) =>
-      service.fakeImport ? [service.fakeImport.replace(/^test\/support\//, '')] : [],
+    // A fake from test/support is all the file names; otherwise the fake is built from the lib type.
+    ...input.services.map((service) =>
+      service.fakeImport ? service.fakeImport.replace(/^test\/support\//, '') : `package:${pkg}/${service.typeImport}`,
     ),
     ...(fakeRepositoriesImport ? [fakeRepositoriesImport] : []),
   ];
