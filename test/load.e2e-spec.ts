@@ -161,7 +161,13 @@ describe('load: 50 concurrent SSE clients on running jobs', () => {
     d = await Deployment.create({ env: {} });
     // flutter steps that take a second each: jobs are running while the clients listen.
     const flutter = await writeFakeFlutter(join(d.dir, 'bin'), 'sleep 1\necho "fake flutter $*"\nexit 0');
-    api = await d.startApi({ FLUTTER_BIN: flutter, MAX_PARALLEL_JOBS: '25', SSE_HEARTBEAT_MS: '1000' });
+    // One token holds every stream here: raise the per-token stream cap (default 20) to the client count.
+    api = await d.startApi({
+      FLUTTER_BIN: flutter,
+      MAX_PARALLEL_JOBS: '25',
+      SSE_HEARTBEAT_MS: '1000',
+      SSE_MAX_PER_TOKEN: String(SSE_CLIENTS),
+    });
     token = await api.http.mintToken('admin');
     http = api.http.withToken(token);
   }, 60_000);

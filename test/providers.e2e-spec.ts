@@ -16,7 +16,7 @@ const KEY_ENV: Record<string, string> = {
   ...Object.fromEntries(BUILTIN_PROVIDERS.filter((p) => p.api_key_env).map((p) => [p.api_key_env!, ''])),
   OPENROUTER_API_KEY: OPENROUTER_KEY,
   LOCAL_API_KEY: LOCAL_KEY,
-  MISSING_API_KEY: '',
+  NEEDS_KEY_API_KEY: '',
 };
 
 const PROVIDER_FIELDS = [
@@ -159,7 +159,7 @@ describe('providers', () => {
       const builtin = await call({
         method: 'POST',
         url: '/api/providers',
-        payload: { ...localBody(), name: 'openrouter' },
+        payload: { ...localBody(), name: 'openrouter', api_key_env: 'OPENROUTER_API_KEY' },
       });
       expect(builtin.statusCode).toBe(409);
       expect(builtin.json<{ detail: string }>().detail).toMatch(/openrouter/);
@@ -189,7 +189,7 @@ describe('providers', () => {
       expect((await list()).providers.bad).toBeUndefined();
     });
 
-    it('LLM_API_KEY and any *_API_KEY name are accepted as api_key_env', async () => {
+    it('api_key_env is only ever the variable named after the provider (LLM_API_KEY or another *_API_KEY → 400)', async () => {
       for (const [name, apiKeyEnv] of [
         ['generic', 'LLM_API_KEY'],
         ['vendor', 'MY_VENDOR_2_API_KEY'],
@@ -199,9 +199,16 @@ describe('providers', () => {
           url: '/api/providers',
           payload: { ...localBody(), name, api_key_env: apiKeyEnv },
         });
-        expect(res.statusCode).toBe(201);
-        expect(res.json<ProviderBody>().api_key_set).toBe(false);
+        expect(res.statusCode).toBe(400);
+        expect(res.json<{ detail: string }>().detail).toContain(`${name.toUpperCase()}_API_KEY`);
       }
+      const res = await call({
+        method: 'POST',
+        url: '/api/providers',
+        payload: { ...localBody(), name: 'vendor', api_key_env: 'VENDOR_API_KEY' },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json<ProviderBody>()).toMatchObject({ api_key_env: 'VENDOR_API_KEY', api_key_set: false });
     });
 
     it('PATCH changes only the given fields; 404 for an unknown provider; 400 for nothing or an invalid field', async () => {
@@ -214,7 +221,7 @@ describe('providers', () => {
       expect(res.json()).toMatchObject({
         name: 'vendor',
         default_model: 'vendor-large',
-        api_key_env: 'MY_VENDOR_2_API_KEY',
+        api_key_env: 'VENDOR_API_KEY',
       });
       const keyless = await call({ method: 'PATCH', url: '/api/providers/vendor', payload: { api_key_env: null } });
       expect(keyless.json()).toMatchObject({ api_key_env: null, default_model: 'vendor-large' });
@@ -260,7 +267,7 @@ describe('providers', () => {
     });
 
     it('POST /api/providers/{name} upserts (200): creates, then replaces', async () => {
-      const payload = { base_url: fake.baseUrl, default_model: 'one', api_key_env: 'LOCAL_API_KEY' };
+      const payload = { base_url: fake.baseUrl, default_model: 'one', api_key_env: 'OTHER_API_KEY' };
       const created = await call({ method: 'POST', url: '/api/providers/other', payload });
       expect(created.statusCode).toBe(200);
       expect(created.json()).toMatchObject({ name: 'other', source: 'custom', default_model: 'one', enabled: true });
@@ -312,23 +319,23 @@ describe('providers', () => {
       const created = await call({
         method: 'POST',
         url: '/api/providers',
-        payload: { ...localBody(), name: 'needs-key', api_key_env: 'MISSING_API_KEY' },
+        payload: { ...localBody(), name: 'needs-key', api_key_env: 'NEEDS_KEY_API_KEY' },
       });
       expect(created.statusCode).toBe(201);
       const res = await call({ method: 'POST', url: '/api/providers/needs-key/use' });
-      expect(res.json()).toEqual({ active: 'needs-key', usable: false, reason: 'MISSING_API_KEY is not set' });
+      expect(res.json()).toEqual({ active: 'needs-key', usable: false, reason: 'NEEDS_KEY_API_KEY is not set' });
       expect(await service().active()).toEqual({
         usable: false,
         name: 'needs-key',
-        reason: 'MISSING_API_KEY is not set',
+        reason: 'NEEDS_KEY_API_KEY is not set',
       });
 
-      process.env.MISSING_API_KEY = 'sk-now-set';
+      process.env.NEEDS_KEY_API_KEY = 'sk-now-set';
       try {
         const active = await service().active();
         expect(active).toMatchObject({ usable: true, provider: { name: 'needs-key', apiKey: 'sk-now-set' } });
       } finally {
-        process.env.MISSING_API_KEY = '';
+        process.env.NEEDS_KEY_API_KEY = '';
       }
     });
 

@@ -154,7 +154,13 @@ export class ActivityListener {
 
   @OnEvent(EVENTS.wiped)
   onWiped(e: WipedEvent): void {
-    this.write(() => ({ action: 'wipe', status: 'success', details: { by_role: e.by.role }, team_id: e.by.team_id }));
+    const failed = e.failed_steps ?? [];
+    this.write(() => ({
+      action: 'wipe',
+      status: failed.length ? 'fail' : 'success',
+      details: { by_role: e.by.role, ...(failed.length ? { failed_steps: failed } : {}) },
+      team_id: e.by.team_id,
+    }));
   }
 
   private write(build: () => RecordActivityInput): void {

@@ -10,7 +10,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, QUERY_TOKEN_KEY, type AccessMode } from '../common/auth/access.decorators';
-import { ROLES, roleRank, type AuthUser, type Role } from '../common/auth/auth-user';
+import { MAX_TOKEN_EXP, ROLES, roleRank, TEAM_ID_PATTERN, type AuthUser, type Role } from '../common/auth/auth-user';
 import { EVENTS, type PermissionDeniedEvent } from '../common/events';
 
 type AuthedRequest = FastifyRequest & { user?: AuthUser };
@@ -75,10 +75,16 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Invalid or expired token');
     }
     const { team_id, role, exp } = payload;
-    if (typeof exp !== 'number') throw new UnauthorizedException('Token has no expiry');
+    if (exp === undefined) throw new UnauthorizedException('Token has no expiry');
+    // A whole number of seconds that is a real date: `exp: 1e300` verifies, but no date can show it.
+    if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp > MAX_TOKEN_EXP) {
+      throw new UnauthorizedException('Token expiry is not a valid time');
+    }
     if (typeof team_id !== 'string' || !ROLES.includes(role as Role)) {
       throw new UnauthorizedException('Token lacks team_id or role');
     }
+    // The rule minting applies: an empty or odd team id never scopes a request.
+    if (!TEAM_ID_PATTERN.test(team_id)) throw new UnauthorizedException('Token team_id is not a valid team id');
     return { team_id, role: role as Role, exp };
   }
 }

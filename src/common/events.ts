@@ -107,4 +107,6 @@ export interface HitlDecisionEvent {
 
 export interface WipedEvent {
   by: AuthUser;
+  /** Wipe steps that failed (the wipe is incomplete); empty when it finished. */
+  failed_steps?: string[];
 }

@@ -11,6 +11,8 @@ export interface AppConfig {
   /** The `.env` file that settings and provider changes are mirrored into. */
   envFile: string;
   version: string;
+  /** Open event streams (SSE) one token may hold at once, per API process. */
+  sseMaxPerToken: number;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => ({
@@ -23,4 +25,5 @@ export const appConfig = registerAs('app', (): AppConfig => ({
     .filter(Boolean),
   envFile: env('ENV_FILE') ?? '.env',
   version: '1.0.0',
+  sseMaxPerToken: envInt('SSE_MAX_PER_TOKEN', 20),
 }));

@@ -21,6 +21,10 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   if (backend && !['thread', 'bull'].includes(backend)) {
     problems.push('JOB_QUEUE_BACKEND must be "thread" or "bull"');
   }
+  const sseMax = value('SSE_MAX_PER_TOKEN');
+  if (sseMax && !(/^\d{1,6}$/.test(sseMax) && Number(sseMax) >= 1)) {
+    problems.push('SSE_MAX_PER_TOKEN must be an integer between 1 and 999999');
+  }
   const dbUrl = value('DATABASE_URL');
   if (dbUrl && !/^postgres(ql)?:\/\//.test(dbUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ServerResponse } from 'node:http';
 import { MoreThan, type Repository } from 'typeorm';
 import { EVENTS, type JobLogEvent } from '../common/events';
+import type { AllConfig } from '../config/config.types';
 import { bootEnv } from '../config/env';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
@@ -24,12 +26,44 @@ const BATCH = 500;
 export class JobEventsService {
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly heartbeatMs = Number(bootEnv('SSE_HEARTBEAT_MS')) || 15_000;
+  /** Open streams per token key (a digest of the token), in this process. */
+  private readonly openPerToken = new Map<string, number>();
+  readonly maxStreamsPerToken: number;
 
   constructor(
     @InjectRepository(Job) private readonly jobs: Repository<Job>,
     @InjectRepository(JobPhase) private readonly phases: Repository<JobPhase>,
     @InjectRepository(JobLog) private readonly logs: Repository<JobLog>,
-  ) {}
+    config: ConfigService<AllConfig, true>,
+  ) {
+    this.maxStreamsPerToken = config.get('app.sseMaxPerToken', { infer: true });
+  }
+
+  /** Event streams open in this process, all tokens together. */
+  get openStreams(): number {
+    let total = 0;
+    for (const count of this.openPerToken.values()) total += count;
+    return total;
+  }
+
+  /**
+   * Takes one of the token's stream slots (SSE_MAX_PER_TOKEN per process):
+   * a release function (safe to call more than once), or `undefined` when
+   * the token already holds all of them.
+   */
+  acquireSlot(tokenKey: string): (() => void) | undefined {
+    const open = this.openPerToken.get(tokenKey) ?? 0;
+    if (open >= this.maxStreamsPerToken) return undefined;
+    this.openPerToken.set(tokenKey, open + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.openPerToken.get(tokenKey) ?? 1) - 1;
+      if (left > 0) this.openPerToken.set(tokenKey, left);
+      else this.openPerToken.delete(tokenKey);
+    };
+  }
 
   @OnEvent(EVENTS.jobLog)
   onLog(event: JobLogEvent): void {

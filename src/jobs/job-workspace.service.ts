@@ -81,10 +81,27 @@ export class JobWorkspaceService {
     return existed;
   }
 
-  /** Removes every job directory (wipe); the base directory itself stays. */
+  /**
+   * Removes every job directory (wipe); the base directory itself stays. A
+   * directory a process is still writing into (ENOTEMPTY) is tried again.
+   */
   async removeAll(): Promise<void> {
-    const entries = await readdir(this.baseDir).catch(() => [] as string[]);
-    await Promise.all(entries.map((name) => rm(join(this.baseDir, name), { recursive: true, force: true })));
+    const entries = await this.entries();
+    await Promise.all(
+      entries.map((name) =>
+        rm(join(this.baseDir, name), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
+      ),
+    );
+  }
+
+  /** What the base directory holds (none when it does not exist yet). */
+  async entries(): Promise<string[]> {
+    try {
+      return await readdir(this.baseDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   /**

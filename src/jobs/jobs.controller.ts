@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   getSchemaPath,
@@ -24,6 +25,8 @@ import { SlugParamDto } from './dto/slug-param.dto';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { RATE_LIMITS } from '../common/rate-limits';
 import { JobsService } from './jobs.service';
+
+const INTAKE_503 = 'A wipe is in progress, or the queue is unavailable: no job was queued; see Retry-After';
 
 @ApiTags('Jobs')
 @ApiExtraModels(PhaseDetailDto)
@@ -56,7 +59,8 @@ export class JobsController {
   })
   @ApiOperation({ summary: 'Create a Flutter generation job and queue it' })
   @ApiAcceptedResponse({ type: JobResponseDto })
-  @ApiConflictResponse({ description: 'The slug is taken', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'The explicit slug is taken (by any team)', type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ description: INTAKE_503, type: ErrorResponseDto })
   create(@Body() body: CreateJobDto, @CurrentUser() user: AuthUser): Promise<JobResponseDto> {
     return this.jobs.create(body, user);
   }
@@ -123,6 +127,7 @@ export class JobsController {
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiAcceptedResponse({ type: JobResponseDto })
   @ApiConflictResponse({ description: 'The job is not failed or cancelled', type: ErrorResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'A wipe is in progress; see Retry-After', type: ErrorResponseDto })
   retry(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser): Promise<JobResponseDto> {
     return this.jobs.retry(slug, user);
   }

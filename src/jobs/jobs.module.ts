@@ -4,6 +4,7 @@ import { ProvidersModule } from '../providers/providers.module';
 import { JobEventsController } from './job-events.controller';
 import { JobEventsService } from './job-events.service';
 import { JobFilesController } from './job-files.controller';
+import { IntakeGate } from './intake-gate.service';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
 import { JobRunStore } from './job-run.store';
@@ -15,7 +16,7 @@ import { JobsService } from './jobs.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog]), ProvidersModule],
   controllers: [JobsController, JobFilesController, JobEventsController],
-  providers: [JobsService, JobRunStore, JobWorkspaceService, JobEventsService],
-  exports: [JobsService, JobRunStore, JobWorkspaceService],
+  providers: [JobsService, JobRunStore, JobWorkspaceService, JobEventsService, IntakeGate],
+  exports: [JobsService, JobRunStore, JobWorkspaceService, IntakeGate],
 })
 export class JobsModule {}

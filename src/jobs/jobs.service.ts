@@ -5,7 +5,7 @@ import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
 import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
-import { slugify } from '../common/slug';
+import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
 import { ProvidersService } from '../providers/providers.service';
@@ -15,6 +15,7 @@ import type { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-respon
 import type { ListJobsQueryDto, LogsQueryDto } from './dto/job-queries.dto';
 import { JobLog } from './job-log.entity';
 import { JobPhase } from './job-phase.entity';
+import { IntakeClosedException, IntakeGate } from './intake-gate.service';
 import { CANCELLABLE_JOB_STATUSES, isPhaseDone, JOB_STATUSES, type JobStatus } from './job-status';
 import { JobRunStore } from './job-run.store';
 import { JobWorkspaceService } from './job-workspace.service';
@@ -23,6 +24,8 @@ import { phaseStatusMap, toJobLog, toJobResponse, toPhaseDetail, type PhaseState
 import { isUniqueViolation } from '../database/db-errors';
 
 const STOP_WAIT_MS = 5_000;
+/** Wipe: delete rounds before giving up on jobs or folders that keep coming back. */
+const WIPE_ROUNDS = 5;
 
 /** The Jobs API: what clients can do with jobs, scoped to their team. */
 @Injectable()
@@ -38,9 +41,15 @@ export class JobsService {
     private readonly events: EventEmitter2,
     private readonly runs: JobRunStore,
     private readonly providers: ProvidersService,
+    private readonly intake: IntakeGate,
   ) {}
 
-  async create(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
+  /** 503 while a wipe runs (see IntakeGate). */
+  create(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
+    return this.intake.admit(() => this.insertAndQueue(dto, user));
+  }
+
+  private async insertAndQueue(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
     const now = nowIso();
     // What will write the job, as far as can be known now (the worker confirms it when the job starts).
     const active = await this.providers.active();
@@ -70,7 +79,10 @@ export class JobsService {
     };
     const job = await this.insertWithSlug(base, dto.slug);
     // The answer describes the job as accepted: read before a worker can pick it up.
-    const accepted = await this.get(job.slug, user);
+    const accepted = await this.get(job.slug, user).catch((error: unknown) => {
+      // Gone already: a wipe in another API process removed it.
+      throw error instanceof NotFoundException ? new IntakeClosedException() : error;
+    });
     try {
       await this.queue.enqueue(job.slug);
     } catch (error) {
@@ -175,8 +187,12 @@ export class JobsService {
     return { slug, status: after.status, cancel_requested: after.cancel_requested };
   }
 
-  /** A failed or cancelled job resumes at its first phase that did not pass. */
-  async retry(slug: string, user: AuthUser): Promise<JobResponseDto> {
+  /** A failed or cancelled job resumes at its first phase that did not pass; 503 while a wipe runs. */
+  retry(slug: string, user: AuthUser): Promise<JobResponseDto> {
+    return this.intake.admit(() => this.requeue(slug, user));
+  }
+
+  private async requeue(slug: string, user: AuthUser): Promise<JobResponseDto> {
     const job = await this.find(slug, user);
     if (job.status !== 'failed' && job.status !== 'cancelled') {
       throw new ConflictException(`Job is ${job.status}; only failed or cancelled jobs can be retried`);
@@ -223,23 +239,49 @@ export class JobsService {
     return { deleted: true, purged };
   }
 
-  /** Wipe: stops every running job, then deletes all jobs (phases, logs and checkpoints cascade) and the workspace. */
+  /**
+   * Wipe (with intake closed): stops every job, deletes all jobs (phases, logs
+   * and checkpoints cascade) and every workspace folder, in rounds until none
+   * is left — a job another API process let in meanwhile, or a folder a
+   * stopping job wrote late, goes in the next round. Returns how many jobs were
+   * deleted; throws when something still remains after the last round.
+   */
   async removeAll(): Promise<number> {
-    const all = await this.jobs.find({ select: { slug: true, status: true } });
-    for (const { slug } of all) await this.queue.remove(slug);
-    const running = all.filter((j) => j.status === 'running' || j.status === 'cancel_requested');
-    if (running.length) {
-      await this.jobs.update(
-        { slug: In(running.map((j) => j.slug)) },
-        { status: 'cancel_requested', cancel_requested: true, updated_at: nowIso() },
+    let deleted = 0;
+    let folderError: unknown;
+    for (let round = 1; round <= WIPE_ROUNDS; round++) {
+      await this.stopAll();
+      deleted += (await this.jobs.createQueryBuilder().delete().from(Job).execute()).affected ?? 0;
+      folderError = await this.workspace.removeAll().then(
+        () => undefined,
+        (error: unknown) => error,
       );
-      for (const { slug } of running)
-        this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
-      await Promise.all(running.map((j) => this.waitUntilStopped(j.slug)));
+      const left = await this.workspace.entries();
+      if (!left.length && !(await this.jobs.exists())) return deleted;
+      this.logger.warn(`Wipe round ${round}: ${left.length} workspace folder(s) or new jobs still there; again`);
+      await new Promise((resolve) => setTimeout(resolve, 200 * round));
     }
-    await this.jobs.createQueryBuilder().delete().from(Job).execute();
-    await this.workspace.removeAll();
-    return all.length;
+    const why = folderError instanceof Error ? `: ${folderError.message}` : '';
+    throw new Error(`Jobs or workspace folders were still there after ${WIPE_ROUNDS} rounds${why}`);
+  }
+
+  /** No job can be claimed any more; running ones are told to stop, and this waits until they have. */
+  private async stopAll(): Promise<void> {
+    const all = await this.jobs.find({ select: { slug: true } });
+    await Promise.all(all.map(({ slug }) => this.queue.remove(slug)));
+    const updated_at = nowIso();
+    // A claim needs cancel_requested = false: from here on no worker starts any of these jobs.
+    await this.jobs.createQueryBuilder().update(Job).set({ cancel_requested: true, updated_at }).execute();
+    await this.jobs
+      .createQueryBuilder()
+      .update(Job)
+      .set({ status: 'cancel_requested' })
+      .where('status = :running', { running: 'running' })
+      .execute();
+    const stopping = await this.jobs.find({ select: { slug: true }, where: { status: 'cancel_requested' } });
+    for (const { slug } of stopping)
+      this.events.emit(EVENTS.jobCancelRequested, { slug } satisfies JobCancelRequestedEvent);
+    await Promise.all(stopping.map(({ slug }) => this.waitUntilStopped(slug)));
   }
 
   /** Jobs per status (zero-filled) for one team, or every team with `null`: one COUNT … GROUP BY. */
@@ -259,37 +301,47 @@ export class JobsService {
     return job;
   }
 
+  /** An explicit slug that is taken is a 409; a derived one never runs out (see claimDerivedSlug). */
   private async insertWithSlug(base: Omit<Job, 'slug'>, requested?: string): Promise<Job> {
-    const stem = slugify(base.name) || 'app';
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const slug = requested ?? (attempt === 0 ? stem : `${stem}-${attempt + 1}`);
-      if (!requested && (await this.jobs.existsBy({ slug }))) continue;
-      try {
-        await this.jobs.manager.transaction(async (manager) => {
-          await manager.insert(Job, { ...base, slug });
-          await manager.insert(
-            JobPhase,
-            PHASE_NAMES.map((phase, position) => ({
-              job_slug: slug,
-              phase,
-              position,
-              agent: PHASE_AGENTS[phase],
-              status: 'pending' as const,
-              attempts: 0,
-              started_at: null,
-              finished_at: null,
-              error: null,
-              outputs: [],
-            })),
-          );
-        });
-        return { ...base, slug };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        if (requested) throw new ConflictException(`A job with slug ${requested} already exists`);
-      }
+    if (requested) {
+      const job = await this.tryInsert(base, requested);
+      if (!job) throw new ConflictException(`A job with slug ${requested} already exists`);
+      return job;
     }
-    throw new ConflictException('Could not find a free slug for this name; give one explicitly');
+    return claimDerivedSlug(
+      slugify(base.name) || 'app',
+      async (candidates) =>
+        (await this.jobs.find({ select: { slug: true }, where: { slug: In(candidates) } })).map((j) => j.slug),
+      (slug) => this.tryInsert(base, slug),
+    );
+  }
+
+  /** Inserts the job and its phases; undefined when the slug is taken. */
+  private async tryInsert(base: Omit<Job, 'slug'>, slug: string): Promise<Job | undefined> {
+    try {
+      await this.jobs.manager.transaction(async (manager) => {
+        await manager.insert(Job, { ...base, slug });
+        await manager.insert(
+          JobPhase,
+          PHASE_NAMES.map((phase, position) => ({
+            job_slug: slug,
+            phase,
+            position,
+            agent: PHASE_AGENTS[phase],
+            status: 'pending' as const,
+            attempts: 0,
+            started_at: null,
+            finished_at: null,
+            error: null,
+            outputs: [],
+          })),
+        );
+      });
+      return { ...base, slug };
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   }
 
   private async waitUntilStopped(slug: string): Promise<void> {

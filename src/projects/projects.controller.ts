@@ -43,7 +43,7 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Create a project; the slug is derived from the name when absent' })
   @ApiCreatedResponse({ type: ProjectResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'The slug is taken', type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'The explicit slug is taken (by any team)', type: ErrorResponseDto })
   create(@Body() body: CreateProjectDto, @CurrentUser() user: AuthUser): Promise<ProjectResponseDto> {
     return this.projects.create(body, user);
   }

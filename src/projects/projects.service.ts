@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
-import { slugify } from '../common/slug';
+import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import {
   parseFeaturesJson,
@@ -73,24 +73,23 @@ export class ProjectsService {
     return toProjectResponse(await this.find(slug, user));
   }
 
-  /** An explicit slug that exists is a 409; a derived one that exists gets a numeric suffix. */
+  /** An explicit slug that exists is a 409; a derived one never runs out (see claimDerivedSlug). */
   async create(dto: CreateProjectDto, user: AuthUser): Promise<ProjectResponseDto> {
     const fields = withDefaults(dto.name, givenFields(dto));
-    const stem = slugify(dto.name) || 'project';
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const slug = dto.slug ?? (attempt === 0 ? stem : `${stem}-${attempt + 1}`);
-      if (await this.projects.existsBy({ slug })) {
-        if (dto.slug) throw new ConflictException(`A project with slug ${dto.slug} already exists`);
-        continue;
-      }
-      try {
-        return toProjectResponse(await this.insert(slug, fields, user));
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        if (dto.slug) throw new ConflictException(`A project with slug ${dto.slug} already exists`);
-      }
+    if (dto.slug) {
+      const taken = () => new ConflictException(`A project with slug ${dto.slug} already exists`);
+      if (await this.projects.existsBy({ slug: dto.slug })) throw taken();
+      const project = await this.tryInsert(dto.slug, fields, user);
+      if (!project) throw taken();
+      return toProjectResponse(project);
     }
-    throw new ConflictException('Could not find a free slug for this name; give one explicitly');
+    const project = await claimDerivedSlug(
+      slugify(dto.name) || 'project',
+      async (candidates) =>
+        (await this.projects.find({ select: { slug: true }, where: { slug: In(candidates) } })).map((p) => p.slug),
+      (slug) => this.tryInsert(slug, fields, user),
+    );
+    return toProjectResponse(project);
   }
 
   /** Updates the caller's project, or creates it with this slug (then `name` is required). */
@@ -156,6 +155,16 @@ export class ProjectsService {
     const project = await this.projects.findOne({ where: { slug, ...teamWhere(user) } });
     if (!project) throw new NotFoundException(`Project ${slug} not found`);
     return project;
+  }
+
+  /** Inserts the project; undefined when the slug is taken. */
+  private async tryInsert(slug: string, fields: ProjectFields, user: AuthUser): Promise<Project | undefined> {
+    try {
+      return await this.insert(slug, fields, user);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   }
 
   private async insert(slug: string, fields: ProjectFields, user: AuthUser): Promise<Project> {

@@ -6,6 +6,7 @@ import { CurrentUser } from '../common/auth/current-user.decorator';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ModelsQueryDto, ModelsResponseDto } from './dto/models.dto';
 import { ProviderModelsService } from './provider-models.service';
+import { KEY_RULE_DESCRIPTION } from './provider-rules';
 
 @ApiTags('Providers')
 @Controller('api/models')
@@ -17,6 +18,10 @@ export class ModelsController {
   @ApiOperation({
     summary:
       "List a provider's models (price and context length when given); on failure success=false and the known defaults",
+    description:
+      "The provider's key is sent only as its key rule allows: with no key or a withheld one, success=false, the " +
+      'reason in `error`, and nothing is sent (unless `key` is given). ' +
+      KEY_RULE_DESCRIPTION,
   })
   @ApiOkResponse({ type: ModelsResponseDto })
   @ApiBadRequestResponse({

@@ -4,6 +4,7 @@ import type { ProviderSource } from './dto/provider-response.dto';
 export interface ProviderConfig {
   name: string;
   base_url: string | null;
+  /** `providerKeyEnv(name)` when the provider needs a key (whatever a stored row says), `null` when it needs none. */
   api_key_env: string | null;
   default_model: string;
   enabled: boolean;
@@ -21,5 +22,8 @@ export interface ProviderTarget {
   active: boolean;
   baseUrl: string | null;
   defaultModel: string;
+  /** The key sent to `baseUrl`; `undefined` when the provider needs none, its variable is empty or the key is withheld. */
   apiKey: string | undefined;
+  /** Why a provider that needs a key gets none (unset, or withheld from a changed host); `undefined` otherwise. */
+  keyProblem?: string;
 }

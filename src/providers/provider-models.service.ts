@@ -145,10 +145,12 @@ export class ProviderModelsService {
     }
   }
 
-  /** Why the provider cannot be called as configured (no API, no key), or `undefined`. */
+  /**
+   * Why the provider cannot be called as configured (no API; a key it needs is unset, or withheld because a
+   * built-in's base_url left its own host), or `undefined`. Nothing is sent then: no keyless request either.
+   */
   private missing(target: ProviderTarget): string | undefined {
     if (!target.baseUrl) return `${target.config.name} has no API`;
-    if (target.config.api_key_env && !target.apiKey) return `${target.config.api_key_env} is not set`;
-    return undefined;
+    return target.keyProblem;
   }
 }

@@ -22,6 +22,7 @@ import {
   UseProviderResponseDto,
 } from './dto/provider-response.dto';
 import { ProviderModelsService } from './provider-models.service';
+import { KEY_RULE_DESCRIPTION } from './provider-rules';
 import { ProvidersService } from './providers.service';
 
 @ApiTags('Providers')
@@ -44,9 +45,15 @@ export class ProvidersController {
 
   @Post()
   @MinRole('admin')
-  @ApiOperation({ summary: 'Add a custom provider (name in the body)' })
+  @ApiOperation({
+    summary: 'Add a custom provider (name in the body)',
+    description: KEY_RULE_DESCRIPTION,
+  })
   @ApiCreatedResponse({ type: ProviderDto })
-  @ApiBadRequestResponse({ description: 'Invalid name, base_url, api_key_env or model', type: ErrorResponseDto })
+  @ApiBadRequestResponse({
+    description: 'Invalid name, base_url or model, or api_key_env other than null or <NAME>_API_KEY',
+    type: ErrorResponseDto,
+  })
   @ApiConflictResponse({ description: 'A provider (built-in or custom) has that name', type: ErrorResponseDto })
   create(@Body() body: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderDto> {
     return this.providers.create(body, user);
@@ -57,10 +64,14 @@ export class ProvidersController {
   @MinRole('admin')
   @ApiOperation({
     summary: 'Add or replace a provider (name in the URL); for a built-in, stores an override (source "override")',
+    description: KEY_RULE_DESCRIPTION,
   })
   @ApiParam({ name: 'name', example: 'my-provider' })
   @ApiOkResponse({ type: ProviderDto })
-  @ApiBadRequestResponse({ description: 'Invalid field, or the builtin generator', type: ErrorResponseDto })
+  @ApiBadRequestResponse({
+    description: 'Invalid field (api_key_env other than null or <NAME>_API_KEY), or the builtin generator',
+    type: ErrorResponseDto,
+  })
   upsert(
     @Param() { name }: ProviderNameParamDto,
     @Body() body: UpsertProviderDto,
@@ -71,11 +82,15 @@ export class ProvidersController {
 
   @Patch(':name')
   @MinRole('admin')
-  @ApiOperation({ summary: 'Change some fields of a provider; for a built-in, stores an override (source "override")' })
+  @ApiOperation({
+    summary: 'Change some fields of a provider; for a built-in, stores an override (source "override")',
+    description: KEY_RULE_DESCRIPTION,
+  })
   @ApiParam({ name: 'name', example: 'openrouter' })
   @ApiOkResponse({ type: ProviderDto })
   @ApiBadRequestResponse({
-    description: 'Invalid field, nothing given, or the builtin generator',
+    description:
+      'Invalid field (api_key_env other than null or <NAME>_API_KEY), nothing given, or the builtin generator',
     type: ErrorResponseDto,
   })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -114,7 +129,13 @@ export class ProvidersController {
   @Post(':name/test')
   @HttpCode(200)
   @MinRole('admin')
-  @ApiOperation({ summary: "Test the connection by listing the provider's models (10 s timeout)" })
+  @ApiOperation({
+    summary: "Test the connection by listing the provider's models (10 s timeout)",
+    description:
+      'status "error" with the reason, and nothing sent, when the provider has no API, its key variable is not set, ' +
+      "or its key is withheld because a built-in's base_url points at a host other than its own. " +
+      KEY_RULE_DESCRIPTION,
+  })
   @ApiParam({ name: 'name', example: 'openrouter' })
   @ApiOkResponse({ type: TestProviderResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

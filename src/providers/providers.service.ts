@@ -19,8 +19,10 @@ import type {
 } from './dto/provider-response.dto';
 import type { ProviderConfig, ProviderTarget } from './provider-config';
 import { ProviderRecord } from './provider-record.entity';
+import { apiKeyEnvProblem, GENERIC_KEY_ENV, isReservedKeyEnv, providerKeyEnv } from './provider-rules';
 import { toProviderDto } from './provider.mapper';
 import type { ActiveProvider } from './resolved-provider';
+import { originOf, sameOrigin } from './url-guard';
 import { isUniqueViolation } from '../database/db-errors';
 
 /** How long a process trusts its cached rows; other processes' writes show up within it. */
@@ -32,7 +34,9 @@ function configOf(row: ProviderRecord | undefined, name: string): ProviderConfig
     return {
       name,
       base_url: row.base_url,
-      api_key_env: row.api_key_env,
+      // The key variable is fixed by the name; a stored row only says whether one is needed
+      // (rows written before that rule may name another variable, which is never read).
+      api_key_env: row.api_key_env === null ? null : providerKeyEnv(name),
       default_model: row.default_model,
       enabled: row.enabled,
       source: builtin ? 'override' : 'custom',
@@ -49,27 +53,46 @@ function unusableReason(target: ProviderTarget): string | undefined {
   if (config.name === BUILTIN_GENERATOR) return 'builtin is the offline generator';
   if (!config.enabled) return `Provider "${config.name}" is disabled`;
   if (!target.baseUrl) return `Provider "${config.name}" has no base URL`;
-  if (config.api_key_env && !target.apiKey) return `${config.api_key_env} is not set`;
-  return undefined;
+  return target.keyProblem;
+}
+
+/** 400 unless `value` may be the `api_key_env` of provider `name` (null, or the variable named after it). */
+function assertKeyEnv(name: string, value: string | null | undefined): void {
+  if (value === undefined || value === null) return;
+  const problem = apiKeyEnvProblem(name, value);
+  if (problem === undefined) return;
+  const message = `api_key_env ${problem}`;
+  throw new BadRequestException({ detail: message, errors: [{ field: 'api_key_env', message }] });
 }
 
 /**
  * The provider registry: the built-in list merged with the `providers` table,
  * the active provider (the `llm_provider` setting) and key resolution. Key
  * values stay inside this process: responses only say whether one is set.
+ *
+ * The key rule (README "Provider keys"): a provider's key comes only from the
+ * variable named after it (`providerKeyEnv`), or from LLM_API_KEY for the
+ * provider LLM_PROVIDER named when this process started. A built-in's key (and
+ * LLM_API_KEY) goes only to the URL the operator chose: the built-in's own
+ * scheme+host+port, or LLM_BASE_URL. A custom provider's own key follows its
+ * base_url: whoever sets `<NAME>_API_KEY` decides what that provider is.
  */
 @Injectable()
 export class ProvidersService {
   private cache?: { rows: Map<string, ProviderRecord>; at: number };
   /** Bumped by every write, so a read that raced a write does not cache what it read. */
   private generation = 0;
+  /** LLM_PROVIDER as this process started: the one provider LLM_API_KEY may belong to. */
+  private readonly bootProvider: string;
 
   constructor(
     @InjectRepository(ProviderRecord) private readonly repo: Repository<ProviderRecord>,
     private readonly settings: SettingsService,
     private readonly config: ConfigService<AllConfig, true>,
     private readonly events: EventEmitter2,
-  ) {}
+  ) {
+    this.bootProvider = this.config.get('llm', { infer: true }).provider;
+  }
 
   /** The provider jobs should use now, or why none is usable. Cheap enough to call before every LLM call. */
   async active(): Promise<ActiveProvider> {
@@ -104,6 +127,7 @@ export class ProvidersService {
   }
 
   async create(dto: CreateProviderDto, by: AuthUser): Promise<ProviderDto> {
+    assertKeyEnv(dto.name, dto.api_key_env);
     if (builtinProvider(dto.name)) {
       throw new ConflictException(`Provider "${dto.name}" already exists (built-in); change it with PATCH`);
     }
@@ -123,6 +147,7 @@ export class ProvidersService {
   /** Creates a custom provider or replaces its config; for a built-in, stores an override. */
   async upsert(name: string, dto: UpsertProviderDto, by: AuthUser): Promise<ProviderDto> {
     this.assertChangeable(name);
+    assertKeyEnv(name, dto.api_key_env);
     const existing = await this.repo.findOneBy({ name });
     const builtin = builtinProvider(name);
     const now = nowIso();
@@ -144,6 +169,7 @@ export class ProvidersService {
     if (Object.values(dto).every((value) => value === undefined)) {
       throw new BadRequestException({ detail: 'Nothing to update', errors: [] });
     }
+    assertKeyEnv(name, dto.api_key_env);
     const existing = await this.repo.findOneBy({ name });
     const now = nowIso();
     await this.repo.save({
@@ -211,14 +237,57 @@ export class ProvidersService {
     if (config.name === BUILTIN_GENERATOR) {
       return { config, active, baseUrl: null, defaultModel: config.default_model, apiKey: undefined };
     }
+    const envBaseUrl = active ? llm.baseUrl : undefined;
+    const baseUrl = envBaseUrl ?? config.base_url;
     return {
       config,
       active,
-      baseUrl: (active ? llm.baseUrl : undefined) ?? config.base_url,
+      baseUrl,
       defaultModel: (active ? llm.model : undefined) ?? config.default_model,
-      // LLM_API_KEY is the generic key of the active provider only; it never travels to another host or a keyless one.
-      apiKey: config.api_key_env ? (env(config.api_key_env) ?? (active ? llm.apiKey : undefined)) : undefined,
+      ...this.keyOf(config, baseUrl, envBaseUrl !== undefined),
     };
+  }
+
+  /**
+   * The key sent to `baseUrl`, or why there is none. `fromEnv`: the URL is
+   * LLM_BASE_URL, which only the operator sets.
+   */
+  private keyOf(
+    config: ProviderConfig,
+    baseUrl: string | null,
+    fromEnv: boolean,
+  ): Pick<ProviderTarget, 'apiKey' | 'keyProblem'> {
+    const variable = config.api_key_env;
+    if (!variable) return { apiKey: undefined };
+    const builtinUrl = builtinProvider(config.name)?.base_url ?? null;
+    // A URL the operator chose, not one set through the API.
+    const operatorUrl = fromEnv || (builtinUrl !== null && baseUrl !== null && sameOrigin(baseUrl, builtinUrl));
+    if (builtinUrl !== null && !operatorUrl) {
+      return {
+        apiKey: undefined,
+        keyProblem:
+          `${variable} is sent only to ${originOf(builtinUrl)}, ${config.name}'s own host, and base_url now points at ` +
+          `${(baseUrl && originOf(baseUrl)) || 'another host'}; set base_url back to that host, or add a custom provider for the other one`,
+      };
+    }
+    // ADMIN_API_KEY / LLM_API_KEY are never a provider's own key (rows named "admin" or "llm" from before the rule).
+    const own = isReservedKeyEnv(variable) ? undefined : env(variable);
+    if (own) return { apiKey: own };
+    const generic = config.name === this.bootProvider ? this.config.get('llm', { infer: true }).apiKey : undefined;
+    if (generic && operatorUrl) return { apiKey: generic };
+    if (generic) {
+      return {
+        apiKey: undefined,
+        keyProblem: `${variable} is not set (${GENERIC_KEY_ENV} is sent only to LLM_BASE_URL or to a built-in provider's own host)`,
+      };
+    }
+    if (isReservedKeyEnv(variable)) {
+      return {
+        apiKey: undefined,
+        keyProblem: `${variable} is never read as a provider's own key; rename the provider`,
+      };
+    }
+    return { apiKey: undefined, keyProblem: `${variable} is not set` };
   }
 
   /** The `llm_provider` setting. */

@@ -45,7 +45,8 @@ export function baseUrlProblem(raw: string): string | undefined {
     return 'must be an absolute http(s) URL';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
-  if (url.username || url.password) return 'must not contain credentials; name the key variable in api_key_env';
+  if (url.username || url.password)
+    return 'must not contain credentials; put the key in the variable named after the provider (<NAME>_API_KEY)';
   const host = hostOf(url);
   if (BLOCKED_HOSTNAMES.has(host) || isBlockedAddress(host)) return BLOCKED_MESSAGE;
   return undefined;
@@ -67,4 +68,20 @@ export async function unsafeBaseUrlProblem(raw: string): Promise<string | undefi
     return undefined;
   }
   return addresses.some((a) => isBlockedAddress(a.address)) ? BLOCKED_MESSAGE : undefined;
+}
+
+/** Scheme, host and port of a URL (`https://openrouter.ai`), or `undefined` when it is not an absolute http(s) URL. */
+export function originOf(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two URLs share scheme, host and port (paths may differ). */
+export function sameOrigin(a: string, b: string): boolean {
+  const origin = originOf(a);
+  return origin !== undefined && origin === originOf(b);
 }

@@ -1,13 +1,36 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
+import type { Job, Queue } from 'bull';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JobQueue, type JobHandler } from './job-queue';
 
 export const JOBS_QUEUE = 'jobs';
 const ENQUEUE_TIMEOUT_MS = Number(process.env.QUEUE_ENQUEUE_TIMEOUT_MS) || 3_000;
+/** While all its slots are busy, a worker reads max_parallel_jobs again this often (a raise applies before a job ends). */
+const LIMIT_RECHECK_MS = 1_000;
+/** After a failed pick-up (Redis away), the next try waits this long. */
+const PICKUP_RETRY_MS = 2_000;
 
 interface JobData {
   slug: string;
+}
+
+/** Bull's own runner for one job (lock renewal, completion, events): public in its JS, absent from its typings. */
+interface BullRunner {
+  processJob(job: Job<JobData>, notFetch: boolean): Promise<unknown>;
+}
+
+/** `promise`, or an error once `ms` have passed (with Redis down, ioredis holds commands until it is back). */
+async function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -20,6 +43,12 @@ export class BullJobQueue extends JobQueue {
   readonly backend = 'bull' as const;
   private readonly logger = new Logger('BullQueue');
   private consuming = false;
+  private stopping = false;
+  private pickingUp?: Promise<void>;
+  /** Jobs this process runs, by Bull job id (the slug). */
+  private readonly running = new Map<string, Promise<void>>();
+  /** The last limit read; kept when the settings cannot be read (database away). */
+  private limit = 1;
 
   constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue<JobData>) {
     super();
@@ -27,15 +56,7 @@ export class BullJobQueue extends JobQueue {
 
   /** Bounded: with Redis down, commands wait in ioredis's offline queue; callers get an error instead of a hang. */
   async enqueue(slug: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([this.add(slug), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await bounded(this.add(slug), ENQUEUE_TIMEOUT_MS);
   }
 
   private async add(slug: string): Promise<void> {
@@ -57,12 +78,89 @@ export class BullJobQueue extends JobQueue {
     if (state !== 'active') await job.remove().catch(() => undefined);
   }
 
-  async consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void> {
-    if (this.consuming) return;
+  /**
+   * Bull's `process(n)` fixes n for the life of the process. So Bull gets the
+   * handler but no slots of its own (it still moves stalled jobs back), and
+   * `pickUp` takes one job at a time while fewer than `concurrency()` run here:
+   * a changed max_parallel_jobs applies at the next pick-up, without a restart,
+   * and a worker never holds more jobs than it runs.
+   */
+  consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void> {
+    if (this.consuming) return Promise.resolve();
     this.consuming = true;
-    const slots = Math.max(1, await concurrency());
-    this.logger.log(`Consuming "${JOBS_QUEUE}" with ${slots} slot(s)`);
-    void this.queue.process(slots, async (job) => handler(job.data.slug));
+    this.stopping = false;
+    this.queue
+      .process(0, (job) => handler(job.data.slug))
+      .catch((error: Error) => {
+        this.logger.error(`Could not start consuming "${JOBS_QUEUE}": ${error.message}`);
+      });
+    this.logger.log(`Consuming "${JOBS_QUEUE}" with max_parallel_jobs slot(s), read at every pick-up`);
+    this.pickingUp = this.pickUp(concurrency);
+    return Promise.resolve();
+  }
+
+  private async pickUp(concurrency: () => Promise<number>): Promise<void> {
+    while (!this.stopping) {
+      try {
+        // The settings cannot be read (database away): keep the last limit.
+        const limit = await bounded(concurrency(), ENQUEUE_TIMEOUT_MS).catch(() => this.limit);
+        if (Number.isInteger(limit) && limit >= 1) this.limit = limit;
+        if (this.running.size >= this.limit) {
+          await Promise.race([...this.running.values(), sleep(LIMIT_RECHECK_MS, undefined, { ref: false })]);
+          continue;
+        }
+        // Waits (up to Bull's drainDelay) for a job; undefined when none came or consuming stopped.
+        const job = await this.queue.getNextJob();
+        if (!job) continue;
+        if (this.stopping) await this.handBack(job);
+        else this.run(job);
+      } catch (error) {
+        if (this.stopping) break;
+        this.logger.warn(`Could not pick up a job: ${(error as Error).message}`);
+        await sleep(PICKUP_RETRY_MS, undefined, { ref: false });
+      }
+    }
+  }
+
+  private run(job: Job<JobData>): void {
+    const id = String(job.id);
+    const done = (this.queue as unknown as BullRunner)
+      .processJob(job, true)
+      .then(
+        () => undefined,
+        (error: Error) => this.logger.error(`Job ${id} could not be finished in the queue: ${error.message}`),
+      )
+      .finally(() => this.running.delete(id));
+    this.running.set(id, done);
+  }
+
+  /** A job taken while stopping goes back to the queue for another worker. */
+  private async handBack(job: Job<JobData>): Promise<void> {
+    try {
+      await job.moveToFailed({ message: 'The worker is stopping' }, true);
+      await this.add(job.data.slug);
+    } catch (error) {
+      // Its database row still says queued: a worker's orphan sweep queues it again.
+      this.logger.warn(`Could not hand job ${String(job.id)} back: ${(error as Error).message}`);
+    }
+  }
+
+  async closeIntake(ttlMs: number): Promise<void> {
+    await bounded(this.queue.client.set(this.intakeKey, '1', 'PX', ttlMs), ENQUEUE_TIMEOUT_MS);
+  }
+
+  async openIntake(): Promise<void> {
+    await bounded(this.queue.client.del(this.intakeKey), ENQUEUE_TIMEOUT_MS);
+  }
+
+  async intakeClosed(): Promise<boolean> {
+    // Redis away: nothing can be queued anyway, and the enqueue that follows answers 503 itself.
+    if (this.queue.client.status !== 'ready') return false;
+    return (await bounded(this.queue.client.exists(this.intakeKey), ENQUEUE_TIMEOUT_MS).catch(() => 0)) === 1;
+  }
+
+  private get intakeKey(): string {
+    return this.queue.toKey('intake-closed');
   }
 
   async unreachableReason(): Promise<string | undefined> {
@@ -79,11 +177,16 @@ export class BullJobQueue extends JobQueue {
   }
 
   async stopConsuming(): Promise<void> {
-    // Local pause: this process takes no new jobs and waits for its active ones.
-    if (this.consuming) await this.queue.pause(true, false).catch(() => undefined);
+    if (!this.consuming) return;
+    this.stopping = true;
+    // Local pause without waiting: aborts a pick-up blocked on Redis at once.
+    await this.queue.pause(true, true).catch(() => undefined);
+    await this.pickingUp;
+    await Promise.allSettled([...this.running.values()]);
   }
 
   async close(): Promise<void> {
+    this.stopping = true;
     await this.queue.close().catch(() => undefined);
   }
 }

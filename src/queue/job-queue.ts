@@ -16,8 +16,20 @@ export abstract class JobQueue {
   /** Drops a job that has not started yet; a no-op otherwise. */
   abstract remove(slug: string): Promise<void>;
 
-  /** Starts consuming with the handler (workers only). */
+  /** Starts consuming with the handler (workers only); `concurrency` is read again before every pick-up. */
   abstract consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void>;
+
+  /**
+   * Job intake closed for every process sharing this queue (a wipe runs), for
+   * at most `ttlMs` should nobody reopen it. The thread backend has one
+   * process, whose IntakeGate already knows: there these do nothing.
+   */
+  abstract closeIntake(ttlMs: number): Promise<void>;
+
+  abstract openIntake(): Promise<void>;
+
+  /** True while some process has intake closed; false when that cannot be told (the queue is down). */
+  abstract intakeClosed(): Promise<boolean>;
 
   /** `undefined` when reachable, else why not. */
   abstract unreachableReason(): Promise<string | undefined>;

@@ -37,6 +37,18 @@ export class ThreadJobQueue extends JobQueue {
     return Promise.resolve();
   }
 
+  closeIntake(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  openIntake(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  intakeClosed(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
   unreachableReason(): Promise<string | undefined> {
     return Promise.resolve(undefined);
   }

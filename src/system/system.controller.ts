@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { MinRole, Public } from '../common/auth/access.decorators';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_S } from '../common/errors/all-exceptions.filter';
 import {
   ApiInfoResponseDto,
   HealthResponseDto,
@@ -26,14 +27,21 @@ export class SystemController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness probe: database answers, workspace writable, queue reachable' })
+  @ApiOperation({
+    summary: 'Readiness probe: database answers, workspace writable, queue reachable',
+    description:
+      'A 503 names the components that are down (`database`, `workspace`, `queue`) and nothing more: hosts, ports, paths and driver messages go to the server log.',
+  })
   @ApiOkResponse({ type: ReadyResponseDto })
-  @ApiServiceUnavailableResponse({ type: NotReadyResponseDto })
+  @ApiServiceUnavailableResponse({
+    type: NotReadyResponseDto,
+    headers: { 'Retry-After': { description: 'Seconds to wait before probing again', schema: { type: 'integer' } } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponseDto | NotReadyResponseDto> {
-    const problem = await this.system.notReadyReason();
+    const problem = await this.system.notReady();
     if (!problem) return { status: 'ready' };
-    void reply.status(503);
-    return { status: 'not_ready', error: problem };
+    void reply.status(503).header('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_S));
+    return { status: 'not_ready', error: problem.error, down: problem.down };
   }
 
   @Get('api')

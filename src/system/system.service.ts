@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -8,9 +8,22 @@ import { basename, isAbsolute, join, relative } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AllConfig } from '../config/config.types';
 import { JobQueue } from '../queue/job-queue';
-import type { ApiInfoResponseDto, HealthResponseDto, SystemStatusResponseDto } from './dto/system.dto';
+import {
+  READY_COMPONENTS,
+  type ApiInfoResponseDto,
+  type HealthResponseDto,
+  type ReadyComponent,
+  type SystemStatusResponseDto,
+} from './dto/system.dto';
 
 const CHECK_TIMEOUT_MS = 2_000;
+
+/** What `/ready` says about a component that is down: never the driver's message. */
+const COMPONENT_PROBLEM: Record<ReadyComponent, string> = {
+  database: 'unreachable',
+  workspace: 'not writable',
+  queue: 'unreachable',
+};
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
@@ -27,6 +40,10 @@ function displayPath(path: string): string {
 
 @Injectable()
 export class SystemService {
+  private readonly logger = new Logger('Readiness');
+  /** The last problem logged per component, so a failing probe is logged once, not every few seconds. */
+  private readonly lastProblems = new Map<ReadyComponent, string>();
+
   constructor(
     private readonly config: ConfigService<AllConfig, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,20 +63,32 @@ export class SystemService {
     };
   }
 
-  /** `undefined` when the database, the workspace and the queue all answer; else the first problem. */
-  async notReadyReason(): Promise<string | undefined> {
-    try {
-      await withTimeout(this.dataSource.query('SELECT 1'), 'database check');
-    } catch (error) {
-      return `database: ${this.safeMessage(error)}`;
-    }
-    try {
-      await withTimeout(this.probeWorkspace(), 'workspace check');
-    } catch (error) {
-      return `workspace not writable: ${(error as NodeJS.ErrnoException).code ?? this.safeMessage(error)}`;
-    }
-    const queueProblem = await this.queue.unreachableReason();
-    return queueProblem ? `queue: ${queueProblem}` : undefined;
+  /**
+   * `undefined` when the database, the workspace and the queue all answer;
+   * else which of them do not (checked together, so a probe waits for the
+   * slowest check only). The answer names components only — the driver's
+   * message (host, port, path) goes to the log, once per change.
+   */
+  async notReady(): Promise<{ down: ReadyComponent[]; error: string } | undefined> {
+    const checks: [ReadyComponent, Promise<unknown>][] = [
+      ['database', withTimeout(this.dataSource.query('SELECT 1'), 'database check')],
+      ['workspace', withTimeout(this.probeWorkspace(), 'workspace check')],
+      [
+        'queue',
+        this.queue.unreachableReason().then((reason) => {
+          if (reason) throw new Error(reason);
+        }),
+      ],
+    ];
+    const results = await Promise.allSettled(checks.map(([, check]) => check));
+    const problems = new Map<ReadyComponent, string>();
+    results.forEach((result, i) => {
+      if (result.status === 'rejected') problems.set(checks[i][0], this.logDetail(result.reason));
+    });
+    this.logChanges(problems);
+    if (!problems.size) return undefined;
+    const down = [...problems.keys()];
+    return { down, error: down.map((component) => `${component}: ${COMPONENT_PROBLEM[component]}`).join('; ') };
   }
 
   status(): SystemStatusResponseDto {
@@ -93,9 +122,23 @@ export class SystemService {
     }
   }
 
-  /** Driver messages can embed file paths; keep only the first line, paths removed. */
-  private safeMessage(error: unknown): string {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0].replace(/(?:[A-Za-z]:)?\/[^\s'"]+/g, '<path>');
+  /** For the log only: the error's first line, with its errno code when it has one. */
+  private logDetail(error: unknown): string {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+  }
+
+  /** Logs a component going down (with why) or coming back, not every probe. */
+  private logChanges(problems: Map<ReadyComponent, string>): void {
+    for (const component of READY_COMPONENTS) {
+      const problem = problems.get(component);
+      const before = this.lastProblems.get(component);
+      if (problem === before) continue;
+      if (problem) this.logger.warn(`readiness: ${component} is down: ${problem}`);
+      else this.logger.log(`readiness: ${component} is back`);
+      if (problem) this.lastProblems.set(component, problem);
+      else this.lastProblems.delete(component);
+    }
   }
 }

@@ -665,7 +665,8 @@ const VALID_PROJECT: Record<string, JsonValue> = {
 
 const VALID_PROVIDER: Record<string, JsonValue> = {
   base_url: 'http://127.0.0.1:9/v1',
-  api_key_env: 'EXAMPLE_API_KEY',
+  // The one variable a provider may name: the one named after it (FIXTURE.provider here).
+  api_key_env: 'FIXTURE_PROVIDER_API_KEY',
   default_model: 'example-model-v1',
   enabled: true,
 };
@@ -809,7 +810,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
     method: 'POST',
     path: '/api/providers',
     table: 'providers',
-    body: { name: 'nx-provider', ...VALID_PROVIDER },
+    body: { name: 'nx-provider', ...VALID_PROVIDER, api_key_env: 'NX_PROVIDER_API_KEY' },
     edges: {
       name: ['builtin', 'openai', 'Upper', 'a'.repeat(41), 'fixture-provider', '../x'],
       base_url: [
@@ -822,7 +823,19 @@ export const WRITE_ROUTES: WriteRoute[] = [
         `http://x/${'a'.repeat(600)}`,
         'http://127.0.0.1:9/v1\u0000',
       ],
-      api_key_env: ['ADMIN_API_KEY', 'JWT_SECRET', 'PATH', 'lower_api_key', `${'A'.repeat(60)}_API_KEY`, null],
+      api_key_env: [
+        'ADMIN_API_KEY',
+        'JWT_SECRET',
+        'PATH',
+        'lower_api_key',
+        `${'A'.repeat(60)}_API_KEY`,
+        null,
+        // Issue 12: another provider's or the generic key.
+        'LLM_API_KEY',
+        'STRIPE_API_KEY',
+        'OPENROUTER_API_KEY',
+        'FIXTURE_PROVIDER_API_KEY',
+      ],
       default_model: ['has space', "quote'", 'x'.repeat(201), 'm\u0000'],
       enabled: ['true', 1, null],
     },

@@ -444,6 +444,27 @@ export class TcpProxy {
     this.down = false;
   }
 
+  /**
+   * Stops listening as well: connecting is refused (ECONNREFUSED on this
+   * port, as when the server process is gone) until `reopen()`.
+   */
+  async refuse(): Promise<void> {
+    this.cut();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port and lets connections through. */
+  async reopen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.restore();
+  }
+
   async stop(): Promise<void> {
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { ROLES, type Role } from '../../common/auth/auth-user';
+import { ROLES, TEAM_ID_MESSAGE, TEAM_ID_PATTERN, type Role } from '../../common/auth/auth-user';
 
 export class CreateTokenDto {
-  @ApiPropertyOptional({ example: 'default', default: 'default', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ApiPropertyOptional({ example: 'default', default: 'default', pattern: TEAM_ID_PATTERN.source })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'team_id must be 1-64 letters, digits, ".", "_" or "-"' })
+  @Matches(TEAM_ID_PATTERN, { message: TEAM_ID_MESSAGE })
   team_id?: string;
 
   @ApiPropertyOptional({ enum: ROLES, default: 'admin', example: 'admin' })

@@ -1,22 +1,47 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+
+/** The largest offset or id a query accepts: what a PostgreSQL `integer` holds (SQLite holds more). */
+export const MAX_QUERY_INT = 2_147_483_647;
+export const MAX_PAGE_LIMIT = 1000;
+
+/**
+ * A whole number from the query string within [min, max]. Only plain digits
+ * (with an optional leading "-") are parsed; anything else — fractions,
+ * exponents, "", "NaN", a repeated key, or a value beyond the range — fails
+ * with one message naming the range, so it is a 400 and never reaches the
+ * database (where `OFFSET 1e20` was a 500).
+ */
+export function QueryInt(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value,
+    ),
+    ValidateBy({
+      name: 'queryInt',
+      constraints: [min, max],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'value'} must be a whole number from ${min} to ${max}`,
+      },
+    }),
+  );
+}
 
 /** Paging and the admin team filter shared by the lists that grow (jobs, projects). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: MAX_PAGE_LIMIT })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryInt(1, MAX_PAGE_LIMIT)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, maximum: MAX_QUERY_INT })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @QueryInt(0, MAX_QUERY_INT)
   offset?: number;
 
   @ApiPropertyOptional({ description: 'Admins only: restrict to one team' })

@@ -1,5 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../database/db-errors';
+
+/** Seconds a client is asked to wait after a 503 that did not say otherwise. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_S = 5;
+
+export const DATABASE_UNAVAILABLE_DETAIL = 'The database is unavailable; try again shortly';
 
 interface ErrorBody {
   detail: string;
@@ -33,6 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const { status, body } = this.toResponse(exception, request);
     if (reply.sent) return;
+    // Every 503 says when to come back; a thrower that knows better sets the header itself.
+    if (status === 503 && !reply.hasHeader('retry-after')) {
+      void reply.header('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_S));
+    }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -60,9 +70,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const err = exception instanceof Error ? exception : new Error(String(exception));
     // Server log only: the error's name and message, with the request id to correlate.
-    this.logger.error(
-      `${request?.id ?? '-'} ${request?.method ?? ''} ${request?.url?.split('?')[0] ?? ''}: ${err.name}: ${err.message}`,
-    );
+    const where = `${request?.id ?? '-'} ${request?.method ?? ''} ${request?.url?.split('?')[0] ?? ''}`;
+    if (isDatabaseUnavailable(exception)) {
+      // An outage, not a bug: the driver's words (host, port) stay in the log.
+      this.logger.warn(`${where}: database unavailable: ${err.name}: ${err.message}`);
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { detail: DATABASE_UNAVAILABLE_DETAIL } };
+    }
+    this.logger.error(`${where}: ${err.name}: ${err.message}`);
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal server error' } };
   }
 

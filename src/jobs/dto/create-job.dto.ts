@@ -109,7 +109,8 @@ export class CreateJobDto {
   @ApiPropertyOptional({
     example: 'my-app',
     pattern: SLUG_PATTERN.source,
-    description: 'Derived from the name when absent',
+    description:
+      'Derived from the name when absent: the name, then -2 … -9, then a short random suffix (a derived slug is never refused). An explicit slug that is taken is a 409.',
   })
   @IsOptional()
   @IsString()

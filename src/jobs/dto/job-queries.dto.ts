@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_QUERY_INT, PageQueryDto, QueryInt } from '../../common/dto/page-query.dto';
 import { PHASE_NAMES } from '../../pipeline/phase-names';
 import { JOB_STATUSES, LOG_LEVELS } from '../job-status';
 
@@ -46,19 +46,19 @@ export class LogsQueryDto {
   @IsIn(LOG_LEVELS)
   level?: string;
 
-  @ApiPropertyOptional({ description: 'Only entries with a larger id (for polling)', minimum: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Only entries with a larger id (for polling)',
+    minimum: 0,
+    maximum: MAX_QUERY_INT,
+  })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @QueryInt(0, MAX_QUERY_INT)
   after_id?: number;
 
-  @ApiPropertyOptional({ default: 500, minimum: 1, maximum: 5000 })
+  @ApiPropertyOptional({ type: 'integer', default: 500, minimum: 1, maximum: 5000 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @QueryInt(1, 5000)
   limit?: number;
 }
 

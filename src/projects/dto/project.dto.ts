@@ -154,7 +154,8 @@ export class CreateProjectDto extends ProjectFieldsDto {
   @ApiPropertyOptional({
     example: 'flutter-todo',
     pattern: SLUG_PATTERN.source,
-    description: 'Derived from the name when absent',
+    description:
+      'Derived from the name when absent: the name, then -2 … -9, then a short random suffix (a derived slug is never refused). An explicit slug that is taken is a 409.',
   })
   @IsOptional()
   @IsString()

@@ -16,7 +16,14 @@ export class ProviderDto {
   })
   base_url: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'OPENROUTER_API_KEY', description: 'null: needs no key' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'OPENROUTER_API_KEY',
+    description:
+      'The one variable the key is read from: <NAME>_API_KEY, named after the provider (upper-cased, every ' +
+      'character other than a letter or digit as "_"); null: needs no key',
+  })
   api_key_env: string | null;
 
   @ApiProperty({ example: 'openai/gpt-4o-mini' })
@@ -32,7 +39,13 @@ export class ProviderDto {
   })
   source: ProviderSource;
 
-  @ApiProperty({ example: false, description: 'Whether the key variable (or the LLM_API_KEY fallback) has a value' })
+  @ApiProperty({
+    example: false,
+    description:
+      'Whether a key will be sent: api_key_env (or, for the provider LLM_PROVIDER named at start-up, LLM_API_KEY) ' +
+      'has a value and base_url is a host the key may go to. false for a built-in whose base_url left its own host ' +
+      '(the key is withheld until base_url is set back; /test and /api/models say so), and for a provider that needs no key',
+  })
   api_key_set: boolean;
 
   @ApiProperty({ example: false, description: 'Whether this is the provider jobs use' })
@@ -93,6 +106,11 @@ export class TestProviderResponseDto {
   @ApiPropertyOptional({ example: 42, description: 'When status is ok' })
   models_count?: number;
 
-  @ApiPropertyOptional({ example: '401 Incorrect API key provided', description: 'When status is error' })
+  @ApiPropertyOptional({
+    example: '401 Incorrect API key provided',
+    description:
+      "When status is error: the provider's answer, or why nothing was sent (no API, the key variable is not set, " +
+      "or the key is withheld because a built-in's base_url points at another host)",
+  })
   error?: string;
 }

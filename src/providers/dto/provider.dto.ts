@@ -12,7 +12,9 @@ import {
 } from 'class-validator';
 import {
   apiKeyEnvProblem,
+  apiKeyEnvShapeProblem,
   BASE_URL_MAX_LENGTH,
+  KEY_ENV_MAX_LENGTH,
   MODEL_ID_PATTERN,
   PROVIDER_NAME_PATTERN,
   PROVIDER_NAME_RULE,
@@ -31,17 +33,37 @@ class BaseUrlConstraint implements ValidatorConstraintInterface {
   }
 }
 
+/**
+ * With the name in the body (POST /api/providers) the exact rule; otherwise the
+ * shape only, and ProvidersService checks the name from the URL.
+ */
+function keyEnvProblem(value: unknown, object: object): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  const name = (object as { name?: unknown }).name;
+  if (typeof name === 'string' && PROVIDER_NAME_PATTERN.test(name)) return apiKeyEnvProblem(name, value);
+  return apiKeyEnvShapeProblem(value);
+}
+
 @ValidatorConstraint({ name: 'apiKeyEnv' })
 class ApiKeyEnvConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && apiKeyEnvProblem(value) === undefined;
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return keyEnvProblem(value, args.object) === undefined;
   }
 
   defaultMessage(args: ValidationArguments): string {
-    const problem = typeof args.value === 'string' ? apiKeyEnvProblem(args.value) : 'must be a string';
-    return `${args.property} ${problem ?? 'is invalid'}`;
+    return `${args.property} ${keyEnvProblem(args.value, args.object) ?? 'is invalid'}`;
   }
 }
+
+const API_KEY_ENV_DESCRIPTION =
+  'null for a provider that needs no key, else exactly the variable named after the provider: <NAME>_API_KEY, ' +
+  'the name upper-cased with every character other than a letter or digit as "_" (my-llm → MY_LLM_API_KEY); ' +
+  "any other variable is 400. Omitted: none on create, unchanged on PATCH, the built-in's own on the upsert of a built-in. " +
+  'LLM_API_KEY is never accepted here: it belongs to the provider LLM_PROVIDER named when the service started, ' +
+  "and is sent only to LLM_BASE_URL or to that built-in provider's own host. " +
+  "A built-in provider's key is sent only to its own scheme+host+port: after its base_url moves to another host " +
+  'the key is withheld (api_key_set false) until base_url is set back. ' +
+  "A custom provider's own variable follows its base_url wherever it is changed to.";
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'my-provider', pattern: PROVIDER_NAME_PATTERN.source, description: PROVIDER_NAME_RULE })
@@ -62,10 +84,9 @@ export class CreateProviderDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    example: 'EXAMPLE_API_KEY',
-    description:
-      'Name of the environment variable holding the key: LLM_API_KEY or an upper-case name ending in _API_KEY ' +
-      '(ADMIN_API_KEY is refused). Omit or null for a provider that needs no key.',
+    example: 'MY_PROVIDER_API_KEY',
+    maxLength: KEY_ENV_MAX_LENGTH,
+    description: API_KEY_ENV_DESCRIPTION,
   })
   @IsOptional()
   @IsString()

@@ -13,12 +13,27 @@ export class ReadyResponseDto {
   status: string;
 }
 
+export const READY_COMPONENTS = ['database', 'workspace', 'queue'] as const;
+export type ReadyComponent = (typeof READY_COMPONENTS)[number];
+
 export class NotReadyResponseDto {
   @ApiProperty({ example: 'not_ready' })
   status: string;
 
-  @ApiProperty({ example: 'database: SQLITE_CANTOPEN' })
+  @ApiProperty({
+    example: 'database: unreachable',
+    description:
+      'Each component that is down, with a short reason ("database: unreachable", "workspace: not writable", "queue: unreachable"), joined by "; ". Never a host, port, path or driver message: those are in the server log.',
+  })
   error: string;
+
+  @ApiProperty({
+    enum: READY_COMPONENTS,
+    isArray: true,
+    example: ['database'],
+    description: 'The components that are down',
+  })
+  down: ReadyComponent[];
 }
 
 export class ApiInfoResponseDto {
