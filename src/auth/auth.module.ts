@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,7 +14,9 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AllConfig, true>) => ({
-        secret: config.get('auth.jwtSecret', { infer: true }),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+        // public key on every call, which costs ~0.7 ms of CPU per request under OpenSSL 3.
+        secret: createSecretKey(Buffer.from(config.get('auth.jwtSecret', { infer: true }), 'utf8')),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
