@@ -397,11 +397,15 @@ requiresRedis('Bull: wipe intake and max_parallel_jobs at every pick-up (issue 1
     for (const slug of slugs) await jobs.waitForSuccess(slug, 60_000);
   }, 90_000);
 
-  it('intake closed by another process (the flag in Redis): 503 with Retry-After; reopened: 202', async () => {
+  it('intake closed by wipes in other processes (a count in Redis): 503 with Retry-After until the last ends', async () => {
     const queue = t.app.get(JobQueue);
+    await queue.closeIntake(30_000);
     await queue.closeIntake(30_000);
     try {
       expectIntakeClosed(await jobs.post({ name: 'Elsewhere Wiping', description: 'Refused' }));
+      await queue.openIntake();
+      // One of the two wipes still runs.
+      expectIntakeClosed(await jobs.post({ name: 'Elsewhere Still Wiping', description: 'Refused' }));
     } finally {
       await queue.openIntake();
     }

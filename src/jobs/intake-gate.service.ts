@@ -18,10 +18,12 @@ export class IntakeClosedException extends ServiceUnavailableException {
  * new work gets 503 with Retry-After, and closing waits for the requests
  * already let in, so a wipe never races a create of this process.
  *
- * With Bull, the closed state is also kept in Redis, so every API process
- * sharing the queue refuses new jobs; what another process's requests
- * already let in write meanwhile is removed by the wipe's rounds (see
- * JobsService.removeAll). The thread backend runs in one process only.
+ * With Bull, the closed state is also kept in Redis (a count of the wipes
+ * running anywhere), so every API process sharing the queue refuses new jobs.
+ * Requests another process had already let in are not waited for: what they
+ * write is removed by the wipe's rounds (see JobsService.removeAll), or, when
+ * it lands after the last round, stays as a job created after the wipe. The
+ * thread backend runs in one process only.
  */
 @Injectable()
 export class IntakeGate {

@@ -15,6 +15,9 @@ interface JobData {
   slug: string;
 }
 
+/** Intake opens again when the last wipe ends (the key exists only while the count is above zero). */
+const OPEN_INTAKE = "if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end";
+
 /** Bull's own runner for one job (lock renewal, completion, events): public in its JS, absent from its typings. */
 interface BullRunner {
   processJob(job: Job<JobData>, notFetch: boolean): Promise<unknown>;
@@ -145,12 +148,14 @@ export class BullJobQueue extends JobQueue {
     }
   }
 
+  /** A count of the wipes running in any process, so the first to end does not reopen intake under another. */
   async closeIntake(ttlMs: number): Promise<void> {
-    await bounded(this.queue.client.set(this.intakeKey, '1', 'PX', ttlMs), ENQUEUE_TIMEOUT_MS);
+    const closing = this.queue.client.multi().incr(this.intakeKey).pexpire(this.intakeKey, ttlMs).exec();
+    await bounded(closing, ENQUEUE_TIMEOUT_MS);
   }
 
   async openIntake(): Promise<void> {
-    await bounded(this.queue.client.del(this.intakeKey), ENQUEUE_TIMEOUT_MS);
+    await bounded(this.queue.client.eval(OPEN_INTAKE, 1, this.intakeKey), ENQUEUE_TIMEOUT_MS);
   }
 
   async intakeClosed(): Promise<boolean> {
