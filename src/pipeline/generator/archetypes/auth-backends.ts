@@ -25,6 +25,33 @@ export interface AuthBackend {
 
 const LAST_EMAIL_KEY = 'auth_last_email';
 
+/** The `currentEmail` and `lastEmail` getters every implementation shares. */
+const EMAIL_GETTERS = `  @override
+  ValueListenable<String?> get currentEmail => _email;
+
+  @override
+  String? get lastEmail => _prefs.getString(_lastEmailKey);
+`;
+
+/** Fields and getters of an implementation on an SDK's auth client `_auth` of type `authType`. */
+function sdkSessionFields(authType: string): string {
+  return `  static const String _lastEmailKey = '${LAST_EMAIL_KEY}';
+
+  final SharedPreferences _prefs;
+  final ${authType} _auth;
+  final ValueNotifier<String?> _email = ValueNotifier<String?>(null);
+
+${EMAIL_GETTERS}`;
+}
+
+/** `signOut` of an implementation on an SDK's auth client. */
+const SDK_SIGN_OUT = `  @override
+  Future<void> signOut() async {
+    await _auth.signOut();
+    _email.value = null;
+  }
+`;
+
 function firebaseDart(registration: boolean): string {
   const register = registration
     ? `
@@ -63,18 +90,7 @@ class FirebaseAuthService implements AuthService {
     _auth.authStateChanges().listen((user) => _email.value = user?.email);
   }
 
-  static const String _lastEmailKey = '${LAST_EMAIL_KEY}';
-
-  final SharedPreferences _prefs;
-  final FirebaseAuth _auth;
-  final ValueNotifier<String?> _email = ValueNotifier<String?>(null);
-
-  @override
-  ValueListenable<String?> get currentEmail => _email;
-
-  @override
-  String? get lastEmail => _prefs.getString(_lastEmailKey);
-
+${sdkSessionFields('FirebaseAuth')}
   @override
   Future<void> signIn(String email, String password) async {
     try {
@@ -89,12 +105,7 @@ class FirebaseAuthService implements AuthService {
     await _prefs.setString(_lastEmailKey, email);
   }
 ${register}
-  @override
-  Future<void> signOut() async {
-    await _auth.signOut();
-    _email.value = null;
-  }
-
+${SDK_SIGN_OUT}
   static String _messageFor(FirebaseAuthException error) {
     switch (error.code) {
       case 'invalid-email':
@@ -170,18 +181,7 @@ class SupabaseAuthService implements AuthService {
     );
   }
 
-  static const String _lastEmailKey = '${LAST_EMAIL_KEY}';
-
-  final SharedPreferences _prefs;
-  final GoTrueClient _auth;
-  final ValueNotifier<String?> _email = ValueNotifier<String?>(null);
-
-  @override
-  ValueListenable<String?> get currentEmail => _email;
-
-  @override
-  String? get lastEmail => _prefs.getString(_lastEmailKey);
-
+${sdkSessionFields('GoTrueClient')}
   @override
   Future<void> signIn(String email, String password) async {
     try {
@@ -196,12 +196,7 @@ class SupabaseAuthService implements AuthService {
     await _prefs.setString(_lastEmailKey, email);
   }
 ${register}
-  @override
-  Future<void> signOut() async {
-    await _auth.signOut();
-    _email.value = null;
-  }
-}
+${SDK_SIGN_OUT}}
 `;
 }
 
@@ -246,12 +241,7 @@ class HttpAuthService implements AuthService {
   /// The bearer token of the current session, for API calls that need one.
   String? get token => _token;
 
-  @override
-  ValueListenable<String?> get currentEmail => _email;
-
-  @override
-  String? get lastEmail => _prefs.getString(_lastEmailKey);
-
+${EMAIL_GETTERS}
   @override
   Future<void> signIn(String email, String password) =>
       _authenticate('/auth/login', email, password);
@@ -350,12 +340,7 @@ class LocalAuthService implements AuthService {
   final SharedPreferences _prefs;
   final ValueNotifier<String?> _email;
 
-  @override
-  ValueListenable<String?> get currentEmail => _email;
-
-  @override
-  String? get lastEmail => _prefs.getString(_lastEmailKey);
-
+${EMAIL_GETTERS}
   @override
   Future<void> signIn(String email, String password) async {
     final address = email.trim();

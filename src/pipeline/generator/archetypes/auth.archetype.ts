@@ -10,6 +10,7 @@ import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authBackend } from './auth-backends';
 
 /** Root-relative path of the test double every test of the app may use. */
@@ -187,16 +188,7 @@ ${register}
     }
   }
 
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

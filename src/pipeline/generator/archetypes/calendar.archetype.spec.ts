@@ -11,7 +11,7 @@ import {
   expectPrefixedTypes,
   expectScreenContract,
   fileContent,
-} from './chart-search-calendar.spec-helpers';
+} from './testing/archetype-spec-helpers';
 import type { FeatureContext } from './archetype';
 
 const HOSTILE_CALENDAR = `Boss's "\${x}" $y \\ calendar\nnext`;

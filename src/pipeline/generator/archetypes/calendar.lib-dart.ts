@@ -9,6 +9,7 @@ import { FORMATTERS_PATH, dateField, displayText, isNumeric, isTextual } from '.
 import { IDS_PATH } from '../data/entity-files';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
+import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export interface CalendarNames {
   entity: EntityPlan;
@@ -46,33 +47,6 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
   };
 }
 
-/** `import` lines grouped dart:, package:, relative, each group sorted. */
-export function calendarImports(uris: readonly string[]): string {
-  const unique = [...new Set(uris)];
-  const groups = [
-    unique.filter((uri) => uri.startsWith('dart:')),
-    unique.filter((uri) => uri.startsWith('package:')),
-    unique.filter((uri) => !uri.includes(':')),
-  ];
-  return groups
-    .filter((group) => group.length > 0)
-    .map((group) =>
-      group
-        .sort()
-        .map((uri) => `import '${uri}';`)
-        .join('\n'),
-    )
-    .join('\n\n');
-}
-
-function fromFeatureDir(rootPath: string): string {
-  return `../../${rootPath.slice('lib/'.length)}`;
-}
-
-function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** The dialog's key of a field's input (tests enter text through it). */
 export function fieldKey(field: EntityField): string {
   return `field-${field.name}`;
@@ -95,7 +69,7 @@ export function controllerDart(n: CalendarNames): string {
   const { controller, entity, date } = n;
   const E = entity.className;
   const plural = entity.pluralLabel.toLowerCase();
-  return `${calendarImports([
+  return `${dartImports([
     'package:flutter/foundation.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
@@ -196,16 +170,7 @@ ${onDayCheck(date)}
 ${inMonthCheck(date)}
   }
 
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 
@@ -364,7 +329,7 @@ ${fields}
   }
 }
 `;
-  return `${calendarImports([
+  return `${dartImports([
     'package:flutter/material.dart',
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(IDS_PATH),
@@ -554,8 +519,8 @@ class ${state} extends State<${screen}> {
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
-    fileName(n.controllerPath),
-    fileName(n.dialogPath),
+    fileNameOf(n.controllerPath),
+    fileNameOf(n.dialogPath),
   ];
-  return `${calendarImports(uris)}\n\n${body}`;
+  return `${dartImports(uris)}\n\n${body}`;
 }

@@ -14,7 +14,8 @@ import {
 } from '../data/entity-dart';
 import type { EntityField } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import { calendarImports, fieldKey, type CalendarNames } from './calendar.lib-dart';
+import { fieldKey, type CalendarNames } from './calendar.lib-dart';
+import { dartImports } from './feature-dart.shared';
 
 /** What the test types into a required field. */
 function inputFor(field: EntityField): string {
@@ -60,7 +61,7 @@ export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string 
     packageUri(pkg, feature.paths.screen),
     `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
   ];
-  return `${calendarImports(uris)}
+  return `${dartImports(uris)}
 
 void main() {
   testWidgets(${dartString(`adds ${withArticle(singular)} on the tapped day and deletes it by swiping`)}, (tester) async {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
-import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH } from '../data/entity-dart';
-import { IDS_PATH } from '../data/entity-files';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
-import { requireEntity, type EntityPlan } from '../plan/app-plan';
+import { requireEntity } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { cameraArchetype, photoFields } from './camera.archetype';
 import {
@@ -13,34 +11,17 @@ import {
   contextFor,
   expectImportsResolve,
   expectParses,
-  publicDeclarations,
-} from './scanner-camera-map.spec-helpers';
+  fileEndingWith,
+  withEntity,
+  publicTypes,
+} from './testing/archetype-spec-helpers';
 
 function cameraContext(label: string, overrides: Parameters<typeof appSpec>[1] = {}): FeatureContext {
   return contextFor(appSpec([label, 'Expenses'], overrides), 'camera');
 }
 
-function shellFiles(ctx: FeatureContext): string[] {
-  return [
-    FORMATTERS_PATH,
-    IDS_PATH,
-    FAKE_REPOSITORIES_PATH,
-    ...ctx.plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]),
-  ];
-}
-
 function fileOf(ctx: FeatureContext, suffix: string): string {
-  const file = cameraArchetype.files(ctx).find((candidate) => candidate.path.endsWith(suffix));
-  if (!file) throw new Error(`no file ending in ${suffix}`);
-  return file.content;
-}
-
-/** The context with the feature's entity replaced (other field sets than the table's Photo). */
-function withEntity(ctx: FeatureContext, change: (entity: EntityPlan) => EntityPlan): FeatureContext {
-  const entities = ctx.plan.entities.map((entity) =>
-    entity.className === ctx.feature.entity ? change(entity) : entity,
-  );
-  return { ...ctx, plan: { ...ctx.plan, entities } };
+  return fileEndingWith(cameraArchetype, ctx, suffix);
 }
 
 describe('camera archetype', () => {
@@ -48,7 +29,7 @@ describe('camera archetype', () => {
     for (const backend of BACKENDS) {
       const ctx = cameraContext(label, { backend, platforms: backend === 'none' ? ['android', 'ios', 'web'] : [] });
       await expectParses(cameraArchetype.files(ctx));
-      await expectImportsResolve(cameraArchetype, ctx, shellFiles(ctx));
+      await expectImportsResolve(cameraArchetype, ctx);
     }
   });
 
@@ -124,7 +105,7 @@ describe('camera archetype', () => {
     }));
     const files = cameraArchetype.files(ctx);
     await expectParses(files);
-    await expectImportsResolve(cameraArchetype, ctx, shellFiles(ctx));
+    await expectImportsResolve(cameraArchetype, ctx);
     const controller = fileOf(ctx, '_controller.dart');
     expect(controller).toContain('fileUrl: imagePath,');
     expect(controller).toContain('rating: 0,');
@@ -160,7 +141,7 @@ describe('camera archetype', () => {
     const ctx = cameraContext(label);
     expect(fileOf(ctx, '_screen.dart')).toContain(`static const String title = ${dartString(label)};`);
     for (const file of cameraArchetype.files(ctx)) {
-      for (const name of publicDeclarations(file.content)) {
+      for (const name of publicTypes(file.content)) {
         expect(name.startsWith(ctx.feature.classes.prefix), `${file.path}: ${name}`).toBe(true);
       }
     }

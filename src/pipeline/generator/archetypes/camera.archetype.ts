@@ -27,10 +27,12 @@ import {
   dartImports,
   dartStringThen,
   featureLabel,
+  featurePaths,
   fileNameOf,
   fromFeatureDir,
   relativeTestImport,
-} from './scanner-camera-map.shared';
+  SAFE_NOTIFY_DART,
+} from './feature-dart.shared';
 
 /** The entity fields the photo screen fills and shows. */
 export interface PhotoFields {
@@ -69,12 +71,7 @@ function defaultValue(field: EntityField): string {
 }
 
 function paths(ctx: FeatureContext) {
-  const { dir, names } = { dir: ctx.feature.paths.dir, names: ctx.feature.names };
-  return {
-    controller: `${dir}/${names.id}_controller.dart`,
-    imageSource: `${dir}/${names.id}_image_source.dart`,
-    fakes: `test/support/${names.id}_fakes.dart`,
-  };
+  return featurePaths(ctx, { imageSource: 'image_source' });
 }
 
 function names(ctx: FeatureContext) {
@@ -221,16 +218,7 @@ ${args.map((arg) => `      ${arg},`).join('\n')}
   }${sorting}
 
   // Async work may finish after the screen is gone; notifying then would throw.
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

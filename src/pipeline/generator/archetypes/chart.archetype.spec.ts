@@ -14,7 +14,7 @@ import {
   expectPrefixedTypes,
   expectScreenContract,
   fileContent,
-} from './chart-search-calendar.spec-helpers';
+} from './testing/archetype-spec-helpers';
 
 /** One app per way of plotting, each on another backend. */
 const MODES: [ChartMode['kind'], string[], string][] = [

@@ -8,6 +8,7 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
+import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { CHART_MONTHS, chartHeading, groupNoun, isMonthly, modeValue, type ChartMode } from './chart.mode';
 
 export interface ChartNames {
@@ -21,34 +22,6 @@ export interface ChartNames {
   /** Root-relative file paths. */
   seriesPath: string;
   controllerPath: string;
-}
-
-/** `import` lines grouped dart:, package:, relative, each group sorted. */
-export function chartImports(uris: readonly string[]): string {
-  const unique = [...new Set(uris)];
-  const groups = [
-    unique.filter((uri) => uri.startsWith('dart:')),
-    unique.filter((uri) => uri.startsWith('package:')),
-    unique.filter((uri) => !uri.includes(':')),
-  ];
-  return groups
-    .filter((group) => group.length > 0)
-    .map((group) =>
-      group
-        .sort()
-        .map((uri) => `import '${uri}';`)
-        .join('\n'),
-    )
-    .join('\n\n');
-}
-
-/** Relative URI from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
-function fromFeatureDir(rootPath: string): string {
-  return `../../${rootPath.slice('lib/'.length)}`;
-}
-
-function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** Dart `double` expression of a summed field of `item`. */
@@ -249,7 +222,7 @@ function seriesHelpers(n: ChartNames): string {
 export function seriesDart(n: ChartNames): string {
   const { series, bucket, mode, entity } = n;
   const monthCount = isMonthly(mode) ? `\n  static const int monthCount = ${CHART_MONTHS};\n` : '';
-  return `${chartImports([fromFeatureDir(entity.paths.model)])}
+  return `${dartImports([fromFeatureDir(entity.paths.model)])}
 
 /// One bar of the chart: what it counts and how much.
 typedef ${bucket} = ({String label, double value});
@@ -312,7 +285,7 @@ export function controllerDart(n: ChartNames): string {
     : '';
   const params = monthly ? `{required ${E}Repository repository, this.today}` : `{required ${E}Repository repository}`;
   const build = monthly ? `${series}.from(items, today: today)` : `${series}.from(items)`;
-  return `${chartImports(['package:flutter/foundation.dart', fromFeatureDir(entity.paths.repository), fileName(n.seriesPath)])}
+  return `${dartImports(['package:flutter/foundation.dart', fromFeatureDir(entity.paths.repository), fileNameOf(n.seriesPath)])}
 
 /// Loads the ${entity.pluralLabel.toLowerCase()} and turns them into the chart's series.
 class ${controller} extends ChangeNotifier {
@@ -345,16 +318,7 @@ class ${controller} extends ChangeNotifier {
     }
   }
 
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 
@@ -668,9 +632,9 @@ class _ErrorView extends StatelessWidget {
     'package:fl_chart/fl_chart.dart',
     'package:flutter/material.dart',
     fromFeatureDir(entity.paths.repository),
-    fileName(n.controllerPath),
-    fileName(n.seriesPath),
+    fileNameOf(n.controllerPath),
+    fileNameOf(n.seriesPath),
   ];
   if (/\bformat(Money|Number|Date)\(/.test(body)) uris.push(fromFeatureDir(FORMATTERS_PATH));
-  return `${chartImports(uris)}\n\n${body}`;
+  return `${dartImports(uris)}\n\n${body}`;
 }

@@ -6,7 +6,8 @@ import { dartString } from '../dart-string';
 import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import { chartImports, type ChartNames } from './chart.lib-dart';
+import type { ChartNames } from './chart.lib-dart';
+import { dartImports } from './feature-dart.shared';
 import { CHART_MONTHS, isMonthly, modeValue, type ChartMode } from './chart.mode';
 
 const SAMPLES = [1, 2, 3];
@@ -97,7 +98,7 @@ export function chartTestDart(ctx: FeatureContext, n: ChartNames): string {
   ];
   if (value) uris.push(packageUri(pkg, FORMATTERS_PATH));
   const empty = `No data yet — add some ${entity.pluralLabel.toLowerCase()}`;
-  return `${chartImports(uris)}
+  return `${dartImports(uris)}
 
 void main() {
 ${samplesDeclaration(entity)}${todayDecl}

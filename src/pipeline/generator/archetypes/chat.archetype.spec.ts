@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { chatArchetype as template } from './chat.archetype';
 import {
-  ALL_BACKENDS,
-  ctxFor,
+  BACKENDS,
+  contextFor,
   expectSoundFeature,
-  fileAt,
+  fileContent,
   hostile,
-  specWith,
-} from './notifications-timer-chat-checkout.spec-helpers';
+  appSpec,
+} from './testing/archetype-spec-helpers';
 
 const LABELS = ['Chat', 'Messages', hostile('chat'), 'Mensajes', 'Tin nhắn', 'Nachrichten', '聊天'];
 
 describe('chatArchetype', () => {
-  for (const backend of ALL_BACKENDS) {
+  for (const backend of BACKENDS) {
     for (const label of LABELS) {
       it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
-        const ctx = ctxFor(specWith([label, 'Contacts'], { backend }), 'chat');
+        const ctx = contextFor(appSpec([label, 'Contacts'], { backend }), 'chat');
         expect(ctx.feature.entity).toBe('ChatMessage');
         await expectSoundFeature(template, ctx);
       });
@@ -24,14 +24,14 @@ describe('chatArchetype', () => {
   }
 
   it('loads from the repository, newest at the bottom, and saves with newId()', () => {
-    const ctx = ctxFor(specWith(['Chat']), 'chat');
+    const ctx = contextFor(appSpec(['Chat']), 'chat');
     const files = template.files(ctx);
-    const controller = fileAt(files, `${ctx.feature.paths.dir}/chat_controller.dart`);
+    const controller = fileContent(files, `${ctx.feature.paths.dir}/chat_controller.dart`);
     expect(controller).toContain('await _repository.fetchAll()');
     expect(controller).toContain('(a, b) => a.sentAt.compareTo(b.sentAt)');
     expect(controller).toContain('ChatMessage(id: newId(), text: body, sender: currentUser, sentAt: DateTime.now())');
     expect(controller).toContain('await _repository.save(message);');
-    const screen = fileAt(files, ctx.feature.paths.screen);
+    const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('reverse: true');
     expect(screen).toContain('IconButton.filled(');
     expect(screen).toContain('onPressed: value.text.trim().isEmpty ? null : _send');
@@ -42,7 +42,7 @@ describe('chatArchetype', () => {
   });
 
   it('uses the signed-in email as the sender when the app has sign-in', async () => {
-    const ctx = ctxFor(specWith(['Login', 'Chat'], { backend: 'firebase' }), 'chat');
+    const ctx = contextFor(appSpec(['Login', 'Chat'], { backend: 'firebase' }), 'chat');
     await expectSoundFeature(template, ctx);
     expect(template.screenBuilder(ctx)).toBe(
       "ChatScreen(repository: services.chatMessages, currentUser: services.auth.currentEmail.value ?? 'me')",
@@ -52,8 +52,8 @@ describe('chatArchetype', () => {
   });
 
   it('tests typing, sending, the list and the cleared field', () => {
-    const ctx = ctxFor(specWith(['Chat']), 'chat');
-    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    const ctx = contextFor(appSpec(['Chat']), 'chat');
+    const test = fileContent(template.files(ctx), ctx.feature.paths.test);
     expect(test).toContain('InMemoryChatMessageRepository(');
     expect(test).toContain("await tester.enterText(find.byType(TextField), 'Hello there');");
     expect(test).toContain('await tester.tap(sendButton);');
@@ -64,8 +64,8 @@ describe('chatArchetype', () => {
 
   it('escapes the label', () => {
     const label = hostile('chat');
-    const ctx = ctxFor(specWith([label]), 'chat');
-    expect(fileAt(template.files(ctx), ctx.feature.paths.screen)).toContain(
+    const ctx = contextFor(appSpec([label]), 'chat');
+    expect(fileContent(template.files(ctx), ctx.feature.paths.screen)).toContain(
       `static const String title = ${dartString(label)};`,
     );
     for (const file of template.files(ctx)) expect(file.content).not.toContain(label);

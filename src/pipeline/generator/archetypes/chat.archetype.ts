@@ -11,6 +11,7 @@ import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, samp
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authServiceDecl } from './auth.archetype';
 
 /** The sender name of this device's user when the app has no sign-in. */
@@ -58,10 +59,6 @@ function defaultValue(field: EntityField): string {
 /** `<expr>` as a non-null Dart value of the field (nullable fields get a fallback). */
 function nonNull(field: EntityField, expr: string, fallback: string): string {
   return field.required || field.type === 'bool' ? expr : `(${expr} ?? ${fallback})`;
-}
-
-function fromFeatureDir(rootPath: string): string {
-  return `../../${rootPath.slice('lib/'.length)}`;
 }
 
 function controllerPath(ctx: FeatureContext): string {
@@ -151,16 +148,7 @@ class ${C} extends ChangeNotifier {
   }
 
   // Saving may finish after the screen is gone; notifying then would throw.
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

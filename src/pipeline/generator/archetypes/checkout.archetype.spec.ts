@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { checkoutArchetype as template } from './checkout.archetype';
 import {
-  ALL_BACKENDS,
-  ctxFor,
+  BACKENDS,
+  contextFor,
   expectSoundFeature,
-  fileAt,
+  fileContent,
   hostile,
-  specWith,
-} from './notifications-timer-chat-checkout.spec-helpers';
+  appSpec,
+} from './testing/archetype-spec-helpers';
 
 const LABELS = [
   'Checkout',
@@ -23,10 +23,10 @@ const LABELS = [
 ];
 
 describe('checkoutArchetype', () => {
-  for (const backend of ALL_BACKENDS) {
+  for (const backend of BACKENDS) {
     for (const label of LABELS) {
       it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
-        const ctx = ctxFor(specWith([label], { backend }), 'checkout');
+        const ctx = contextFor(appSpec([label], { backend }), 'checkout');
         expect(ctx.feature.entity).toBe('Product');
         await expectSoundFeature(template, ctx);
       });
@@ -34,24 +34,24 @@ describe('checkoutArchetype', () => {
   }
 
   it('lists products, keeps a cart and pays through a provider interface', () => {
-    const ctx = ctxFor(specWith(['Checkout']), 'checkout');
+    const ctx = contextFor(appSpec(['Checkout']), 'checkout');
     const files = template.files(ctx);
-    const payment = fileAt(files, `${ctx.feature.paths.dir}/checkout_payment.dart`);
+    const payment = fileContent(files, `${ctx.feature.paths.dir}/checkout_payment.dart`);
     expect(payment).toContain('abstract interface class CheckoutPaymentProvider {');
     expect(payment).toMatch(
       /Future<CheckoutPaymentResult> pay\(\{\s+required double amount,\s+required String currency,\s+required String description,\s+\}\);/,
     );
     expect(payment).toContain('class CheckoutDemoPaymentProvider implements CheckoutPaymentProvider');
     expect(payment).toContain('DEMO ONLY');
-    const cart = fileAt(files, `${ctx.feature.paths.dir}/checkout_cart.dart`);
+    const cart = fileContent(files, `${ctx.feature.paths.dir}/checkout_cart.dart`);
     expect(cart).toContain('class CheckoutCart extends ChangeNotifier');
     expect(cart).toContain('double get unitPrice => product.price;');
     expect(cart).toContain('return stock == null || quantityOf(product) < stock;');
-    const screen = fileAt(files, ctx.feature.paths.screen);
+    const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('await widget.products.fetchAll()');
     expect(screen).toContain("tooltip: 'Add to cart'");
     expect(screen).toContain('formatMoney(_cart.total)');
-    const order = fileAt(files, `${ctx.feature.paths.dir}/checkout_order_screen.dart`);
+    const order = fileContent(files, `${ctx.feature.paths.dir}/checkout_order_screen.dart`);
     expect(order).toContain('await widget.payments.pay(');
     expect(order).toContain("'Payment successful'");
     expect(order).toContain("result.message ?? 'The payment was declined.'");
@@ -73,15 +73,15 @@ describe('checkoutArchetype', () => {
   });
 
   it('does not double the word cart in class names', () => {
-    const ctx = ctxFor(specWith(['Shopping cart']), 'checkout');
-    const cart = fileAt(template.files(ctx), `${ctx.feature.paths.dir}/shopping_cart_cart.dart`);
+    const ctx = contextFor(appSpec(['Shopping cart']), 'checkout');
+    const cart = fileContent(template.files(ctx), `${ctx.feature.paths.dir}/shopping_cart_cart.dart`);
     expect(cart).toContain('class ShoppingCart extends ChangeNotifier');
     expect(cart).toContain('class ShoppingCartLine {');
   });
 
   it('tests two products, the total, an approved and a declined payment', () => {
-    const ctx = ctxFor(specWith(['Checkout']), 'checkout');
-    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    const ctx = contextFor(appSpec(['Checkout']), 'checkout');
+    const test = fileContent(template.files(ctx), ctx.feature.paths.test);
     expect(test).toContain('InMemoryProductRepository(');
     expect(test).toContain("await tester.tap(find.byTooltip('Add to cart').at(1));");
     expect(test).toContain('expect(find.text(formatMoney(37.5)), findsOneWidget);');
@@ -91,7 +91,7 @@ describe('checkoutArchetype', () => {
   });
 
   it('names the real provider and the one class to replace in the README', () => {
-    const ctx = ctxFor(specWith(['Payments']), 'checkout');
+    const ctx = contextFor(appSpec(['Payments']), 'checkout');
     const readme = template.readme?.(ctx) ?? '';
     expect(readme).toContain('flutter_stripe');
     expect(readme).toContain('in_app_purchase');
@@ -102,11 +102,11 @@ describe('checkoutArchetype', () => {
 
   it('escapes the label and the app name', () => {
     const label = hostile('checkout');
-    const ctx = ctxFor(specWith([label], { name: `Bob's $hop \\` }), 'checkout');
+    const ctx = contextFor(appSpec([label], { name: `Bob's $hop \\` }), 'checkout');
     const files = template.files(ctx);
-    expect(fileAt(files, ctx.feature.paths.screen)).toContain(`static const String title = ${dartString(label)};`);
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain(`static const String title = ${dartString(label)};`);
     for (const file of files) expect(file.content).not.toContain(label);
-    expect(fileAt(files, `${ctx.feature.paths.dir}/${ctx.feature.names.id}_order_screen.dart`)).toContain(
+    expect(fileContent(files, `${ctx.feature.paths.dir}/${ctx.feature.names.id}_order_screen.dart`)).toContain(
       `description: ${dartString(`Order from ${ctx.plan.displayName}`)},`,
     );
   });

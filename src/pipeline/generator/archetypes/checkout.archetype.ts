@@ -20,6 +20,7 @@ import {
 } from '../data/entity-dart';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
 
 /** ISO 4217 code the cart charges in (formatMoney shows amounts without a symbol). */
@@ -100,18 +101,6 @@ function priceOf(field: EntityField, item: string): string {
   const nullable = !field.required;
   if (field.type === 'int') return nullable ? `(${value} ?? 0).toDouble()` : `${value}.toDouble()`;
   return nullable ? `(${value} ?? 0)` : value;
-}
-
-function libRelative(rootPath: string): string {
-  return rootPath.slice('lib/'.length);
-}
-
-function sibling(rootPath: string): string {
-  return rootPath.slice(rootPath.lastIndexOf('/') + 1);
-}
-
-function fromFeatureDir(rootPath: string): string {
-  return `../../${libRelative(rootPath)}`;
 }
 
 function paymentDart(n: CheckoutNames): string {
@@ -275,9 +264,9 @@ function screenDart(
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
-    sibling(p.cart),
-    sibling(p.order),
-    sibling(p.payment),
+    fileNameOf(p.cart),
+    fileNameOf(p.order),
+    fileNameOf(p.payment),
   ];
   return `import 'package:flutter/material.dart';
 
@@ -495,8 +484,8 @@ function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: P
   return `import 'package:flutter/material.dart';
 
 import '${fromFeatureDir(FORMATTERS_PATH)}';
-import '${sibling(p.cart)}';
-import '${sibling(p.payment)}';
+import '${fileNameOf(p.cart)}';
+import '${fileNameOf(p.payment)}';
 
 /// Order summary → pay → receipt, or the reason the payment failed.
 class ${n.order} extends StatefulWidget {
@@ -768,7 +757,7 @@ function testDart(
     await tester.pumpAndSettle();`;
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}
 
-${[sibling(FAKE_REPOSITORIES_PATH), sibling(p.fakes)]
+${[fileNameOf(FAKE_REPOSITORIES_PATH), fileNameOf(p.fakes)]
   .sort()
   .map((name) => `import '../support/${name}';`)
   .join('\n')}

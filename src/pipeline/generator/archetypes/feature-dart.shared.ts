@@ -1,15 +1,36 @@
 /**
- * Small helpers shared by the scanner, camera and map archetypes: import paths
- * between generated files and the feature's label in prose.
+ * Small helpers shared by the archetype templates: import directives and paths
+ * between generated files, and the feature's label in prose.
  */
 import * as path from 'node:path';
 import { dartString, markdownCell } from '../dart-string';
 import type { FeatureContext } from './archetype';
 
+/** A root-relative `lib/…` path without its `lib/` (as after `package:<app>/`). */
+export function libRelative(rootPath: string): string {
+  return rootPath.slice('lib/'.length);
+}
+
 /** Relative import from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
 export function fromFeatureDir(rootPath: string): string {
   if (!rootPath.startsWith('lib/')) throw new Error(`${rootPath} is not under lib/`);
-  return `../../${rootPath.slice('lib/'.length)}`;
+  return `../../${libRelative(rootPath)}`;
+}
+
+/**
+ * Root-relative paths of a feature's controller, its other files (`suffixes`:
+ * `<id>_<suffix>.dart` in the feature folder) and its test fakes.
+ */
+export function featurePaths<K extends string>(
+  ctx: FeatureContext,
+  suffixes: Record<K, string>,
+): Record<K | 'controller' | 'fakes', string> {
+  const { dir } = ctx.feature.paths;
+  const { id } = ctx.feature.names;
+  const files = Object.fromEntries(
+    Object.entries<string>(suffixes).map(([key, suffix]) => [key, `${dir}/${id}_${suffix}.dart`]),
+  ) as Record<K, string>;
+  return { controller: `${dir}/${id}_controller.dart`, ...files, fakes: `test/support/${id}_fakes.dart` };
 }
 
 /** The last segment of a root-relative path (imports between files of one feature folder). */
@@ -48,6 +69,21 @@ export function dartImports(uris: readonly string[]): string {
     )
     .join('\n\n');
 }
+
+/**
+ * `_notify` and `dispose` ending a ChangeNotifier controller (with a `_disposed`
+ * flag) whose async work may finish after its screen is gone.
+ */
+export const SAFE_NOTIFY_DART = `  void _notify() {
+    if (!_disposed) notifyListeners();
+  }
+
+  @override
+  void dispose() {
+    _disposed = true;
+    super.dispose();
+  }
+}`;
 
 /**
  * A single-quoted Dart string: `text` (escaped) followed by Dart interpolation

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
-import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH } from '../data/entity-dart';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
-import { requireEntity, type EntityPlan } from '../plan/app-plan';
+import { requireEntity } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { mapArchetype, placeFields } from './map.archetype';
 import {
@@ -12,32 +11,17 @@ import {
   contextFor,
   expectImportsResolve,
   expectParses,
-  publicDeclarations,
-} from './scanner-camera-map.spec-helpers';
+  fileEndingWith,
+  withEntity,
+  publicTypes,
+} from './testing/archetype-spec-helpers';
 
 function mapContext(label: string, overrides: Parameters<typeof appSpec>[1] = {}): FeatureContext {
   return contextFor(appSpec([label, 'Expenses'], overrides), 'map');
 }
 
-function shellFiles(ctx: FeatureContext): string[] {
-  return [
-    FORMATTERS_PATH,
-    FAKE_REPOSITORIES_PATH,
-    ...ctx.plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]),
-  ];
-}
-
 function fileOf(ctx: FeatureContext, suffix: string): string {
-  const file = mapArchetype.files(ctx).find((candidate) => candidate.path.endsWith(suffix));
-  if (!file) throw new Error(`no file ending in ${suffix}`);
-  return file.content;
-}
-
-function withEntity(ctx: FeatureContext, change: (entity: EntityPlan) => EntityPlan): FeatureContext {
-  const entities = ctx.plan.entities.map((entity) =>
-    entity.className === ctx.feature.entity ? change(entity) : entity,
-  );
-  return { ...ctx, plan: { ...ctx.plan, entities } };
+  return fileEndingWith(mapArchetype, ctx, suffix);
 }
 
 describe('map archetype', () => {
@@ -45,7 +29,7 @@ describe('map archetype', () => {
     for (const backend of BACKENDS) {
       const ctx = mapContext(label, { backend });
       await expectParses(mapArchetype.files(ctx));
-      await expectImportsResolve(mapArchetype, ctx, shellFiles(ctx));
+      await expectImportsResolve(mapArchetype, ctx);
     }
   });
 
@@ -156,7 +140,7 @@ describe('map archetype', () => {
     }));
     const files = mapArchetype.files(ctx);
     await expectParses(files);
-    await expectImportsResolve(mapArchetype, ctx, shellFiles(ctx));
+    await expectImportsResolve(mapArchetype, ctx);
     expect(fileOf(ctx, '_map_view.dart')).toContain('LatLng(place.lat.toDouble(), place.lng)');
     const screen = fileOf(ctx, '_screen.dart');
     expect(screen).toContain("import '../../core/formatters.dart';");
@@ -176,7 +160,7 @@ describe('map archetype', () => {
     const ctx = mapContext(label);
     expect(fileOf(ctx, '_screen.dart')).toContain(`static const String title = ${dartString(label)};`);
     for (const file of mapArchetype.files(ctx)) {
-      for (const name of publicDeclarations(file.content)) {
+      for (const name of publicTypes(file.content)) {
         expect(name.startsWith(ctx.feature.classes.prefix), `${file.path}: ${name}`).toBe(true);
       }
     }

@@ -28,10 +28,12 @@ import {
   dartImports,
   dartStringThen,
   featureLabel,
+  featurePaths,
   fileNameOf,
   fromFeatureDir,
   relativeTestImport,
-} from './scanner-camera-map.shared';
+  SAFE_NOTIFY_DART,
+} from './feature-dart.shared';
 
 /** The entity fields the map shows. */
 export interface PlaceFields {
@@ -58,12 +60,7 @@ export function placeFields(entity: EntityPlan): PlaceFields {
 }
 
 function paths(ctx: FeatureContext) {
-  const { dir, names } = { dir: ctx.feature.paths.dir, names: ctx.feature.names };
-  return {
-    controller: `${dir}/${names.id}_controller.dart`,
-    mapView: `${dir}/${names.id}_map_view.dart`,
-    fakes: `test/support/${names.id}_fakes.dart`,
-  };
+  return featurePaths(ctx, { mapView: 'map_view' });
 }
 
 function names(ctx: FeatureContext) {
@@ -150,16 +147,7 @@ class ${n.controller} extends ChangeNotifier {
   }
 
   // Async work may finish after the screen is gone; notifying then would throw.
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

@@ -3,13 +3,13 @@ import { dartString } from '../dart-string';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
 import { notificationsArchetype as template } from './notifications.archetype';
 import {
-  ALL_BACKENDS,
-  ctxFor,
+  BACKENDS,
+  contextFor,
   expectSoundFeature,
-  fileAt,
+  fileContent,
   hostile,
-  specWith,
-} from './notifications-timer-chat-checkout.spec-helpers';
+  appSpec,
+} from './testing/archetype-spec-helpers';
 
 const LABELS = [
   'Reminders',
@@ -22,17 +22,17 @@ const LABELS = [
 ];
 
 describe('notificationsArchetype', () => {
-  for (const backend of ALL_BACKENDS) {
+  for (const backend of BACKENDS) {
     for (const label of LABELS) {
       it(`writes a sound feature for ${JSON.stringify(label)} on ${backend}`, async () => {
-        const ctx = ctxFor(specWith([label, 'Tasks'], { backend }), 'notifications');
+        const ctx = contextFor(appSpec([label, 'Tasks'], { backend }), 'notifications');
         await expectSoundFeature(template, ctx);
       });
     }
   }
 
   it('schedules with flutter_local_notifications 17.x and the timezone package', () => {
-    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
     const files = template.files(ctx);
     const scheduler = files.find((file) => file.path.endsWith('_local_scheduler.dart'))?.content ?? '';
     expect(scheduler).toContain('FlutterLocalNotificationsPlugin()');
@@ -53,9 +53,9 @@ describe('notificationsArchetype', () => {
   });
 
   it('keeps reminders in shared_preferences and picks date and time with the Material pickers', () => {
-    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
     const files = template.files(ctx);
-    const screen = fileAt(files, ctx.feature.paths.screen);
+    const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('showDatePicker(');
     expect(screen).toContain('showTimePicker(');
     expect(screen).toContain('TextFormField(');
@@ -69,7 +69,7 @@ describe('notificationsArchetype', () => {
   });
 
   it('declares the scheduler as a service with a fake for tests', () => {
-    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
     const [decl, ...rest] = template.services?.(ctx) ?? [];
     expect(rest).toEqual([]);
     expect(decl).toMatchObject({
@@ -84,7 +84,7 @@ describe('notificationsArchetype', () => {
   });
 
   it('adds Firebase Cloud Messaging behind an interface when the backend is firebase', () => {
-    const ctx = ctxFor(specWith(['Reminders'], { backend: 'firebase' }), 'notifications');
+    const ctx = contextFor(appSpec(['Reminders'], { backend: 'firebase' }), 'notifications');
     const files = template.files(ctx);
     const push = files.find((file) => file.path.endsWith('_firebase_push.dart'))?.content ?? '';
     expect(push).toContain('FirebaseMessaging.instance');
@@ -94,17 +94,17 @@ describe('notificationsArchetype', () => {
     expect(template.dependencies(ctx)).toHaveProperty('firebase_messaging', PACKAGE_VERSIONS.firebase_messaging);
     expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['remindersScheduler', 'remindersPush']);
     expect(template.screenBuilder(ctx)).toContain('push: services.remindersPush');
-    expect(fileAt(files, ctx.feature.paths.test)).toContain("testWidgets('turns on push notifications'");
+    expect(fileContent(files, ctx.feature.paths.test)).toContain("testWidgets('turns on push notifications'");
     expect(template.readme?.(ctx)).toContain('Push Notifications');
 
-    const local = ctxFor(specWith(['Reminders'], { backend: 'supabase' }), 'notifications');
+    const local = contextFor(appSpec(['Reminders'], { backend: 'supabase' }), 'notifications');
     expect(template.files(local).some((file) => file.path.includes('push'))).toBe(false);
     expect(template.dependencies(local)).not.toHaveProperty('firebase_messaging');
   });
 
   it('tests adding through the form, the fake scheduler, and delete → cancel', () => {
-    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
-    const test = fileAt(template.files(ctx), ctx.feature.paths.test);
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
+    const test = fileContent(template.files(ctx), ctx.feature.paths.test);
     expect(test).toContain('RemindersFakeScheduler()');
     expect(test).toContain("tester.enterText(find.byType(TextFormField), 'Water the plants')");
     expect(test).toContain("find.text('OK')");
@@ -115,7 +115,7 @@ describe('notificationsArchetype', () => {
   });
 
   it('explains the Android manifest entries and the iOS permission in the README', () => {
-    const ctx = ctxFor(specWith(['Reminders']), 'notifications');
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
     const readme = template.readme?.(ctx) ?? '';
     expect(readme).toContain('android.permission.POST_NOTIFICATIONS');
     expect(readme).toContain('API 33');
@@ -129,14 +129,16 @@ describe('notificationsArchetype', () => {
 
   it('escapes the label wherever it reaches Dart', () => {
     const label = hostile('reminders');
-    const ctx = ctxFor(specWith([label]), 'notifications');
-    const screen = fileAt(template.files(ctx), ctx.feature.paths.screen);
+    const ctx = contextFor(appSpec([label]), 'notifications');
+    const screen = fileContent(template.files(ctx), ctx.feature.paths.screen);
     expect(screen).toContain(`static const String title = ${dartString(label)};`);
     for (const file of template.files(ctx)) expect(file.content).not.toContain(label);
   });
 
   it('is deterministic', () => {
-    const spec = specWith(['Reminders'], { backend: 'firebase' });
-    expect(template.files(ctxFor(spec, 'notifications'))).toEqual(template.files(ctxFor(spec, 'notifications')));
+    const spec = appSpec(['Reminders'], { backend: 'firebase' });
+    expect(template.files(contextFor(spec, 'notifications'))).toEqual(
+      template.files(contextFor(spec, 'notifications')),
+    );
   });
 });

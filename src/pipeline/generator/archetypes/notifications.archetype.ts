@@ -10,6 +10,7 @@ import { dartString, singleLine } from '../dart-string';
 import { FORMATTERS_PATH, packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { notificationsReadme } from './notifications.readme';
 
 /** The FCM topic the push card subscribes to; the README tells how to send to it. */
@@ -84,20 +85,6 @@ function withPush(ctx: FeatureContext): boolean {
 }
 
 /** `lib/…` path as AppServices imports it (lib-relative). */
-function libRelative(rootPath: string): string {
-  return rootPath.slice('lib/'.length);
-}
-
-/** File name of a sibling in the feature folder. */
-function sibling(rootPath: string): string {
-  return rootPath.slice(rootPath.lastIndexOf('/') + 1);
-}
-
-/** Relative import from `lib/features/<id>/` to a root-relative `lib/…` path. */
-function fromFeatureDir(rootPath: string): string {
-  return `../../${libRelative(rootPath)}`;
-}
-
 function itemDart(n: NotificationNames): string {
   return `/// One reminder: what to be reminded of, and when.
 class ${n.item} {
@@ -133,7 +120,7 @@ function storeDart(n: NotificationNames, p: NotificationPaths): string {
 
 import 'package:shared_preferences/shared_preferences.dart';
 
-import '${sibling(p.item)}';
+import '${fileNameOf(p.item)}';
 
 /// Keeps the reminders on the device, as one JSON list in shared_preferences.
 class ${n.store} {
@@ -164,7 +151,7 @@ class ${n.store} {
 }
 
 function schedulerDart(n: NotificationNames, p: NotificationPaths): string {
-  return `import '${sibling(p.item)}';
+  return `import '${fileNameOf(p.item)}';
 
 /// Shows a device notification when a reminder is due. The app uses
 /// [${n.scheduler}] implementations backed by the platform; tests use a fake.
@@ -186,8 +173,8 @@ import 'package:flutter_local_notifications/flutter_local_notifications.dart';
 import 'package:timezone/data/latest_all.dart' as tz;
 import 'package:timezone/timezone.dart' as tz;
 
-import '${sibling(p.item)}';
-import '${sibling(p.scheduler)}';
+import '${fileNameOf(p.item)}';
+import '${fileNameOf(p.scheduler)}';
 
 /// Schedules reminders with flutter_local_notifications (Android, iOS, macOS).
 /// On other platforms scheduling is a no-op and [requestPermission] is false.
@@ -323,7 +310,7 @@ abstract interface class ${n.push} {
 function firebasePushDart(n: NotificationNames, p: NotificationPaths): string {
   return `import 'package:firebase_messaging/firebase_messaging.dart';
 
-import '${sibling(p.push)}';
+import '${fileNameOf(p.push)}';
 
 /// [${n.push}] over Firebase Cloud Messaging. Firebase.initializeApp() must
 /// have run first (main() does it).
@@ -349,9 +336,9 @@ class ${n.firebasePush} implements ${n.push} {
 function controllerDart(n: NotificationNames, p: NotificationPaths): string {
   return `import 'package:flutter/foundation.dart';
 
-import '${sibling(p.item)}';
-import '${sibling(p.scheduler)}';
-import '${sibling(p.store)}';
+import '${fileNameOf(p.item)}';
+import '${fileNameOf(p.scheduler)}';
+import '${fileNameOf(p.store)}';
 
 /// What became of the notification of a reminder that was just added.
 enum ${n.addResult} { scheduled, permissionDenied, failed }
@@ -487,11 +474,11 @@ function screenDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPa
   const push = withPush(ctx);
   const imports = [
     `import '${fromFeatureDir(FORMATTERS_PATH)}';`,
-    `import '${sibling(p.controller)}';`,
-    `import '${sibling(p.item)}';`,
-    ...(push ? [`import '${sibling(p.push)}';`] : []),
-    `import '${sibling(p.scheduler)}';`,
-    `import '${sibling(p.store)}';`,
+    `import '${fileNameOf(p.controller)}';`,
+    `import '${fileNameOf(p.item)}';`,
+    ...(push ? [`import '${fileNameOf(p.push)}';`] : []),
+    `import '${fileNameOf(p.scheduler)}';`,
+    `import '${fileNameOf(p.store)}';`,
   ];
   return `import 'package:flutter/material.dart';
 import 'package:shared_preferences/shared_preferences.dart';
@@ -819,7 +806,7 @@ ${[
   .map((uri) => `import '${uri}';`)
   .join('\n')}
 
-import '../support/${sibling(p.fakes)}';
+import '../support/${fileNameOf(p.fakes)}';
 
 void main() {
   final now = DateTime(2030, 1, 1, 9, 15);

@@ -10,6 +10,7 @@ import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { PlannedFeature } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
+import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { FAKE_AUTH_SERVICE_PATH, authFeatureOf, authServiceDecl, authServicePath } from './auth.archetype';
 import { packages } from '../data/package-versions';
 
@@ -167,16 +168,7 @@ class ${c.controller} extends ChangeNotifier {
     }
   }
 
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

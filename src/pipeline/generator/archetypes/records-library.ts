@@ -6,6 +6,7 @@
  * that differs only by name.
  */
 import type { GeneratedFile } from '../app-spec';
+import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export const RECORDS_DIR = 'lib/core/records';
 export const RECORD_LIST_PATH = `${RECORDS_DIR}/record_list_screen.dart`;
@@ -76,16 +77,7 @@ class RecordController<T> extends ChangeNotifier {
   }
 
   // Async work may finish after the screen is gone; notifying then would throw.
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 

@@ -11,17 +11,16 @@ import {
   contextFor,
   expectImportsResolve,
   expectParses,
-  publicDeclarations,
-} from './scanner-camera-map.spec-helpers';
+  fileEndingWith,
+  publicTypes,
+} from './testing/archetype-spec-helpers';
 
 function scannerContext(label: string, overrides: Parameters<typeof appSpec>[1] = {}): FeatureContext {
   return contextFor(appSpec([label, 'Expenses'], overrides), 'scanner');
 }
 
 function fileOf(ctx: FeatureContext, suffix: string): string {
-  const file = scannerArchetype.files(ctx).find((candidate) => candidate.path.endsWith(suffix));
-  if (!file) throw new Error(`no file ending in ${suffix}`);
-  return file.content;
+  return fileEndingWith(scannerArchetype, ctx, suffix);
 }
 
 describe('scanner archetype', () => {
@@ -95,7 +94,7 @@ describe('scanner archetype', () => {
     expect(screen).toContain(`static const String title = ${dartString(label)};`);
     expect(screen).toContain(`static const String routeName = '${ctx.feature.route}';`);
     for (const file of scannerArchetype.files(ctx)) {
-      for (const name of publicDeclarations(file.content)) {
+      for (const name of publicTypes(file.content)) {
         expect(name.startsWith(ctx.feature.classes.prefix), `${file.path}: ${name}`).toBe(true);
       }
     }

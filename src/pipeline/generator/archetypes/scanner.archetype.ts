@@ -10,15 +10,17 @@ import { FORMATTERS_PATH, packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import { targetPlatforms } from '../spec-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
-import { dartImports, featureLabel, fileNameOf, fromFeatureDir, relativeTestImport } from './scanner-camera-map.shared';
+import {
+  dartImports,
+  featureLabel,
+  featurePaths,
+  fileNameOf,
+  fromFeatureDir,
+  relativeTestImport,
+} from './feature-dart.shared';
 
 function paths(ctx: FeatureContext) {
-  const { dir, names } = { dir: ctx.feature.paths.dir, names: ctx.feature.names };
-  return {
-    controller: `${dir}/${names.id}_controller.dart`,
-    cameraView: `${dir}/${names.id}_camera_view.dart`,
-    fakes: `test/support/${names.id}_fakes.dart`,
-  };
+  return featurePaths(ctx, { cameraView: 'camera_view' });
 }
 
 function names(ctx: FeatureContext) {

@@ -10,7 +10,7 @@ import {
   expectPrefixedTypes,
   expectScreenContract,
   fileContent,
-} from './chart-search-calendar.spec-helpers';
+} from './testing/archetype-spec-helpers';
 import { searchArchetype } from './search.archetype';
 
 const HOSTILE_SEARCH = `Boss's "\${x}" $y \\ search\nnext`;

@@ -8,6 +8,7 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, displayText, isTextual, titleField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
+import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { groupingField } from './chart.mode';
 
 export interface SearchNames {
@@ -44,33 +45,6 @@ export function searchNames(ctx: FeatureContext, entity: EntityPlan): SearchName
     flag: entity.fields.find((field) => field.type === 'bool'),
     subtitle,
   };
-}
-
-/** `import` lines grouped dart:, package:, relative, each group sorted. */
-export function searchImports(uris: readonly string[]): string {
-  const unique = [...new Set(uris)];
-  const groups = [
-    unique.filter((uri) => uri.startsWith('dart:')),
-    unique.filter((uri) => uri.startsWith('package:')),
-    unique.filter((uri) => !uri.includes(':')),
-  ];
-  return groups
-    .filter((group) => group.length > 0)
-    .map((group) =>
-      group
-        .sort()
-        .map((uri) => `import '${uri}';`)
-        .join('\n'),
-    )
-    .join('\n\n');
-}
-
-function fromFeatureDir(rootPath: string): string {
-  return `../../${rootPath.slice('lib/'.length)}`;
-}
-
-function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function capitalized(name: string): string {
@@ -150,7 +124,7 @@ export function controllerDart(n: SearchNames): string {
     _notify();
   }`
       : '';
-  return `${searchImports([
+  return `${dartImports([
     'package:flutter/foundation.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
@@ -212,16 +186,7 @@ ${anyText}
 ${checks.length > 0 ? `${checks.join('\n')}\n` : ''}    return matchesQuery(item, _query);
   }
 
-  void _notify() {
-    if (!_disposed) notifyListeners();
-  }
-
-  @override
-  void dispose() {
-    _disposed = true;
-    super.dispose();
-  }
-}
+${SAFE_NOTIFY_DART}
 `;
 }
 
@@ -516,8 +481,8 @@ class _Message extends StatelessWidget {
     'package:flutter/material.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
-    fileName(n.controllerPath),
+    fileNameOf(n.controllerPath),
   ];
   if (/\bformat(Money|Number|Date)\(/.test(body)) uris.push(fromFeatureDir(FORMATTERS_PATH));
-  return `${searchImports(uris)}\n\n${body}`;
+  return `${dartImports(uris)}\n\n${body}`;
 }

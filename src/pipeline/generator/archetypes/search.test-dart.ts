@@ -13,7 +13,8 @@ import {
 } from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import { searchImports, type SearchNames } from './search.lib-dart';
+import type { SearchNames } from './search.lib-dart';
+import { dartImports } from './feature-dart.shared';
 
 const SAMPLES = [1, 2, 3];
 
@@ -100,7 +101,7 @@ ${visibleTitles(entity, yes)}
     packageUri(pkg, n.controllerPath),
     `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
   ];
-  return `${searchImports(uris)}
+  return `${dartImports(uris)}
 
 void main() {
 ${samplesDeclaration(entity)}

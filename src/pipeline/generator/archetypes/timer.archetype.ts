@@ -12,6 +12,7 @@ import { IDS_PATH } from '../data/entity-files';
 import type { EntityPlan, PlannedFeature } from '../plan/app-plan';
 import { phraseIndex, tokens } from '../plan/text-match';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
+import { fromFeatureDir } from './feature-dart.shared';
 
 /** Words that ask for a stopwatch (time counting up), in the languages the archetype table knows. */
 const STOPWATCH_WORDS = [
@@ -143,10 +144,6 @@ function names(feature: PlannedFeature): TimerNames {
 
 function controllerPath(feature: PlannedFeature): string {
   return `${feature.paths.dir}/${feature.names.id}_controller.dart`;
-}
-
-function fromFeatureDir(rootPath: string): string {
-  return `../../${rootPath.slice('lib/'.length)}`;
 }
 
 /** `mm:ss` (or `h:mm:ss`) as the screen shows it. */
