@@ -152,31 +152,3 @@ export interface FeatureNames {
   /** `test/features/<id>_screen_test.dart` */
   testPath: string;
 }
-
-/**
- * Normalises the requested features: trims, drops empties and case-insensitive
- * duplicates, and gives each a unique id (a numeric suffix on collisions).
- */
-export function featureNames(features: readonly string[]): FeatureNames[] {
-  const seenLabels = new Set<string>();
-  const usedIds = new Set<string>(['settings', 'home', 'app', 'core', 'shared']);
-  const result: FeatureNames[] = [];
-  for (const raw of features) {
-    const label = raw.trim();
-    const key = label.toLowerCase();
-    if (!label || seenLabels.has(key)) continue;
-    seenLabels.add(key);
-    const base = featureId(label, result.length);
-    let id = base;
-    for (let n = 2; usedIds.has(id); n++) id = `${base}_${n}`;
-    usedIds.add(id);
-    result.push({
-      label,
-      id,
-      className: featureClassName(id),
-      screenPath: `lib/features/${id}/${id}_screen.dart`,
-      testPath: `test/features/${id}_screen_test.dart`,
-    });
-  }
-  return result;
-}

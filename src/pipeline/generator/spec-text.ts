@@ -32,9 +32,3 @@ export function targetPlatforms(spec: AppSpec): string[] {
 export function packageName(spec: AppSpec): string {
   return dartPackageName(spec.slug);
 }
-
-/** Whether a backend beyond the in-memory repositories was requested. */
-export function hasBackend(spec: AppSpec): boolean {
-  const backend = spec.backend.trim().toLowerCase();
-  return backend !== '' && backend !== 'none';
-}
