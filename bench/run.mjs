@@ -1,7 +1,10 @@
 // Benchmarks (npm run bench). Every figure is printed next to a baseline measured in the same run:
-// a bare Fastify hello-world for the HTTP routes, the thread backend for Bull workers.
+// a bare Fastify server for the HTTP routes (bench/http.mjs), idle RSS for memory (bench/memory.mjs),
+// the thread backend for Bull workers. HTTP load comes from autocannon in a separate process, medians of
+// RUNS (≥ 3) interleaved runs (bench/lib/load.mjs).
 // Needs a build (npm run bench does it). Bull figures need Redis (REDIS_URL, default redis://127.0.0.1:6379).
-import autocannon from 'autocannon';
+// Sections run in this order; SECTIONS=http,download,memory,jobs picks some (all by default). Each section's
+// own knobs are at the top of its file; cost aggregates at scale: npm run bench:costs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,11 +12,12 @@ import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { httpBench, printHttp } from './http.mjs';
+import { memoryBench, printMemory } from './memory.mjs';
 
 const require = createRequire(import.meta.url);
-const Fastify = require('fastify');
 const { DataSource } = require('typeorm');
-const SECONDS = Number(process.env.SECONDS ?? 5);
+const SECTIONS = new Set((process.env.SECTIONS ?? 'http,download,memory,jobs').split(',').map((s) => s.trim()));
 const JOBS = Number(process.env.JOBS ?? 12);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = 'bench-admin-key';
@@ -62,11 +66,6 @@ async function bootApp(extra = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function load(url, headers = {}) {
-  const result = await autocannon({ url, connections: 20, duration: SECONDS, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 async function postJobs(base, token, count, label) {
@@ -216,32 +215,33 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
 
-// 1. HTTP: bare Fastify next to the service.
-const bare = Fastify();
-bare.get('/hello', async () => ({ hello: 'world' }));
-await bare.listen({ port: 0, host: '127.0.0.1' });
-const hello = await load(`http://127.0.0.1:${bare.server.address().port}/hello`);
-await bare.close();
+// 1. HTTP: the API next to bare Fastify, each in its own process.
+if (SECTIONS.has('http')) {
+  console.log('\n## HTTP');
+  printHttp(await httpBench());
+}
 
-const ctx = await bootApp();
-await seedJobs(ctx.app, 1000);
-const health = await load(`${ctx.base}/health`);
-const list = await load(`${ctx.base}/api/jobs?limit=100`, { authorization: `Bearer ${ctx.token}` });
-const dl = await download(ctx);
-await ctx.close();
-const pct = (x) => `${((x / hello.rps) * 100).toFixed(1)}% of bare Fastify`;
-console.log(`bare Fastify hello-world: ${hello.rps.toFixed(0)} req/s, p99 ${hello.p99} ms`);
-console.log(`GET /health: ${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms (${pct(health.rps)})`);
-console.log(
-  `GET /api/jobs (1,000 jobs, page of 100): ${list.rps.toFixed(0)} req/s, p99 ${list.p99} ms (${pct(list.rps)}; ${((list.rps / health.rps) * 100).toFixed(1)}% of /health)`,
-);
-if (hello.errors || health.errors || list.errors)
-  console.log(`  errors: hello ${hello.errors}, health ${health.errors}, list ${list.errors}`);
-console.log(
-  `download of a ${dl.mb.toFixed(0)} MB export: ${dl.mbPerSecond.toFixed(0)} MB/s, server RSS peak +${dl.peakDeltaMb.toFixed(1)} MB while streaming`,
-);
+// 2. Download: a 50 MB export streamed from disk.
+if (SECTIONS.has('download')) {
+  console.log('\n## Download');
+  const ctx = await bootApp();
+  await seedJobs(ctx.app, 1);
+  const dl = await download(ctx);
+  await ctx.close();
+  console.log(
+    `download of a ${dl.mb.toFixed(0)} MB export: ${dl.mbPerSecond.toFixed(0)} MB/s, server RSS peak +${dl.peakDeltaMb.toFixed(1)} MB while streaming`,
+  );
+}
 
-// 2. Jobs per minute.
+// 3. Memory of the API process: idle, after 1,000 jobs, serving 1,000-row lists.
+if (SECTIONS.has('memory')) {
+  console.log('\n## Memory');
+  printMemory(await memoryBench());
+}
+
+// 4. Jobs per minute.
+if (!SECTIONS.has('jobs')) process.exit(0);
+console.log('\n## Jobs per minute');
 const t1 = await threadJobsPerMinute(1);
 const t2 = await threadJobsPerMinute(2);
 console.log(

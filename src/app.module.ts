@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueryFailedError } from 'typeorm';
 import { ActivityModule } from './activity/activity.module';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
@@ -17,6 +18,7 @@ import type { QueueBackend } from './config/queue.config';
 import { buildDataSourceOptions, ensurePostgresSchema } from './database/data-source.options';
 import { JobsModule } from './jobs/jobs.module';
 import { KpisModule } from './kpis/kpis.module';
+import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -41,13 +43,22 @@ export class AppModule {
       imports: [
         config,
         EventEmitterModule.forRoot(),
-        ThrottlerModule.forRoot(rateLimitOptions()),
+        ThrottlerModule.forRootAsync({ inject: [ConfigService], useFactory: rateLimitOptions }),
+        LoggingModule,
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: async (cfg: ConfigService<AllConfig, true>) => {
             const db = cfg.get('database', { infer: true });
             await ensurePostgresSchema(db);
-            return { ...buildDataSourceOptions(db), autoLoadEntities: true };
+            // The database was checked before boot (config/database-preflight.ts). Retry only what the
+            // server answered (processes booting together race on migrations); a lost connection fails at once.
+            return {
+              ...buildDataSourceOptions(db),
+              autoLoadEntities: true,
+              retryAttempts: 5,
+              retryDelay: 500,
+              toRetry: (error: unknown) => error instanceof QueryFailedError,
+            };
           },
         }),
         QueueModule.register(backend),

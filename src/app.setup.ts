@@ -5,17 +5,31 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AllConfig } from './config/config.types';
+import { checkDatabase } from './config/database-preflight';
 import { bootEnv } from './config/env';
+import { isTrue } from './config/env.schema';
+import { bootEnvironment, validateEnv } from './config/env.validation';
+import { createRootLogger } from './logging/logger';
+import { PinoNestLogger } from './logging/pino-nest-logger';
+import { installRequestContext } from './logging/request-context';
+import { RequestLogController } from './logging/request-log-controller';
 import { MetricsService } from './metrics/metrics.service';
 import { setupSwagger } from './swagger';
 import { FASTIFY_MESSAGES } from './common/errors/all-exceptions.filter';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Fastify with JSON request logs (secrets redacted), request ids and the 1 MiB body limit. */
-export function createAdapter(logRequests = bootEnv('LOG_REQUESTS') !== 'false'): FastifyAdapter {
+/**
+ * Fastify on the process's logger (one JSON line per request, secrets
+ * redacted), request ids and the 1 MiB body limit.
+ */
+export function createAdapter(
+  logRequests = isTrue(bootEnv('LOG_REQUESTS'), true),
+  logger: Logger = createRootLogger({ level: 'silent' }),
+): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
@@ -33,29 +47,13 @@ export function createAdapter(logRequests = bootEnv('LOG_REQUESTS') !== 'false')
         `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
-    trustProxy: bootEnv('TRUST_PROXY') === 'true',
+    trustProxy: isTrue(bootEnv('TRUST_PROXY'), false),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    logger: logRequests
-      ? {
-          level: bootEnv('LOG_LEVEL') ?? 'info',
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers["x-admin-key"]', 'req.headers.cookie'],
-            censor: '[redacted]',
-          },
-          serializers: {
-            // access_token (events route) and key (GET /api/models) travel in the query; never log them.
-            req: (req: { method: string; url: string; id: string; ip?: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url.replace(/([?&](?:access_token|key)=)[^&]*/g, '$1[redacted]'),
-              ip: req.ip,
-            }),
-          },
-        }
-      : false,
+    loggerInstance: logger,
+    logController: new RequestLogController(!logRequests),
   });
 }
 
@@ -77,11 +75,31 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.enableCors({
     origin: origins.includes('*') ? true : origins,
     credentials: !origins.includes('*'),
-    exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
+    // Every method a route uses; without PATCH, PUT and DELETE a browser cannot save an agent or delete a job.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'Last-Event-ID',
+      'X-Admin-Key',
+      'X-Request-Id',
+    ],
+    exposedHeaders: [
+      'X-Total-Count',
+      'X-Next-Cursor',
+      'Link',
+      'Location',
+      'Retry-After',
+      'X-Request-Id',
+      'Idempotent-Replayed',
+    ],
+    maxAge: 600,
   });
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON; any other body type is a 415.
   fastify.removeContentTypeParser('text/plain');
+  installRequestContext(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -90,18 +108,35 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 
-/** Builds a ready-to-listen app from the current environment. */
-export async function createApp(options: { logRequests?: boolean } = {}): Promise<NestFastifyApplication> {
+export interface CreateAppOptions {
+  /** Request lines (default LOG_REQUESTS). */
+  logRequests?: boolean;
+  /** Where log lines go (default stdout); tests read them from a stream. */
+  logDestination?: DestinationStream;
+}
+
+/**
+ * Builds a ready-to-listen app from the current environment: the configuration
+ * and the database are checked first, so a bad value or an unusable database
+ * fails at once with one line (a ConfigError) rather than a retry loop.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  validateEnv(bootEnvironment());
+  const logger = createRootLogger({ destination: options.logDestination });
+  await checkDatabase(bootEnvironment());
+  if (!bootEnv('ADMIN_API_KEY')) {
+    logger.warn('ADMIN_API_KEY is not set: POST /api/auth/token answers 503 and no token can be minted');
+  }
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(),
-    createAdapter(options.logRequests),
+    createAdapter(options.logRequests, logger),
     {
       // JSON only: Nest's default parsers would also accept form-encoded bodies.
       bodyParser: false,
       bufferLogs: false,
       // Reject instead of process.abort(), so main.ts can print the configuration problem and tests can assert it.
       abortOnError: false,
-      logger: bootEnv('LOG_LEVEL') === 'silent' ? false : ['log', 'warn', 'error'],
+      logger: new PinoNestLogger(logger),
     },
   );
   await configureApp(app);

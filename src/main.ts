@@ -1,21 +1,30 @@
 import 'reflect-metadata';
-import { ConfigService } from '@nestjs/config';
-import { createApp } from './app.setup';
-import type { AllConfig } from './config/config.types';
+import type { Logger } from 'pino';
+import { bootEnvironment, validateBootEnvironment } from './config/env.validation';
 
 async function bootstrap(): Promise<void> {
+  // Before the app's modules are even loaded: a bad value or an unusable database stops the boot at once.
+  validateBootEnvironment();
+  const { checkDatabase } = await import('./config/database-preflight.js');
+  await checkDatabase(bootEnvironment());
+  const { ConfigService } = await import('@nestjs/config');
+  const { createApp } = await import('./app.setup.js');
+  const { announce } = await import('./logging/logger.js');
   const app = await createApp();
-  const config = app.get<ConfigService<AllConfig, true>>(ConfigService);
-  const port = config.get('app.port', { infer: true });
-  const host = config.get('app.host', { infer: true });
+  const config = app.get(ConfigService);
+  const port = config.get<number>('app.port')!;
+  const host = config.get<string>('app.host')!;
   await app.listen(port, host);
-  console.log(
-    `Software Factory API on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} — Swagger UI at /docs`,
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  announce(
+    app.getHttpAdapter().getInstance().log as unknown as Logger,
+    { url },
+    `Software Factory API on ${url} — Swagger UI at /docs`,
   );
 }
 
 bootstrap().catch((error: unknown) => {
-  // Configuration errors carry a message naming the variable; no stack needed.
+  // One line: configuration and database errors name the variable; no stack needed.
   console.error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

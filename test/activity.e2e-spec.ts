@@ -82,7 +82,8 @@ describe('activity log', () => {
       // Entries are written just after the events; the job can be seen as succeeded a moment earlier.
       mine = await waitFor('workflow_completed entry', async () => {
         const all = (await entries()).filter((e) => e.task_id === slug);
-        return all.some((e) => e.action === 'workflow_completed') ? all.reverse() : undefined;
+        // The log comes in the order it was written (a tail), as the dashboard reads it.
+        return all.some((e) => e.action === 'workflow_completed') ? all : undefined;
       });
     });
 
@@ -133,12 +134,13 @@ describe('activity log', () => {
   });
 
   describe('GET /api/agents', () => {
-    it('?limit=5 returns the 5 newest entries, newest first', async () => {
+    it('?limit=5 returns the 5 latest entries, oldest of them first (a log tail); order=desc: newest first', async () => {
       const five = await entries('?limit=5');
       expect(five).toHaveLength(5);
       const ids = five.map((e) => e.id);
-      expect(ids).toEqual([...ids].sort((a, b) => b - a));
-      expect(five).toEqual((await entries()).slice(0, 5));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(five).toEqual((await entries()).slice(-5));
+      expect(await entries('?limit=5&order=desc')).toEqual([...five].reverse());
       expect(Object.keys(five[0]).sort()).toEqual([
         'action',
         'agent',
@@ -201,7 +203,7 @@ describe('activity log', () => {
         const all = await get<Entry[]>('/api/permissions');
         return all.length >= 2 ? all : undefined;
       });
-      expect(list[0]).toMatchObject({
+      expect(list.at(-1)).toMatchObject({
         team_id: 'team-m',
         details: { path: '/api/permissions', required_role: 'admin', role: 'member' },
       });
@@ -235,7 +237,7 @@ describe('activity log', () => {
     const by = { team_id: team, role: 'admin' as const, exp: 0 };
 
     const latestOf = (action: string) =>
-      waitFor(action, async () => (await entries(`?limit=100&team_id=${team}`)).find((e) => e.action === action));
+      waitFor(action, async () => (await entries(`?limit=100&team_id=${team}`)).findLast((e) => e.action === action));
 
     it('job.finished failed/cancelled → workflow_completed fail; waiting_approval is not a completion', async () => {
       emit(EVENTS.jobFinished, {
@@ -251,8 +253,8 @@ describe('activity log', () => {
         return value.total === 2 ? value : undefined;
       });
       expect(tasks).toMatchObject({ total: 2, success: 0, failed: 2 });
-      expect(tasks.logs.map((e) => e.task_id)).toEqual(['cancelled-app', 'failing-app']);
-      expect(tasks.logs[1].details).toEqual({ job_status: 'failed', error: 'Phase qa failed: 3 findings' });
+      expect(tasks.logs.map((e) => e.task_id)).toEqual(['failing-app', 'cancelled-app']);
+      expect(tasks.logs[0].details).toEqual({ job_status: 'failed', error: 'Phase qa failed: 3 findings' });
       expect(await latestOf('workflow_paused')).toMatchObject({ task_id: 'paused-app', status: 'waiting_approval' });
     });
 

@@ -737,10 +737,9 @@ describe('bad input: fixed corpus', () => {
       'mıy-app', // dotless i
       'ǆ-app', // ligature
       'my-app\u0301', // combining accent
-      'MY-APP',
       'my-app ',
       ' my-app',
-      'my_app',
+      '\u212a-app', // Kelvin sign: lower-cased by Unicode rules it would be a plain "k"
       '\u202emy-app', // right-to-left override
     ];
 
@@ -753,8 +752,6 @@ describe('bad input: fixed corpus', () => {
         expectClientError(await exchange(bare('DELETE', `/api/projects/${segment}`)), [400]);
         expectClientError(await exchange(bare('DELETE', `/api/jobs/${segment}`)), [400]);
         expectClientError(await exchange(bare('POST', `/api/jobs/${segment}/cancel`)), [400]);
-        // Provider names and agent ids allow "_": my_app is a valid (unknown) name there.
-        if (slug === 'my_app') continue;
         expectClientError(await exchange(json('POST', '/api/providers', { name: slug, ...VALID_PROVIDER })), [400]);
         expectClientError(await exchange(bare('POST', `/api/providers/${segment}/use`)), [400]);
         expectClientError(

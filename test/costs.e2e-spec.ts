@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BudgetService } from '../src/costs/budget.service';
 import { CostRecord } from '../src/costs/cost-record.entity';
 import { CostReservation } from '../src/costs/cost-reservation.entity';
 import { PHASE_AGENTS, type PhaseName } from '../src/pipeline/phase-names';
@@ -204,6 +205,7 @@ describe('costs and KPIs', () => {
         'cost_usd',
         'cost_source',
         'outcome',
+        'over_reported',
       ].sort(),
     );
     const ids = overview.recent.map((r) => r.id as number);
@@ -342,7 +344,8 @@ describe('costs and KPIs', () => {
   });
 
   it('zero-fills and orders past days; rows outside a job stay out of by-job', async () => {
-    const records = t.app.get(DataSource).getRepository(CostRecord);
+    // Through the insert path the LLM calls use (it keeps the cost roll-ups in step).
+    const budget = t.app.get(BudgetService);
     const row = (daysAgo: number, team: string, model: string, cost: number): Omit<CostRecord, 'id'> => ({
       created_at: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
       day: utcDay(daysAgo),
@@ -359,13 +362,14 @@ describe('costs and KPIs', () => {
       latency_ms: 5,
       outcome: 'ok',
     });
-    await records.insert([
+    for (const record of [
       row(3, 'acme', 'gpt-4o', 0.25),
       row(3, 'acme', 'gpt-4o', 0.125),
       row(10, 'acme', 'gpt-4.1', 1),
       row(45, 'acme', 'old-model', 2),
       row(0, 'other', 'gpt-4o', 5),
-    ]);
+    ])
+      await budget.settle(await budget.reserve(0), record);
 
     const jobs = totalsOf(served);
     const daily = await get<DailyRow[]>('/api/costs/daily', acme.viewer);

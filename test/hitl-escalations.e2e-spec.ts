@@ -76,7 +76,7 @@ describe('escalations: QA findings and security blockers a person may accept', (
         expect.objectContaining({ type: 'checkpoint', id: checkpoint.id, kind: 'qa_findings' }),
       ]);
       // Nothing was fixed, so no lesson is filed.
-      expect((await hitl.experiences()).counts).toEqual({ pending: 0, approved: 0, rejected: 0 });
+      expect((await hitl.experiences()).counts).toEqual({ pending: 0, pending_review: 0, approved: 0, rejected: 0 });
     });
 
     it('approve → the job continues: repair is skipped with an "Accepted by" note, and the job succeeds', async () => {

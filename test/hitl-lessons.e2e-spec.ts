@@ -43,7 +43,7 @@ describe('lessons: a repair that fixed QA findings files an experience for appro
   it('a repaired job files one pending lesson with problem, solution and lessons; times_used 0', async () => {
     await repairedJob('lesson-one');
     const list = await hitl.experiences();
-    expect(list.counts).toEqual({ pending: 1, approved: 0, rejected: 0 });
+    expect(list.counts).toEqual({ pending: 1, pending_review: 1, approved: 0, rejected: 0 });
     expect(list.approved).toEqual([]);
     expect(list.rejected).toEqual([]);
     first = list.pending[0];
@@ -105,7 +105,7 @@ describe('lessons: a repair that fixed QA findings files an experience for appro
     expect(decided.updated_at >= first.updated_at).toBe(true);
 
     const list = await hitl.experiences();
-    expect(list.counts).toEqual({ pending: 0, approved: 1, rejected: 0 });
+    expect(list.counts).toEqual({ pending: 0, pending_review: 0, approved: 1, rejected: 0 });
     expect(list.approved[0]).toMatchObject({ id: first.id, status: 'approved', decided_by: 'default/member' });
     expect((await hitl.queue()).counts.experiences).toBe(0);
 
@@ -137,7 +137,7 @@ describe('lessons: a repair that fixed QA findings files an experience for appro
       decision_reason: 'too specific',
     });
     const list = await hitl.experiences();
-    expect(list.counts).toEqual({ pending: 0, approved: 1, rejected: 1 });
+    expect(list.counts).toEqual({ pending: 0, pending_review: 0, approved: 1, rejected: 1 });
     expect(list.rejected.map((e) => e.id)).toEqual([second.id]);
     expect(list.approved.map((e) => e.id)).toEqual([first.id]);
     expect((await hitl.decide('experiences', second.id, 'approve')).statusCode).toBe(409);

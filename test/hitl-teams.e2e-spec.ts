@@ -78,7 +78,7 @@ describe('HITL across teams and roles', () => {
     expect(betaCps.pending.map((c) => c.id)).toEqual([betaCheckpoint.id]);
     expect(betaCps.counts).toEqual({ pending: 1, approved: 0, rejected: 0 });
     const betaExps = await beta.hitl.experiences();
-    expect(betaExps.counts).toEqual({ pending: 0, approved: 0, rejected: 0 });
+    expect(betaExps.counts).toEqual({ pending: 0, pending_review: 0, approved: 0, rejected: 0 });
     const betaQueue = await beta.hitl.queue();
     expect(betaQueue.counts).toEqual({ experiences: 0, checkpoints: 1 });
     expect(betaQueue.pending.map((p) => p.id)).toEqual([betaCheckpoint.id]);

@@ -260,3 +260,133 @@ describe('LLM daily budget', { timeout: JOB_TEST_TIMEOUT_MS }, () => {
     expect(await t.app.get(DataSource).getRepository(CostReservation).count()).toBe(0);
   });
 });
+
+describe('LLM costs: priced by model id, whatever the provider is called', { timeout: JOB_TEST_TIMEOUT_MS }, () => {
+  let fake: FakeLlmServer;
+  let t: TestApp;
+  let c: JobsClient;
+
+  beforeAll(async () => {
+    fake = await new FakeLlmServer().start();
+    fake.fallback = agentReplies({
+      usage: (call) => ({
+        prompt_tokens: Math.floor(call.promptChars / 4),
+        completion_tokens: Math.min(1000, call.maxTokens),
+      }),
+    });
+    // A provider named "ollama" pointed at a paid endpoint serving gpt-4o.
+    t = await startApp({
+      LLM_PROVIDER: 'ollama',
+      LLM_BASE_URL: fake.baseUrl,
+      LLM_MODEL: 'gpt-4o',
+      DAILY_COST_LIMIT: '1000',
+    });
+    c = new JobsClient(t, await t.tokenFor('admin'));
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await fake?.stop();
+  });
+
+  it('a provider named ollama serving gpt-4o records gpt-4o prices, not $0', async () => {
+    const slug = 'llm-costs-ollama-gpt4o';
+    await c.create({ slug, name: 'Ollama Gpt4o', features: ['Todo'] });
+    const job = await c.waitForSuccess(slug, 30_000);
+    expect(job.generator).toBe('ollama');
+
+    const rows = await costRows(t, slug);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(fake.chatRequests.length);
+    const gpt4o = MODEL_PRICES['gpt-4o'];
+    for (const row of rows) {
+      expect(row).toMatchObject({ provider: 'ollama', model: 'gpt-4o', cost_source: 'table', over_reported: false });
+      expect(row.tokens_in).toBeGreaterThan(0);
+      expect(row.cost_usd).toBeGreaterThan(0);
+      expect(row.cost_usd).toBeCloseTo((row.tokens_in * gpt4o.input + row.tokens_out * gpt4o.output) / 1e6, 12);
+    }
+    // A call of 1000 completion tokens alone costs $0.01 at gpt-4o prices.
+    expect(rows.some((r) => r.tokens_out === 1000 && r.cost_usd >= 0.01)).toBe(true);
+    expect(job.cost_usd).toBeCloseTo(sumOf(rows), 5);
+  });
+});
+
+describe('LLM daily budget: a provider that over-reports usage', { timeout: 90_000 }, () => {
+  let fake: FakeLlmServer;
+  let t: TestApp;
+  let c: JobsClient;
+  let admin: string;
+  /** Reports 20× the completion tokens the request allowed and 20× its characters as prompt tokens. */
+  const OVER = 20;
+  const DELAY_MS = 1500;
+
+  beforeAll(async () => {
+    fake = await new FakeLlmServer().start();
+    fake.fallback = (body, index) => ({
+      ...agentReplies({
+        usage: (call) => ({ prompt_tokens: OVER * call.promptChars, completion_tokens: OVER * call.maxTokens }),
+      })(body, index),
+      // Slow enough that the ten jobs' calls are in flight together.
+      delayMs: DELAY_MS,
+    });
+    t = await startApp(llmEnv(fake.baseUrl, { MAX_PARALLEL_JOBS: '10', DAILY_COST_LIMIT: '1000' }));
+    admin = await t.tokenFor('admin');
+    c = new JobsClient(t, admin);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await fake?.stop();
+  });
+
+  it('10 jobs at once never record more than the limit plus two calls, and every over-report is flagged', async () => {
+    const limit = 0.02;
+    await setSettings(t, admin, { daily_cost_limit: String(limit) });
+    const slugs = Array.from({ length: 10 }, (_, i) => `llm-over-report-${i}`);
+    await Promise.all(
+      slugs.map((slug, i) => c.create({ slug, name: `Over Report ${i}`, features: ['Todo', 'Notes'] })),
+    );
+    const jobs = await Promise.all(slugs.map((slug) => c.waitForStatus(slug, undefined, 60_000)));
+
+    const rows = (await costRows(t)).filter((r) => r.day === today());
+    expect(rows.length).toBeGreaterThan(0);
+    // Every request the server answered is recorded, and each was flagged with the tokens as reported.
+    expect(rows).toHaveLength(fake.chatRequests.length);
+    for (const [i, row] of rows.entries()) {
+      expect(row.over_reported, `row ${i}`).toBe(true);
+      expect(row.tokens_out).toBe(
+        OVER * callOf(fake.chatRequests.find((r) => callOf(r).spec?.slug === row.job_slug)!).maxTokens,
+      );
+    }
+    const perCall = Math.max(...rows.map((r) => r.cost_usd));
+    expect(sumOf(rows)).toBeLessThanOrEqual(limit + 2 * perCall + 1e-9);
+    // The reports add up to 20× what was charged: recorded as they came, they would have blown the limit.
+    const reported = rows.reduce(
+      (total, r) => total + (r.tokens_in * MINI.input + r.tokens_out * MINI.output) / 1e6,
+      0,
+    );
+    expect(reported).toBeGreaterThan(5 * limit);
+
+    // The calls overlapped, and the budget stopped every job with a clear error.
+    const inFlight = Math.max(
+      ...fake.chatRequests.map((r) => fake.chatRequests.filter((o) => o.at >= r.at && o.at < r.at + DELAY_MS).length),
+    );
+    expect(inFlight).toBeGreaterThanOrEqual(3);
+    for (const job of jobs) {
+      expect(job.status).toBe('failed');
+      expect(job.error).toMatch(/Daily LLM budget reached/);
+    }
+    expect(await t.app.get(DataSource).getRepository(CostReservation).count()).toBe(0);
+
+    // Flagged in the job log and in the cost API.
+    const logs = await c.logs(rows[0].job_slug!);
+    expect(
+      logs.some((l) => l.level === 'warn' && /reported \d+ prompt and \d+ completion tokens/.test(l.message)),
+    ).toBe(true);
+    const overview = await t.inject({ method: 'GET', url: '/api/costs', token: admin });
+    expect(overview.statusCode, overview.body).toBe(200);
+    const recent = overview.json<{ recent: { over_reported: boolean }[] }>().recent;
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.every((r) => r.over_reported)).toBe(true);
+  });
+});

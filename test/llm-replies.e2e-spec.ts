@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baDocs } from '../src/pipeline/generator/docs.generator';
@@ -22,7 +22,7 @@ async function listTree(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 }
 
-describe('LLM replies: validation, one corrective retry, path allowlist', { timeout: JOB_TEST_TIMEOUT_MS }, () => {
+describe('LLM replies: validation, one corrective retry, extra files dropped', { timeout: JOB_TEST_TIMEOUT_MS }, () => {
   let fake: FakeLlmServer;
   let t: TestApp;
   let c: JobsClient;
@@ -132,8 +132,8 @@ describe('LLM replies: validation, one corrective retry, path allowlist', { time
     expect(existsSync(join(t.dir, 'generated_apps', slug, requirements.path))).toBe(false);
   });
 
-  it("refuses a docs file the ba phase does not own, and a file outside the job's docs", async () => {
-    const slug = 'llm-not-allowed-docs';
+  it("drops files outside the ba phase's allowed set, logs them, and succeeds without asking again", async () => {
+    const slug = 'llm-extra-docs';
     const [requirements, ...otherDocs] = baDocs({
       slug,
       name: slug,
@@ -143,29 +143,71 @@ describe('LLM replies: validation, one corrective retry, path allowlist', { time
       backend: 'none',
       features: [],
     });
+    const planted = 'PLANTED BY THE MODEL';
     const job = await runJob(slug, 'ba', [
-      () => filesReply([requirements, ...otherDocs, { path: 'docs/architecture.md', content: 'not yours' }]),
-      () => filesReply([requirements, ...otherDocs, { path: 'source/lib/main.dart', content: 'void main() {}' }]),
+      () =>
+        filesReply([
+          requirements,
+          // Real models echo a context document back.
+          { path: 'docs/app_brief.md', content: planted },
+          ...otherDocs,
+          { path: 'docs/architecture.md', content: planted },
+          { path: 'notes/extra.md', content: planted },
+        ]),
     ]);
-    expect(job.status).toBe('failed');
-    expect(job.error).toMatch(
-      /^Phase ba failed: The model's reply was invalid twice: files\[3\]\.path ".*" is not allowed here/,
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    // One request for the phase: no corrective retry.
+    const calls = phaseCalls('ba');
+    expect(calls).toHaveLength(1);
+    expect(calls[0].corrective).toBe(false);
+
+    const logs = await c.logs(slug);
+    const dropped = logs.filter((l) => l.phase === 'ba' && l.message.startsWith('Dropped 3 file(s)'));
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0].level).toBe('warn');
+    expect(dropped[0].message).toContain(
+      '(exactly docs/requirements.md, docs/user_stories.md, docs/product_spec.json): ' +
+        'docs/app_brief.md, docs/architecture.md, notes/extra.md',
     );
-    expect(job.error).toContain(
-      '(allowed: exactly docs/requirements.md, docs/user_stories.md, docs/product_spec.json)',
-    );
-    expect(phaseCalls('ba')[1].messages[3].content).toContain(
-      'files[3].path "docs/architecture.md" is not allowed here',
-    );
-    const tree = await listTree(join(t.dir, 'generated_apps', slug));
-    expect(tree).not.toContain('docs/architecture.md');
-    expect(tree).not.toContain('source/lib/main.dart');
-    expect(tree).not.toContain(requirements.path);
-    // The job error names the refused path as the model wrote it (a relative path inside the workspace).
-    expect(job.error).toContain('files[3].path "source/lib/main.dart" is not allowed here');
+    expect(logs.some((l) => l.phase === 'ba' && l.message.startsWith('Reply rejected'))).toBe(false);
+
+    // The kept files were written; the dropped ones never were.
+    const root = join(t.dir, 'generated_apps', slug);
+    expect(await readFile(join(root, requirements.path), 'utf8')).toBe(requirements.content);
+    const tree = await listTree(root);
+    expect(tree).not.toContain('notes/extra.md');
+    for (const path of ['docs/app_brief.md', 'docs/architecture.md'].filter((p) => tree.includes(p))) {
+      expect(await readFile(join(root, path), 'utf8'), path).not.toContain(planted);
+    }
   });
 
-  it('refuses a dev reply escaping source/ through "lib/../..", and one outside the source allowlist', async () => {
+  it('asks only for the missing required file and keeps the ones already sent', async () => {
+    const slug = 'llm-missing-doc';
+    const [requirements, stories, productSpec] = baDocs({
+      slug,
+      name: slug,
+      description: '',
+      platforms: [],
+      style: 'modern',
+      backend: 'none',
+      features: [],
+    });
+    const kept = { path: requirements.path, content: `${requirements.content}\nFROM THE FIRST REPLY\n` };
+    const job = await runJob(slug, 'ba', [() => filesReply([kept, productSpec]), () => filesReply([stories])]);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    const calls = phaseCalls('ba');
+    expect(calls.map((call) => call.corrective)).toEqual([false, true]);
+    const ask = calls[1].messages[3].content;
+    expect(ask).toMatch(/^Your reply could not be used: required file\(s\) missing: docs\/user_stories\.md\. /);
+    expect(ask).toContain('holding the missing file(s): docs/user_stories.md');
+    expect(ask).toContain('The 2 other file(s) you sent are kept.');
+
+    const root = join(t.dir, 'generated_apps', slug);
+    expect(await readFile(join(root, requirements.path), 'utf8')).toContain('FROM THE FIRST REPLY');
+    expect(await readFile(join(root, stories.path), 'utf8')).toBe(stories.content);
+  });
+
+  it('refuses a dev reply escaping source/ through "lib/../..", and one with an absolute path', async () => {
     const slug = 'llm-unsafe-dev';
     const job = await runJob(slug, 'dev', [
       () =>
@@ -177,13 +219,14 @@ describe('LLM replies: validation, one corrective retry, path allowlist', { time
         filesReply([
           { path: 'lib/main.dart', content: 'void main() {}\n' },
           { path: 'docs/pwned.md', content: 'x' },
+          { path: '/tmp/pwned-dev.txt', content: 'x' },
         ]),
     ]);
     expect(job.status).toBe('failed');
     expect(job.phases.ba).toBe('passed');
     expect(job.phases.dev).toBe('failed');
     expect(job.error).toMatch(
-      /^Phase dev failed: The model's reply was invalid twice: files\[1\]\.path "docs\/pwned\.md" is not allowed here \(allowed: files under lib\/, test\/ or assets\//,
+      /^Phase dev failed: The model's reply was invalid twice: files\[2\]\.path "[^"]*" is not a safe relative path/,
     );
     const retry = phaseCalls('dev')[1];
     expect(retry.messages[3].content).toContain(
@@ -194,8 +237,60 @@ describe('LLM replies: validation, one corrective retry, path allowlist', { time
       expect(existsSync(join(dir, 'pwned-dev.txt')), dir).toBe(false);
     }
     const tree = await listTree(join(t.dir, 'generated_apps', slug));
-    expect(tree.filter((p) => p.startsWith('source/'))).toEqual([]);
+    // Nothing of the rejected replies was written (the skeleton written before any model call may be there).
+    if (tree.includes('source/lib/main.dart'))
+      expect(await readFile(join(t.dir, 'generated_apps', slug, 'source/lib/main.dart'), 'utf8')).not.toBe(
+        'void main() {}\n',
+      );
     expect(tree).not.toContain('source/docs/pwned.md');
     expect(tree).not.toContain('docs/pwned.md');
+  });
+
+  it("asks for JSON through response_format as the provider's json_mode says, and not for the agent test", async () => {
+    const admin = await t.tokenFor('admin');
+    const setMode = async (mode: string) => {
+      const res = await t.inject({
+        method: 'PATCH',
+        url: '/api/providers/openai',
+        token: admin,
+        payload: { json_mode: mode },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ name: 'openai', json_mode: mode });
+    };
+    const firstBaBody = () => fake.chatRequests.find((r) => callOf(r).phase === 'ba')!.body!;
+
+    // The built-in openai provider uses structured outputs: the files schema.
+    let job = await runJob('llm-format-schema', 'ba', []);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    expect(firstBaBody().response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: {
+        name: 'files',
+        strict: true,
+        schema: { type: 'object', required: ['files'], properties: { files: { type: 'array' } } },
+      },
+    });
+    // Every file-writing request of the job carries it.
+    expect(fake.chatRequests.every((r) => r.body?.response_format !== undefined)).toBe(true);
+
+    await setMode('json_object');
+    job = await runJob('llm-format-object', 'ba', []);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    expect(firstBaBody().response_format).toEqual({ type: 'json_object' });
+
+    await setMode('off');
+    job = await runJob('llm-format-off', 'ba', []);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    expect(fake.chatRequests.length).toBeGreaterThan(0);
+    expect(fake.chatRequests.every((r) => r.body !== undefined && !('response_format' in r.body))).toBe(true);
+
+    // A plain completion (the agent test) never asks for JSON.
+    await setMode('json_object');
+    fake.reset();
+    const test = await t.inject({ method: 'POST', url: '/api/agents/ba_agent/test', token: admin });
+    expect(test.statusCode, test.body).toBe(200);
+    expect(fake.chatRequests).toHaveLength(1);
+    expect(fake.chatRequests[0].body).not.toHaveProperty('response_format');
   });
 });

@@ -25,6 +25,7 @@ const PROVIDER_FIELDS = [
   'api_key_env',
   'default_model',
   'enabled',
+  'json_mode',
   'source',
   'api_key_set',
   'active',
@@ -36,6 +37,7 @@ interface ProviderBody {
   api_key_env: string | null;
   default_model: string;
   enabled: boolean;
+  json_mode: string;
   source: string;
   api_key_set: boolean;
   active: boolean;
@@ -106,10 +108,12 @@ describe('providers', () => {
         api_key_env: 'OPENROUTER_API_KEY',
         default_model: 'openai/gpt-4o-mini',
         enabled: true,
+        json_mode: 'json_object',
         source: 'builtin',
         api_key_set: true,
         active: false,
       });
+      expect(body.providers.openai.json_mode).toBe('json_schema');
       expect(body.providers.openai.api_key_set).toBe(false);
       expect(body.providers.gemini.base_url).toBe('https://generativelanguage.googleapis.com/v1beta/openai/');
       expect(body.providers.ollama).toMatchObject({ base_url: 'http://127.0.0.1:11434/v1', api_key_env: null });
@@ -147,6 +151,7 @@ describe('providers', () => {
         api_key_env: 'LOCAL_API_KEY',
         default_model: 'test-model',
         enabled: true,
+        json_mode: 'json_object',
         source: 'custom',
         api_key_set: true,
         active: false,
@@ -239,6 +244,36 @@ describe('providers', () => {
       expect((await list()).providers.vendor.api_key_env).toBeNull();
     });
 
+    it('json_mode: json_object by default, settable to json_schema or off, anything else 400', async () => {
+      expect((await list()).providers.vendor.json_mode).toBe('json_object');
+      for (const mode of ['off', 'json_schema', 'json_object']) {
+        const res = await call({ method: 'PATCH', url: '/api/providers/vendor', payload: { json_mode: mode } });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toMatchObject({ json_mode: mode, default_model: 'vendor-large' });
+      }
+      const off = await call({ method: 'PATCH', url: '/api/providers/vendor', payload: { json_mode: 'off' } });
+      expect(off.json()).toMatchObject({ json_mode: 'off' });
+      expect(await service().resolve('vendor')).toMatchObject({ provider: { jsonMode: 'off' } });
+      // A PATCH of another field keeps it.
+      await call({ method: 'PATCH', url: '/api/providers/vendor', payload: { enabled: true } });
+      expect((await list()).providers.vendor.json_mode).toBe('off');
+
+      for (const json_mode of ['JSON', 'json', '', 1, ['off']]) {
+        const bad = await call({ method: 'PATCH', url: '/api/providers/vendor', payload: { json_mode } });
+        expect(bad.statusCode, JSON.stringify(json_mode)).toBe(400);
+        expect(bad.json<{ detail: string }>().detail).toContain(
+          'json_mode must be one of json_schema, json_object, off',
+        );
+      }
+      // The upsert of a built-in keeps the built-in's own mode unless told otherwise.
+      const upsert = await call({
+        method: 'POST',
+        url: '/api/providers/openai',
+        payload: { base_url: 'https://api.openai.com/v1', default_model: 'gpt-4o' },
+      });
+      expect(upsert.json()).toMatchObject({ source: 'override', json_mode: 'json_schema' });
+    });
+
     it('PATCH of a built-in stores an override; the builtin generator cannot be changed', async () => {
       const res = await call({
         method: 'PATCH',
@@ -311,7 +346,13 @@ describe('providers', () => {
 
       expect(await service().active()).toEqual({
         usable: true,
-        provider: { name: 'local', baseUrl: fake.baseUrl, apiKey: LOCAL_KEY, defaultModel: 'test-model' },
+        provider: {
+          name: 'local',
+          baseUrl: fake.baseUrl,
+          apiKey: LOCAL_KEY,
+          defaultModel: 'test-model',
+          jsonMode: 'json_object',
+        },
       });
     });
 
@@ -361,6 +402,7 @@ describe('providers', () => {
           baseUrl: 'https://openrouter.ai/api/v1',
           apiKey: OPENROUTER_KEY,
           defaultModel: 'openai/gpt-4o-mini',
+          jsonMode: 'json_object',
         },
       });
       expect(await service().resolve('openai')).toEqual({
@@ -526,6 +568,7 @@ describe('providers: LLM_* environment overrides', () => {
         baseUrl: fake.baseUrl,
         apiKey: 'sk-generic-fallback',
         defaultModel: 'override-model',
+        jsonMode: 'json_object',
       },
     });
     const admin = await t.tokenFor('admin');

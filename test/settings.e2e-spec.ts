@@ -216,12 +216,18 @@ describe('settings seeded from .env', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp({}, { envFileContent: 'DAILY_COST_LIMIT=7.25\nMAX_PARALLEL_JOBS=not-a-number\n' });
+    t = await startApp({}, { envFileContent: 'DAILY_COST_LIMIT=7.25\nMAX_PARALLEL_JOBS=3\n' });
   });
   afterAll(() => t?.close());
 
-  it('takes valid mirrored values at first boot and ignores invalid ones', async () => {
+  it('takes the mirrored values at first boot', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/settings', token: await t.tokenFor('viewer') });
-    expect(res.json()).toMatchObject({ daily_cost_limit: '7.25', max_parallel_jobs: '2' });
+    expect(res.json()).toMatchObject({ daily_cost_limit: '7.25', max_parallel_jobs: '3' });
+  });
+
+  it('an invalid mirrored value stops the boot, naming the variable and the rule the API applies', async () => {
+    await expect(startApp({}, { envFileContent: 'MAX_PARALLEL_JOBS=not-a-number\n' })).rejects.toThrow(
+      /MAX_PARALLEL_JOBS must be a whole number from 1 to 32/,
+    );
   });
 });

@@ -208,7 +208,7 @@ describe('POST /api/settings/wipe', () => {
     // And the API agrees.
     expect(await get<unknown[]>('/api/jobs')).toEqual([]);
     expect((await hitl.checkpoints()).counts).toEqual({ pending: 0, approved: 0, rejected: 0 });
-    expect((await hitl.experiences()).counts).toEqual({ pending: 0, approved: 0, rejected: 0 });
+    expect((await hitl.experiences()).counts).toEqual({ pending: 0, pending_review: 0, approved: 0, rejected: 0 });
     expect((await hitl.queue()).counts).toEqual({ experiences: 0, checkpoints: 0 });
     const projects = await get<unknown>('/api/projects');
     expect(Array.isArray(projects) ? projects : (projects as { items: unknown[] }).items).toEqual([]);

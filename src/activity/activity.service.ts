@@ -6,7 +6,7 @@ import { nowIso } from '../common/time';
 import { entryHash, GENESIS_HASH, verifyChainIn, type ChainedFields, type ChainReport } from './activity-chain';
 import { ActivityLog } from './activity-log.entity';
 import { toActivityEntry } from './activity.mapper';
-import type { ActivityScopeQueryDto, AgentLogsQueryDto } from './dto/activity-queries.dto';
+import type { ActivityScopeQueryDto, AgentLogsQueryDto, LogOrder } from './dto/activity-queries.dto';
 import type { ActivityEntryDto, TasksSummaryDto } from './dto/activity-response.dto';
 import { teamScopeOf } from '../common/auth/team-scope';
 
@@ -28,6 +28,8 @@ const SECRET_KEY =
   /^(?:.*[_-])?(?:secret|password|passwd|api[_-]?key|token|access[_-]?token|authorization|credentials?)$/i;
 
 const INSERT_COLUMNS = '"timestamp", task_id, agent, action, status, details, team_id, prev_hash, hash';
+/** Entries per PostgreSQL group commit (9 parameters each, far below the 65,535 limit). */
+const MAX_BATCH = 500;
 
 /** The parts of better-sqlite3 the SQLite append uses (TypeORM's driver exposes the connection). */
 interface SqliteDatabase {
@@ -73,6 +75,10 @@ function serialiseDetails(details: RecordActivityInput['details']): string {
 export class ActivityService implements BeforeApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private sqliteAppend?: (fields: Unchained) => ActivityLog;
+  /** PostgreSQL appends waiting for the next group commit. */
+  private readonly batch: { fields: Unchained; resolve: (row: ActivityLog) => void; reject: (e: unknown) => void }[] =
+    [];
+  private flushScheduled = false;
 
   constructor(
     @InjectRepository(ActivityLog) private readonly repo: Repository<ActivityLog>,
@@ -94,9 +100,9 @@ export class ActivityService implements BeforeApplicationShutdown {
       details: serialiseDetails(input.details),
       team_id: clip(input.team_id, 64)!,
     };
-    const row = await this.serialised(() =>
-      this.isPostgres ? this.appendPostgres(fields) : Promise.resolve(this.appendSqlite(fields)),
-    );
+    const row = this.isPostgres
+      ? await this.appendBatched(fields)
+      : await this.serialised(() => Promise.resolve(this.appendSqlite(fields)));
     return toActivityEntry(row);
   }
 
@@ -111,7 +117,11 @@ export class ActivityService implements BeforeApplicationShutdown {
     if (team) qb.andWhere('a.team_id = :team', { team });
     const counts = await qb.groupBy('a.status').getRawMany<{ status: string; count: string | number }>();
     const countOf = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
-    const logs = await this.latest({ action: 'workflow_completed', ...(team ? { team_id: team } : {}) }, 20);
+    const logs = await this.latest(
+      { action: 'workflow_completed', ...(team ? { team_id: team } : {}) },
+      20,
+      query.order,
+    );
     return {
       total: counts.reduce((sum, c) => sum + Number(c.count), 0),
       success: countOf('success'),
@@ -120,16 +130,16 @@ export class ActivityService implements BeforeApplicationShutdown {
     };
   }
 
-  /** The latest entries of every kind, newest first. */
+  /** The latest entries of every kind (see `latest` for the order). */
   agents(user: AuthUser, query: AgentLogsQueryDto): Promise<ActivityEntryDto[]> {
     const team = teamScopeOf(user, query.team_id);
-    return this.latest(team ? { team_id: team } : {}, query.limit ?? 50);
+    return this.latest(team ? { team_id: team } : {}, query.limit ?? 50, query.order);
   }
 
-  /** The 100 latest permission_denied entries, newest first. */
+  /** The 100 latest permission_denied entries (see `latest` for the order). */
   permissions(user: AuthUser, query: ActivityScopeQueryDto): Promise<ActivityEntryDto[]> {
     const team = teamScopeOf(user, query.team_id);
-    return this.latest({ action: 'permission_denied', ...(team ? { team_id: team } : {}) }, 100);
+    return this.latest({ action: 'permission_denied', ...(team ? { team_id: team } : {}) }, 100, query.order);
   }
 
   /** Walks the whole chain in id order; reports the first entry that does not verify. */
@@ -161,8 +171,14 @@ export class ActivityService implements BeforeApplicationShutdown {
     return run;
   }
 
-  private async latest(where: FindOptionsWhere<ActivityLog>, take: number): Promise<ActivityEntryDto[]> {
+  /** The `take` latest entries: in the order they happened (a log tail, the default), or newest first. */
+  private async latest(
+    where: FindOptionsWhere<ActivityLog>,
+    take: number,
+    order: LogOrder = 'asc',
+  ): Promise<ActivityEntryDto[]> {
     const rows = await this.repo.find({ where, order: { id: 'DESC' }, take });
+    if (order === 'asc') rows.reverse();
     return rows.map(toActivityEntry);
   }
 
@@ -193,17 +209,55 @@ export class ActivityService implements BeforeApplicationShutdown {
     return this.sqliteAppend(fields);
   }
 
-  /** The advisory lock is held until commit, so the next appender reads this entry's hash. */
-  private appendPostgres(fields: Unchained): Promise<ActivityLog> {
+  /**
+   * Group commit: appends that arrive while one is being written go together
+   * in the next transaction (one lock, one read of the last hash, one INSERT),
+   * instead of six round trips each — a running job emits several per phase.
+   */
+  private appendBatched(fields: Unchained): Promise<ActivityLog> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ fields, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    void this.serialised(async () => {
+      this.flushScheduled = false;
+      const batch = this.batch.splice(0, MAX_BATCH);
+      if (this.batch.length) this.scheduleFlush();
+      try {
+        const rows = await this.appendPostgres(batch.map((b) => b.fields));
+        batch.forEach((b, i) => b.resolve(rows[i]));
+      } catch (error) {
+        batch.forEach((b) => b.reject(error));
+      }
+    });
+  }
+
+  /** The advisory lock is held until commit, so the next appender reads the last of these entries' hash. */
+  private appendPostgres(entries: Unchained[]): Promise<ActivityLog[]> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
       const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM activity_log ORDER BY id DESC LIMIT 1');
-      const row = this.chained(last?.hash ?? GENESIS_HASH, fields);
-      const [inserted] = await manager.query<{ id: number | string }[]>(
-        `INSERT INTO activity_log (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        this.values(row),
+      let prev = last?.hash ?? GENESIS_HASH;
+      const rows = entries.map((fields) => {
+        const row = this.chained(prev, fields);
+        prev = row.hash;
+        return row;
+      });
+      const placeholders = rows.map(
+        (_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(', ')})`,
       );
-      return { ...row, id: Number(inserted.id) };
+      const inserted = await manager.query<{ id: number | string }[]>(
+        `INSERT INTO activity_log (${INSERT_COLUMNS}) VALUES ${placeholders.join(', ')} RETURNING id`,
+        rows.flatMap((row) => this.values(row)),
+      );
+      // Serial ids follow the VALUES order, which is the chain's order.
+      const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+      return rows.map((row, i) => ({ ...row, id: ids[i] }));
     });
   }
 

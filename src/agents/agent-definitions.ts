@@ -116,3 +116,15 @@ export const AGENT_DEFINITIONS: readonly AgentDefinition[] = [
 ];
 
 export const AGENT_IDS = AGENT_DEFINITIONS.map((a) => a.agent_id);
+
+const AGENT_SUFFIX = '_agent';
+
+/**
+ * The canonical id for an agent id or its short form, the id without
+ * `_agent` (`dev` → `dev_agent`, as the seed's dashboard names them); any
+ * other value is returned unchanged, for the caller to validate or not find.
+ */
+export function canonicalAgentId(id: string): string {
+  const long = `${id}${AGENT_SUFFIX}`;
+  return !id.endsWith(AGENT_SUFFIX) && AGENT_IDS.includes(long) ? long : id;
+}

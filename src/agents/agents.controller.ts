@@ -3,9 +3,11 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } f
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError } from '../common/errors/error-response.dto';
 import { AgentsService } from './agents.service';
 import { AgentConfigUpdateDto, AgentDto, AgentIdParamDto, AgentPatchDto, AgentTestResponseDto } from './dto/agent.dto';
+
+const AGENT_ID_PARAM = 'An agent id (dev_agent) or its short form without "_agent" (dev)';
 
 @ApiTags('Agents')
 @Controller('api/agents')
@@ -24,9 +26,9 @@ export class AgentsController {
   @HttpCode(200)
   @MinRole('admin')
   @ApiOperation({ summary: "Set an agent's model and system prompt (both required)" })
-  @ApiParam({ name: 'agent_id', example: 'dev_agent' })
+  @ApiParam({ name: 'agent_id', example: 'dev_agent', description: AGENT_ID_PARAM })
   @ApiOkResponse({ type: AgentDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No agent with that id', 'Agent writer_agent not found'))
   setConfig(@Param() { agent_id }: AgentIdParamDto, @Body() body: AgentConfigUpdateDto): Promise<AgentDto> {
     return this.agents.update(agent_id, body);
   }
@@ -34,9 +36,9 @@ export class AgentsController {
   @Get(':agent_id')
   @MinRole('viewer')
   @ApiOperation({ summary: 'One agent' })
-  @ApiParam({ name: 'agent_id', example: 'dev_agent' })
+  @ApiParam({ name: 'agent_id', example: 'dev_agent', description: AGENT_ID_PARAM })
   @ApiOkResponse({ type: AgentDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No agent with that id', 'Agent writer_agent not found'))
   get(@Param() { agent_id }: AgentIdParamDto): Promise<AgentDto> {
     return this.agents.get(agent_id);
   }
@@ -44,9 +46,9 @@ export class AgentsController {
   @Patch(':agent_id')
   @MinRole('admin')
   @ApiOperation({ summary: 'Update an agent (partial)' })
-  @ApiParam({ name: 'agent_id', example: 'dev_agent' })
+  @ApiParam({ name: 'agent_id', example: 'dev_agent', description: AGENT_ID_PARAM })
   @ApiOkResponse({ type: AgentDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No agent with that id', 'Agent writer_agent not found'))
   patch(@Param() { agent_id }: AgentIdParamDto, @Body() body: AgentPatchDto): Promise<AgentDto> {
     return this.agents.update(agent_id, body);
   }
@@ -55,9 +57,9 @@ export class AgentsController {
   @HttpCode(200)
   @MinRole('admin')
   @ApiOperation({ summary: "Send a test prompt with the agent's model and prompt through the active provider" })
-  @ApiParam({ name: 'agent_id', example: 'dev_agent' })
+  @ApiParam({ name: 'agent_id', example: 'dev_agent', description: AGENT_ID_PARAM })
   @ApiOkResponse({ type: AgentTestResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No agent with that id', 'Agent writer_agent not found'))
   test(@Param() { agent_id }: AgentIdParamDto, @CurrentUser() user: AuthUser): Promise<AgentTestResponseDto> {
     return this.agents.test(agent_id, user.team_id);
   }

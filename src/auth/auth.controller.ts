@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -12,9 +11,10 @@ import {
 import { AdminKeyAuth, MinRole, Public } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError, ErrorResponseDto } from '../common/errors/error-response.dto';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { RATE_LIMITS } from '../common/rate-limits';
+import { AdminKeyGuard } from './admin-key.guard';
 import { AuthService } from './auth.service';
 import { CreateTokenDto, MeResponseDto, TokenResponseDto } from './dto/token.dto';
 
@@ -26,7 +26,8 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @Public()
-  @UseGuards(RateLimitGuard)
+  // The rate limit first, so failed key guesses count too.
+  @UseGuards(RateLimitGuard, AdminKeyGuard)
   @SkipThrottle({ [RATE_LIMITS.jobs]: true })
   @ApiTooManyRequestsResponse({
     description: 'Token minting rate limit (per IP); see Retry-After',
@@ -34,12 +35,13 @@ export class AuthController {
   })
   @AdminKeyAuth()
   @ApiOperation({ summary: 'Mint a JWT for a team and role (needs X-Admin-Key)' })
-  @ApiHeader({ name: 'X-Admin-Key', required: true, description: 'Must equal ADMIN_API_KEY' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ description: 'Admin key missing or wrong', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'ADMIN_API_KEY is not configured', type: ErrorResponseDto })
-  issue(@Headers('x-admin-key') adminKey: string | undefined, @Body() body: CreateTokenDto): Promise<TokenResponseDto> {
-    return this.auth.issueToken(adminKey, body.team_id, body.role);
+  @ApiUnauthorizedResponse(apiError('Admin key missing or wrong', 'Invalid admin key'))
+  @ApiServiceUnavailableResponse(
+    apiError('ADMIN_API_KEY is not configured', 'ADMIN_API_KEY is not configured on the server'),
+  )
+  issue(@Body() body: CreateTokenDto): Promise<TokenResponseDto> {
+    return this.auth.issueToken(body.team_id, body.role);
   }
 
   @Get('me')

@@ -1,42 +1,61 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { JwtService } from '@nestjs/jwt';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, QUERY_TOKEN_KEY, type AccessMode } from '../common/auth/access.decorators';
-import { MAX_TOKEN_EXP, ROLES, roleRank, TEAM_ID_PATTERN, type AuthUser, type Role } from '../common/auth/auth-user';
+import { roleRank, type AuthUser, type Role } from '../common/auth/auth-user';
 import { EVENTS, type PermissionDeniedEvent } from '../common/events';
+import { isMetricsToken, METRICS_TOKEN_KEY } from '../common/auth/metrics-token';
+import type { AllConfig } from '../config/config.types';
+import type { KeyObject } from 'node:crypto';
+import { jwtSigningKey } from './jwt-key';
+import { JWT_VERIFY_KEY, missingTokenReason, QUERY_TOKEN_ALLOWED } from './jwt.strategy';
 
-type AuthedRequest = FastifyRequest & { user?: AuthUser };
+type AuthedRequest = FastifyRequest & {
+  user?: AuthUser;
+  [QUERY_TOKEN_ALLOWED]?: boolean;
+  [JWT_VERIFY_KEY]?: KeyObject;
+};
 
 /**
  * Global guard, deny by default: a route must declare `@Public()` or
- * `@MinRole(…)`; otherwise it needs a valid HS256 token whose role ranks at
- * least the declared one.
+ * `@MinRole(…)`; otherwise it needs a valid HS256 token (the passport `jwt`
+ * strategy) whose role ranks at least the declared one.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AuthGuard extends PassportAuthGuard('jwt') {
+  private readonly key: KeyObject;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
     private readonly events: EventEmitter2,
-  ) {}
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {
+    super();
+    this.key = jwtSigningKey(config);
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const mode = this.reflector.getAllAndOverride<AccessMode | undefined>(ACCESS_KEY, targets);
     if (mode === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const allowQuery = this.reflector.get<boolean | undefined>(QUERY_TOKEN_KEY, context.getHandler()) ?? false;
-    const user = await this.verify(this.extractToken(request, allowQuery));
-    request.user = user;
+    if (this.reflector.get<boolean | undefined>(QUERY_TOKEN_KEY, context.getHandler())) {
+      request[QUERY_TOKEN_ALLOWED] = true;
+    }
+    // /metrics: a scraper's static METRICS_TOKEN stands in for an admin token.
+    if (
+      this.reflector.get<boolean | undefined>(METRICS_TOKEN_KEY, context.getHandler()) &&
+      isMetricsToken(request.headers.authorization, this.config.get('auth.metricsToken', { infer: true }))
+    ) {
+      return true;
+    }
+    request[JWT_VERIFY_KEY] = this.key;
+    await super.canActivate(context);
+    const user = request.user!;
 
     // A route without a declared mode is a bug; refuse rather than guess.
     const required: Role = mode ?? 'admin';
@@ -53,38 +72,16 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private extractToken(request: FastifyRequest, allowQuery: boolean): string {
-    const header = request.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new UnauthorizedException('Authorization header must be "Bearer <token>"');
-      return match[1];
-    }
-    if (allowQuery) {
-      const token = (request.query as Record<string, unknown> | undefined)?.access_token;
-      if (typeof token === 'string' && token) return token;
-    }
-    throw new UnauthorizedException('Missing bearer token');
+  override getAuthenticateOptions(): { session: boolean } {
+    return { session: false };
   }
 
-  private async verify(token: string): Promise<AuthUser> {
-    let payload: Record<string, unknown>;
-    try {
-      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedException('Invalid or expired token');
-    }
-    const { team_id, role, exp } = payload;
-    if (exp === undefined) throw new UnauthorizedException('Token has no expiry');
-    // A whole number of seconds that is a real date: `exp: 1e300` verifies, but no date can show it.
-    if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp > MAX_TOKEN_EXP) {
-      throw new UnauthorizedException('Token expiry is not a valid time');
-    }
-    if (typeof team_id !== 'string' || !ROLES.includes(role as Role)) {
-      throw new UnauthorizedException('Token lacks team_id or role');
-    }
-    // The rule minting applies: an empty or odd team id never scopes a request.
-    if (!TEAM_ID_PATTERN.test(team_id)) throw new UnauthorizedException('Token team_id is not a valid team id');
-    return { team_id, role: role as Role, exp };
+  /** `err`: a claim check failed (its own message); no user: no token, or a bad signature or expiry. */
+  override handleRequest<T = AuthUser>(err: unknown, user: T | false, info: unknown, context: ExecutionContext): T {
+    if (err) throw err instanceof Error ? err : new UnauthorizedException('Authentication failed');
+    if (user) return user;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const noToken = info instanceof Error && info.message === 'No auth token';
+    throw new UnauthorizedException(noToken ? missingTokenReason(request) : 'Invalid or expired token');
   }
 }

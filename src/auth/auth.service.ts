@@ -13,8 +13,8 @@ export class AuthService {
     private readonly jwt: JwtService,
   ) {}
 
-  async issueToken(adminKey: string | undefined, teamId = 'default', role: Role = 'admin'): Promise<TokenResponseDto> {
-    this.checkAdminKey(adminKey);
+  /** Mints a token; the caller has been checked by the `admin-key` strategy. */
+  async issueToken(teamId = 'default', role: Role = 'admin'): Promise<TokenResponseDto> {
     const ttl = this.config.get('auth.tokenTtlSeconds', { infer: true });
     const token = await this.jwt.signAsync({ team_id: teamId, role }, { algorithm: 'HS256', expiresIn: ttl });
     return { token, team_id: teamId, role, expires_in: ttl };
@@ -24,7 +24,8 @@ export class AuthService {
     return { team_id: user.team_id, role: user.role, expires_at: new Date(user.exp * 1000).toISOString() };
   }
 
-  private checkAdminKey(given: string | undefined): void {
+  /** The `X-Admin-Key` rule (used by the admin-key strategy): 503 when none is configured, 401 when missing or wrong. */
+  checkAdminKey(given: string | undefined): void {
     const expected = this.config.get('auth.adminApiKey', { infer: true });
     if (!expected) throw new ServiceUnavailableException('ADMIN_API_KEY is not configured on the server');
     if (!given) throw new UnauthorizedException('Missing X-Admin-Key header');

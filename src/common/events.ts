@@ -9,6 +9,7 @@ export const EVENTS = {
   permissionDenied: 'auth.permission_denied',
   settingsChanged: 'settings.changed',
   jobCancelRequested: 'job.cancel_requested',
+  jobQueued: 'job.queued',
   jobStarted: 'job.started',
   jobFinished: 'job.finished',
   phaseStarted: 'job.phase_started',
@@ -34,6 +35,13 @@ export interface SettingsChangedEvent {
 
 export interface JobCancelRequestedEvent {
   slug: string;
+}
+
+export interface JobQueuedEvent {
+  slug: string;
+  team_id: string;
+  /** created: a new job; retry: a failed or cancelled job sent again. */
+  reason: 'created' | 'retry';
 }
 
 export interface JobStartedEvent {

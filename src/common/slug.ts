@@ -1,9 +1,23 @@
 import { randomInt } from 'node:crypto';
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
+/** Lower-case letters, digits, "-" and "_" (clients such as the seed's dashboard make `todo_app`), 1-63 characters. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const SLUG_MESSAGE = 'slug must be 1-63 lower-case letters, digits, "-" or "_", starting with a letter or digit';
 
 export function isValidSlug(value: string): boolean {
   return SLUG_PATTERN.test(value);
+}
+
+/**
+ * How a requested slug is read before it is validated: `""` (an untouched form
+ * field) counts as not given, so one is derived from the name, and ASCII upper
+ * case is lower-cased. Nothing else changes (no trimming, no Unicode case
+ * folding, which would turn a Kelvin sign into a "k"): the pattern accepts or
+ * refuses the rest.
+ */
+export function normalizeSlugInput({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  return value === '' ? undefined : value.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
 /** A slug from free text: ASCII lower-case words joined by hyphens (may be empty). */

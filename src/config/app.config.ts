@@ -13,6 +13,10 @@ export interface AppConfig {
   version: string;
   /** Open event streams (SSE) one token may hold at once, per API process. */
   sseMaxPerToken: number;
+  /** Token mints per client IP per minute. */
+  tokenRateLimit: number;
+  /** Job creations per team per minute. */
+  jobRateLimit: number;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => ({
@@ -26,4 +30,6 @@ export const appConfig = registerAs('app', (): AppConfig => ({
   envFile: env('ENV_FILE') ?? '.env',
   version: '1.0.0',
   sseMaxPerToken: envInt('SSE_MAX_PER_TOKEN', 20),
+  tokenRateLimit: envInt('TOKEN_RATE_LIMIT', 20),
+  jobRateLimit: envInt('JOB_RATE_LIMIT', 60),
 }));

@@ -7,6 +7,8 @@ import { env } from './env';
 export interface AuthConfig {
   jwtSecret: string;
   adminApiKey?: string;
+  /** A static bearer token that Prometheus scrapers may use on /metrics (besides admin JWTs). */
+  metricsToken?: string;
   tokenTtlSeconds: number;
 }
 
@@ -34,5 +36,6 @@ export function configuredJwtSecret(): string | undefined {
 export const authConfig = registerAs('auth', (): AuthConfig => ({
   jwtSecret: configuredJwtSecret() ?? developmentSecret(),
   adminApiKey: env('ADMIN_API_KEY'),
+  metricsToken: env('METRICS_TOKEN'),
   tokenTtlSeconds: 24 * 60 * 60,
 }));

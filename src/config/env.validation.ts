@@ -1,51 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { envProblems } from './env.schema';
+
+/** A configuration problem found at boot: one line, naming the variable; the stack would only add server paths. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
 /**
- * Checks the raw environment at boot so a misconfigured service refuses to
- * start with a message naming the variable, instead of failing later.
+ * Checks the raw environment at boot (see env.schema.ts) so a misconfigured
+ * service refuses to start with one line naming each bad variable and what it
+ * accepts, instead of failing later.
  */
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
-  const value = (name: string): string => {
-    const v = raw[name];
-    return typeof v === 'string' ? v.trim() : '';
-  };
-  const problems: string[] = [];
-
-  const appEnv = value('APP_ENV') || 'development';
-  if (!['development', 'production', 'test'].includes(appEnv)) {
-    problems.push(`APP_ENV must be development, production or test (got "${appEnv}")`);
-  }
-  const port = value('PORT');
-  if (port && !(/^\d+$/.test(port) && Number(port) > 0 && Number(port) < 65536)) {
-    problems.push('PORT must be an integer between 1 and 65535');
-  }
-  const backend = value('JOB_QUEUE_BACKEND');
-  if (backend && !['thread', 'bull'].includes(backend)) {
-    problems.push('JOB_QUEUE_BACKEND must be "thread" or "bull"');
-  }
-  const sseMax = value('SSE_MAX_PER_TOKEN');
-  if (sseMax && !(/^\d{1,6}$/.test(sseMax) && Number(sseMax) >= 1)) {
-    problems.push('SSE_MAX_PER_TOKEN must be an integer between 1 and 999999');
-  }
-  const dbUrl = value('DATABASE_URL');
-  if (dbUrl && !/^postgres(ql)?:\/\//.test(dbUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
-  const schema = value('DB_SCHEMA');
-  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    problems.push('DB_SCHEMA must be a lower-case SQL identifier');
-  }
-
-  if (appEnv === 'production') {
-    const secret = value('JWT_SECRET') || value('DASHBOARD_SECRET');
-    if (!secret) problems.push('JWT_SECRET (or DASHBOARD_SECRET) is required in production');
-    else if (secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters in production');
-    if (!value('ADMIN_API_KEY')) problems.push('ADMIN_API_KEY is required in production');
-  }
-
-  if (problems.length) {
-    const error = new Error(`Invalid configuration: ${problems.join('; ')}`);
-    // Nest logs boot errors with their stack; the message says it all, a stack would only add server paths.
-    error.stack = `${error.name}: ${error.message}`;
-    throw error;
-  }
+  const problems = envProblems(raw);
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   return raw;
+}
+
+/** What ConfigModule will see: the `.env` file (ENV_FILE), overridden by the real environment. */
+export function bootEnvironment(): Record<string, string | undefined> {
+  let fromFile: Record<string, string | undefined> = {};
+  try {
+    fromFile = parseEnv(readFileSync(process.env.ENV_FILE || '.env', 'utf8'));
+  } catch {
+    // no .env file: the environment alone
+  }
+  return { ...fromFile, ...process.env };
+}
+
+/** Validates before anything else is built (the logger, the HTTP adapter), so a bad value fails in milliseconds. */
+export function validateBootEnvironment(): void {
+  validateEnv(bootEnvironment());
 }

@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { env, envBool } from './env';
+import { availableParallelism } from 'node:os';
+import { env, envBool, envInt } from './env';
 
 export type QueueBackend = 'thread' | 'bull';
 
@@ -10,6 +11,8 @@ export interface QueueConfig {
   prefix: string;
   /** Whether this process consumes jobs (false: the API only enqueues). */
   runWorker: boolean;
+  /** Worker threads for the pipeline's CPU-heavy steps (0: they run on the main thread). */
+  cpuPoolThreads: number;
 }
 
 export const queueConfig = registerAs('queue', (): QueueConfig => ({
@@ -17,4 +20,5 @@ export const queueConfig = registerAs('queue', (): QueueConfig => ({
   redisUrl: env('REDIS_URL') ?? 'redis://127.0.0.1:6379',
   prefix: env('QUEUE_PREFIX') ?? 'sfactory',
   runWorker: envBool('RUN_WORKER', true),
+  cpuPoolThreads: envInt('CPU_POOL_THREADS', availableParallelism()),
 }));

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { nowIso } from '../common/time';
 import { SettingsService } from '../system/settings/settings.service';
 import { CostRecord } from './cost-record.entity';
+import { CostRollupService } from './cost-rollup.service';
 import { CostReservation } from './cost-reservation.entity';
 
 /** A reservation older than this belongs to a crashed process and no longer counts. */
@@ -23,6 +24,9 @@ export class BudgetExceededError extends Error {
   }
 }
 
+/** A cost record to insert; `over_reported` defaults to false. */
+export type NewCostRecord = Omit<CostRecord, 'id' | 'over_reported'> & { over_reported?: boolean };
+
 export function utcDay(date = new Date()): string {
   return date.toISOString().slice(0, 10);
 }
@@ -40,6 +44,7 @@ export class BudgetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly rollups: CostRollupService,
   ) {}
 
   /** Reserves `estimate` dollars for today or throws BudgetExceededError; returns the reservation id. */
@@ -58,11 +63,13 @@ export class BudgetService {
   }
 
   /** Replaces a reservation by the call's real cost record (atomically). */
-  async settle(reservationId: number, record: Omit<CostRecord, 'id'>): Promise<CostRecord> {
+  async settle(reservationId: number, input: NewCostRecord): Promise<CostRecord> {
+    const record: Omit<CostRecord, 'id'> = { over_reported: false, ...input };
     return this.serialised(() =>
       this.dataSource.transaction(async (manager) => {
         await manager.delete(CostReservation, { id: reservationId });
         const result = await manager.insert(CostRecord, record);
+        await this.rollups.add(manager, record);
         return { ...record, id: Number((result.identifiers[0] as { id: number }).id) };
       }),
     );

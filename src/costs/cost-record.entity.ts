@@ -3,9 +3,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** One LLM call (one HTTP attempt), with what it cost. */
 @Entity('cost_records')
 @Index('idx_cost_day_cover', ['day', 'model', 'cost_usd'])
-@Index('idx_cost_team_day_cover', ['team_id', 'day', 'model', 'cost_usd'])
-@Index('idx_cost_team_job_cover', ['team_id', 'job_slug', 'cost_usd', 'tokens_in', 'tokens_out'])
-@Index('idx_cost_team_agent_cover', ['team_id', 'agent', 'cost_usd', 'tokens_in', 'tokens_out'])
+@Index('idx_cost_team_recent', ['team_id', 'id'])
+@Index('idx_cost_job', ['job_slug', 'id'])
 export class CostRecord {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -54,4 +53,13 @@ export class CostRecord {
   /** ok, or why the call failed (http_429, http_500, timeout, aborted, invalid_reply, …). */
   @Column({ type: 'varchar', length: 32 })
   outcome: string;
+
+  /**
+   * The provider reported more tokens than the call could have used (completion
+   * tokens above max_tokens, or prompt tokens above the prompt's characters);
+   * cost_usd then charges at most that worst case. Always read back; optional
+   * so inserts that predate the flag (false) need not name it.
+   */
+  @Column({ type: 'boolean', default: false })
+  over_reported?: boolean;
 }

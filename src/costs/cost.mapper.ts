@@ -16,5 +16,6 @@ export function toCostRecordDto(row: CostRecord): CostRecordDto {
     cost_usd: roundUsd(row.cost_usd),
     cost_source: row.cost_source,
     outcome: row.outcome,
+    over_reported: Boolean(row.over_reported),
   };
 }

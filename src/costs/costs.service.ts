@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { utcDay } from './budget.service';
+import { CostAgentRollup } from './cost-agent-rollup.entity';
+import { CostDailyRollup } from './cost-daily-rollup.entity';
+import { CostJobRollup } from './cost-job-rollup.entity';
 import { CostRecord } from './cost-record.entity';
+import { CostRollupService } from './cost-rollup.service';
 import { CostReservation } from './cost-reservation.entity';
 import { toCostRecordDto } from './cost.mapper';
 import type {
@@ -80,13 +84,20 @@ export function lastUtcDays(days: number, now = Date.now()): string[] {
 }
 
 /**
- * Read side of the cost records: every figure is an SQL aggregate (SUM,
- * COUNT, GROUP BY) over the indexed `cost_records` table, never a scan in
- * JavaScript. `team` null covers every team.
+ * Read side of the cost records. Every sum comes from the daily roll-ups
+ * (CostRollupService keeps them equal to the raw rows on insert), so a figure
+ * costs the same at a million calls as at a thousand; only the latest calls
+ * and a job's models read `cost_records`. `team` null covers every team.
  */
 @Injectable()
 export class CostsService {
-  constructor(@InjectRepository(CostRecord) private readonly records: Repository<CostRecord>) {}
+  constructor(
+    @InjectRepository(CostRecord) private readonly records: Repository<CostRecord>,
+    @InjectRepository(CostDailyRollup) private readonly dailyRollups: Repository<CostDailyRollup>,
+    @InjectRepository(CostAgentRollup) private readonly agentRollups: Repository<CostAgentRollup>,
+    @InjectRepository(CostJobRollup) private readonly jobRollups: Repository<CostJobRollup>,
+    private readonly rollups: CostRollupService,
+  ) {}
 
   async overview(team: TeamScope): Promise<CostsOverviewDto> {
     const [jobs, agents, recent] = await Promise.all([
@@ -141,7 +152,7 @@ export class CostsService {
     const rows = await this.scoped(team)
       .select('c.day', 'day')
       .addSelect('COALESCE(SUM(c.cost_usd), 0)', 'cost')
-      .addSelect('COUNT(*)', 'calls')
+      .addSelect('COALESCE(SUM(c.calls), 0)', 'calls')
       .andWhere('c.day >= :from AND c.day <= :to', { from: dates[0], to: dates[dates.length - 1] })
       .groupBy('c.day')
       .getRawMany<{ day: string; cost: Aggregate; calls: Aggregate }>();
@@ -154,7 +165,9 @@ export class CostsService {
 
   /** Everything ever spent by the scope, in USD (rounded). */
   async totalCost(team: TeamScope): Promise<number> {
-    const row = await this.scoped(team).select('COALESCE(SUM(c.cost_usd), 0)', 'cost').getRawOne<{ cost: Aggregate }>();
+    const qb = this.agentRollups.createQueryBuilder('c').select('COALESCE(SUM(c.cost_usd), 0)', 'cost');
+    if (team !== null) qb.where('c.team_id = :team', { team });
+    const row = await qb.getRawOne<{ cost: Aggregate }>();
     return roundUsd(num(row?.cost));
   }
 
@@ -178,36 +191,37 @@ export class CostsService {
     return Object.fromEntries(rows.map((row) => [row.phase, row.model]));
   }
 
-  /** Deletes every cost record and open reservation (wipe). */
+  /** Deletes every cost record, its roll-ups and every open reservation (wipe), in one transaction. */
   async clearAll(): Promise<void> {
     await this.records.manager.transaction(async (manager) => {
       await manager.createQueryBuilder().delete().from(CostReservation).execute();
       await manager.createQueryBuilder().delete().from(CostRecord).execute();
+      await this.rollups.clear(manager);
     });
   }
 
-  private scoped(team: TeamScope): SelectQueryBuilder<CostRecord> {
-    const qb = this.records.createQueryBuilder('c');
+  /** The per-day roll-up (team, day, agent, provider, model) of the scope. */
+  private scoped(team: TeamScope): SelectQueryBuilder<CostDailyRollup> {
+    const qb = this.dailyRollups.createQueryBuilder('c');
     return team === null ? qb : qb.where('c.team_id = :team', { team });
   }
 
-  /**
-   * Grouped on the bare column (not an expression) so the team-leading covering
-   * index delivers the rows already in group order.
-   */
+  /** Per agent from the all-time roll-up (a few hundred rows), per job from the job roll-up. */
   private async grouped(by: 'job' | 'agent', team: TeamScope): Promise<Group[]> {
+    const base = by === 'job' ? this.jobRollups.createQueryBuilder('c') : this.agentRollups.createQueryBuilder('c');
+    if (team !== null) base.where('c.team_id = :team', { team });
     const column = by === 'job' ? 'c.job_slug' : 'c.agent';
-    const qb = this.scoped(team)
+    const qb = base
       .select(column, 'key')
       .addSelect('COALESCE(SUM(c.cost_usd), 0)', 'cost')
       .addSelect('COALESCE(SUM(c.tokens_in), 0)', 'tokens_in')
       .addSelect('COALESCE(SUM(c.tokens_out), 0)', 'tokens_out')
-      .addSelect('COUNT(*)', 'calls')
+      .addSelect('COALESCE(SUM(c.calls), 0)', 'calls')
       .groupBy(column);
-    if (by === 'job') qb.andWhere('c.job_slug IS NOT NULL');
     const groups = new Map<string, Group>();
     for (const row of await qb.getRawMany<RawTotals & { key: string | null }>()) {
-      const key = row.key ?? UNKNOWN_AGENT;
+      // The roll-up stores a call without agent as '' (a key column); the API has always called it 'unknown'.
+      const key = row.key || UNKNOWN_AGENT;
       const totals = toTotals(row);
       const seen = groups.get(key);
       groups.set(key, {

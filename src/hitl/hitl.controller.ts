@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,15 +11,17 @@ import {
 import { MinRole } from '../common/auth/access.decorators';
 import { isAdmin, type AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError } from '../common/errors/error-response.dto';
 import { CheckpointsService } from './checkpoints.service';
 import { groupByStatus } from './decision';
 import {
   CheckpointDto,
   CheckpointListDto,
+  CheckpointQueueItemDto,
   DecisionQueryDto,
   ExperienceDto,
   ExperienceListDto,
+  ExperienceQueueItemDto,
   HitlListQueryDto,
   HitlQueueDto,
   ItemIdParamDto,
@@ -41,7 +44,8 @@ export class HitlController {
   @ApiOperation({ summary: "The team's lessons by status" })
   @ApiOkResponse({ type: ExperienceListDto })
   async listExperiences(@CurrentUser() user: AuthUser, @Query() query: HitlListQueryDto): Promise<ExperienceListDto> {
-    return groupByStatus((await this.experiences.list(user, query.team_id)).map(toExperienceDto));
+    const grouped = groupByStatus((await this.experiences.list(user, query.team_id)).map(toExperienceDto));
+    return { ...grouped, counts: { ...grouped.counts, pending_review: grouped.counts.pending } };
   }
 
   @Post('experiences/:id/approve')
@@ -50,8 +54,8 @@ export class HitlController {
   @ApiOperation({ summary: 'Approve a lesson: it will feed later dev and refactor prompts of the team' })
   @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
   @ApiOkResponse({ type: ExperienceDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such lesson (or not your team's)", 'Experience not found'))
+  @ApiConflictResponse(apiError('Already decided', 'Experience is already approved'))
   async approveExperience(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -66,8 +70,8 @@ export class HitlController {
   @ApiOperation({ summary: 'Reject a lesson: it never reaches a prompt' })
   @ApiParam({ name: 'id', example: 'exp-0b2d8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
   @ApiOkResponse({ type: ExperienceDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such lesson (or not your team's)", 'Experience not found'))
+  @ApiConflictResponse(apiError('Already decided', 'Experience is already approved'))
   async rejectExperience(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -90,8 +94,8 @@ export class HitlController {
   @ApiOperation({ summary: 'Approve a checkpoint: the job continues at that phase' })
   @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
   @ApiOkResponse({ type: CheckpointDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such checkpoint (or not your team's)", 'Checkpoint not found'))
+  @ApiConflictResponse(apiError('Already decided, or the job no longer waits for it', 'Checkpoint is already rejected'))
   async approveCheckpoint(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -106,8 +110,8 @@ export class HitlController {
   @ApiOperation({ summary: 'Reject a checkpoint: the job fails with the reason' })
   @ApiParam({ name: 'id', example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e' })
   @ApiOkResponse({ type: CheckpointDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'Already decided', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such checkpoint (or not your team's)", 'Checkpoint not found'))
+  @ApiConflictResponse(apiError('Already decided, or the job no longer waits for it', 'Checkpoint is already rejected'))
   async rejectCheckpoint(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -118,6 +122,7 @@ export class HitlController {
 
   @Get('hitl/queue')
   @MinRole('viewer')
+  @ApiExtraModels(CheckpointQueueItemDto, ExperienceQueueItemDto)
   @ApiOperation({ summary: 'Everything waiting for a decision: pending lessons and checkpoints' })
   @ApiOkResponse({ type: HitlQueueDto })
   async queue(@CurrentUser() user: AuthUser): Promise<HitlQueueDto> {
@@ -142,7 +147,12 @@ export class HitlController {
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] },
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(
+    apiError(
+      "No checkpoint or lesson with that id (or not your team's)",
+      'No checkpoint or experience cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e',
+    ),
+  )
   approveAny(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -159,7 +169,12 @@ export class HitlController {
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: '#/components/schemas/CheckpointDto' }, { $ref: '#/components/schemas/ExperienceDto' }] },
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(
+    apiError(
+      "No checkpoint or lesson with that id (or not your team's)",
+      'No checkpoint or experience cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e',
+    ),
+  )
   rejectAny(
     @Param() { id }: ItemIdParamDto,
     @Query() query: DecisionQueryDto,
@@ -176,9 +191,11 @@ export class HitlController {
   ): Promise<CheckpointDto | ExperienceDto> {
     const visible = (item: { team_id: string } | null) => !!item && (isAdmin(user) || item.team_id === user.team_id);
     if (visible(await this.checkpoints.findById(id))) {
-      return decision === 'approve'
-        ? this.checkpoints.approve(id, user, reason)
-        : this.checkpoints.reject(id, user, reason);
+      return toCheckpointDto(
+        decision === 'approve'
+          ? await this.checkpoints.approve(id, user, reason)
+          : await this.checkpoints.reject(id, user, reason),
+      );
     }
     if (visible(await this.experiences.findById(id))) {
       return toExperienceDto(

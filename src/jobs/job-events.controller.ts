@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, HttpException, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import {
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -54,13 +55,24 @@ export class JobEventsController {
   })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Replay events after this id' })
-  @ApiQuery({ name: 'access_token', required: false, description: 'Bearer token, for EventSource clients only' })
+  @ApiQuery({
+    name: 'access_token',
+    type: String,
+    required: false,
+    description: 'Bearer token, for EventSource clients only',
+  })
   @ApiProduces('text/event-stream')
   @ApiTooManyRequestsResponse({
     description:
       'The token already holds SSE_MAX_PER_TOKEN open streams (default 20, per API process); close one or retry after Retry-After',
     type: ErrorResponseDto,
+    example: { detail: 'This token already has 20 open event streams; close one or retry later' },
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  })
+  @ApiNotFoundResponse({
+    description: "No such job (or not your team's)",
+    type: ErrorResponseDto,
+    example: { detail: 'Job my-app not found' },
   })
   @ApiOkResponse({
     description: 'An event stream',

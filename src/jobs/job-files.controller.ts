@@ -8,14 +8,22 @@ import {
   UnsupportedMediaTypeException,
   PayloadTooLargeException,
 } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError } from '../common/errors/error-response.dto';
 import { CodeFileQueryDto } from './dto/job-queries.dto';
 import { CodeFileDto, CodeTreeEntryDto } from './dto/job-response.dto';
 import { SlugParamDto } from './dto/slug-param.dto';
@@ -39,7 +47,7 @@ export class JobFilesController {
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'The ZIP file', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ description: 'No such job, or not exported yet', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No such job, or not exported yet', 'The job has not been exported yet'))
   async download(
     @Param() { slug }: SlugParamDto,
     @CurrentUser() user: AuthUser,
@@ -61,6 +69,7 @@ export class JobFilesController {
   @ApiOperation({ summary: 'File tree of source/ and docs/' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: [CodeTreeEntryDto] })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   async tree(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser): Promise<CodeTreeEntryDto[]> {
     await this.jobs.find(slug, user);
     return this.workspace.tree(slug);
@@ -71,6 +80,8 @@ export class JobFilesController {
   @ApiOperation({ summary: 'Content of one text file under source/ or docs/ (max 500 KB)' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: CodeFileDto })
+  @ApiNotFoundResponse(apiError('No such job, or no such file', 'File not found'))
+  @ApiPayloadTooLargeResponse(apiError('The file is larger than 500 KB', 'File is larger than 500 KB'))
   async file(
     @Param() { slug }: SlugParamDto,
     @Query() query: CodeFileQueryDto,

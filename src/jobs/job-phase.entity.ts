@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonColumn } from '../common/json.transformer';
 import type { PhaseStatus } from './job-status';
 
 /** One row per job and phase: the record that lets a job resume after its last passed phase. */
 @Entity('job_phases')
+@Index('idx_job_phases_list', ['job_slug', 'phase', 'status'])
 export class JobPhase {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   job_slug: string;

@@ -3,8 +3,9 @@ import { jsonColumn } from '../common/json.transformer';
 import type { JobStatus } from './job-status';
 
 @Entity('jobs')
-@Index('idx_jobs_team_created', ['team_id', 'created_at'])
-@Index('idx_jobs_status', ['status'])
+@Index('idx_jobs_created_slug', ['created_at', 'slug'])
+@Index('idx_jobs_team_created_slug', ['team_id', 'created_at', 'slug'])
+@Index('idx_jobs_status_created_slug', ['status', 'created_at', 'slug'])
 export class Job {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   slug: string;

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGu
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -17,34 +18,59 @@ import type { FastifyReply } from 'fastify';
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError, ErrorResponseDto } from '../common/errors/error-response.dto';
+import { LIST_HEADERS, setListHeaders } from '../common/dto/list-cursor';
 import { CancelJobResponseDto, CreateJobDto, DeleteJobResponseDto } from './dto/create-job.dto';
 import { DeleteJobQueryDto, ListJobsQueryDto, LogsQueryDto, PhasesQueryDto } from './dto/job-queries.dto';
-import { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
+import { JobLogDto, JobPhasesDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
 import { SlugParamDto } from './dto/slug-param.dto';
+import { Location, LOCATION_HEADER } from '../common/http/location';
+import { AcceptsIdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-key.decorator';
+import type { IdempotentResult } from '../idempotency/idempotency.service';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { RATE_LIMITS } from '../common/rate-limits';
 import { JobsService } from './jobs.service';
 
+const REPLAYED_HEADER = {
+  'Idempotent-Replayed': {
+    description: '"true" when the answer repeats an earlier request with the same Idempotency-Key',
+    schema: { type: 'string' },
+  },
+};
+
+/** The job, with `Idempotent-Replayed: true` when it answers a repeated request. */
+function replied(reply: FastifyReply, result: IdempotentResult<JobResponseDto>): JobResponseDto {
+  if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+  return result.value;
+}
+
+/** What a 503 from the intake gate says (IntakeClosedException). */
+const INTAKE_CLOSED_DETAIL = 'A wipe is in progress: no new jobs are accepted until it ends; try again shortly';
 const INTAKE_503 = 'A wipe is in progress, or the queue is unavailable: no job was queued; see Retry-After';
 
 @ApiTags('Jobs')
-@ApiExtraModels(PhaseDetailDto)
+@ApiExtraModels(PhaseDetailDto, JobPhasesDto)
 @Controller('api/jobs')
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Get()
   @MinRole('viewer')
-  @ApiOperation({ summary: 'List jobs, newest first (total in X-Total-Count)' })
-  @ApiOkResponse({ type: [JobResponseDto] })
+  @ApiOperation({
+    summary: 'List jobs, newest first (total in X-Total-Count; next page cursor in X-Next-Cursor and Link)',
+  })
+  @ApiOkResponse({ type: [JobResponseDto], headers: LIST_HEADERS })
+  @ApiBadRequestResponse({
+    description: 'Invalid filter, malformed cursor, or after with offset',
+    type: ErrorResponseDto,
+  })
   async list(
     @Query() query: ListJobsQueryDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JobResponseDto[]> {
-    const { items, total } = await this.jobs.list(user, query);
-    void reply.header('X-Total-Count', String(total));
+    const { items, total, next } = await this.jobs.list(user, query);
+    setListHeaders(reply, total, next);
     return items;
   }
 
@@ -58,11 +84,22 @@ export class JobsController {
     type: ErrorResponseDto,
   })
   @ApiOperation({ summary: 'Create a Flutter generation job and queue it' })
-  @ApiAcceptedResponse({ type: JobResponseDto })
-  @ApiConflictResponse({ description: 'The explicit slug is taken (by any team)', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: INTAKE_503, type: ErrorResponseDto })
-  create(@Body() body: CreateJobDto, @CurrentUser() user: AuthUser): Promise<JobResponseDto> {
-    return this.jobs.create(body, user);
+  @ApiAcceptedResponse({ type: JobResponseDto, headers: { ...LOCATION_HEADER, ...REPLAYED_HEADER } })
+  @ApiConflictResponse({
+    description: 'The explicit slug is taken (by any team), or a request with this Idempotency-Key is in progress',
+    type: ErrorResponseDto,
+    example: { detail: 'A job with slug my-app already exists' },
+  })
+  @ApiServiceUnavailableResponse(apiError(INTAKE_503, INTAKE_CLOSED_DETAIL))
+  @AcceptsIdempotencyKey()
+  @Location('/api/jobs/:slug')
+  async create(
+    @Body() body: CreateJobDto,
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKeyHeader() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JobResponseDto> {
+    return replied(reply, await this.jobs.create(body, user, key));
   }
 
   @Get(':slug')
@@ -70,7 +107,7 @@ export class JobsController {
   @ApiOperation({ summary: 'One job' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: JobResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   get(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser): Promise<JobResponseDto> {
     return this.jobs.get(slug, user);
   }
@@ -80,7 +117,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Delete a job (stops running work first); purge=true also removes its files' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: DeleteJobResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   remove(
     @Param() { slug }: SlugParamDto,
     @Query() query: DeleteJobQueryDto,
@@ -95,12 +132,10 @@ export class JobsController {
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({
     schema: {
-      oneOf: [
-        { type: 'object', additionalProperties: { type: 'string' }, example: { create: 'passed', ba: 'running' } },
-        { type: 'array', items: { $ref: getSchemaPath(PhaseDetailDto) } },
-      ],
+      oneOf: [{ $ref: getSchemaPath(JobPhasesDto) }, { type: 'array', items: { $ref: getSchemaPath(PhaseDetailDto) } }],
     },
   })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   phases(
     @Param() { slug }: SlugParamDto,
     @Query() query: PhasesQueryDto,
@@ -115,7 +150,10 @@ export class JobsController {
   @ApiOperation({ summary: 'Cancel a queued, running or waiting job' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: CancelJobResponseDto })
-  @ApiConflictResponse({ description: 'The job is already finished', type: ErrorResponseDto })
+  @ApiConflictResponse(
+    apiError('The job is already finished', 'Job is succeeded; only queued, running or waiting jobs can be cancelled'),
+  )
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   cancel(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser): Promise<CancelJobResponseDto> {
     return this.jobs.cancel(slug, user);
   }
@@ -125,11 +163,23 @@ export class JobsController {
   @MinRole('member')
   @ApiOperation({ summary: 'Resume a failed or cancelled job at its first phase that did not pass' })
   @ApiParam({ name: 'slug', example: 'my-app' })
-  @ApiAcceptedResponse({ type: JobResponseDto })
-  @ApiConflictResponse({ description: 'The job is not failed or cancelled', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'A wipe is in progress; see Retry-After', type: ErrorResponseDto })
-  retry(@Param() { slug }: SlugParamDto, @CurrentUser() user: AuthUser): Promise<JobResponseDto> {
-    return this.jobs.retry(slug, user);
+  @ApiAcceptedResponse({ type: JobResponseDto, headers: { ...LOCATION_HEADER, ...REPLAYED_HEADER } })
+  @ApiConflictResponse({
+    description: 'The job is not failed or cancelled, or a request with this Idempotency-Key is in progress',
+    type: ErrorResponseDto,
+    example: { detail: 'Job is running; only failed or cancelled jobs can be retried' },
+  })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
+  @ApiServiceUnavailableResponse(apiError('A wipe is in progress; see Retry-After', INTAKE_CLOSED_DETAIL))
+  @AcceptsIdempotencyKey()
+  @Location('/api/jobs/:slug')
+  async retry(
+    @Param() { slug }: SlugParamDto,
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKeyHeader() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JobResponseDto> {
+    return replied(reply, await this.jobs.retry(slug, user, key));
   }
 
   @Get(':slug/logs')
@@ -137,6 +187,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Job log lines, oldest first; filter by phase, level, after_id' })
   @ApiParam({ name: 'slug', example: 'my-app' })
   @ApiOkResponse({ type: [JobLogDto] })
+  @ApiNotFoundResponse(apiError("No such job (or not your team's)", 'Job my-app not found'))
   logs(
     @Param() { slug }: SlugParamDto,
     @Query() query: LogsQueryDto,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { JobEventsController } from './job-events.controller';
 import { JobEventsService } from './job-events.service';
@@ -14,7 +15,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog]), ProvidersModule],
+  imports: [TypeOrmModule.forFeature([Job, JobPhase, JobLog]), ProvidersModule, IdempotencyModule],
   controllers: [JobsController, JobFilesController, JobEventsController],
   providers: [JobsService, JobRunStore, JobWorkspaceService, JobEventsService, IntakeGate],
   exports: [JobsService, JobRunStore, JobWorkspaceService, IntakeGate],

@@ -1,15 +1,17 @@
 import { ConflictException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
-import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
+import { applyListCursor, decodeListCursor, encodeListCursor } from '../common/dto/list-cursor';
+import { EVENTS, type JobCancelRequestedEvent, type JobQueuedEvent } from '../common/events';
 import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import { PHASE_AGENTS, PHASE_NAMES } from '../pipeline/phase-names';
 import { ProvidersService } from '../providers/providers.service';
 import { JobQueue } from '../queue/job-queue';
+import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service';
 import type { CreateJobDto } from './dto/create-job.dto';
 import type { JobLogDto, JobResponseDto, PhaseDetailDto } from './dto/job-response.dto';
 import type { ListJobsQueryDto, LogsQueryDto } from './dto/job-queries.dto';
@@ -42,11 +44,27 @@ export class JobsService {
     private readonly runs: JobRunStore,
     private readonly providers: ProvidersService,
     private readonly intake: IntakeGate,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** 503 while a wipe runs (see IntakeGate). */
-  create(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
-    return this.intake.admit(() => this.insertAndQueue(dto, user));
+  create(dto: CreateJobDto, user: AuthUser, idempotencyKey?: string): Promise<IdempotentResult<JobResponseDto>> {
+    return this.idempotency.run(
+      { scope: user.team_id, key: idempotencyKey, request: { route: 'POST /api/jobs', body: dto } },
+      async () => {
+        const job = await this.intake.admit(() => this.insertAndQueue(dto, user));
+        return { id: job.slug, value: job };
+      },
+      (slug) => this.current(slug, user),
+    );
+  }
+
+  /** The job as it is now, or undefined when it is gone (an idempotent replay then starts afresh). */
+  private current(slug: string, user: AuthUser): Promise<JobResponseDto | undefined> {
+    return this.get(slug, user).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    });
   }
 
   private async insertAndQueue(dto: CreateJobDto, user: AuthUser): Promise<JobResponseDto> {
@@ -90,18 +108,46 @@ export class JobsService {
       this.logger.error(`Could not queue ${job.slug}: ${(error as Error).message}`);
       throw new ServiceUnavailableException('The job queue is unavailable; try again shortly');
     }
+    this.events.emit(EVENTS.jobQueued, {
+      slug: job.slug,
+      team_id: job.team_id,
+      reason: 'created',
+    } satisfies JobQueuedEvent);
     return accepted;
   }
 
-  async list(user: AuthUser, query: ListJobsQueryDto): Promise<{ items: JobResponseDto[]; total: number }> {
-    const where: FindOptionsWhere<Job> = { ...teamWhere(user, query.team_id) };
-    if (query.status) where.status = query.status as JobStatus;
-    const [rows, total] = await this.jobs.findAndCount({
-      where,
-      order: { created_at: 'DESC', slug: 'DESC' },
-      take: query.limit ?? 100,
-      skip: query.offset ?? 0,
-    });
+  /**
+   * Newest first (`created_at DESC, slug DESC`, which the jobs indexes deliver
+   * without sorting), paged by offset or by the keyset cursor `after`. One row
+   * more than the page is read to know whether a next cursor exists.
+   */
+  async list(
+    user: AuthUser,
+    query: ListJobsQueryDto,
+  ): Promise<{ items: JobResponseDto[]; total: number; next: string | undefined }> {
+    const limit = query.limit ?? 100;
+    const filtered = (): SelectQueryBuilder<Job> => {
+      const qb = this.jobs.createQueryBuilder('j');
+      const { team_id } = teamWhere(user, query.team_id);
+      if (team_id !== undefined) qb.andWhere('j.team_id = :team_id', { team_id });
+      if (query.status) qb.andWhere('j.status = :status', { status: query.status });
+      return qb;
+    };
+    const [page, total] = await Promise.all([
+      applyListCursor(filtered(), 'j', decodeListCursor(query.after))
+        .orderBy('j.created_at', 'DESC')
+        .addOrderBy('j.slug', 'DESC')
+        .limit(limit + 1)
+        .offset(query.offset ?? 0)
+        .getMany(),
+      // COUNT(*), not getCount(): TypeORM counts DISTINCT primary keys, a sort over every row.
+      filtered()
+        .select('COUNT(*)', 'n')
+        .getRawOne<{ n: string | number }>()
+        .then((row) => Number(row?.n ?? 0)),
+    ]);
+    const rows = page.slice(0, limit);
+    const next = page.length > limit ? encodeListCursor(rows[rows.length - 1]) : undefined;
     // Only the three columns the list shows, read raw: hydrating 13 entities per job dominated this route.
     const phases = rows.length
       ? await this.phases
@@ -116,7 +162,7 @@ export class JobsService {
       if (list) list.push(phase);
       else bySlug.set(phase.job_slug, [phase]);
     }
-    return { items: rows.map((job) => toJobResponse(job, bySlug.get(job.slug) ?? [])), total };
+    return { items: rows.map((job) => toJobResponse(job, bySlug.get(job.slug) ?? [])), total, next };
   }
 
   async get(slug: string, user: AuthUser): Promise<JobResponseDto> {
@@ -188,8 +234,12 @@ export class JobsService {
   }
 
   /** A failed or cancelled job resumes at its first phase that did not pass; 503 while a wipe runs. */
-  retry(slug: string, user: AuthUser): Promise<JobResponseDto> {
-    return this.intake.admit(() => this.requeue(slug, user));
+  retry(slug: string, user: AuthUser, idempotencyKey?: string): Promise<IdempotentResult<JobResponseDto>> {
+    return this.idempotency.run(
+      { scope: user.team_id, key: idempotencyKey, request: { route: 'POST /api/jobs/:slug/retry', slug } },
+      async () => ({ id: slug, value: await this.intake.admit(() => this.requeue(slug, user)) }),
+      (id) => this.current(id, user),
+    );
   }
 
   private async requeue(slug: string, user: AuthUser): Promise<JobResponseDto> {
@@ -222,6 +272,7 @@ export class JobsService {
     });
     const requeued = await this.get(slug, user);
     await this.queue.enqueue(slug);
+    this.events.emit(EVENTS.jobQueued, { slug, team_id: job.team_id, reason: 'retry' } satisfies JobQueuedEvent);
     return requeued;
   }
 
@@ -257,7 +308,11 @@ export class JobsService {
         (error: unknown) => error,
       );
       const left = await this.workspace.entries();
-      if (!left.length && !(await this.jobs.exists())) return deleted;
+      if (!left.length && !(await this.jobs.exists())) {
+        // The keys named jobs that are gone; a fresh install remembers no request.
+        await this.idempotency.clearAll();
+        return deleted;
+      }
       this.logger.warn(`Wipe round ${round}: ${left.length} workspace folder(s) or new jobs still there; again`);
       await new Promise((resolve) => setTimeout(resolve, 200 * round));
     }

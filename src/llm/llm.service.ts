@@ -8,12 +8,13 @@ import { nowIso } from '../common/time';
 import type { AllConfig } from '../config/config.types';
 import { BudgetService, utcDay } from '../costs/budget.service';
 import { costOf, priceOf } from '../costs/model-prices';
+import { noRedirectFetch, redirectProblem } from '../providers/no-redirect-fetch';
 import type { GeneratedFile } from '../pipeline/generator/app-spec';
 import type { ResolvedProvider } from '../providers/resolved-provider';
 import { ProvidersService } from '../providers/providers.service';
 import { SettingsService } from '../system/settings/settings.service';
-import { parseFilesReply, type PathPolicy } from './file-reply';
-import { LlmCallError, LlmReplyError, LlmUnavailableError } from './llm.errors';
+import { MissingFilesError, parseFilesReply, salvageFiles, type PathPolicy } from './file-reply';
+import { LlmCallError, LlmReplyError, LlmTruncatedError, LlmUnavailableError } from './llm.errors';
 
 export interface LlmRequest {
   /** Who is asking: recorded on every cost row. */
@@ -28,8 +29,14 @@ export interface LlmRequest {
   temperature?: number;
   maxTokens?: number;
   signal?: AbortSignal;
-  /** Told about retries and the switch to the fallback model (job logs). */
+  /** Told about retries, the switch to the fallback model, dropped files and over-reported usage (job logs). */
   onNotice?: (message: string) => void | Promise<void>;
+  /**
+   * `files`: ask for the `{ "files": [...] }` JSON through `response_format`
+   * (as the provider's json_mode allows); `text`: no `response_format`.
+   * Default: files for generateFiles, text for complete.
+   */
+  responseFormat?: 'files' | 'text';
 }
 
 export interface LlmResponse {
@@ -40,6 +47,8 @@ export interface LlmResponse {
   tokensOut: number;
   /** Cost of every attempt this request made. */
   costUsd: number;
+  /** The provider's `finish_reason` (`stop`, `length` when cut at max_tokens, …); null when it sent none. */
+  finishReason: string | null;
 }
 
 interface AttemptOutcome {
@@ -48,6 +57,57 @@ interface AttemptOutcome {
 }
 
 const DEFAULT_MAX_TOKENS = 4096;
+/** Tokens a chat format adds per message (role markers) on top of the text. */
+const TOKENS_PER_MESSAGE = 8;
+
+/** The `{ "files": [{ "path", "content" }] }` schema, for providers with structured outputs (json_mode json_schema). */
+const FILES_SCHEMA = {
+  type: 'object',
+  properties: {
+    files: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, content: { type: 'string' } },
+        required: ['path', 'content'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['files'],
+  additionalProperties: false,
+};
+
+/** The `response_format` of a request, or `undefined` for none. */
+function responseFormatOf(
+  request: LlmRequest,
+  provider: ResolvedProvider,
+): OpenAI.Chat.Completions.ChatCompletionCreateParams['response_format'] {
+  if (request.responseFormat !== 'files' || provider.jsonMode === 'off') return undefined;
+  if (provider.jsonMode === 'json_schema')
+    return { type: 'json_schema', json_schema: { name: 'files', strict: true, schema: FILES_SCHEMA } };
+  return { type: 'json_object' };
+}
+
+/** A 400 that names the JSON mode this request asked for: the provider does not support it. */
+function refusedJsonMode(error: unknown, request: LlmRequest, provider: ResolvedProvider): boolean {
+  return (
+    error instanceof APIError &&
+    error.status === 400 &&
+    responseFormatOf(request, provider) !== undefined &&
+    /response_format|json_object|json_schema|json mode/i.test(error.message)
+  );
+}
+
+/** Why a 2xx body is not a chat completion, or `undefined` when it is one. */
+function malformed(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() ? 'the body is not JSON' : 'the body is empty';
+  if (!body || typeof body !== 'object') return 'the body is empty';
+  const { choices, error } = body as { choices?: unknown; error?: { message?: unknown } };
+  if (Array.isArray(choices) && choices.length && choices[0] && typeof choices[0] === 'object') return undefined;
+  if (error && typeof error.message === 'string') return `an error: ${error.message.slice(0, 200)}`;
+  return 'no "choices"';
+}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -86,6 +146,7 @@ function isRetryable(error: unknown): boolean {
 }
 
 function outcomeOf(error: unknown): string {
+  if (error instanceof LlmCallError) return 'invalid_reply';
   if (error instanceof APIUserAbortError) return 'aborted';
   if (error instanceof APIConnectionTimeoutError) return 'timeout';
   if (error instanceof APIError) return error.status ? `http_${error.status}` : 'connection_error';
@@ -165,41 +226,95 @@ export class LlmService {
   }
 
   /**
-   * Asks for `{ "files": [...] }`, validates it against the policy, and on a
-   * bad reply retries once with the validation error.
+   * Asks for `{ "files": [...] }` (with `response_format` as the provider's
+   * json_mode allows) and validates it against the policy. Files outside the
+   * policy are dropped and reported through onNotice; an unsafe path, bad JSON
+   * or missing required files cost one corrective retry that says what was
+   * wrong (for missing files it asks for those only and keeps the rest). A
+   * reply cut at max_tokens is never parsed as complete: LlmTruncatedError,
+   * with the files that were complete before the cut.
    */
   async generateFiles(
     request: LlmRequest,
     policy: PathPolicy,
   ): Promise<{ files: GeneratedFile[]; response: LlmResponse }> {
+    const filesRequest: LlmRequest = { ...request, responseFormat: request.responseFormat ?? 'files' };
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: request.system },
       { role: 'user', content: request.user },
     ];
-    let response = await this.complete(request, messages);
+    let response = await this.complete(filesRequest, messages);
     let cost = response.costUsd;
+    this.assertComplete(response, request, policy, cost, []);
+    let kept: GeneratedFile[] = [];
+    let retryPolicy = policy;
+    let problem: string;
+    let ask: string;
     try {
-      return { files: parseFilesReply(response.content, policy), response };
-    } catch (firstError) {
-      const problem = (firstError as Error).message;
-      await request.onNotice?.(`Reply rejected (${problem}); asking once more`);
-      messages.push(
-        { role: 'assistant', content: response.content.slice(0, 20_000) },
-        {
-          role: 'user',
-          content: `Your reply could not be used: ${problem}. Reply again with ONLY a JSON object {"files": [{"path": "...", "content": "..."}]} where every path is allowed (${policy.description}).`,
-        },
-      );
-      response = await this.complete(request, messages);
-      cost += response.costUsd;
-      try {
-        return { files: parseFilesReply(response.content, policy), response: { ...response, costUsd: cost } };
-      } catch (secondError) {
-        const error = new LlmReplyError(`The model's reply was invalid twice: ${(secondError as Error).message}`);
-        (error as LlmReplyError & { costUsd?: number }).costUsd = cost;
-        throw error;
+      const reply = parseFilesReply(response.content, policy);
+      await this.reportDropped(reply.dropped, policy, request);
+      return { files: reply.files, response };
+    } catch (error) {
+      problem = (error as Error).message;
+      if (error instanceof MissingFilesError) {
+        kept = error.reply.files;
+        await this.reportDropped(error.reply.dropped, policy, request);
+        retryPolicy = { ...policy, required: error.missing };
+        ask =
+          `Reply again with ONLY a JSON object {"files": [{"path": "...", "content": "..."}]} holding the missing ` +
+          `file(s): ${error.missing.join(', ')}. The ${kept.length} other file(s) you sent are kept.`;
+      } else {
+        const required = policy.required?.length ? ` It must contain: ${policy.required.join(', ')}.` : '';
+        ask =
+          `Reply again with ONLY a JSON object {"files": [{"path": "...", "content": "..."}]} where every path is ` +
+          `allowed (${policy.description}).${required}`;
       }
     }
+    await request.onNotice?.(`Reply rejected (${problem}); asking once more`);
+    messages.push(
+      { role: 'assistant', content: response.content.slice(0, 20_000) },
+      { role: 'user', content: `Your reply could not be used: ${problem}. ${ask}` },
+    );
+    response = await this.complete(filesRequest, messages);
+    cost += response.costUsd;
+    this.assertComplete(response, request, retryPolicy, cost, kept);
+    try {
+      const reply = parseFilesReply(response.content, retryPolicy);
+      await this.reportDropped(reply.dropped, retryPolicy, request);
+      const files = new Map([...kept, ...reply.files].map((file) => [file.path, file]));
+      return { files: [...files.values()], response: { ...response, costUsd: cost } };
+    } catch (secondError) {
+      throw new LlmReplyError(`The model's reply was invalid twice: ${(secondError as Error).message}`, cost);
+    }
+  }
+
+  /** Throws LlmTruncatedError when the reply was cut at max_tokens. */
+  private assertComplete(
+    response: LlmResponse,
+    request: LlmRequest,
+    policy: PathPolicy,
+    cost: number,
+    kept: readonly GeneratedFile[],
+  ): void {
+    if (response.finishReason !== 'length') return;
+    const salvaged = salvageFiles(response.content, policy);
+    const files = [...new Map([...kept, ...salvaged].map((file) => [file.path, file])).values()];
+    const requested = policy.required?.length ? ` of ${policy.required.length} requested` : '';
+    throw new LlmTruncatedError(
+      `The model's reply was cut off at max_tokens (${request.maxTokens ?? DEFAULT_MAX_TOKENS} tokens) after ` +
+        `${files.length} complete file(s)${requested}`,
+      cost,
+      files,
+      policy.required,
+    );
+  }
+
+  private async reportDropped(dropped: readonly string[], policy: PathPolicy, request: LlmRequest): Promise<void> {
+    if (!dropped.length) return;
+    const shown = dropped.slice(0, 10).join(', ') + (dropped.length > 10 ? `, … (${dropped.length} in all)` : '');
+    const message = `Dropped ${dropped.length} file(s) outside the allowed paths (${policy.description}): ${shown}`;
+    this.logger.warn(`${request.agent}: ${message}`);
+    await request.onNotice?.(message);
   }
 
   private async withRetries(
@@ -231,9 +346,15 @@ export class LlmService {
     total: { cost: number },
   ): Promise<LlmResponse> {
     request.signal?.throwIfAborted();
-    const price = priceOf(provider.name, model);
+    const price = priceOf(model);
     const maxTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
-    const promptChars = messages.reduce((sum, m) => sum + (typeof m.content === 'string' ? m.content.length : 0), 0);
+    const responseFormat = responseFormatOf(request, provider);
+    // A JSON schema counts as prompt too.
+    const promptChars = messages.reduce(
+      (sum, m) => sum + (typeof m.content === 'string' ? m.content.length : 0),
+      responseFormat ? JSON.stringify(responseFormat).length : 0,
+    );
+    // The worst case: the prompt (about 3 characters a token) plus every token max_tokens allows.
     const estimate = costOf(price, Math.ceil(promptChars / 3), maxTokens);
     const reservation = await this.budget.reserve(estimate);
 
@@ -241,10 +362,25 @@ export class LlmService {
     const outcome: AttemptOutcome = {};
     const attempt = attemptSignal(request.signal);
     try {
-      outcome.response = await this.client(provider).chat.completions.create(
-        { model, messages, temperature: request.temperature, max_tokens: maxTokens },
-        { signal: attempt.signal, timeout: this.config.get('llm.timeoutMs', { infer: true }), maxRetries: 0 },
-      );
+      const { data, response } = await this.client(provider)
+        .chat.completions.create(
+          {
+            model,
+            messages,
+            temperature: request.temperature,
+            max_tokens: maxTokens,
+            response_format: responseFormat,
+          },
+          { signal: attempt.signal, timeout: this.config.get('llm.timeoutMs', { infer: true }), maxRetries: 0 },
+        )
+        .withResponse();
+      const problem = malformed(data);
+      if (problem) {
+        const type = response.headers.get('content-type')?.split(';')[0] || 'no content type';
+        outcome.error = new LlmCallError(
+          `Provider "${provider.name}" sent an unexpected reply (HTTP ${response.status}, ${type}): ${problem}`,
+        );
+      } else outcome.response = data;
     } catch (error) {
       outcome.error = error;
     } finally {
@@ -253,10 +389,14 @@ export class LlmService {
     const latency = Date.now() - started;
     // OpenRouter adds the call's price to `usage.cost`.
     const usage: (OpenAI.CompletionUsage & { cost?: number }) | undefined = outcome.response?.usage;
-    const tokensIn = usage?.prompt_tokens ?? 0;
-    const tokensOut = usage?.completion_tokens ?? 0;
+    const tokensIn = Number(usage?.prompt_tokens) || 0;
+    const tokensOut = Number(usage?.completion_tokens) || 0;
     const reported = typeof usage?.cost === 'number' && Number.isFinite(usage.cost) ? usage.cost : undefined;
-    const cost = reported ?? costOf(price, tokensIn, tokensOut);
+    // A token is at least one character: more prompt tokens than that, or more completion tokens than
+    // max_tokens, cannot be true. Such a call is charged at most the worst case it reserved.
+    const overReported = tokensOut > maxTokens || tokensIn > promptChars + TOKENS_PER_MESSAGE * (messages.length + 1);
+    const reportedCost = reported ?? costOf(price, tokensIn, tokensOut);
+    const cost = overReported ? Math.min(reportedCost, estimate) : reportedCost;
     const record = await this.budget.settle(reservation, {
       created_at: nowIso(),
       day: utcDay(),
@@ -272,6 +412,7 @@ export class LlmService {
       cost_source: reported !== undefined ? 'provider' : price.known ? 'table' : 'default',
       latency_ms: latency,
       outcome: outcome.error ? outcomeOf(outcome.error) : 'ok',
+      over_reported: overReported,
     });
     total.cost += cost;
     // Awaited so the job's running cost is up to date when the call returns.
@@ -291,10 +432,34 @@ export class LlmService {
     if (!price.known && reported === undefined) {
       await request.onNotice?.(`Model ${model} has no known price; charged the conservative default rate`);
     }
-    if (outcome.error)
+    if (overReported) {
+      const message =
+        `Provider "${provider.name}" reported ${tokensIn} prompt and ${tokensOut} completion tokens for a request ` +
+        `of ${promptChars} characters limited to ${maxTokens} tokens; recorded as over-reported and charged ` +
+        `$${cost.toFixed(6)} (at most the reserved worst case) instead of $${reportedCost.toFixed(6)}`;
+      this.logger.warn(`${request.agent}: ${message}`);
+      await request.onNotice?.(message);
+    }
+    if (outcome.error) {
+      const redirect = redirectProblem(provider.name, outcome.error);
+      if (redirect) throw new LlmCallError(redirect);
+      if (refusedJsonMode(outcome.error, request, provider))
+        throw new LlmCallError(
+          `Provider "${provider.name}" refused response_format (${describe(outcome.error)}); set its json_mode ` +
+            'to "off" if it does not support JSON mode',
+        );
       throw outcome.error instanceof Error ? outcome.error : new LlmCallError('the provider call failed');
-    const content = outcome.response?.choices[0]?.message?.content ?? '';
-    return { content, provider: provider.name, model, tokensIn, tokensOut, costUsd: total.cost };
+    }
+    const choice = outcome.response?.choices[0];
+    return {
+      content: choice?.message?.content ?? '',
+      provider: provider.name,
+      model,
+      tokensIn,
+      tokensOut,
+      costUsd: total.cost,
+      finishReason: typeof choice?.finish_reason === 'string' ? choice.finish_reason : null,
+    };
   }
 
   private client(provider: ResolvedProvider): OpenAI {
@@ -307,6 +472,8 @@ export class LlmService {
         baseURL: provider.baseUrl,
         apiKey: provider.apiKey ?? 'not-needed',
         maxRetries: 0,
+        // Redirects are never followed (the 3xx becomes a clear error).
+        fetch: noRedirectFetch,
         organization: null,
         project: null,
         adminAPIKey: null,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { prometheusContentType } from 'prom-client';
 import { MinRole } from '../common/auth/access.decorators';
+import { AcceptsMetricsToken } from '../common/auth/metrics-token';
 import { MetricsService } from './metrics.service';
 
 const EXAMPLE = [
@@ -21,9 +22,12 @@ export class MetricsController {
 
   @Get()
   @MinRole('admin')
+  @AcceptsMetricsToken()
   @ApiOperation({
     summary:
       'Prometheus metrics: jobs by status, phase durations, LLM calls/tokens/cost by agent and model, HTTP latency',
+    description:
+      'Bearer: an admin token, or the static METRICS_TOKEN when one is configured (for scrapers, which cannot renew tokens).',
   })
   @ApiProduces(prometheusContentType)
   @ApiOkResponse({

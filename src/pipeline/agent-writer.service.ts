@@ -2,21 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../agents/agents.service';
 import type { PathPolicy } from '../llm/file-reply';
 import { LlmService } from '../llm/llm.service';
+import { fitBlocks, PROMPT_BUDGET_TOKENS, type ContextBlock } from './context/prompt-budget';
 import type { GeneratedFile } from './generator/app-spec';
 import { LessonsSource } from './lessons-source';
 import type { PhaseContext } from './phase-handler';
 import { PHASE_AGENTS } from './phase-names';
 
-const MAX_CONTEXT_DOC_CHARS = 12_000;
+/** Title of the block that lists what the context budget left out. */
+export const LEFT_OUT_TITLE = 'Left out for the context budget';
 
 export interface AgentTask {
   /** What the agent must do, in a sentence or a paragraph. */
   task: string;
   policy: PathPolicy;
-  /** Workspace-relative docs to include as context. */
+  /** Workspace-relative docs to include as context (after `extra`, while the budget lasts). */
   contextDocs?: readonly string[];
-  /** Extra context blocks (findings, file contents, gate tables). */
-  extra?: readonly { title: string; body: string }[];
+  /**
+   * Context blocks in priority order (findings, contract, file contents, gate tables). Blocks without
+   * `required` are sent while the prompt budget lasts; a cut one says how much was left out.
+   */
+  extra?: readonly ContextBlock[];
   /** Where the returned paths are written (e.g. `source`); workspace root when absent. */
   under?: string;
   /** False: return the files without writing them (the phase post-processes them). */
@@ -35,6 +40,11 @@ export class AgentWriter {
     private readonly agents: AgentsService,
     private readonly lessons: LessonsSource,
   ) {}
+
+  /** The max_tokens of the agent running this phase: the output budget the phase plans its requests by. */
+  async maxTokens(context: PhaseContext): Promise<number> {
+    return (await this.agents.config(PHASE_AGENTS[context.phase])).max_tokens;
+  }
 
   async generate(context: PhaseContext, task: AgentTask): Promise<{ files: GeneratedFile[]; outputs: string[] }> {
     const agentId = PHASE_AGENTS[context.phase];
@@ -69,12 +79,19 @@ export class AgentWriter {
     if (task.policy.required?.length)
       sections.push(`Required files:\n${task.policy.required.map((p) => `- ${p}`).join('\n')}`);
     sections.push(`App spec (JSON):\n${JSON.stringify(context.spec, null, 2)}`);
+    const lessons = await this.lessons.lessonsFor(context.job.team_id, agentId, task.task);
+    const candidates: ContextBlock[] = [...(task.extra ?? [])];
     for (const doc of task.contextDocs ?? []) {
       const content = await context.readFile(doc);
-      if (content) sections.push(`--- ${doc} ---\n${content.slice(0, MAX_CONTEXT_DOC_CHARS)}`);
+      if (content) candidates.push({ title: doc, body: content });
     }
-    for (const block of task.extra ?? []) sections.push(`--- ${block.title} ---\n${block.body}`);
-    const lessons = await this.lessons.lessonsFor(context.job.team_id, agentId, task.task);
+    const fixed = [...sections, ...lessons].join('\n').length / 4 + 200;
+    const { blocks, omitted } = fitBlocks(candidates, PROMPT_BUDGET_TOKENS - Math.ceil(fixed));
+    for (const block of blocks) sections.push(`--- ${block.title} ---\n${block.body}`);
+    if (omitted.length) {
+      sections.push(`--- ${LEFT_OUT_TITLE} ---\n${omitted.map((title) => `- ${title}`).join('\n')}`);
+      await context.log('info', `Prompt context over budget; left out: ${omitted.join(', ')}`);
+    }
     if (lessons.length)
       sections.push(
         `Lessons your team approved from earlier jobs (apply them):\n${lessons.map((l) => `- ${l}`).join('\n')}`,

@@ -3,6 +3,7 @@ import type { LogLevel } from '../jobs/job-status';
 import type { Job } from '../jobs/job.entity';
 import type { AppSpec, GeneratedFile } from './generator/app-spec';
 import type { Escalation } from '../hitl/checkpoints.service';
+import type { CpuPool } from './cpu-pool/cpu-pool.service';
 import type { PhaseName } from './phase-names';
 
 /** What a phase sees of the job it works on. */
@@ -25,6 +26,8 @@ export interface PhaseContext {
   /** Reads a workspace-relative file, `undefined` when absent. */
   readFile(relPath: string): Promise<string | undefined>;
   log(level: LogLevel, message: string): Promise<void>;
+  /** Runs CPU-heavy steps (QA parse, security scan) off the event loop. */
+  readonly cpu: CpuPool;
 }
 
 export interface PhaseResult {

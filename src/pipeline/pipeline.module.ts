@@ -5,6 +5,7 @@ import { HitlModule } from '../hitl/hitl.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LlmModule } from '../llm/llm.module';
 import { AgentWriter } from './agent-writer.service';
+import { CpuPool } from './cpu-pool/cpu-pool.service';
 import { JobWorker } from './job-worker';
 import { PHASE_HANDLERS, type PhaseHandler } from './phase-handler';
 import { PHASE_HANDLER_CLASSES } from './phases/phase-list';
@@ -22,7 +23,8 @@ import { PipelineRunner } from './pipeline.runner';
     PipelineRunner,
     JobWorker,
     AgentWriter,
+    CpuPool,
   ],
-  exports: [PipelineRunner],
+  exports: [PipelineRunner, CpuPool],
 })
 export class PipelineModule {}

@@ -23,6 +23,7 @@ import { bootEnv } from '../config/env';
 import { LlmUnavailableError } from '../llm/llm.errors';
 import { LlmService } from '../llm/llm.service';
 import { SettingsService } from '../system/settings/settings.service';
+import { CpuPool } from './cpu-pool/cpu-pool.service';
 import type { AppSpec } from './generator/app-spec';
 import { PHASE_HANDLERS, type PhaseContext, type PhaseHandler, type PhaseResult } from './phase-handler';
 import { PHASE_AGENTS, PHASE_NAMES, type PhaseName } from './phase-names';
@@ -30,7 +31,14 @@ import { PHASE_AGENTS, PHASE_NAMES, type PhaseName } from './phase-names';
 /** Why a run was stopped from outside ('lost': another worker took the job over). */
 type StopReason = 'cancel' | 'deleted' | 'timeout' | 'shutdown' | 'lost';
 
+/** Time limit and lease checks (no query unless the lease is due). */
 const WATCH_INTERVAL_MS = 400;
+/**
+ * Cancel and delete arrive as events (in this process, or relayed through the
+ * queue from other processes); this poll of the database is only the safety
+ * net for a relay that was lost.
+ */
+const CANCEL_POLL_MS = 2_000;
 
 export function specOf(job: Job): AppSpec {
   return {
@@ -65,6 +73,7 @@ export class PipelineRunner implements OnModuleInit {
     private readonly events: EventEmitter2,
     private readonly llm: LlmService,
     private readonly checkpoints: CheckpointsService,
+    private readonly cpu: CpuPool,
   ) {}
 
   /** Refuses to boot unless every phase has exactly one handler. */
@@ -133,25 +142,26 @@ export class PipelineRunner implements OnModuleInit {
     try {
       this.events.emit(EVENTS.jobStarted, { slug, team_id: job.team_id } satisfies JobStartedEvent);
       const usesLlm = await this.chooseGenerator(job);
+      // Read once: while this worker holds the job, only this run changes its phases (kept in step below).
+      const records = await this.store.findPhases(slug);
       for (const phase of PHASE_NAMES) {
-        const records = await this.store.findPhases(slug);
         const record = records.find((r) => r.phase === phase);
-        // Fresh job state (its running cost above all) for the phase about to run.
-        Object.assign(job, await this.store.findJob(slug));
         if (record && isPhaseDone(record.status)) continue;
+        // Fresh job state for the phase about to run: its running cost, which LLM calls raise.
+        if (usesLlm) Object.assign(job, await this.store.findJob(slug));
         controller.signal.throwIfAborted();
         if (!(await this.checkpoints.passGate(job, phase))) return void (await this.park(job));
         const accepted = await this.checkpoints.acceptedEscalation(job, phase);
         if (accepted) {
           const note = `Accepted by ${accepted.decided_by}: ${accepted.action}`;
-          await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note, note);
+          await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note, note, records);
           continue;
         }
         current = { phase, started: Date.now() };
         const result = await this.runPhase(job, phase, record?.attempts ?? 0, records, controller.signal, usesLlm);
         controller.signal.throwIfAborted();
         const error = result.status === 'failed' ? (result.reason ?? 'failed') : null;
-        await this.finishPhase(job, current, result.status, result.outputs, error, result.reason);
+        await this.finishPhase(job, current, result.status, result.outputs, error, result.reason, records);
         current = null;
         if (result.artifact) await this.store.updateJob(slug, { artifact: result.artifact });
         if (result.status === 'failed' && result.escalation) {
@@ -201,6 +211,8 @@ export class PipelineRunner implements OnModuleInit {
   ): Promise<PhaseResult> {
     const attempt = attempts + 1;
     await this.store.startPhase(job.slug, phase, attempt);
+    const record = records.find((r) => r.phase === phase);
+    if (record) Object.assign(record, { status: 'running', attempts: attempt, error: null, finished_at: null });
     const agent = PHASE_AGENTS[phase];
     this.events.emit(EVENTS.phaseStarted, {
       slug: job.slug,
@@ -231,9 +243,13 @@ export class PipelineRunner implements OnModuleInit {
     outputs: string[],
     error: string | null,
     note?: string,
+    /** The run's phase records, updated here as the database is (saves a read for the progress). */
+    records?: JobPhase[],
   ): Promise<void> {
     await this.store.finishPhase(job.slug, current.phase, status, outputs, error);
-    const progress = progressOf(await this.store.findPhases(job.slug));
+    const record = records?.find((r) => r.phase === current.phase);
+    if (record) Object.assign(record, { status, outputs, error });
+    const progress = progressOf(records ?? (await this.store.findPhases(job.slug)));
     const level = status === 'failed' ? 'error' : status === 'passed' || status === 'skipped' ? 'info' : 'warn';
     await this.store.log(job.slug, current.phase, level, `Phase ${current.phase} ${status}${note ? `: ${note}` : ''}`, {
       kind: 'phase',
@@ -299,12 +315,14 @@ export class PipelineRunner implements OnModuleInit {
         return readFile(target, 'utf8').catch(() => undefined);
       },
       log: (level, message) => this.store.log(job.slug, phase, level, message),
+      cpu: this.cpu,
     };
   }
 
-  /** Polls the database so a cancel or delete from any process, or the time limit, stops the run. */
+  /** The time limit, the lease, and (as a safety net for lost cancel events) the database's cancel flag. */
   private watch(slug: string, controller: AbortController, deadline: number): NodeJS.Timeout {
     let renewedAt = Date.now();
+    let polledAt = Date.now();
     return setInterval(() => {
       if (controller.signal.aborted) return;
       if (Date.now() > deadline) {
@@ -318,6 +336,8 @@ export class PipelineRunner implements OnModuleInit {
           () => undefined,
         );
       }
+      if (Date.now() - polledAt < CANCEL_POLL_MS) return;
+      polledAt = Date.now();
       this.store.isCancelRequested(slug).then(
         ({ exists, cancel }) => {
           if (!exists) controller.abort('deleted' satisfies StopReason);

@@ -3,7 +3,8 @@ import { jsonColumn } from '../common/json.transformer';
 import type { ProjectHealth, ProjectStatus } from './project-status';
 
 @Entity('projects')
-@Index('idx_projects_team', ['team_id'])
+@Index('idx_projects_created_slug', ['created_at', 'slug'])
+@Index('idx_projects_team_created_slug', ['team_id', 'created_at', 'slug'])
 export class Project {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   slug: string;

@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
+import { applyListCursor, decodeListCursor, encodeListCursor } from '../common/dto/list-cursor';
 import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import {
@@ -57,16 +58,35 @@ function withDefaults(name: string, fields: Partial<ProjectFields>): ProjectFiel
 export class ProjectsService {
   constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
 
-  async list(user: AuthUser, query: ListProjectsQueryDto): Promise<{ items: ProjectResponseDto[]; total: number }> {
-    const where: FindOptionsWhere<Project> = { ...teamWhere(user, query.team_id) };
-    if (query.status) where.status = query.status as ProjectStatus;
-    const [rows, total] = await this.projects.findAndCount({
-      where,
-      order: { created_at: 'DESC', slug: 'DESC' },
-      take: query.limit ?? 100,
-      skip: query.offset ?? 0,
-    });
-    return { items: rows.map(toProjectResponse), total };
+  /** Newest first, paged by offset or by the keyset cursor `after` (see list-cursor.ts). */
+  async list(
+    user: AuthUser,
+    query: ListProjectsQueryDto,
+  ): Promise<{ items: ProjectResponseDto[]; total: number; next: string | undefined }> {
+    const limit = query.limit ?? 100;
+    const filtered = (): SelectQueryBuilder<Project> => {
+      const qb = this.projects.createQueryBuilder('p');
+      const { team_id } = teamWhere(user, query.team_id);
+      if (team_id !== undefined) qb.andWhere('p.team_id = :team_id', { team_id });
+      if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+      return qb;
+    };
+    const [page, total] = await Promise.all([
+      applyListCursor(filtered(), 'p', decodeListCursor(query.after))
+        .orderBy('p.created_at', 'DESC')
+        .addOrderBy('p.slug', 'DESC')
+        .limit(limit + 1)
+        .offset(query.offset ?? 0)
+        .getMany(),
+      // COUNT(*), not getCount(): TypeORM counts DISTINCT primary keys, a sort over every row.
+      filtered()
+        .select('COUNT(*)', 'n')
+        .getRawOne<{ n: string | number }>()
+        .then((row) => Number(row?.n ?? 0)),
+    ]);
+    const rows = page.slice(0, limit);
+    const next = page.length > limit ? encodeListCursor(rows[rows.length - 1]) : undefined;
+    return { items: rows.map(toProjectResponse), total, next };
   }
 
   async get(slug: string, user: AuthUser): Promise<ProjectResponseDto> {

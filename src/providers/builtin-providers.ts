@@ -1,3 +1,5 @@
+import type { JsonMode } from './provider-rules';
+
 /** A provider that ships with the service. Custom ones live in the `providers` table. */
 export interface BuiltinProvider {
   name: string;
@@ -8,6 +10,8 @@ export interface BuiltinProvider {
   default_model: string;
   /** A few models it is known to serve: what `GET /api/models` falls back to when listing fails. */
   models: readonly string[];
+  /** How file-writing requests ask for JSON; json_object when absent. */
+  json_mode?: JsonMode;
 }
 
 /** The offline template generator: no network, no key, cost 0. */
@@ -41,6 +45,8 @@ export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [
     api_key_env: 'OPENAI_API_KEY',
     default_model: 'gpt-4o-mini',
     models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'gpt-4.1-mini', 'o3-mini'],
+    // Structured outputs: the reply is held to the files schema.
+    json_mode: 'json_schema',
   },
   {
     name: 'deepseek',

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError, ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ModelsQueryDto, ModelsResponseDto } from './dto/models.dto';
 import { ProviderModelsService } from './provider-models.service';
 import { KEY_RULE_DESCRIPTION } from './provider-rules';
@@ -28,7 +28,7 @@ export class ModelsController {
     description: 'base_url is not http(s) or points at a link-local/metadata address',
     type: ErrorResponseDto,
   })
-  @ApiNotFoundResponse({ description: 'Unknown provider', type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('Unknown provider', 'Provider "my-provider" not found'))
   list(@Query() query: ModelsQueryDto, @CurrentUser() user: AuthUser): Promise<ModelsResponseDto> {
     return this.models.list(query, user);
   }

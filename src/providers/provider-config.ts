@@ -1,4 +1,5 @@
 import type { ProviderSource } from './dto/provider-response.dto';
+import type { JsonMode } from './provider-rules';
 
 /** A provider's config after merging the built-in list with the stored rows (before the LLM_* overrides). */
 export interface ProviderConfig {
@@ -8,6 +9,8 @@ export interface ProviderConfig {
   api_key_env: string | null;
   default_model: string;
   enabled: boolean;
+  /** How file-writing requests ask for JSON (`response_format`). */
+  json_mode: JsonMode;
   source: ProviderSource;
   /** Models it is known to serve: what model listing falls back to. */
   known_models: readonly string[];

@@ -5,6 +5,7 @@ import type { ModelInfoDto, ModelPricingDto, ModelsQueryDto, ModelsResponseDto }
 import type { TestProviderResponseDto } from './dto/provider-response.dto';
 import type { ProviderTarget } from './provider-config';
 import { ProvidersService } from './providers.service';
+import { noRedirectFetch, redirectProblem } from './no-redirect-fetch';
 import { unsafeBaseUrlProblem } from './url-guard';
 
 const LIST_TIMEOUT_MS = 10_000;
@@ -51,9 +52,11 @@ function causeCode(error: unknown): string | undefined {
 }
 
 /** A one-line message for clients: no stack, no key (even if the provider echoed it). */
-function plainError(error: unknown, secret: string | undefined): string {
+function plainError(error: unknown, secret: string | undefined, provider: string): string {
   let message: string;
-  if (error instanceof APIConnectionTimeoutError) message = `Request timed out after ${LIST_TIMEOUT_MS / 1000} s`;
+  const redirect = redirectProblem(provider, error);
+  if (redirect) message = redirect;
+  else if (error instanceof APIConnectionTimeoutError) message = `Request timed out after ${LIST_TIMEOUT_MS / 1000} s`;
   else if (error instanceof APIConnectionError) {
     const code = causeCode(error);
     message = code ? `Connection error (${code})` : 'Connection error';
@@ -82,7 +85,7 @@ async function fetchModels(baseUrl: string, apiKey: string | undefined): Promise
     timeout: LIST_TIMEOUT_MS,
     maxRetries: 0,
     logLevel: 'off',
-    fetchOptions: { redirect: 'error' },
+    fetch: noRedirectFetch,
   });
   const models: ModelInfoDto[] = [];
   for await (const model of client.models.list()) {
@@ -105,7 +108,7 @@ export class ProviderModelsService {
       const models = await fetchModels(target.baseUrl!, target.apiKey);
       return { provider: name, status: 'ok', models_count: models.length };
     } catch (error) {
-      return { provider: name, status: 'error', error: plainError(error, target.apiKey) };
+      return { provider: name, status: 'error', error: plainError(error, target.apiKey, name) };
     }
   }
 
@@ -141,7 +144,7 @@ export class ProviderModelsService {
     try {
       return { provider: name, success: true, models: await fetchModels(baseUrl, apiKey) };
     } catch (error) {
-      return failure(plainError(error, apiKey));
+      return failure(plainError(error, apiKey, name));
     }
   }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { JsonMode } from './provider-rules';
 
 /**
  * A custom provider, or the stored override of a built-in one (a row whose
@@ -21,6 +22,10 @@ export class ProviderRecord {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  /** json_schema, json_object or off: how file-writing requests ask for JSON (`response_format`). */
+  @Column({ type: 'varchar', length: 16, default: 'json_object' })
+  json_mode: JsonMode;
 
   @Column({ type: 'varchar', length: 32 })
   created_at: string;

@@ -7,6 +7,20 @@ export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;
 
 export const BASE_URL_MAX_LENGTH = 500;
 
+/**
+ * How file-writing requests ask for JSON: `json_schema` (the files schema, for
+ * providers that support structured outputs), `json_object` (any JSON object),
+ * or `off` (no `response_format`, for providers that refuse it).
+ */
+export const JSON_MODES = ['json_schema', 'json_object', 'off'] as const;
+export type JsonMode = (typeof JSON_MODES)[number];
+export const DEFAULT_JSON_MODE: JsonMode = 'json_object';
+export const JSON_MODE_DESCRIPTION =
+  'How requests that ask for files request JSON: json_schema sends `response_format` with the files schema ' +
+  '(structured outputs), json_object sends `response_format: {"type": "json_object"}`, off sends none ' +
+  '(for providers that refuse the parameter). Omitted: json_object on create, unchanged on PATCH, ' +
+  "the built-in's own on the upsert of a built-in.";
+
 /** The shape of a key variable name; the exact name is fixed by the provider's name (`providerKeyEnv`). */
 export const KEY_ENV_PATTERN = /^[A-Z][A-Z0-9_]*_API_KEY$/;
 export const KEY_ENV_MAX_LENGTH = 64;

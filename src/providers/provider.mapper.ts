@@ -10,6 +10,7 @@ export function toProviderDto(target: ProviderTarget): ProviderDto {
     api_key_env: config.api_key_env,
     default_model: target.defaultModel,
     enabled: config.enabled,
+    json_mode: config.json_mode,
     source: config.source,
     api_key_set: Boolean(target.apiKey),
     active: target.active,

@@ -12,7 +12,8 @@ import {
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
-import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { apiError, ErrorResponseDto } from '../common/errors/error-response.dto';
+import { Location, LOCATION_HEADER } from '../common/http/location';
 import { CreateProviderDto, ProviderNameParamDto, UpdateProviderDto, UpsertProviderDto } from './dto/provider.dto';
 import {
   DeleteProviderResponseDto,
@@ -43,18 +44,31 @@ export class ProvidersController {
     return this.providers.list();
   }
 
+  @Get(':name')
+  @MinRole('viewer')
+  @ApiOperation({ summary: 'One provider (built-in or custom); its key shows only as set/not set' })
+  @ApiParam({ name: 'name', example: 'openrouter' })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiNotFoundResponse(apiError('No provider by that name', 'Provider "my-provider" not found'))
+  get(@Param() { name }: ProviderNameParamDto): Promise<ProviderDto> {
+    return this.providers.get(name);
+  }
+
   @Post()
   @MinRole('admin')
   @ApiOperation({
     summary: 'Add a custom provider (name in the body)',
     description: KEY_RULE_DESCRIPTION,
   })
-  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiCreatedResponse({ type: ProviderDto, headers: LOCATION_HEADER })
+  @Location('/api/providers/:name')
   @ApiBadRequestResponse({
     description: 'Invalid name, base_url or model, or api_key_env other than null or <NAME>_API_KEY',
     type: ErrorResponseDto,
   })
-  @ApiConflictResponse({ description: 'A provider (built-in or custom) has that name', type: ErrorResponseDto })
+  @ApiConflictResponse(
+    apiError('A provider (built-in or custom) has that name', 'Provider "my-provider" already exists'),
+  )
   create(@Body() body: CreateProviderDto, @CurrentUser() user: AuthUser): Promise<ProviderDto> {
     return this.providers.create(body, user);
   }
@@ -93,7 +107,7 @@ export class ProvidersController {
       'Invalid field (api_key_env other than null or <NAME>_API_KEY), nothing given, or the builtin generator',
     type: ErrorResponseDto,
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No provider by that name', 'Provider "my-provider" not found'))
   update(
     @Param() { name }: ProviderNameParamDto,
     @Body() body: UpdateProviderDto,
@@ -107,9 +121,16 @@ export class ProvidersController {
   @ApiOperation({ summary: 'Delete a custom provider (built-ins cannot be deleted: 400)' })
   @ApiParam({ name: 'name', example: 'my-provider' })
   @ApiOkResponse({ type: DeleteProviderResponseDto })
-  @ApiBadRequestResponse({ description: 'A built-in provider', type: ErrorResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'It is the active provider', type: ErrorResponseDto })
+  @ApiBadRequestResponse(
+    apiError(
+      'A built-in provider',
+      'Provider "openrouter" is built in and cannot be deleted; PATCH it to change or disable it',
+    ),
+  )
+  @ApiNotFoundResponse(apiError('No provider by that name', 'Provider "my-provider" not found'))
+  @ApiConflictResponse(
+    apiError('It is the active provider', 'Provider "my-provider" is the active provider; use another one first'),
+  )
   remove(@Param() { name }: ProviderNameParamDto, @CurrentUser() user: AuthUser): Promise<DeleteProviderResponseDto> {
     return this.providers.remove(name, user);
   }
@@ -120,8 +141,8 @@ export class ProvidersController {
   @ApiOperation({ summary: 'Make it the active provider at once (persisted in settings and in .env as LLM_PROVIDER)' })
   @ApiParam({ name: 'name', example: 'openrouter' })
   @ApiOkResponse({ type: UseProviderResponseDto })
-  @ApiBadRequestResponse({ description: 'The provider is disabled', type: ErrorResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiBadRequestResponse(apiError('The provider is disabled', 'Provider "openrouter" is disabled; enable it first'))
+  @ApiNotFoundResponse(apiError('No provider by that name', 'Provider "my-provider" not found'))
   use(@Param() { name }: ProviderNameParamDto, @CurrentUser() user: AuthUser): Promise<UseProviderResponseDto> {
     return this.providers.use(name, user);
   }
@@ -138,7 +159,7 @@ export class ProvidersController {
   })
   @ApiParam({ name: 'name', example: 'openrouter' })
   @ApiOkResponse({ type: TestProviderResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse(apiError('No provider by that name', 'Provider "my-provider" not found'))
   test(@Param() { name }: ProviderNameParamDto): Promise<TestProviderResponseDto> {
     return this.models.test(name);
   }

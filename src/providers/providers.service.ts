@@ -19,7 +19,13 @@ import type {
 } from './dto/provider-response.dto';
 import type { ProviderConfig, ProviderTarget } from './provider-config';
 import { ProviderRecord } from './provider-record.entity';
-import { apiKeyEnvProblem, GENERIC_KEY_ENV, isReservedKeyEnv, providerKeyEnv } from './provider-rules';
+import {
+  apiKeyEnvProblem,
+  DEFAULT_JSON_MODE,
+  GENERIC_KEY_ENV,
+  isReservedKeyEnv,
+  providerKeyEnv,
+} from './provider-rules';
 import { toProviderDto } from './provider.mapper';
 import type { ActiveProvider } from './resolved-provider';
 import { originOf, sameOrigin } from './url-guard';
@@ -39,12 +45,19 @@ function configOf(row: ProviderRecord | undefined, name: string): ProviderConfig
       api_key_env: row.api_key_env === null ? null : providerKeyEnv(name),
       default_model: row.default_model,
       enabled: row.enabled,
+      json_mode: row.json_mode,
       source: builtin ? 'override' : 'custom',
       known_models: builtin?.models ?? [row.default_model],
     };
   }
   if (!builtin) return undefined;
-  return { ...builtin, enabled: true, source: 'builtin', known_models: builtin.models };
+  return {
+    ...builtin,
+    enabled: true,
+    json_mode: builtin.json_mode ?? DEFAULT_JSON_MODE,
+    source: 'builtin',
+    known_models: builtin.models,
+  };
 }
 
 /** Why jobs cannot call this provider (then the builtin generator runs), or `undefined`. */
@@ -108,7 +121,13 @@ export class ProvidersService {
       return { usable: false, name, reason: reason ?? 'no base URL' };
     return {
       usable: true,
-      provider: { name, baseUrl: target.baseUrl, apiKey: target.apiKey, defaultModel: target.defaultModel },
+      provider: {
+        name,
+        baseUrl: target.baseUrl,
+        apiKey: target.apiKey,
+        defaultModel: target.defaultModel,
+        jsonMode: target.config.json_mode,
+      },
     };
   }
 
@@ -124,6 +143,13 @@ export class ProvidersService {
       providers[name] = toProviderDto(this.targetOf(configOf(rows.get(name), name)!, activeName));
     }
     return { active: activeName, providers };
+  }
+
+  /** One provider (built-in or custom) as the list shows it. */
+  async get(name: string): Promise<ProviderDto> {
+    const target = await this.findTarget(name);
+    if (!target) throw new NotFoundException(`Provider "${name}" not found`);
+    return toProviderDto(target);
   }
 
   async create(dto: CreateProviderDto, by: AuthUser): Promise<ProviderDto> {
@@ -155,6 +181,7 @@ export class ProvidersService {
       ...this.fields(dto),
       // An override that leaves out api_key_env keeps the built-in's variable rather than making it keyless.
       ...(dto.api_key_env === undefined && builtin ? { api_key_env: builtin.api_key_env } : {}),
+      ...(dto.json_mode === undefined && builtin ? { json_mode: builtin.json_mode ?? DEFAULT_JSON_MODE } : {}),
       name,
       created_at: existing?.created_at ?? now,
       updated_at: now,
@@ -179,6 +206,7 @@ export class ProvidersService {
       api_key_env: dto.api_key_env === undefined ? current.api_key_env : dto.api_key_env,
       default_model: dto.default_model ?? current.default_model,
       enabled: dto.enabled ?? current.enabled,
+      json_mode: dto.json_mode ?? current.json_mode,
       created_at: existing?.created_at ?? now,
       updated_at: now,
     });
@@ -309,12 +337,13 @@ export class ProvidersService {
 
   private fields(
     dto: UpsertProviderDto,
-  ): Pick<ProviderRecord, 'base_url' | 'api_key_env' | 'default_model' | 'enabled'> {
+  ): Pick<ProviderRecord, 'base_url' | 'api_key_env' | 'default_model' | 'enabled' | 'json_mode'> {
     return {
       base_url: dto.base_url,
       api_key_env: dto.api_key_env ?? null,
       default_model: dto.default_model,
       enabled: dto.enabled ?? true,
+      json_mode: dto.json_mode ?? DEFAULT_JSON_MODE,
     };
   }
 

@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import type { Job, Queue } from 'bull';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
 import { JobQueue, type JobHandler } from './job-queue';
 
 export const JOBS_QUEUE = 'jobs';
@@ -11,16 +13,24 @@ const LIMIT_RECHECK_MS = 1_000;
 /** After a failed pick-up (Redis away), the next try waits this long. */
 const PICKUP_RETRY_MS = 2_000;
 
-interface JobData {
+export interface JobData {
   slug: string;
 }
 
 /** Intake opens again when the last wipe ends (the key exists only while the count is above zero). */
 const OPEN_INTAKE = "if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end";
 
-/** Bull's own runner for one job (lock renewal, completion, events): public in its JS, absent from its typings. */
-interface BullRunner {
-  processJob(job: Job<JobData>, notFetch: boolean): Promise<unknown>;
+declare module 'bull' {
+  interface Queue<T> {
+    /**
+     * Bull's own runner for a job taken with getNextJob(): lock renewal, the
+     * handler registered by @Process(), completion or failure, and events.
+     * Public in Bull's JavaScript, absent from its typings.
+     */
+    processJob(job: Job<T>, notFetch: boolean): Promise<void>;
+    /** The queue's subscriber connection (Bull opens it on first use and closes it with the queue). */
+    readonly eclient: Queue<T>['client'];
+  }
 }
 
 /** `promise`, or an error once `ms` have passed (with Redis down, ioredis holds commands until it is back). */
@@ -55,6 +65,13 @@ export class BullJobQueue extends JobQueue {
 
   constructor(@InjectQueue(JOBS_QUEUE) private readonly queue: Queue<JobData>) {
     super();
+    // @nestjs/bull's explorer calls process() for JobsProcessor without handling its promise: a start
+    // that fails (Redis away, or the queue closed while it starts) would be an unhandled rejection.
+    const process = queue.process.bind(queue) as (...args: unknown[]) => Promise<void>;
+    queue.process = ((...args: unknown[]) =>
+      process(...args).catch((error: Error) => {
+        if (!this.stopping) this.logger.error(`Could not start consuming "${JOBS_QUEUE}": ${error.message}`);
+      })) as Queue<JobData>['process'];
   }
 
   /** Bounded: with Redis down, commands wait in ioredis's offline queue; callers get an error instead of a hang. */
@@ -82,21 +99,18 @@ export class BullJobQueue extends JobQueue {
   }
 
   /**
-   * Bull's `process(n)` fixes n for the life of the process. So Bull gets the
-   * handler but no slots of its own (it still moves stalled jobs back), and
-   * `pickUp` takes one job at a time while fewer than `concurrency()` run here:
-   * a changed max_parallel_jobs applies at the next pick-up, without a restart,
-   * and a worker never holds more jobs than it runs.
+   * Bull's `process(n)` fixes n for the life of the process. So the consumer,
+   * JobsProcessor (`@Process({ concurrency: 0 })`), gives Bull the handler but
+   * no slots of its own (Bull still moves stalled jobs back), and `pickUp`
+   * takes one job at a time while fewer than `concurrency()` run here: a
+   * changed max_parallel_jobs applies at the next pick-up, without a restart,
+   * and a worker never holds more jobs than it runs. The jobs reach the
+   * processor, so `_handler` (the thread backend's) is not used here.
    */
-  consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void> {
+  consume(_handler: JobHandler, concurrency: () => Promise<number>): Promise<void> {
     if (this.consuming) return Promise.resolve();
     this.consuming = true;
     this.stopping = false;
-    this.queue
-      .process(0, (job) => handler(job.data.slug))
-      .catch((error: Error) => {
-        this.logger.error(`Could not start consuming "${JOBS_QUEUE}": ${error.message}`);
-      });
     this.logger.log(`Consuming "${JOBS_QUEUE}" with max_parallel_jobs slot(s), read at every pick-up`);
     this.pickingUp = this.pickUp(concurrency);
     return Promise.resolve();
@@ -127,7 +141,7 @@ export class BullJobQueue extends JobQueue {
 
   private run(job: Job<JobData>): void {
     const id = String(job.id);
-    const done = (this.queue as unknown as BullRunner)
+    const done = this.queue
       .processJob(job, true)
       .then(
         () => undefined,
@@ -135,6 +149,36 @@ export class BullJobQueue extends JobQueue {
       )
       .finally(() => this.running.delete(id));
     this.running.set(id, done);
+  }
+
+  /**
+   * A cancel (or delete) asked in this process reaches the workers of every
+   * other process at once through Redis, instead of each running job polling
+   * the database for it.
+   */
+  @OnEvent(EVENTS.jobCancelRequested)
+  relayCancel(event: JobCancelRequestedEvent): void {
+    if (this.queue.client.status !== 'ready') return;
+    this.queue.client.publish(this.cancelChannel, event.slug).catch((error: Error) => {
+      this.logger.warn(`Could not relay the cancel of ${event.slug}: ${error.message}`);
+    });
+  }
+
+  /**
+   * Calls `listener` with the slug of every cancel relayed from any process
+   * (this one included), on the queue's own subscriber connection (which Bull
+   * opens, resubscribes after a reconnect and closes).
+   */
+  async onCancel(listener: (slug: string) => void): Promise<void> {
+    const subscriber = this.queue.eclient;
+    subscriber.on('message', (channel: string, slug: string) => {
+      if (channel === this.cancelChannel) listener(slug);
+    });
+    await subscriber.subscribe(this.cancelChannel);
+  }
+
+  private get cancelChannel(): string {
+    return this.queue.toKey('cancel');
   }
 
   /** A job taken while stopping goes back to the queue for another worker. */

@@ -16,7 +16,11 @@ export abstract class JobQueue {
   /** Drops a job that has not started yet; a no-op otherwise. */
   abstract remove(slug: string): Promise<void>;
 
-  /** Starts consuming with the handler (workers only); `concurrency` is read again before every pick-up. */
+  /**
+   * Starts consuming (workers only); `concurrency` is read again before every
+   * pick-up. The thread backend runs `handler`; Bull hands its jobs to
+   * JobsProcessor (its @Process method), which runs the same pipeline runner.
+   */
   abstract consume(handler: JobHandler, concurrency: () => Promise<number>): Promise<void>;
 
   /**

@@ -4,8 +4,10 @@ import { ConfigService } from '@nestjs/config';
 import type { AllConfig } from '../config/config.types';
 import { bootEnv } from '../config/env';
 import type { QueueBackend } from '../config/queue.config';
+import { PipelineModule } from '../pipeline/pipeline.module';
 import { BullJobQueue, JOBS_QUEUE } from './bull-job-queue';
 import { JobQueue } from './job-queue';
+import { JobsProcessor } from './jobs.processor';
 import { ThreadJobQueue } from './thread-job-queue';
 
 /** Global: registered once in AppModule with the configured backend. */
@@ -22,6 +24,8 @@ export class QueueModule {
     }
     /** Lock settings for phases that last minutes: the worker renews its lock; a dead worker's job is retaken after the lock lapses. */
     const lockMs = Number(bootEnv('QUEUE_LOCK_MS')) || 30_000;
+    // The consumer exists only where jobs run: an API with RUN_WORKER=false only enqueues.
+    const runsJobs = ['1', 'true', 'yes', 'on'].includes((bootEnv('RUN_WORKER') ?? 'true').toLowerCase());
     return {
       module: QueueModule,
       imports: [
@@ -39,8 +43,9 @@ export class QueueModule {
           }),
         }),
         BullModule.registerQueue({ name: JOBS_QUEUE }),
+        ...(runsJobs ? [PipelineModule] : []),
       ],
-      providers: [BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }],
+      providers: [BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }, ...(runsJobs ? [JobsProcessor] : [])],
       exports: [JobQueue],
     };
   }

@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { describe } from 'vitest';
 import { createApp } from '../../src/app.setup';
 import { JOBS_QUEUE } from '../../src/queue/bull-job-queue';
@@ -21,6 +22,7 @@ const APP_VARIABLES = [
   'JWT_SECRET',
   'DASHBOARD_SECRET',
   'ADMIN_API_KEY',
+  'METRICS_TOKEN',
   'DB_PATH',
   'DB_SCHEMA',
   'GENERATED_APPS_DIR',
@@ -28,6 +30,7 @@ const APP_VARIABLES = [
   'JOB_QUEUE_BACKEND',
   'QUEUE_PREFIX',
   'QUEUE_LOCK_MS',
+  'CPU_POOL_THREADS',
   'QUEUE_ENQUEUE_TIMEOUT_MS',
   'RUN_WORKER',
   'LLM_PROVIDER',
@@ -44,6 +47,7 @@ const APP_VARIABLES = [
   'ENV_FILE',
   'LOG_LEVEL',
   'LOG_REQUESTS',
+  'LOG_FORMAT',
   'TRUST_PROXY',
   'DAILY_COST_LIMIT',
   'FALLBACK_SMART_MODEL',
@@ -81,6 +85,10 @@ export interface StartOptions {
   dir?: string;
   /** Content of the `.env` file written before boot. */
   envFileContent?: string;
+  /** Log lines go here instead of stdout (pass LOG_LEVEL too: the default is silent). */
+  logDestination?: DestinationStream;
+  /** Write the per-request log line (default false). */
+  logRequests?: boolean;
 }
 
 export const hasPostgres = Boolean(process.env.DATABASE_URL);
@@ -177,7 +185,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
 
   let app: NestFastifyApplication;
   try {
-    app = await createApp({ logRequests: false });
+    app = await createApp({ logRequests: options.logRequests ?? false, logDestination: options.logDestination });
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     // The boot error is what the caller needs to see, not a clean-up one.

@@ -20,6 +20,10 @@ export interface ScriptedReply {
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens?: number; cost?: number };
   /** Raw JSON body instead of a completion (errors). */
   json?: unknown;
+  /** A raw body sent as is (with `contentType`) instead of a completion: HTML pages, truncated JSON. */
+  raw?: { body: string; contentType?: string };
+  /** `finish_reason` of the completion (default "stop"); "length" plays a reply cut at max_tokens. */
+  finishReason?: string;
   /** Milliseconds to wait before answering (timeouts, cancel). */
   delayMs?: number;
 }
@@ -42,6 +46,9 @@ export class FakeLlmServer {
     { id: 'test-model', context_length: 8192, pricing: { prompt: '0.000001', completion: '0.000002' } },
     { id: 'fallback-model', context_length: 8192 },
   ];
+  /** When set, every request (chat and models) is answered `redirectStatus` with a Location of this URL plus its path. */
+  redirectTo?: string;
+  redirectStatus = 307;
   /** Used when the queue is empty. */
   fallback: ChatHandler = () => ({ content: '{"files": []}', usage: { prompt_tokens: 10, completion_tokens: 5 } });
 
@@ -90,6 +97,12 @@ export class FakeLlmServer {
     const path = (req.url ?? '').split('?')[0];
     this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: Date.now() });
 
+    if (this.redirectTo !== undefined) {
+      res.writeHead(this.redirectStatus, { location: `${this.redirectTo}${path.replace(/^\/v1/, '')}` });
+      res.end();
+      return;
+    }
+
     if (req.method === 'GET' && path.endsWith('/models')) {
       return this.send(res, 200, {
         object: 'list',
@@ -111,6 +124,15 @@ export class FakeLlmServer {
           return;
         }
       }
+      if (reply.raw !== undefined || (reply.status && reply.status >= 300 && reply.status < 400)) {
+        if (res.writableEnded || res.destroyed) return;
+        res.writeHead(reply.status ?? 200, {
+          'content-type': reply.raw?.contentType ?? 'text/html',
+          ...reply.headers,
+        });
+        res.end(reply.raw?.body ?? '');
+        return;
+      }
       if (reply.json !== undefined || (reply.status && reply.status >= 400)) {
         return this.send(
           res,
@@ -129,7 +151,7 @@ export class FakeLlmServer {
           object: 'chat.completion',
           created: Math.floor(Date.now() / 1000),
           model: typeof body?.model === 'string' ? body.model : 'test-model',
-          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: reply.finishReason ?? 'stop' }],
           usage: { total_tokens: usage.prompt_tokens + usage.completion_tokens, ...usage },
         },
         reply.headers,

@@ -14,6 +14,9 @@ export interface CheckpointBody {
   action: string;
   reason: string;
   summary: string;
+  /** The names older clients (the seed's dashboard) read: the job slug and the summary. */
+  task_id: string;
+  task_desc: string;
   status: 'pending' | 'approved' | 'rejected' | 'expired';
   created_at: string;
   decided_at: string | null;
@@ -27,6 +30,9 @@ export interface ExperienceBody {
   job_slug: string | null;
   agent: string;
   problem: string;
+  /** The names older clients read: the job slug and the problem. */
+  task_id: string | null;
+  task_desc: string;
   solution: string;
   lessons: string[];
   status: 'pending' | 'approved' | 'rejected';
@@ -42,7 +48,8 @@ export interface Grouped<T> {
   pending: T[];
   approved: T[];
   rejected: T[];
-  counts: { pending: number; approved: number; rejected: number };
+  /** Lessons also carry `pending_review` (same as pending). */
+  counts: { pending: number; pending_review?: number; approved: number; rejected: number };
 }
 
 export interface QueueBody {
@@ -124,9 +131,9 @@ export class HitlClient {
   }
 }
 
-/** The latest activity entries (newest first) as GET /api/agents shows them to `token`. */
+/** The latest activity entries, newest first (`order=desc`), as GET /api/agents shows them to `token`. */
 export async function activityEntries(t: TestApp, token: string, limit = 500): Promise<ActivityEntry[]> {
-  return ok(await t.inject({ method: 'GET', url: `/api/agents?limit=${limit}`, token }), 'GET /api/agents');
+  return ok(await t.inject({ method: 'GET', url: `/api/agents?limit=${limit}&order=desc`, token }), 'GET /api/agents');
 }
 
 /** Activity entries are appended asynchronously: polls until one matches. */

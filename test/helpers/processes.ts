@@ -337,9 +337,9 @@ export async function startApi(
 }
 
 /**
- * Starts `node dist/worker.js` and waits for its "consuming" line. Workers log
- * Nest's log/warn/error lines (LOG_LEVEL=silent would hide the line this waits
- * for); the output is kept for diagnostics.
+ * Starts `node dist/worker.js` and waits for its "consuming" line (written
+ * whatever LOG_LEVEL says). Workers log at info (JSON lines, job state
+ * changes included); the output is kept for diagnostics.
  */
 export async function startWorker(
   env: Record<string, string>,
@@ -350,7 +350,7 @@ export async function startWorker(
     options.name ?? 'worker',
     process.execPath,
     [WORKER_JS],
-    appEnv({ LOG_LEVEL: 'log', NO_COLOR: '1', ...env }),
+    appEnv({ LOG_LEVEL: 'info', ...env }),
   );
   try {
     await proc.waitForLine(/consuming the job queue/, options.timeoutMs ?? 30_000);

@@ -44,6 +44,9 @@ export class TasksSummaryDto {
   @ApiProperty({ example: 2 })
   failed: number;
 
-  @ApiProperty({ type: [ActivityEntryDto], description: 'The 20 latest workflow_completed entries, newest first' })
+  @ApiProperty({
+    type: [ActivityEntryDto],
+    description: 'The 20 latest workflow_completed entries, oldest of them first (order=desc: newest first)',
+  })
   logs: ActivityEntryDto[];
 }

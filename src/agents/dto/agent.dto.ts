@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { canonicalAgentId } from '../agent-definitions';
 
 /** Optional, but when present it must be valid: null is not a way to clear a required column. */
 const IsOptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
@@ -91,7 +93,15 @@ export class AgentTestResponseDto {
 }
 
 export class AgentIdParamDto {
+  // The short form (`dev`) names the same agent as `dev_agent`; answers always carry the long one.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalAgentId(value) : value))
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'agent_id must be a lower-case identifier such as dev_agent' })
+  @ApiProperty({
+    type: String,
+    pattern: '^[a-z][a-z0-9_]{0,39}$',
+    example: 'dev_agent',
+    description: 'An agent id (dev_agent) or its short form without "_agent" (dev)',
+  })
   agent_id: string;
 }

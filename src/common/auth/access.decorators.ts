@@ -17,8 +17,16 @@ export function MinRole(role: Role): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, role satisfies AccessMode),
     ApiBearerAuth('bearer'),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token', type: ErrorResponseDto }),
-    ApiForbiddenResponse({ description: `Needs the ${role} role or higher`, type: ErrorResponseDto }),
+    ApiUnauthorizedResponse({
+      description: 'Missing, invalid or expired token',
+      type: ErrorResponseDto,
+      example: { detail: 'Invalid or expired token' },
+    }),
+    ApiForbiddenResponse({
+      description: `Needs the ${role} role or higher`,
+      type: ErrorResponseDto,
+      example: { detail: `This action needs the ${role} role` },
+    }),
   );
 }
 

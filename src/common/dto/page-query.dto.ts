@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { decodeListCursor } from './list-cursor';
 
 /** The largest offset or id a query accepts: what a PostgreSQL `integer` holds (SQLite holds more). */
 export const MAX_QUERY_INT = 2_147_483_647;
@@ -43,6 +44,25 @@ export class PageQueryDto {
   @IsOptional()
   @QueryInt(0, MAX_QUERY_INT)
   offset?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the X-Next-Cursor of the previous page (also in its Link rel="next"); the page starts after that row. Faster than offset for deep pages; not together with offset',
+    example: 'WyIyMDI2LTEyLTAxVDEwOjAwOjAwLjAwMFoiLCJteS1hcHAiXQ',
+  })
+  @IsOptional()
+  @ValidateBy({
+    name: 'listCursor',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        decodeListCursor(value) !== undefined && (args?.object as PageQueryDto | undefined)?.offset === undefined,
+      defaultMessage: (args?: ValidationArguments) =>
+        (args?.object as PageQueryDto | undefined)?.offset !== undefined
+          ? 'after and offset cannot be used together'
+          : 'after must be a cursor from X-Next-Cursor',
+    },
+  })
+  after?: string;
 
   @ApiPropertyOptional({ description: 'Admins only: restrict to one team' })
   @IsOptional()

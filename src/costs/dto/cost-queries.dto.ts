@@ -19,6 +19,7 @@ export class CostScopeQueryDto {
 
 export class DailyCostsQueryDto extends CostScopeQueryDto {
   @ApiPropertyOptional({
+    type: 'integer',
     default: DEFAULT_DAILY_DAYS,
     minimum: 1,
     maximum: MAX_DAILY_DAYS,

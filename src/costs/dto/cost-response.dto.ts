@@ -58,6 +58,15 @@ export class CostRecordDto {
 
   @ApiProperty({ example: 'ok', description: 'ok, or why the call failed (http_429, timeout, invalid_reply, …)' })
   outcome: string;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'The provider reported more tokens than the call could have used (completion tokens above max_tokens, ' +
+      'or prompt tokens above the characters sent); tokens_in/tokens_out are as reported, cost_usd charges ' +
+      'at most the worst case the call reserved',
+  })
+  over_reported: boolean;
 }
 
 const BUCKETS_EXAMPLE = {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class DecisionQueryDto {
@@ -18,6 +18,12 @@ export class HitlListQueryDto {
 }
 
 export class ItemIdParamDto {
+  @ApiProperty({
+    type: String,
+    pattern: '^(cp|exp)-[0-9a-f-]{36}$',
+    example: 'cp-6f1c8a6e-4c1f-4a57-9d8e-1f2a3b4c5d6e',
+    description: 'A checkpoint (cp-…) or experience (exp-…) id',
+  })
   @IsString()
   @Matches(/^(cp|exp)-[0-9a-f-]{36}$/, { message: 'id must be a checkpoint (cp-…) or experience (exp-…) id' })
   id: string;
@@ -32,6 +38,13 @@ export class CheckpointDto {
   @ApiProperty({ example: 'run phase dev' }) action: string;
   @ApiProperty({ example: 'Phase dev requires approval before it runs' }) reason: string;
   @ApiProperty({ example: 'create: passed (2 file(s)); ba: passed (3 file(s))' }) summary: string;
+  @ApiProperty({ example: 'my-app', description: 'The job slug (same as job_slug; the name older clients read)' })
+  task_id: string;
+  @ApiProperty({
+    example: 'create: passed (2 file(s)); ba: passed (3 file(s))',
+    description: 'What to decide on: the summary (same as summary; the name older clients read)',
+  })
+  task_desc: string;
   @ApiProperty({ example: 'pending', enum: ['pending', 'approved', 'rejected', 'expired'] }) status: string;
   @ApiProperty({ example: '2026-11-29T10:00:00.000Z' }) created_at: string;
   @ApiProperty({ nullable: true, type: String }) decided_at: string | null;
@@ -45,6 +58,18 @@ export class ExperienceDto {
   @ApiProperty({ nullable: true, type: String, example: 'my-app' }) job_slug: string | null;
   @ApiProperty({ example: 'refactor_agent' }) agent: string;
   @ApiProperty({ example: '[import_unresolved] lib/app.dart: …' }) problem: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'my-app',
+    description: 'The job slug (same as job_slug; the name older clients read)',
+  })
+  task_id: string | null;
+  @ApiProperty({
+    example: '[import_unresolved] lib/app.dart: …',
+    description: 'What the lesson is about: the problem (same as problem; the name older clients read)',
+  })
+  task_desc: string;
   @ApiProperty({ example: 'Rewrote 1 file(s): lib/app.dart' }) solution: string;
   @ApiProperty({ type: [String] }) lessons: string[];
   @ApiProperty({ example: 'pending', enum: ['pending', 'approved', 'rejected'] }) status: string;
@@ -69,11 +94,15 @@ export class CheckpointListDto {
   @ApiProperty({ type: HitlCountsDto }) counts: HitlCountsDto;
 }
 
+class ExperienceCountsDto extends HitlCountsDto {
+  @ApiProperty({ example: 1, description: 'Same as pending (the name older clients read)' }) pending_review: number;
+}
+
 export class ExperienceListDto {
   @ApiProperty({ type: [ExperienceDto] }) pending: ExperienceDto[];
   @ApiProperty({ type: [ExperienceDto] }) approved: ExperienceDto[];
   @ApiProperty({ type: [ExperienceDto] }) rejected: ExperienceDto[];
-  @ApiProperty({ type: HitlCountsDto }) counts: HitlCountsDto;
+  @ApiProperty({ type: ExperienceCountsDto }) counts: ExperienceCountsDto;
 }
 
 class QueueCountsDto {
@@ -81,16 +110,37 @@ class QueueCountsDto {
   @ApiProperty({ example: 1 }) checkpoints: number;
 }
 
+/** A pending checkpoint in the HITL queue: the checkpoint with `type: "checkpoint"`. */
+export class CheckpointQueueItemDto extends CheckpointDto {
+  @ApiProperty({ enum: ['checkpoint'], example: 'checkpoint' }) type: string;
+}
+
+/** A pending lesson in the HITL queue: the experience with `type: "experience"` and `content`. */
+export class ExperienceQueueItemDto extends ExperienceDto {
+  @ApiProperty({ enum: ['experience'], example: 'experience' }) type: string;
+  @ApiProperty({
+    example: '[import_unresolved] lib/app.dart: …',
+    description: 'The problem (same as problem; the name older clients read)',
+  })
+  content: string;
+}
+
 export class HitlQueueDto {
   @ApiProperty({
-    description:
-      'Pending items of both kinds; each has `type` ("experience" | "checkpoint"), `id`, and the item fields',
-    example: [
-      { type: 'experience', id: 'exp-1', content: '[dart_syntax] lib/app.dart: …' },
-      { type: 'checkpoint', id: 'cp-1', action: 'run phase dev' },
-    ],
+    description: 'Pending items of both kinds, checkpoints first; `type` tells which',
+    type: 'array',
+    items: {
+      oneOf: [{ $ref: getSchemaPath(CheckpointQueueItemDto) }, { $ref: getSchemaPath(ExperienceQueueItemDto) }],
+      discriminator: {
+        propertyName: 'type',
+        mapping: {
+          checkpoint: getSchemaPath(CheckpointQueueItemDto),
+          experience: getSchemaPath(ExperienceQueueItemDto),
+        },
+      },
+    },
   })
-  pending: Record<string, unknown>[];
+  pending: (CheckpointQueueItemDto | ExperienceQueueItemDto)[];
 
   @ApiProperty({ type: QueueCountsDto }) counts: QueueCountsDto;
 }

@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { SLUG_PATTERN } from '../../common/slug';
+import { normalizeSlugInput, SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug';
 import { PHASE_NAMES } from '../../pipeline/phase-names';
 import { PLATFORMS } from '../job-status';
 
@@ -110,13 +110,12 @@ export class CreateJobDto {
     example: 'my-app',
     pattern: SLUG_PATTERN.source,
     description:
-      'Derived from the name when absent: the name, then -2 … -9, then a short random suffix (a derived slug is never refused). An explicit slug that is taken is a 409.',
+      'Derived from the name when absent or "": the name, then -2 … -9, then a short random suffix (a derived slug is never refused). Upper case is lower-cased. An explicit slug that is taken is a 409.',
   })
+  @Transform(normalizeSlugInput)
   @IsOptional()
   @IsString()
-  @Matches(SLUG_PATTERN, {
-    message: 'slug must be lower-case letters, digits and "-", 1-63 characters, starting with a letter or digit',
-  })
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug?: string;
 
   @ApiPropertyOptional({

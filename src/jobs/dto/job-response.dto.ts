@@ -2,9 +2,24 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_STATUSES, PHASE_STATUSES } from '../job-status';
 import { PHASE_NAMES } from '../../pipeline/phase-names';
 
-const PHASES_EXAMPLE = Object.fromEntries(
-  PHASE_NAMES.map((p, i) => [p, i < 2 ? 'passed' : i === 2 ? 'running' : 'pending']),
-);
+const phaseStatus = (example: string) => ({ enum: PHASE_STATUSES, enumName: 'PhaseStatus', example });
+
+/** The status of each of the 13 phases, keyed by phase name (PHASE_NAMES, in run order). */
+export class JobPhasesDto {
+  @ApiProperty(phaseStatus('passed')) create: string;
+  @ApiProperty(phaseStatus('passed')) ba: string;
+  @ApiProperty(phaseStatus('running')) backend: string;
+  @ApiProperty(phaseStatus('pending')) architect: string;
+  @ApiProperty(phaseStatus('pending')) uiux: string;
+  @ApiProperty(phaseStatus('pending')) dev: string;
+  @ApiProperty(phaseStatus('pending')) qa: string;
+  @ApiProperty(phaseStatus('pending')) refactor: string;
+  @ApiProperty(phaseStatus('pending')) repair: string;
+  @ApiProperty(phaseStatus('pending')) runtime: string;
+  @ApiProperty(phaseStatus('pending')) security: string;
+  @ApiProperty(phaseStatus('pending')) reviewer: string;
+  @ApiProperty(phaseStatus('pending')) export: string;
+}
 
 export class JobResponseDto {
   @ApiProperty({ example: 'my-app' }) slug: string;
@@ -18,7 +33,10 @@ export class JobResponseDto {
   @ApiProperty({ enum: JOB_STATUSES, example: 'running' }) status: string;
   @ApiProperty({ nullable: true, example: 'backend', type: String }) current_phase: string | null;
   @ApiProperty({ minimum: 0, maximum: 100, example: 15 }) progress: number;
-  @ApiProperty({ example: PHASES_EXAMPLE, description: 'Phase name → status' }) phases: Record<string, string>;
+  @ApiProperty({ type: JobPhasesDto, description: 'Phase name → status, all 13 phases' }) phases: Record<
+    string,
+    string
+  >;
   @ApiProperty({ nullable: true, type: String, example: null }) error: string | null;
   @ApiProperty({ example: false }) cancel_requested: boolean;
   @ApiProperty({ example: 'builtin' }) generator: string;
@@ -35,7 +53,7 @@ export class JobResponseDto {
 export class PhaseDetailDto {
   @ApiProperty({ enum: PHASE_NAMES, example: 'dev' }) phase: string;
   @ApiProperty({ example: 'dev_agent' }) agent: string;
-  @ApiProperty({ enum: PHASE_STATUSES, example: 'passed' }) status: string;
+  @ApiProperty(phaseStatus('passed')) status: string;
   @ApiProperty({ nullable: true, type: String }) started_at: string | null;
   @ApiProperty({ nullable: true, type: String }) finished_at: string | null;
   @ApiProperty({ example: 1 }) attempts: number;

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
-import { pathPolicy } from '../../llm/file-reply';
+import { pathPolicy, type PathPolicy } from '../../llm/file-reply';
+import { LlmTruncatedError } from '../../llm/llm.errors';
 import { AgentWriter } from '../agent-writer.service';
-import { generateFeatureFiles, generateFlutterProject, generateFromPlan } from '../generator/flutter-project.generator';
-import type { AppPlan } from '../generator/plan/app-plan';
-import { planApp } from '../generator/plan/plan-app';
+import { buildContract, isContractFile, type AppContract } from '../context/app-contract';
+import { afterCutReply } from '../context/cut-replies';
+import { planDevChunks, splitChunk, type DevChunk } from '../context/dev-chunks';
+import { devContextBlocks } from '../context/dev-context';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
-
-/** Features per LLM call: small chunks keep replies within output limits. */
-const FEATURES_PER_CHUNK = 2;
 
 /** Where the dev agent may write, relative to `source/`. */
 export const SOURCE_FILES_DESCRIPTION =
@@ -23,7 +22,26 @@ export function sourcePolicy(required: readonly string[] = []) {
   );
 }
 
-/** Writes the complete Flutter project into `source/`: builtin templates, or the dev agent chunk by chunk. */
+/**
+ * What the model may write once the contract exists: files under lib/, test/
+ * or assets/ that the contract does not own (the chunk's own files are
+ * required). Contract files in a reply are dropped.
+ */
+export function featurePolicy(contract: AppContract, required: readonly string[] = []): PathPolicy {
+  const base = sourcePolicy(required);
+  return {
+    description: `${base.description}, except the contract's files (pubspec.yaml, lib/app.dart, lib/main.dart, lib/app_services.dart, lib/theme/, lib/data/, shared libraries)`,
+    allows: (path) => base.allows(path) && !isContractFile(contract, path) && path !== 'pubspec.yaml',
+    required,
+  };
+}
+
+/**
+ * Writes the complete Flutter project into `source/`: first the contract (the
+ * builtin skeleton: pubspec, shell, navigation, theme, AppServices, data
+ * layer, shared libraries), then every feature's files — from the builtin
+ * templates, or from the dev agent chunk by chunk within the contract.
+ */
 @Injectable()
 export class DevPhase implements PhaseHandler {
   readonly phase = 'dev' as const;
@@ -32,88 +50,57 @@ export class DevPhase implements PhaseHandler {
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     await rm(context.sourceDir, { recursive: true, force: true });
-    const outputs = context.usesLlm
-      ? await this.withAgent(context)
-      : await context.writeFiles(generateFlutterProject(context.spec), 'source');
+    const contract = buildContract(context.spec);
+    const outputs = await context.writeFiles(contract.scaffold, 'source');
+    if (context.usesLlm) {
+      await context.log(
+        'info',
+        `Wrote the app contract (${contract.scaffold.length} files: pubspec, shell, navigation, theme, AppServices, data layer); the dev agent writes ${contract.features.length} feature(s)`,
+      );
+      outputs.push(...(await this.withAgent(context, contract)));
+    } else {
+      outputs.push(
+        ...(await context.writeFiles(
+          contract.features.flatMap((f) => f.files),
+          'source',
+        )),
+      );
+    }
     await context.log('info', `Generated a Flutter project of ${outputs.length} files`);
     return { status: 'passed', outputs };
   }
 
-  private async withAgent(context: PhaseContext): Promise<string[]> {
-    const plan = planApp(context.spec);
-    const pkg = plan.packageName;
-    const { scaffold, features } = projectLayout(plan);
-    const layout = [
-      `Dart package name: ${pkg} (import your own files as package:${pkg}/...)`,
-      `Backend: ${plan.backend}`,
-      'Entities (Dart models in lib/data/models/, repository interfaces in lib/data/repositories/):',
-      ...plan.entities.map(
-        (entity) =>
-          `- ${entity.className}: id (String), ${entity.fields.map((field) => `${field.name} (${field.type}${field.required ? '' : ', optional'})`).join(', ')}`,
-      ),
-      'Project files:',
-      ...scaffold.map((p) => `- ${p}`),
-      ...features.map(
-        (f) =>
-          `- feature "${f.label}" (${f.archetype}): ${f.files.join(', ')} (screen class ${f.screenClass}, route ${f.route})`,
-      ),
-    ].join('\n');
-    const chunks: { title: string; files: string[] }[] = [
-      {
-        title:
-          'the app scaffold (pubspec, entry point, app shell with navigation to every feature screen and settings, app services, data models and repositories, theme, smoke test, README)',
-        files: scaffold,
-      },
-    ];
-    for (let i = 0; i < features.length; i += FEATURES_PER_CHUNK) {
-      const group = features.slice(i, i + FEATURES_PER_CHUNK);
-      chunks.push({
-        title: `the feature(s) ${group.map((f) => `"${f.label}" (${f.archetype})`).join(', ')}: screen, its helpers and widget test each`,
-        files: group.flatMap((f) => f.files),
-      });
-    }
+  private async withAgent(context: PhaseContext, contract: AppContract): Promise<string[]> {
+    const maxTokens = await this.writer.maxTokens(context);
+    const queue: DevChunk[] = planDevChunks(contract.features, maxTokens, contract.plan.packageName);
     const outputs: string[] = [];
-    for (const [index, chunk] of chunks.entries()) {
-      await context.log('info', `Dev chunk ${index + 1}/${chunks.length}: ${chunk.files.length} files`);
-      const result = await this.writer.generate(context, {
-        task: `Write ${chunk.title}. This is chunk ${index + 1} of ${chunks.length} of one Flutter project; other chunks write the other files listed in the layout.`,
-        policy: sourcePolicy(chunk.files),
-        contextDocs: ['docs/architecture.md', 'docs/design.md'],
-        extra: [{ title: 'Project layout', body: layout }],
-        under: 'source',
-      });
-      outputs.push(...result.outputs);
+    let done = 0;
+    while (queue.length) {
+      const chunk = queue.shift()!;
+      const paths = chunk.files.map((f) => f.path);
+      const labels = chunk.features.map((f) => `"${f.feature.names.label}" (${f.feature.archetype})`).join(', ');
+      done++;
+      await context.log('info', `Dev request ${done}/${done + queue.length}: ${labels}, ${paths.length} file(s)`);
+      try {
+        const result = await this.writer.generate(context, {
+          task: `Write the feature file(s) listed under "Required files" for ${labels}: screens, their helpers and widget tests, within the app contract below. Other requests write the other features; the contract files already exist.`,
+          policy: featurePolicy(contract, paths),
+          extra: await devContextBlocks(context, contract, chunk),
+          under: 'source',
+        });
+        outputs.push(...result.outputs);
+      } catch (error) {
+        if (!(error instanceof LlmTruncatedError)) throw error;
+        const cut = await afterCutReply(context, chunk, error, {
+          agentId: 'dev_agent',
+          maxTokens,
+          under: 'source',
+          split: splitChunk,
+        });
+        outputs.push(...cut.outputs);
+        queue.unshift(...cut.next);
+      }
     }
     return outputs;
   }
-}
-
-interface FeatureLayout {
-  label: string;
-  archetype: string;
-  screenClass: string;
-  route: string;
-  files: string[];
-}
-
-/** The builtin project's files split into the shared scaffold and each feature's own files. */
-export function projectLayout(plan: AppPlan): { scaffold: string[]; features: FeatureLayout[] } {
-  const claimed = new Set<string>();
-  const features = plan.features.map((feature) => {
-    const files = generateFeatureFiles(plan, feature)
-      .map((file) => file.path)
-      .filter((path) => !claimed.has(path));
-    files.forEach((path) => claimed.add(path));
-    return {
-      label: feature.names.label,
-      archetype: feature.archetype,
-      screenClass: feature.classes.screen,
-      route: feature.route,
-      files,
-    };
-  });
-  const scaffold = generateFromPlan(plan)
-    .map((file) => file.path)
-    .filter((path) => !claimed.has(path));
-  return { scaffold, features };
 }

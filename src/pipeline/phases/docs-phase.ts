@@ -1,8 +1,10 @@
 import { exactFiles } from '../../llm/file-reply';
+import { LlmTruncatedError } from '../../llm/llm.errors';
 import type { AgentWriter } from '../agent-writer.service';
+import { afterCutReply, halves, packFiles, type Piece } from '../context/cut-replies';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
-import type { PhaseName } from '../phase-names';
+import { PHASE_AGENTS, type PhaseName } from '../phase-names';
 
 /**
  * A phase whose work is writing documents. The builtin generator defines
@@ -26,16 +28,48 @@ export abstract class DocsPhase implements PhaseHandler {
     const builtin = this.documents(context.spec);
     let outputs: string[];
     if (context.usesLlm && this.writer) {
-      const required = builtin.map((doc) => doc.path);
-      ({ outputs } = await this.writer.generate(context, {
-        task: this.task,
-        policy: exactFiles(required),
-        contextDocs: this.contextDocs,
-      }));
+      outputs = await this.withAgent(context, this.writer, builtin);
     } else {
       outputs = await context.writeFiles(builtin);
     }
     await context.log('info', `Wrote ${outputs.join(', ')}`);
     return { status: 'passed', outputs };
+  }
+
+  /**
+   * The agent writes exactly the builtin docs' paths, in as many requests as
+   * the output budget needs (a large app's docs do not fit one reply); a
+   * reply cut at max_tokens keeps its complete docs and the rest are asked
+   * again.
+   */
+  private async withAgent(context: PhaseContext, writer: AgentWriter, builtin: GeneratedFile[]): Promise<string[]> {
+    const maxTokens = await writer.maxTokens(context);
+    const queue: Piece[] = packFiles(builtin, maxTokens);
+    const outputs: string[] = [];
+    while (queue.length) {
+      const piece = queue.shift()!;
+      const paths = piece.files.map((doc) => doc.path);
+      const others = builtin.filter((doc) => !paths.includes(doc.path)).map((doc) => doc.path);
+      try {
+        const result = await writer.generate(context, {
+          task: others.length
+            ? `${this.task} In this request write only ${paths.join(', ')}; ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} written in another request.`
+            : this.task,
+          policy: exactFiles(paths),
+          contextDocs: this.contextDocs,
+        });
+        outputs.push(...result.outputs);
+      } catch (error) {
+        if (!(error instanceof LlmTruncatedError)) throw error;
+        const cut = await afterCutReply(context, piece, error, {
+          agentId: PHASE_AGENTS[this.phase],
+          maxTokens,
+          split: halves,
+        });
+        outputs.push(...cut.outputs);
+        queue.unshift(...cut.next);
+      }
+    }
+    return outputs;
   }
 }

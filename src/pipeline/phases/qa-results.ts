@@ -43,11 +43,14 @@ export async function runQa(
     : options.flutter
       ? 'FLUTTER_BIN does not point to an executable Flutter SDK'
       : 'No Flutter SDK found (set FLUTTER_BIN or put flutter on PATH)';
-  const report = await analyzeProject(context.sourceDir, qaExpectations(context), {
-    flutter,
-    flutterSkipReason,
-    signal: context.signal,
-  });
+  // Without an SDK the analysis is pure CPU (a parse of every Dart file): off the event loop.
+  const report = flutter
+    ? await analyzeProject(context.sourceDir, qaExpectations(context), { flutter, signal: context.signal })
+    : await context.cpu.run(
+        'analyzeProject',
+        { projectDir: context.sourceDir, expected: qaExpectations(context), flutterSkipReason },
+        context.signal,
+      );
   const summary: QaSummary = { ...report, attempt };
   const outputs = await context.writeFiles([
     { path: QA_REPORT, content: renderTestReport(report, attempt) },

@@ -55,7 +55,8 @@ export class RepairPhase implements PhaseHandler {
         changed,
       });
     }
-    let previousKey: string | undefined = initial ? findingsKey(initial.findings) : undefined;
+    // Every finding set a fix already set out to remove: seeing one again means no progress (also A → B → A).
+    const tried = new Set<string>(initial ? [findingsKey(initial.findings)] : []);
 
     for (let attempt = 1; ; attempt++) {
       context.signal.throwIfAborted();
@@ -76,7 +77,7 @@ export class RepairPhase implements PhaseHandler {
       }
       const key = findingsKey(summary.findings);
       // Compared with the findings the last fix (refactor's, then our own) set out to remove.
-      const stuck = key === previousKey;
+      const stuck = tried.has(key);
       if (stuck || attempt > maxAttempts) {
         const reason = stuck
           ? `Repair made no progress: the same ${summary.findings.length} finding(s) came back (${round.detail})`
@@ -88,7 +89,7 @@ export class RepairPhase implements PhaseHandler {
           escalation: { kind: 'qa_findings', action: 'continue with the remaining QA findings', reason },
         });
       }
-      previousKey = key;
+      tried.add(key);
       const { changed } = await fixFindings(context, summary.findings, this.writer);
       round.changed = changed;
       changed.forEach((file) => outputs.add(`source/${file}`));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { renderSecurityReport, scanProject } from '../security/security-scanner';
+import { renderSecurityReport } from '../security/security-scanner';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
 
 export const SECURITY_JSON = 'docs/security.json';
@@ -10,7 +10,7 @@ export class SecurityPhase implements PhaseHandler {
   readonly phase = 'security' as const;
 
   async run(context: PhaseContext): Promise<PhaseResult> {
-    const result = await scanProject(context.sourceDir);
+    const result = await context.cpu.run('scanProject', { projectDir: context.sourceDir }, context.signal);
     const outputs = await context.writeFiles([
       { path: 'docs/security_report.md', content: renderSecurityReport(result) },
       { path: SECURITY_JSON, content: `${JSON.stringify(result, null, 2)}\n` },

@@ -83,6 +83,12 @@ export interface ConstructorCall {
   isConst: boolean;
 }
 
+export interface MemberPath {
+  /** The head identifier then each member name; calls and index operators are left out. */
+  path: string[];
+  line: number;
+}
+
 export interface ConstProblem {
   line: number;
   message: string;
@@ -105,6 +111,8 @@ export interface FileScan {
   /** Every name the file declares anywhere (locals, parameters, type parameters, members…). */
   declaredNames: Set<string>;
   calls: ConstructorCall[];
+  /** Member chains with at least one `.name` (`Theme.of(context).textTheme.headline6` → Theme, of, textTheme, headline6). */
+  memberPaths: MemberPath[];
   constProblems: ConstProblem[];
   reserved: ReservedName[];
   /** Names of type declarations found only as text inside syntax errors. */
@@ -403,6 +411,7 @@ class FileScanner {
     mentions: new Set(),
     declaredNames: new Set(),
     calls: [],
+    memberPaths: [],
     constProblems: [],
     reserved: [],
     brokenTypeNames: [],
@@ -656,6 +665,8 @@ class FileScanner {
       segs = segs.slice(1);
     }
     this.noteTestAction(name, segs);
+    const members = segs.flatMap((s) => (s.kind === 'member' ? [s.name] : []));
+    if (members.length > 0) this.scan.memberPaths.push({ path: [name, ...members], line: line(head) });
     if (!isCapitalised(name)) return;
     const first = segs[0];
     const second = segs[1];

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCpuTask, type CpuTaskMap, type CpuTaskName } from '../cpu-pool/cpu-tasks';
 import type { PhaseContext } from '../phase-handler';
 import { QA_REPORT, QA_SUMMARY, runQa } from '../phases/qa-results';
 import { parseAnalyzerOutput, parseTestFailures, sanitizeToolText } from './flutter-check';
@@ -134,6 +135,8 @@ describe('runQa', () => {
       },
       sourceDir,
       signal: new AbortController().signal,
+      // Without an SDK, QA runs through the CPU pool; here on this thread.
+      cpu: { run: (task: CpuTaskName, input: CpuTaskMap[CpuTaskName]['input']) => runCpuTask({ task, input }) },
       writeFiles: async (files: readonly { path: string; content: string }[]) => {
         files.forEach((f) => written.set(f.path, f.content));
         return files.map((f) => f.path);

@@ -68,6 +68,28 @@ function withoutDuplicates(flutter: FlutterCheck, staticFindings: readonly QaFin
   return flutter.findings.filter((f) => !(f.rule.startsWith('analyzer_') && flagged.has(`${f.file}:${f.line}`)));
 }
 
+/**
+ * With `flutter analyze` run, the analyzer is the authority: an API-table
+ * finding on a line where it reported nothing is the table's mistake (a gap or
+ * an outdated entry) and is dropped. Deprecations stay: the analyzer reports
+ * them as infos, which QA does not count.
+ */
+function confirmedByAnalyzer(
+  staticFindings: readonly QaFinding[],
+  tableFindings: ReadonlySet<QaFinding>,
+  flutter: FlutterCheck,
+): QaFinding[] {
+  const analyzed =
+    flutter.result.analyze_issues !== undefined &&
+    !flutter.result.reason?.includes('flutter analyze timed out') &&
+    !flutter.findings.some((f) => f.rule === 'analyzer_failed');
+  if (!analyzed) return [...staticFindings];
+  const reported = new Set(flutter.findings.map((f) => `${f.file}:${f.line}`));
+  return staticFindings.filter(
+    (f) => !tableFindings.has(f) || f.rule === 'deprecated_api' || reported.has(`${f.file}:${f.line}`),
+  );
+}
+
 export interface AnalyzeOptions {
   /** The Flutter executable: when set, QA also runs `flutter pub get`, `analyze` and `test`. */
   flutter?: string;
@@ -96,7 +118,7 @@ export async function analyzeProject(
   const index = new ProjectIndex(fileSet, dart.scans, pubspec.info);
   const symbols = checkSymbols(index, dart.dartFiles);
   const features = checkFeatures(expected, fileSet, index);
-  const staticFindings = [...pubspec.findings, ...dart.findings, ...symbols.findings, ...features.findings];
+  let staticFindings = [...pubspec.findings, ...dart.findings, ...symbols.findings, ...features.findings];
 
   let flutter: QaFlutterResult | undefined;
   let flutterFindings: QaFinding[] = [];
@@ -104,6 +126,7 @@ export async function analyzeProject(
     const check = await runFlutterChecks(options.flutter, projectDir, options.signal ?? new AbortController().signal);
     flutter = check.result;
     flutterFindings = withoutDuplicates(check, staticFindings);
+    staticFindings = confirmedByAnalyzer(staticFindings, symbols.tableFindings, check);
   } else if (options.flutterSkipReason) {
     flutter = { ran: false, reason: options.flutterSkipReason };
   }

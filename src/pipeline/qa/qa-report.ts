@@ -1,3 +1,4 @@
+import { flutterApiTable } from './flutter-api/flutter-api-table';
 import type { QaReport } from './qa.types';
 
 /** Keeps user-influenced text from breaking the markdown table. */
@@ -24,7 +25,7 @@ function summaryTable(report: QaReport): string[] {
     `| Dart files parsed | ${report.dart_files} |`,
     `| Imports / exports / parts resolved | ${report.imports_checked} |`,
     `| Symbols checked (names, constructor calls) | ${report.symbols_checked} |`,
-    `| Names not verifiable without an API table | ${report.unverified_names} |`,
+    `| Names not verified (from libraries the API table does not cover) | ${report.unverified_names} |`,
     `| Features checked | ${report.features_checked} |`,
     `| Features reachable from lib/main.dart | ${report.features_reachable} |`,
     `| Features tested (test uses the screen and interacts) | ${report.features_tested} |`,
@@ -39,6 +40,10 @@ function scopeLines(report: QaReport): string[] {
     "Static analysis: Dart syntax (tree-sitter), import resolution, pubspec, the project's own symbols " +
       '(imports, undefined names, constructor arguments, const contexts, reserved words) and the feature ' +
       'contract (screen, widget test, reachability from lib/main.dart, test interaction).',
+    '',
+    `Flutter API table (Flutter ${flutterApiTable().flutterVersion} and the package versions the generator pins): ` +
+      'names the imported libraries export, constructor arguments (required, unknown, positional, const) and ' +
+      'removed or deprecated APIs with their replacements.',
   ];
   if (report.flutter?.ran) {
     lines.push('', 'Flutter SDK: `flutter pub get`, `flutter analyze` and `flutter test` ran in the project.');
@@ -46,7 +51,7 @@ function scopeLines(report: QaReport): string[] {
     const why = report.flutter?.reason ? ` (${report.flutter.reason})` : '';
     lines.push(
       '',
-      `Without a Flutter SDK${why} the code was not compiled: names from Flutter and other packages are not verified and no test was run.`,
+      `Without a Flutter SDK${why} the code was not compiled: names from libraries the API table does not cover are not verified, types and null safety are not checked, and no test was run.`,
     );
   }
   return lines;

@@ -17,6 +17,9 @@ export type QaRule =
   | 'extra_positional_arguments'
   | 'const_with_non_constant'
   | 'reserved_identifier'
+  // Flutter / pub API table (qa/flutter-api-rules.ts); missing/unknown arguments reuse the rules above.
+  | 'removed_api'
+  | 'deprecated_api'
   // Feature contract (qa/feature-rules.ts).
   | 'feature_unreachable'
   | 'feature_test_missing_screen'

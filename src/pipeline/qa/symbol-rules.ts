@@ -7,6 +7,8 @@ import {
   DART_LIBRARY_NAMES,
   DART_RESERVED_WORDS,
 } from './dart-names';
+import { checkFlutterApi } from './flutter-api-rules';
+import { flutterApiTable, type ApiLibrary } from './flutter-api/flutter-api-table';
 import type { Declaration, FileScope, ProjectIndex } from './project-symbols';
 import type { QaFinding } from './qa.types';
 
@@ -23,6 +25,8 @@ export interface SymbolCheck {
   unverified: number;
   /** Distinct names per file resolved plus project constructor calls checked. */
   checked: number;
+  /** The findings that rest on the API table alone (a real analyzer may overrule them). */
+  tableFindings: Set<QaFinding>;
 }
 
 /** Visibility facts of one file, computed once. */
@@ -32,8 +36,14 @@ interface FileContext {
   scope: FileScope;
   /** Every capitalised name the file can see is known: only own code and tabled SDK libraries are imported. */
   verifiable: boolean;
-  /** Capitalised names of the tabled SDK libraries the file imports. */
+  /** Capitalised names of the tabled SDK libraries and API-table libraries the file imports. */
   sdkNames: Set<string>;
+  /** Names of the API-table libraries the file imports (shared sets, not copied per file). */
+  apiNames: ReadonlySet<string>[];
+  /** API-table libraries visible in the file (export closures of its imports). */
+  apiLibraries: ApiLibrary[];
+  /** Table-covered imports, for messages. */
+  apiUris: string[];
   importsFlutter: boolean;
   /** Imports a package other than Flutter's (whose exports QA does not know). */
   importsOtherPackage: boolean;
@@ -42,17 +52,39 @@ interface FileContext {
 function fileContext(index: ProjectIndex, file: string, scan: FileScan): FileContext {
   const scope = index.scopeOf(file);
   const sdkNames = new Set<string>();
+  const apiLibraries: ApiLibrary[] = [];
+  const apiNames: ReadonlySet<string>[] = [];
+  const apiUris: string[] = [];
   let verifiable = !scope.incomplete && index.packageName !== undefined;
   let importsFlutter = false;
   let importsOtherPackage = false;
+  const table = flutterApiTable();
   for (const uri of scope.externals) {
     const library = uri.startsWith('dart:') ? DART_LIBRARY_NAMES[uri.slice('dart:'.length)] : undefined;
+    const api = library ? undefined : table.scopeOf(uri);
     if (library) library.forEach((name) => sdkNames.add(name));
-    else verifiable = false;
+    else if (api) {
+      apiNames.push(api.names);
+      apiLibraries.push(...api.libraries);
+      apiUris.push(uri);
+      // A package the table lists only in part: names it does not list stay unverified.
+      if (!api.complete) verifiable = false;
+    } else verifiable = false;
     if (uri.startsWith('package:flutter/') || uri.startsWith('package:flutter_test/')) importsFlutter = true;
     else if (uri.startsWith('package:')) importsOtherPackage = true;
   }
-  return { file, scan, scope, verifiable, sdkNames, importsFlutter, importsOtherPackage };
+  return {
+    file,
+    scan,
+    scope,
+    verifiable,
+    sdkNames,
+    apiNames,
+    apiLibraries,
+    apiUris,
+    importsFlutter,
+    importsOtherPackage,
+  };
 }
 
 /** The import a file should add to see `decl` (relative inside lib/, `package:` from outside). */
@@ -98,7 +130,12 @@ function checkNames(ctx: FileContext, index: ProjectIndex, out: SymbolCheck): vo
       checkPrivateName(ctx, index, name, line, out);
       continue;
     }
-    if (DART_CORE_NAMES.has(name) || ctx.sdkNames.has(name)) {
+    if (DART_CORE_NAMES.has(name) || ctx.sdkNames.has(name) || ctx.apiNames.some((names) => names.has(name))) {
+      out.checked++;
+      continue;
+    }
+    // A removed Flutter API: the API-table rules report it with its replacement.
+    if (ctx.importsFlutter && flutterApiTable().deprecatedNames.has(name)) {
       out.checked++;
       continue;
     }
@@ -134,12 +171,17 @@ function checkNames(ctx: FileContext, index: ProjectIndex, out: SymbolCheck): vo
       continue;
     }
     out.checked++;
+    const fromTable = ctx.apiUris.length > 0;
+    const tabled = fromTable
+      ? `, and neither ${ctx.apiUris.join(' nor ')} exports it (API table of Flutter ${flutterApiTable().flutterVersion} and the pinned packages)`
+      : `, and ${ctx.file} imports no package that could declare it`;
     out.findings.push({
       rule: 'undefined_name',
       file: ctx.file,
       line,
-      message: `Undefined name ${name}: it is declared nowhere in the project, it is not a dart:core name, and ${ctx.file} imports no package that could declare it`,
+      message: `Undefined name ${name}: it is declared nowhere in the project, it is not a dart:core name${tabled}`,
     });
+    if (fromTable) out.tableFindings.add(out.findings[out.findings.length - 1]);
   }
 }
 
@@ -280,7 +322,7 @@ function checkReserved(ctx: FileContext, out: SymbolCheck): void {
 
 /** Runs the symbol rules over every scanned Dart file. */
 export function checkSymbols(index: ProjectIndex, files: readonly string[]): SymbolCheck {
-  const out: SymbolCheck = { findings: [], unverified: 0, checked: 0 };
+  const out: SymbolCheck = { findings: [], unverified: 0, checked: 0, tableFindings: new Set() };
   for (const file of files) {
     const scan = index.scanOf(file);
     if (!scan) continue;
@@ -289,6 +331,19 @@ export function checkSymbols(index: ProjectIndex, files: readonly string[]): Sym
     checkNames(ctx, index, out);
     checkCalls(ctx, index, out);
     checkConstProblems(ctx, out);
+    const api = checkFlutterApi(
+      {
+        file,
+        scan,
+        projectNames: new Set(ctx.scope.names.keys()),
+        apiLibraries: ctx.apiLibraries,
+        importsFlutter: ctx.importsFlutter && ctx.apiUris.some((uri) => uri.startsWith('package:flutter/')),
+      },
+      flutterApiTable(),
+    );
+    out.findings.push(...api.findings);
+    api.findings.forEach((finding) => out.tableFindings.add(finding));
+    out.checked += api.checked;
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
-import { SLUG_PATTERN } from '../../common/slug';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug';
 import { PROJECT_STATUSES } from '../project-status';
 
 export class ListProjectsQueryDto extends PageQueryDto {
@@ -12,7 +12,8 @@ export class ListProjectsQueryDto extends PageQueryDto {
 }
 
 export class ProjectSlugParamDto {
+  @ApiProperty({ type: String, pattern: SLUG_PATTERN.source, example: 'flutter-todo', description: 'The project slug' })
   @IsString()
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and "-" (1-63 characters)' })
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug: string;
 }

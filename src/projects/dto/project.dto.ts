@@ -20,11 +20,8 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { SLUG_PATTERN } from '../../common/slug';
+import { normalizeSlugInput, SLUG_MESSAGE, SLUG_PATTERN } from '../../common/slug';
 import { MAX_FEATURE_LENGTH, MAX_FEATURES, PROJECT_HEALTHS, PROJECT_STATUSES } from '../project-status';
-
-const SLUG_MESSAGE =
-  'slug must be lower-case letters, digits and "-", 1-63 characters, starting with a letter or digit';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }): unknown =>
@@ -155,8 +152,9 @@ export class CreateProjectDto extends ProjectFieldsDto {
     example: 'flutter-todo',
     pattern: SLUG_PATTERN.source,
     description:
-      'Derived from the name when absent: the name, then -2 … -9, then a short random suffix (a derived slug is never refused). An explicit slug that is taken is a 409.',
+      'Derived from the name when absent or "": the name, then -2 … -9, then a short random suffix (a derived slug is never refused). Upper case is lower-cased. An explicit slug that is taken is a 409.',
   })
+  @Transform(normalizeSlugInput)
   @IsOptional()
   @IsString()
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
@@ -177,7 +175,11 @@ export class UpsertProjectDto extends ProjectFieldsDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'flutter-todo', description: 'Optional; must equal the slug in the URL' })
+  @ApiPropertyOptional({
+    example: 'flutter-todo',
+    description: 'Optional ("" counts as absent; upper case is lower-cased); must equal the slug in the URL',
+  })
+  @Transform(normalizeSlugInput)
   @IsOptional()
   @IsString()
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })

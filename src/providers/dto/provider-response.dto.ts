@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { JSON_MODES, type JsonMode } from '../provider-rules';
 
 export const PROVIDER_SOURCES = ['builtin', 'custom', 'override'] as const;
 export type ProviderSource = (typeof PROVIDER_SOURCES)[number];
@@ -31,6 +32,15 @@ export class ProviderDto {
 
   @ApiProperty({ example: true })
   enabled: boolean;
+
+  @ApiProperty({
+    enum: JSON_MODES,
+    example: 'json_object',
+    description:
+      'How requests that ask for files request JSON: json_schema (structured outputs with the files schema), ' +
+      'json_object (`response_format: {"type": "json_object"}`) or off (no `response_format`)',
+  })
+  json_mode: JsonMode;
 
   @ApiProperty({
     enum: PROVIDER_SOURCES,
@@ -68,6 +78,7 @@ export class ProvidersListResponseDto {
         api_key_env: 'OPENROUTER_API_KEY',
         default_model: 'openai/gpt-4o-mini',
         enabled: true,
+        json_mode: 'json_object',
         source: 'builtin',
         api_key_set: true,
         active: false,

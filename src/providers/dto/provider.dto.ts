@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   IsBoolean,
+  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -14,6 +15,10 @@ import {
   apiKeyEnvProblem,
   apiKeyEnvShapeProblem,
   BASE_URL_MAX_LENGTH,
+  DEFAULT_JSON_MODE,
+  JSON_MODE_DESCRIPTION,
+  JSON_MODES,
+  type JsonMode,
   KEY_ENV_MAX_LENGTH,
   MODEL_ID_PATTERN,
   PROVIDER_NAME_PATTERN,
@@ -104,6 +109,16 @@ export class CreateProviderDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  @ApiPropertyOptional({
+    enum: JSON_MODES,
+    example: 'json_object',
+    default: DEFAULT_JSON_MODE,
+    description: JSON_MODE_DESCRIPTION,
+  })
+  @IsOptional()
+  @IsIn(JSON_MODES, { message: `json_mode must be one of ${JSON_MODES.join(', ')}` })
+  json_mode?: JsonMode;
 }
 
 /** `POST /api/providers/{name}`: the whole config, the name in the URL. */
@@ -113,6 +128,12 @@ export class UpsertProviderDto extends OmitType(CreateProviderDto, ['name'] as c
 export class UpdateProviderDto extends PartialType(UpsertProviderDto) {}
 
 export class ProviderNameParamDto {
+  @ApiProperty({
+    type: String,
+    pattern: PROVIDER_NAME_PATTERN.source,
+    example: 'openrouter',
+    description: 'The provider name',
+  })
   @IsString()
   @Matches(PROVIDER_NAME_PATTERN, { message: `name must be ${PROVIDER_NAME_RULE}` })
   name: string;

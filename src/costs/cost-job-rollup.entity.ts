@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Cost records of jobs summed per team, job and UTC day, kept in step with
+ * `cost_records` on every insert (CostRollupService); the per-job figures read
+ * this. Calls outside a job (agent tests) have no row here.
+ */
+@Entity('cost_job_rollups')
+@Index('idx_cost_job_rollup_job', ['job_slug', 'cost_usd', 'tokens_in', 'tokens_out', 'calls'])
+export class CostJobRollup {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  team_id: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  job_slug: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @Column({ type: 'double precision', default: 0 })
+  cost_usd: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  tokens_in: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  tokens_out: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  calls: number;
+}

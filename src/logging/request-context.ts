@@ -1,0 +1,22 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+
+const storage = new AsyncLocalStorage<Logger>();
+
+/** The logger of the request being handled (it carries the request id), if any. */
+export function requestLogger(): Logger | undefined {
+  return storage.getStore();
+}
+
+/**
+ * Runs each route handler — Nest's guards, pipes, controller and the services
+ * it calls — with the request's logger in context, so a Nest `Logger` line
+ * written while handling a request carries its `reqId`. A preHandler hook: the
+ * body has been read by then, and the handler is called from within `done`.
+ */
+export function installRequestContext(fastify: FastifyInstance): void {
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    storage.run(request.log as Logger, done);
+  });
+}

@@ -1,0 +1,6 @@
+import { runCpuTask, type CpuTaskRequest } from './cpu-tasks';
+
+/** Piscina's entry point in each pool thread. */
+export default function run(request: CpuTaskRequest): Promise<unknown> {
+  return runCpuTask(request);
+}
