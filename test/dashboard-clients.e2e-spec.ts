@@ -267,6 +267,12 @@ describe('real clients: the dashboard, browsers, retrying clients, Prometheus', 
       expect(config.json<{ agent_id: string }>().agent_id).toBe('ba_agent');
     });
 
+    it("the dashboard's product manager (pm) is the agent that writes the brief", async () => {
+      const got = await send('GET', '/api/agents/pm', { token: member });
+      expect(got.statusCode, got.body).toBe(200);
+      expect(got.json<{ agent_id: string }>().agent_id).toBe('brief_agent');
+    });
+
     it('an unknown short id is 404; a malformed one is 400', async () => {
       expect((await send('GET', '/api/agents/nobody', { token: member })).statusCode).toBe(404);
       expect((await send('GET', '/api/agents/DEV', { token: member })).statusCode).toBe(400);

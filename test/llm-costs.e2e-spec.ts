@@ -96,6 +96,41 @@ describe('LLM cost records', { timeout: JOB_TEST_TIMEOUT_MS }, () => {
     // Nothing is left reserved once the calls are settled.
     expect(await t.app.get(DataSource).getRepository(CostReservation).count()).toBe(0);
   });
+
+  it('never records a negative figure: a provider cannot lower the day’s spend by reporting one', async () => {
+    const before = sumOf(await costRows(t));
+    fake.fallback = agentReplies({ usage: { prompt_tokens: -1_000_000, completion_tokens: -1_000_000, cost: -5 } });
+    try {
+      const slug = 'llm-costs-negative';
+      await c.create({ slug, name: 'Costs Negative', features: ['Todo'] });
+      await c.waitForSuccess(slug, 30_000);
+      const rows = await costRows(t, slug);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row).toMatchObject({ tokens_in: 0, tokens_out: 0, cost_usd: 0, cost_source: 'table' });
+      }
+      expect(sumOf(await costRows(t))).toBeCloseTo(before, 12);
+    } finally {
+      fake.fallback = agentReplies({ usage: usageOf });
+    }
+  });
+
+  it('records a stated price above the reserved worst case as billed, and flags it', async () => {
+    fake.fallback = agentReplies({ usage: { prompt_tokens: 10, completion_tokens: 10, cost: 50 } });
+    try {
+      const slug = 'llm-costs-price-claim';
+      await c.create({ slug, name: 'Costs Price Claim', features: ['Todo'] });
+      await c.waitForSuccess(slug, 30_000);
+      const rows = await costRows(t, slug);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        // What the provider bills is spent: the ledger keeps it, so later calls meet the daily limit.
+        expect(row).toMatchObject({ cost_source: 'provider', cost_usd: 50, over_reported: true });
+      }
+    } finally {
+      fake.fallback = agentReplies({ usage: usageOf });
+    }
+  });
 });
 
 describe('LLM cost records: a model with no known price', { timeout: JOB_TEST_TIMEOUT_MS }, () => {

@@ -109,6 +109,11 @@ function malformed(body: unknown): string | undefined {
   return 'no "choices"';
 }
 
+/** A finite number of at least 0 (a usage figure a provider reported), else undefined. */
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
@@ -389,14 +394,19 @@ export class LlmService {
     const latency = Date.now() - started;
     // OpenRouter adds the call's price to `usage.cost`.
     const usage: (OpenAI.CompletionUsage & { cost?: number }) | undefined = outcome.response?.usage;
-    const tokensIn = Number(usage?.prompt_tokens) || 0;
-    const tokensOut = Number(usage?.completion_tokens) || 0;
-    const reported = typeof usage?.cost === 'number' && Number.isFinite(usage.cost) ? usage.cost : undefined;
+    // Negative or non-numeric figures count as none: a provider must never lower the day's recorded spend.
+    const tokensIn = nonNegative(Number(usage?.prompt_tokens)) ?? 0;
+    const tokensOut = nonNegative(Number(usage?.completion_tokens)) ?? 0;
+    const reported = nonNegative(usage?.cost);
     // A token is at least one character: more prompt tokens than that, or more completion tokens than
     // max_tokens, cannot be true. Such a call is charged at most the worst case it reserved.
-    const overReported = tokensOut > maxTokens || tokensIn > promptChars + TOKENS_PER_MESSAGE * (messages.length + 1);
+    const impossibleTokens =
+      tokensOut > maxTokens || tokensIn > promptChars + TOKENS_PER_MESSAGE * (messages.length + 1);
     const reportedCost = reported ?? costOf(price, tokensIn, tokensOut);
-    const cost = overReported ? Math.min(reportedCost, estimate) : reportedCost;
+    // A price the provider states is what it bills: recorded as stated (the next call then meets the limit),
+    // but flagged when it is above the reserved worst case.
+    const overReported = impossibleTokens || reportedCost > estimate;
+    const cost = impossibleTokens ? Math.min(reportedCost, estimate) : reportedCost;
     const record = await this.budget.settle(reservation, {
       created_at: nowIso(),
       day: utcDay(),
@@ -434,9 +444,12 @@ export class LlmService {
     }
     if (overReported) {
       const message =
-        `Provider "${provider.name}" reported ${tokensIn} prompt and ${tokensOut} completion tokens for a request ` +
-        `of ${promptChars} characters limited to ${maxTokens} tokens; recorded as over-reported and charged ` +
-        `$${cost.toFixed(6)} (at most the reserved worst case) instead of $${reportedCost.toFixed(6)}`;
+        `Provider "${provider.name}" reported ${tokensIn} prompt and ${tokensOut} completion tokens ` +
+        `(${reported !== undefined ? `a cost of $${reported.toFixed(6)}` : 'no cost'}) for a request of ` +
+        `${promptChars} characters limited to ${maxTokens} tokens, above the reserved worst case of $${estimate.toFixed(6)}; ` +
+        (impossibleTokens
+          ? `those token counts cannot be true: charged $${cost.toFixed(6)} instead of $${reportedCost.toFixed(6)}`
+          : `recorded as reported and flagged`);
       this.logger.warn(`${request.agent}: ${message}`);
       await request.onNotice?.(message);
     }

@@ -25,6 +25,17 @@ function missesOf(target: (typeof TARGETS)[keyof typeof TARGETS]): string[] {
 }
 
 describe('quality corpus', () => {
+  it('takes the slugs the API takes: underscores yes, upper case or spaces no', () => {
+    const withSlug = (slug: string) => [{ ...corpus[0], spec: { ...corpus[0].spec, slug } }];
+    expect(corpusProblems(withSlug('todo_app'))).toEqual([]);
+    for (const bad of ['Todo', 'todo app', '_todo']) {
+      expect(
+        corpusProblems(withSlug(bad)).some((p) => p.endsWith('bad slug')),
+        bad,
+      ).toBe(true);
+    }
+  });
+
   it('is well-formed and varied', () => {
     expect(corpusProblems(corpus)).toEqual([]);
     expect(corpus.length).toBeGreaterThanOrEqual(30);

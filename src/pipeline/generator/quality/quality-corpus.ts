@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isValidSlug } from '../../../common/slug';
 import type { AppSpec } from '../app-spec';
 import type { ArchetypeId, BackendKind } from '../plan/app-plan';
 
@@ -37,8 +38,6 @@ export interface CorpusEntry {
 /** Root-relative path of the corpus. */
 export const QUALITY_CORPUS_FILE = 'test/fixtures/quality-corpus.json';
 
-/** Job slugs the API accepts. */
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
 const BACKENDS: readonly string[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
 
 function isStringArray(value: unknown): value is string[] {
@@ -60,7 +59,7 @@ export function corpusProblems(entries: unknown): string[] {
     if (typeof entry.note !== 'string') problems.push(`${where}: no note`);
     const spec = entry.spec;
     if (!spec || typeof spec !== 'object') return void problems.push(`${where}: no spec`);
-    if (typeof spec.slug !== 'string' || !SLUG.test(spec.slug)) problems.push(`${where}: bad slug`);
+    if (typeof spec.slug !== 'string' || !isValidSlug(spec.slug)) problems.push(`${where}: bad slug`);
     for (const key of ['name', 'description', 'style', 'backend'] as const) {
       if (typeof spec[key] !== 'string') problems.push(`${where}: spec.${key} is not a string`);
     }
