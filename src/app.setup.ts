@@ -68,6 +68,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        // Served over plain HTTP on a LAN host, an upgrade would send Swagger UI's assets and calls to https.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -99,6 +101,15 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON; any other body type is a 415.
   fastify.removeContentTypeParser('text/plain');
+  // Clients that send `Content-Type: application/json` on every call (cancel, approve, …) send no body:
+  // that is no body, not malformed JSON. Anything else goes to Fastify's own (prototype-safe) parser.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   installRequestContext(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

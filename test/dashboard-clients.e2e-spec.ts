@@ -483,6 +483,64 @@ describe('real clients: the dashboard, browsers, retrying clients, Prometheus', 
       expect((await send('GET', '/metrics', { token: member })).statusCode).toBe(403);
     });
   });
+
+  describe('what a browser fetch wrapper sends', () => {
+    const JSON_TYPE = { 'content-type': 'application/json' };
+
+    it('a bodiless action with a JSON content type is no body, not malformed JSON', async () => {
+      await jobs.create({ name: 'Fetch Wrapper', slug: 'fetch-wrapper', features: ['notes'] });
+      const cancel = await send('POST', '/api/jobs/fetch-wrapper/cancel', { token: member, headers: JSON_TYPE });
+      expect(cancel.statusCode, cancel.body).toBeLessThan(300);
+      const minted = await t.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        headers: { ...JSON_TYPE, 'x-admin-key': 'test-admin-key-0123456789' },
+      });
+      expect(minted.statusCode, minted.body).toBeLessThan(300);
+      // A body that is there but broken is still a 400.
+      const broken = await send('POST', '/api/jobs', { token: member, headers: JSON_TYPE, payload: '{"name":' });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json<ErrorBody>().detail).toMatch(/JSON/i);
+    });
+
+    it('ignores a cache-buster or another unknown query parameter; unknown body fields are still a 400', async () => {
+      for (const url of ['/api/jobs?_=1733000000', '/api/projects?foo=1', '/api/kpis?_=1', '/api/agents?_=2']) {
+        const res = await send('GET', url, { token: member });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      }
+      const list = await send('GET', '/api/jobs?limit=2&_=1', { token: member });
+      expect(list.json<unknown[]>().length).toBeLessThanOrEqual(2);
+      const unknownField = await send('POST', '/api/jobs', { token: member, payload: { name: 'X', colour: 'red' } });
+      expect(unknownField.statusCode).toBe(400);
+      expect(unknownField.json<ErrorBody>().detail).toContain('colour');
+    });
+
+    it('a project read with GET can be sent back with PUT; its read-only fields are ignored', async () => {
+      const created = await send('POST', '/api/projects', { token: member, payload: { name: 'Round Trip' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const { slug } = created.json<{ slug: string }>();
+      const read = (await send('GET', `/api/projects/${slug}`, { token: member })).json<Record<string, unknown>>();
+      const put = await send('PUT', `/api/projects/${slug}`, {
+        token: member,
+        payload: { ...read, description: 'Edited', team_id: 'another-team', created_at: '2000-01-01T00:00:00Z' },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      expect(put.json()).toMatchObject({ description: 'Edited', team_id: read.team_id, created_at: read.created_at });
+    });
+
+    it('a provider that is not registered cannot be made the active one through settings', async () => {
+      const res = await send('POST', '/api/settings', { token: admin, payload: { llm_provider: 'nope' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorBody>()).toMatchObject({ errors: [{ field: 'llm_provider' }] });
+      const providers = await send('GET', '/api/providers', { token: admin });
+      expect(providers.json<{ active: string }>().active).toBe('builtin');
+    });
+
+    it('Swagger UI over plain HTTP: no upgrade of its assets to https', async () => {
+      const docs = await send('GET', '/docs');
+      expect(String(docs.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    });
+  });
 });
 
 describe('/metrics without METRICS_TOKEN', () => {

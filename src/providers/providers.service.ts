@@ -105,6 +105,11 @@ export class ProvidersService {
     private readonly events: EventEmitter2,
   ) {
     this.bootProvider = this.config.get('llm', { infer: true }).provider;
+    this.settings.registerCheck('llm_provider', async (name) =>
+      (await this.findTarget(name))
+        ? undefined
+        : `llm_provider must name a registered provider (see /api/providers); "${name}" is not one`,
+    );
   }
 
   /** The provider jobs should use now, or why none is usable. Cheap enough to call before every LLM call. */

@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -48,7 +54,9 @@ export function inputProblem(value: unknown): string | undefined {
     if (!current || typeof current !== 'object') continue;
     if (depth >= MAX_DEPTH) return `Input is nested more than ${MAX_DEPTH} levels deep`;
     for (const key of Object.keys(current)) {
-      if (RESERVED_KEYS.has(key)) return `Property name "${key}" is not allowed`;
+      // Also in bracket or dot notation (`__proto__[polluted]`, as query strings write nesting).
+      if (key.split(/[[\].]/).some((part) => RESERVED_KEYS.has(part)))
+        return `Property name "${key.slice(0, 60)}" is not allowed`;
       if (key.includes('\0')) return 'NUL characters are not allowed';
       stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
     }
@@ -56,8 +64,20 @@ export function inputProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The global pipe: strips nothing silently — unknown fields are a 400. */
-class StrictValidationPipe extends ValidationPipe {
+/**
+ * The global pipe: unknown body fields are a 400 (nothing is dropped
+ * silently from what a client asked to store), while unknown query
+ * parameters are ignored, as browsers' cache-busters (`?_=…`) and the
+ * original service's clients expect.
+ */
+class InputValidationPipe extends ValidationPipe {
+  private readonly queries: ValidationPipe;
+
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+    this.queries = new ValidationPipe({ ...options, forbidNonWhitelisted: false });
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problem = inputProblem(value);
     if (problem)
@@ -65,12 +85,12 @@ class StrictValidationPipe extends ValidationPipe {
         detail: problem,
         errors: [{ field: metadata.data ?? metadata.type, message: problem }],
       });
-    return super.transform(value, metadata);
+    return metadata.type === 'query' ? this.queries.transform(value, metadata) : super.transform(value, metadata);
   }
 }
 
 export function createValidationPipe(): ValidationPipe {
-  return new StrictValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

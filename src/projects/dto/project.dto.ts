@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   IsArray,
   IsIn,
@@ -184,6 +185,19 @@ export class UpsertProjectDto extends ProjectFieldsDto {
   @IsString()
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   slug?: string;
+
+  // A read-modify-write client sends back what GET returned: the read-only fields are accepted and ignored.
+  @ApiPropertyOptional({ readOnly: true, description: 'Ignored: the project stays in its team' })
+  @Allow()
+  team_id?: unknown;
+
+  @ApiPropertyOptional({ readOnly: true, description: 'Ignored (set by the service)' })
+  @Allow()
+  created_at?: unknown;
+
+  @ApiPropertyOptional({ readOnly: true, description: 'Ignored (set by the service)' })
+  @Allow()
+  updated_at?: unknown;
 }
 
 export class ProjectResponseDto {

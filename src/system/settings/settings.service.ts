@@ -20,6 +20,8 @@ const CACHE_TTL_MS = 2_000;
 export class SettingsService implements OnModuleInit {
   private readonly logger = new Logger(SettingsService.name);
   private cache?: { values: Record<string, string>; at: number };
+  /** Checks other modules add for values only they can judge (a provider name must be registered). */
+  private readonly checks = new Map<string, (value: string) => Promise<string | undefined>>();
 
   constructor(
     @InjectRepository(Setting) private readonly repo: Repository<Setting>,
@@ -73,8 +75,23 @@ export class SettingsService implements OnModuleInit {
    * Validates every given key first (nothing is written when one is bad),
    * then saves them in one transaction and mirrors them into `.env`.
    */
+  /** Adds a check a value of `key` must pass; it returns the problem to report as a 400, if any. */
+  registerCheck(key: string, check: (value: string) => Promise<string | undefined>): void {
+    this.checks.set(key, check);
+  }
+
   async update(input: Record<string, unknown>, by: AuthUser): Promise<Record<string, string>> {
     const changes = this.validate(input);
+    const errors: FieldError[] = [];
+    for (const [key, value] of Object.entries(changes)) {
+      const problem = await this.checks.get(key)?.(value);
+      if (problem) errors.push({ field: key, message: problem });
+    }
+    if (errors.length)
+      throw new BadRequestException({
+        detail: `Validation failed: ${errors.map((e) => e.message).join('; ')}`,
+        errors,
+      });
     const now = nowIso();
     await this.repo.manager.transaction(async (manager) => {
       for (const [key, value] of Object.entries(changes)) {
