@@ -4,7 +4,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/**', 'node_modules/**', 'coverage/**', 'workspace/**', 'data/**']),
+  globalIgnores(['dist/**', 'node_modules/**', 'coverage/**', 'workspace/**', 'data/**', '.tmp/**']),
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -1,10 +1,7 @@
 import { getQueueToken } from '@nestjs/bull';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Job, Queue } from 'bull';
-import { randomBytes } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import { EVENTS } from '../src/common/events';
-import { BullJobQueue, JOBS_QUEUE } from '../src/queue/bull-job-queue';
+import { JOBS_QUEUE } from '../src/queue/bull-job-queue';
 import { JobsProcessor } from '../src/queue/jobs.processor';
 import { requiresRedis, startApp, type TestApp } from './helpers/app';
 import { JobsClient } from './helpers/jobs';
@@ -15,12 +12,10 @@ const PROCESS_METADATA = 'bull:module_queue_process';
 
 requiresRedis('Bull consumer: a @Processor class of the queue module', () => {
   let t: TestApp | undefined;
-  let other: TestApp | undefined;
 
   afterEach(async () => {
-    await other?.close();
     await t?.close();
-    t = other = undefined;
+    t = undefined;
   });
 
   it('is a @Processor("jobs") provider whose @Process method runs the jobs Bull hands it', async () => {
@@ -54,20 +49,5 @@ requiresRedis('Bull consumer: a @Processor class of the queue module', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await (await queue.getJob(slug))?.getState()).toBe('waiting');
     expect((await jobs.get(slug)).status).toBe('queued');
-  });
-
-  it('relays a cancel asked in an API process to the workers of another process through Redis', async () => {
-    const shared = {
-      JOB_QUEUE_BACKEND: 'bull',
-      REDIS_URL: process.env.REDIS_URL!,
-      QUEUE_PREFIX: `t_${randomBytes(6).toString('hex')}`,
-    };
-    t = await startApp(shared);
-    other = await startApp({ ...shared, RUN_WORKER: 'false' });
-    const heard: string[] = [];
-    await t.app.get(BullJobQueue, { strict: false }).onCancel((slug) => heard.push(slug));
-
-    other.app.get(EventEmitter2).emit(EVENTS.jobCancelRequested, { slug: 'cancelled-elsewhere' });
-    await expect.poll(() => heard).toEqual(['cancelled-elsewhere']);
   });
 });

@@ -34,9 +34,9 @@ type StopReason = 'cancel' | 'deleted' | 'timeout' | 'shutdown' | 'lost';
 /** Time limit and lease checks (no query unless the lease is due). */
 const WATCH_INTERVAL_MS = 400;
 /**
- * Cancel and delete arrive as events (in this process, or relayed through the
- * queue from other processes); this poll of the database is only the safety
- * net for a relay that was lost.
+ * A cancel or delete asked in this process arrives at once as an event; one
+ * asked in another process (Bull: the API) is read from the database this
+ * often — a fifth of the queries of polling at every tick.
  */
 const CANCEL_POLL_MS = 2_000;
 
@@ -319,7 +319,7 @@ export class PipelineRunner implements OnModuleInit {
     };
   }
 
-  /** The time limit, the lease, and (as a safety net for lost cancel events) the database's cancel flag. */
+  /** The time limit, the lease, and the database's cancel flag (for cancels asked in other processes). */
   private watch(slug: string, controller: AbortController, deadline: number): NodeJS.Timeout {
     let renewedAt = Date.now();
     let polledAt = Date.now();

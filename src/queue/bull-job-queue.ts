@@ -1,9 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Job, Queue } from 'bull';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENTS, type JobCancelRequestedEvent } from '../common/events';
 import { JobQueue, type JobHandler } from './job-queue';
 
 export const JOBS_QUEUE = 'jobs';
@@ -28,8 +26,6 @@ declare module 'bull' {
      * Public in Bull's JavaScript, absent from its typings.
      */
     processJob(job: Job<T>, notFetch: boolean): Promise<void>;
-    /** The queue's subscriber connection (Bull opens it on first use and closes it with the queue). */
-    readonly eclient: Queue<T>['client'];
   }
 }
 
@@ -149,36 +145,6 @@ export class BullJobQueue extends JobQueue {
       )
       .finally(() => this.running.delete(id));
     this.running.set(id, done);
-  }
-
-  /**
-   * A cancel (or delete) asked in this process reaches the workers of every
-   * other process at once through Redis, instead of each running job polling
-   * the database for it.
-   */
-  @OnEvent(EVENTS.jobCancelRequested)
-  relayCancel(event: JobCancelRequestedEvent): void {
-    if (this.queue.client.status !== 'ready') return;
-    this.queue.client.publish(this.cancelChannel, event.slug).catch((error: Error) => {
-      this.logger.warn(`Could not relay the cancel of ${event.slug}: ${error.message}`);
-    });
-  }
-
-  /**
-   * Calls `listener` with the slug of every cancel relayed from any process
-   * (this one included), on the queue's own subscriber connection (which Bull
-   * opens, resubscribes after a reconnect and closes).
-   */
-  async onCancel(listener: (slug: string) => void): Promise<void> {
-    const subscriber = this.queue.eclient;
-    subscriber.on('message', (channel: string, slug: string) => {
-      if (channel === this.cancelChannel) listener(slug);
-    });
-    await subscriber.subscribe(this.cancelChannel);
-  }
-
-  private get cancelChannel(): string {
-    return this.queue.toKey('cancel');
   }
 
   /** A job taken while stopping goes back to the queue for another worker. */

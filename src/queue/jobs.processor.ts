@@ -1,8 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bull';
 import { PipelineRunner } from '../pipeline/pipeline.runner';
-import { BullJobQueue, JOBS_QUEUE, type JobData } from './bull-job-queue';
+import { JOBS_QUEUE, type JobData } from './bull-job-queue';
 
 /**
  * The Bull consumer, registered only in processes that run jobs (RUN_WORKER).
@@ -11,23 +10,11 @@ import { BullJobQueue, JOBS_QUEUE, type JobData } from './bull-job-queue';
  * each job and Bull runs it here (lock renewal, completion, events).
  */
 @Processor(JOBS_QUEUE)
-export class JobsProcessor implements OnApplicationBootstrap {
-  private readonly logger = new Logger('BullQueue');
-
-  constructor(
-    private readonly runner: PipelineRunner,
-    private readonly queue: BullJobQueue,
-  ) {}
+export class JobsProcessor {
+  constructor(private readonly runner: PipelineRunner) {}
 
   @Process({ concurrency: 0 })
   async run(job: Job<JobData>): Promise<void> {
     await this.runner.run(job.data.slug);
-  }
-
-  /** Cancels asked in other processes stop this process's runs at once (not waiting for the runner's poll). */
-  onApplicationBootstrap(): void {
-    this.queue
-      .onCancel((slug) => this.runner.onCancelRequested({ slug }))
-      .catch((error: Error) => this.logger.warn(`Cancels from other processes arrive by polling: ${error.message}`));
   }
 }
