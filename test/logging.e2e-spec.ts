@@ -141,6 +141,26 @@ describe('one structured logger', () => {
     expect(succeeded.duration_ms).toBeGreaterThan(0);
   });
 
+  it("a job's own lines carry no request id: only its queued line has the id of the request that posted it", async () => {
+    await writeFakeFlutter(binDir, FLUTTER_OK);
+    const posted = await t.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      token: await t.tokenFor('member', 'team-logs'),
+      headers: { 'x-request-id': 'post-job-7' },
+      payload: { name: 'Log Context', slug: 'log-context', description: 'A job', features: ['notes'] },
+    });
+    expect(posted.statusCode, posted.body).toBe(202);
+    await jobs.waitForSuccess('log-context');
+    await log.waitForJobEvent('log-context', 'job.succeeded');
+    const lines = log.jobLines('log-context');
+    expect(lines.map((l) => [l.event, l.reqId])).toEqual([
+      ['job.queued', 'post-job-7'],
+      ['job.started', undefined],
+      ['job.succeeded', undefined],
+    ]);
+  });
+
   it('a job that parks at a checkpoint says so, naming the phase', async () => {
     const job = await jobs.create({ name: 'Log Parks', slug: 'log-parks', checkpoints: ['architect'] });
     await jobs.waitForStatus(job.slug, ['waiting_approval']);

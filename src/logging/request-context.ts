@@ -10,6 +10,14 @@ export function requestLogger(): Logger | undefined {
 }
 
 /**
+ * Runs work a request only started (a queued job) outside that request's
+ * context, so its log lines do not carry the request's id.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
+/**
  * Runs each route handler — Nest's guards, pipes, controller and the services
  * it calls — with the request's logger in context, so a Nest `Logger` line
  * written while handling a request carries its `reqId`. A preHandler hook: the

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue, type JobHandler } from './job-queue';
+import { outsideRequest } from '../logging/request-context';
 
 /**
  * The embedded backend: an in-process FIFO with bounded concurrency. Job state
@@ -80,7 +81,8 @@ export class ThreadJobQueue extends JobQueue {
   }
 
   private start(slug: string, handler: JobHandler): void {
-    const run = handler(slug)
+    // The pump runs inside whichever request or job freed a slot; the job is neither's.
+    const run = outsideRequest(() => handler(slug))
       .catch((error: unknown) => this.logger.error(`Job ${slug} crashed the runner: ${(error as Error).message}`))
       .finally(() => {
         this.running.delete(slug);
