@@ -187,15 +187,15 @@ export class UpsertProjectDto extends ProjectFieldsDto {
   slug?: string;
 
   // A read-modify-write client sends back what GET returned: the read-only fields are accepted and ignored.
-  @ApiPropertyOptional({ readOnly: true, description: 'Ignored: the project stays in its team' })
+  @ApiPropertyOptional({ type: String, readOnly: true, description: 'Ignored: the project stays in its team' })
   @Allow()
   team_id?: unknown;
 
-  @ApiPropertyOptional({ readOnly: true, description: 'Ignored (set by the service)' })
+  @ApiPropertyOptional({ type: String, readOnly: true, description: 'Ignored (set by the service)' })
   @Allow()
   created_at?: unknown;
 
-  @ApiPropertyOptional({ readOnly: true, description: 'Ignored (set by the service)' })
+  @ApiPropertyOptional({ type: String, readOnly: true, description: 'Ignored (set by the service)' })
   @Allow()
   updated_at?: unknown;
 }
