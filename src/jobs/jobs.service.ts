@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
-import { applyListCursor, decodeListCursor, encodeListCursor } from '../common/dto/list-cursor';
+import { pageNewestFirst } from '../common/dto/list-cursor';
 import { EVENTS, type JobCancelRequestedEvent, type JobQueuedEvent } from '../common/events';
 import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
@@ -116,16 +116,11 @@ export class JobsService {
     return accepted;
   }
 
-  /**
-   * Newest first (`created_at DESC, slug DESC`, which the jobs indexes deliver
-   * without sorting), paged by offset or by the keyset cursor `after`. One row
-   * more than the page is read to know whether a next cursor exists.
-   */
+  /** Newest first, paged by offset or by the keyset cursor `after` (see list-cursor.ts). */
   async list(
     user: AuthUser,
     query: ListJobsQueryDto,
   ): Promise<{ items: JobResponseDto[]; total: number; next: string | undefined }> {
-    const limit = query.limit ?? 100;
     const filtered = (): SelectQueryBuilder<Job> => {
       const qb = this.jobs.createQueryBuilder('j');
       const { team_id } = teamWhere(user, query.team_id);
@@ -133,21 +128,7 @@ export class JobsService {
       if (query.status) qb.andWhere('j.status = :status', { status: query.status });
       return qb;
     };
-    const [page, total] = await Promise.all([
-      applyListCursor(filtered(), 'j', decodeListCursor(query.after))
-        .orderBy('j.created_at', 'DESC')
-        .addOrderBy('j.slug', 'DESC')
-        .limit(limit + 1)
-        .offset(query.offset ?? 0)
-        .getMany(),
-      // COUNT(*), not getCount(): TypeORM counts DISTINCT primary keys, a sort over every row.
-      filtered()
-        .select('COUNT(*)', 'n')
-        .getRawOne<{ n: string | number }>()
-        .then((row) => Number(row?.n ?? 0)),
-    ]);
-    const rows = page.slice(0, limit);
-    const next = page.length > limit ? encodeListCursor(rows[rows.length - 1]) : undefined;
+    const { rows, total, next } = await pageNewestFirst(filtered, 'j', query);
     // Only the three columns the list shows, read raw: hydrating 13 entities per job dominated this route.
     const phases = rows.length
       ? await this.phases

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { teamWhere } from '../common/auth/team-scope';
-import { applyListCursor, decodeListCursor, encodeListCursor } from '../common/dto/list-cursor';
+import { pageNewestFirst } from '../common/dto/list-cursor';
 import { claimDerivedSlug, slugify } from '../common/slug';
 import { nowIso } from '../common/time';
 import {
@@ -63,7 +63,6 @@ export class ProjectsService {
     user: AuthUser,
     query: ListProjectsQueryDto,
   ): Promise<{ items: ProjectResponseDto[]; total: number; next: string | undefined }> {
-    const limit = query.limit ?? 100;
     const filtered = (): SelectQueryBuilder<Project> => {
       const qb = this.projects.createQueryBuilder('p');
       const { team_id } = teamWhere(user, query.team_id);
@@ -71,21 +70,7 @@ export class ProjectsService {
       if (query.status) qb.andWhere('p.status = :status', { status: query.status });
       return qb;
     };
-    const [page, total] = await Promise.all([
-      applyListCursor(filtered(), 'p', decodeListCursor(query.after))
-        .orderBy('p.created_at', 'DESC')
-        .addOrderBy('p.slug', 'DESC')
-        .limit(limit + 1)
-        .offset(query.offset ?? 0)
-        .getMany(),
-      // COUNT(*), not getCount(): TypeORM counts DISTINCT primary keys, a sort over every row.
-      filtered()
-        .select('COUNT(*)', 'n')
-        .getRawOne<{ n: string | number }>()
-        .then((row) => Number(row?.n ?? 0)),
-    ]);
-    const rows = page.slice(0, limit);
-    const next = page.length > limit ? encodeListCursor(rows[rows.length - 1]) : undefined;
+    const { rows, total, next } = await pageNewestFirst(filtered, 'p', query);
     return { items: rows.map(toProjectResponse), total, next };
   }
 

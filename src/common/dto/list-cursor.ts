@@ -52,6 +52,43 @@ export function applyListCursor<T extends ObjectLiteral>(
   });
 }
 
+export interface NewestFirstPage<T> {
+  rows: T[];
+  /** Rows matching the filter. */
+  total: number;
+  /** The cursor of the next page, when there is one. */
+  next: string | undefined;
+}
+
+/**
+ * One page of a list ordered `created_at DESC, slug DESC` (the order its
+ * indexes deliver without sorting), by offset or after the keyset cursor, and
+ * the filter's total. One row more than the page is read to know whether a
+ * next page exists. `filtered` builds the filtered query afresh each call.
+ */
+export async function pageNewestFirst<T extends ObjectLiteral & ListCursor>(
+  filtered: () => SelectQueryBuilder<T>,
+  alias: string,
+  query: { limit?: number; offset?: number; after?: string },
+): Promise<NewestFirstPage<T>> {
+  const limit = query.limit ?? 100;
+  const [page, total] = await Promise.all([
+    applyListCursor(filtered(), alias, decodeListCursor(query.after))
+      .orderBy(`${alias}.created_at`, 'DESC')
+      .addOrderBy(`${alias}.slug`, 'DESC')
+      .limit(limit + 1)
+      .offset(query.offset ?? 0)
+      .getMany(),
+    // COUNT(*), not getCount(): TypeORM counts DISTINCT primary keys, a sort over every row.
+    filtered()
+      .select('COUNT(*)', 'n')
+      .getRawOne<{ n: string | number }>()
+      .then((row) => Number(row?.n ?? 0)),
+  ]);
+  const rows = page.slice(0, limit);
+  return { rows, total, next: page.length > limit ? encodeListCursor(rows[rows.length - 1]) : undefined };
+}
+
 /**
  * `X-Total-Count`, and when there is a next page its cursor in `X-Next-Cursor`
  * and a `Link: <…>; rel="next"` (the same query with `after`, without `offset`).
