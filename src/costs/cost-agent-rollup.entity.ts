@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { CostSums } from './cost-sums';
 
 /**
  * Every cost record ever, summed per team, agent, provider and model (no
@@ -6,7 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * however many days of history there are. Kept in step by CostRollupService.
  */
 @Entity('cost_agent_rollups')
-export class CostAgentRollup {
+export class CostAgentRollup extends CostSums {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   team_id: string;
 
@@ -19,16 +20,4 @@ export class CostAgentRollup {
 
   @PrimaryColumn({ type: 'varchar', length: 200 })
   model: string;
-
-  @Column({ type: 'double precision', default: 0 })
-  cost_usd: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_in: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_out: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  calls: number;
 }

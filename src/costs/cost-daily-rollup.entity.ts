@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CostSums } from './cost-sums';
 
 /**
  * Cost records summed per UTC day, team, agent, provider and model, kept in
@@ -8,7 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('cost_daily_rollups')
 @Index('idx_cost_daily_rollup_day', ['day', 'model', 'cost_usd', 'calls'])
-export class CostDailyRollup {
+export class CostDailyRollup extends CostSums {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   team_id: string;
 
@@ -24,16 +25,4 @@ export class CostDailyRollup {
 
   @PrimaryColumn({ type: 'varchar', length: 200 })
   model: string;
-
-  @Column({ type: 'double precision', default: 0 })
-  cost_usd: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_in: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_out: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  calls: number;
 }

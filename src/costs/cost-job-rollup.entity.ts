@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CostSums } from './cost-sums';
 
 /**
  * Cost records of jobs summed per team, job and UTC day, kept in step with
@@ -7,7 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('cost_job_rollups')
 @Index('idx_cost_job_rollup_job', ['job_slug', 'cost_usd', 'tokens_in', 'tokens_out', 'calls'])
-export class CostJobRollup {
+export class CostJobRollup extends CostSums {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   team_id: string;
 
@@ -16,16 +17,4 @@ export class CostJobRollup {
 
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
-
-  @Column({ type: 'double precision', default: 0 })
-  cost_usd: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_in: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  tokens_out: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  calls: number;
 }
