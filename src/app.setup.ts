@@ -124,6 +124,8 @@ export interface CreateAppOptions {
   logRequests?: boolean;
   /** Where log lines go (default stdout); tests read them from a stream. */
   logDestination?: DestinationStream;
+  /** The environment and the database were checked already (main.ts does it before loading the app). */
+  checked?: boolean;
 }
 
 /**
@@ -132,9 +134,9 @@ export interface CreateAppOptions {
  * fails at once with one line (a ConfigError) rather than a retry loop.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  validateEnv(bootEnvironment());
+  if (!options.checked) validateEnv(bootEnvironment());
   const logger = createRootLogger({ destination: options.logDestination });
-  await checkDatabase(bootEnvironment());
+  if (!options.checked) await checkDatabase(bootEnvironment());
   if (!bootEnv('ADMIN_API_KEY')) {
     logger.warn('ADMIN_API_KEY is not set: POST /api/auth/token answers 503 and no token can be minted');
   }

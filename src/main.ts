@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const { ConfigService } = await import('@nestjs/config');
   const { createApp } = await import('./app.setup.js');
   const { announce } = await import('./logging/logger.js');
-  const app = await createApp();
+  const app = await createApp({ checked: true });
   const config = app.get(ConfigService);
   const port = config.get<number>('app.port')!;
   const host = config.get<string>('app.host')!;
