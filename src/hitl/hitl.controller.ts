@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { MinRole } from '../common/auth/access.decorators';
-import { isAdmin, type AuthUser } from '../common/auth/auth-user';
+import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/current-user.decorator';
 import { apiError } from '../common/errors/error-response.dto';
 import { CheckpointsService } from './checkpoints.service';
@@ -27,9 +27,8 @@ import {
   ItemIdParamDto,
 } from './dto/hitl.dto';
 import { ExperiencesService } from './experiences.service';
+import { HitlQueueService } from './hitl-queue.service';
 import { toCheckpointDto, toExperienceDto } from './hitl.mapper';
-
-type Decision = 'approve' | 'reject';
 
 @ApiTags('HITL')
 @Controller('api')
@@ -37,6 +36,7 @@ export class HitlController {
   constructor(
     private readonly checkpoints: CheckpointsService,
     private readonly experiences: ExperiencesService,
+    private readonly queueService: HitlQueueService,
   ) {}
 
   @Get('experiences')
@@ -125,18 +125,8 @@ export class HitlController {
   @ApiExtraModels(CheckpointQueueItemDto, ExperienceQueueItemDto)
   @ApiOperation({ summary: 'Everything waiting for a decision: pending lessons and checkpoints' })
   @ApiOkResponse({ type: HitlQueueDto })
-  async queue(@CurrentUser() user: AuthUser): Promise<HitlQueueDto> {
-    const [experiences, checkpoints] = await Promise.all([
-      this.experiences.pending(user),
-      this.checkpoints.pending(user),
-    ]);
-    return {
-      pending: [
-        ...checkpoints.map((c) => ({ type: 'checkpoint', ...toCheckpointDto(c) })),
-        ...experiences.map((e) => ({ type: 'experience', content: e.problem, ...toExperienceDto(e) })),
-      ],
-      counts: { experiences: experiences.length, checkpoints: checkpoints.length },
-    };
+  queue(@CurrentUser() user: AuthUser): Promise<HitlQueueDto> {
+    return this.queueService.pending(user);
   }
 
   @Post('hitl/:id/approve')
@@ -158,7 +148,7 @@ export class HitlController {
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CheckpointDto | ExperienceDto> {
-    return this.decideAny(id, 'approve', user, query.reason);
+    return this.queueService.decide(id, 'approve', user, query.reason);
   }
 
   @Post('hitl/:id/reject')
@@ -180,28 +170,6 @@ export class HitlController {
     @Query() query: DecisionQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CheckpointDto | ExperienceDto> {
-    return this.decideAny(id, 'reject', user, query.reason);
-  }
-
-  private async decideAny(
-    id: string,
-    decision: Decision,
-    user: AuthUser,
-    reason?: string,
-  ): Promise<CheckpointDto | ExperienceDto> {
-    const visible = (item: { team_id: string } | null) => !!item && (isAdmin(user) || item.team_id === user.team_id);
-    if (visible(await this.checkpoints.findById(id))) {
-      return toCheckpointDto(
-        decision === 'approve'
-          ? await this.checkpoints.approve(id, user, reason)
-          : await this.checkpoints.reject(id, user, reason),
-      );
-    }
-    if (visible(await this.experiences.findById(id))) {
-      return toExperienceDto(
-        await this.experiences.decide(id, user, decision === 'approve' ? 'approved' : 'rejected', reason),
-      );
-    }
-    throw new NotFoundException(`No checkpoint or experience ${id}`);
+    return this.queueService.decide(id, 'reject', user, query.reason);
   }
 }
