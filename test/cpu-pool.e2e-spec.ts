@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CpuPool } from '../src/pipeline/cpu-pool/cpu-pool.service';
 import { startApp, type TestApp } from './helpers/app';
 import { JobsClient } from './helpers/jobs';
@@ -6,6 +6,33 @@ import { JobsClient } from './helpers/jobs';
 interface QaSummaryFile {
   dart_files: number;
   passed: boolean;
+}
+
+const JOB = { name: 'Pooled Checks', slug: 'pooled-checks', features: ['notes', 'login', 'shop'] };
+
+/** Runs one builtin job with `CPU_POOL_THREADS=threads`; its ZIP, the tasks handed to the pool and the pool's completed count. */
+async function runJob(threads: string) {
+  const t: TestApp = await startApp({ CPU_POOL_THREADS: threads });
+  try {
+    const pool = t.app.get(CpuPool, { strict: false });
+    const before = pool.completed;
+    const run = vi.spyOn(pool, 'run');
+    const jobs = new JobsClient(t, await t.tokenFor('admin'));
+    const { slug } = await jobs.create(JOB);
+    await jobs.waitForSuccess(slug, 60_000);
+    const tasks = run.mock.calls.map(([task]) => task);
+    run.mockRestore();
+    return { threads: pool.threads, tasks, completed: pool.completed - before, zip: await jobs.zip(slug) };
+  } finally {
+    await t.close();
+  }
+}
+
+/** Every ZIP entry as text, sorted by name. */
+function entries(zip: Map<string, Buffer>): [string, string][] {
+  return [...zip]
+    .map(([name, content]): [string, string] => [name, content.toString('utf8')])
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 describe('CPU-heavy phase steps in a worker-thread pool', () => {
@@ -16,18 +43,29 @@ describe('CPU-heavy phase steps in a worker-thread pool', () => {
     t = undefined;
   });
 
-  it('runs QA and the security scan of a job in pool threads, with the same results', async () => {
+  it('runs the builtin generation, QA and the security scan of a job in pool threads, with the same results', async () => {
     t = await startApp({ CPU_POOL_THREADS: '2' });
     const pool = t.app.get(CpuPool, { strict: false });
     expect(pool.threads).toBe(2);
     const before = pool.completed;
+    const run = vi.spyOn(pool, 'run');
 
     const jobs = new JobsClient(t, await t.tokenFor('admin'));
-    const { slug } = await jobs.create({ name: 'Pooled Checks', features: ['notes', 'login'] });
+    const { slug } = await jobs.create({ name: 'Pooled Generation', features: ['notes', 'login'] });
     await jobs.waitForSuccess(slug, 60_000);
 
-    // QA (once, plus the repair round's re-check when it runs) and the security scan ran in pool threads.
-    expect(pool.completed - before).toBeGreaterThanOrEqual(2);
+    // The builtin docs of the docs phases (create, ba, architect, uiux; backend is skipped without a
+    // backend), the project source, QA (plus the repair round's re-check when it runs) and the
+    // security scan were each handed to the pool…
+    const tasks = run.mock.calls.map(([task]) => task);
+    run.mockRestore();
+    expect(tasks.filter((task) => task === 'builtinDocs')).toHaveLength(4);
+    expect(tasks.filter((task) => task === 'builtinSource')).toHaveLength(1);
+    expect(tasks).toContain('analyzeProject');
+    expect(tasks).toContain('scanProject');
+    // …and every one of them finished in a pool thread.
+    expect(pool.completed - before).toBe(tasks.length);
+
     const zip = await jobs.zip(slug);
     const qa = JSON.parse(zip.get('docs/qa_summary.json')!.toString('utf8')) as QaSummaryFile;
     expect(qa.passed).toBe(true);
@@ -48,5 +86,20 @@ describe('CPU-heavy phase steps in a worker-thread pool', () => {
     const zip = await jobs.zip(slug);
     const qa = JSON.parse(zip.get('docs/qa_summary.json')!.toString('utf8')) as QaSummaryFile;
     expect(qa.passed).toBe(true);
+  });
+
+  it('writes the same ZIP (source, docs, reports) with CPU_POOL_THREADS=2 as on the main thread', async () => {
+    const pooled = await runJob('2');
+    const inline = await runJob('0');
+    expect(pooled.threads).toBe(2);
+    expect(pooled.tasks).toContain('builtinSource');
+    expect(pooled.completed).toBe(pooled.tasks.length);
+    expect(inline.completed).toBe(0);
+
+    const a = entries(pooled.zip);
+    const b = entries(inline.zip);
+    expect(a.filter(([name]) => name.startsWith('source/')).length).toBeGreaterThan(20);
+    expect(a.map(([name]) => name)).toEqual(b.map(([name]) => name));
+    for (const [index, [name, content]] of a.entries()) expect(content, name).toBe(b[index][1]);
   });
 });

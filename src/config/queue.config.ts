@@ -20,5 +20,6 @@ export const queueConfig = registerAs('queue', (): QueueConfig => ({
   redisUrl: env('REDIS_URL') ?? 'redis://127.0.0.1:6379',
   prefix: env('QUEUE_PREFIX') ?? 'sfactory',
   runWorker: envBool('RUN_WORKER', true),
-  cpuPoolThreads: envInt('CPU_POOL_THREADS', availableParallelism()),
+  // One core stays with the event loop (HTTP, Bull's lock renewals): on 2 cores, two pool threads doubled /health's p99.
+  cpuPoolThreads: envInt('CPU_POOL_THREADS', Math.max(1, availableParallelism() - 1)),
 }));

@@ -1,12 +1,38 @@
+import { buildContract } from '../context/app-contract';
+import type { AppSpec, GeneratedFile } from '../generator/app-spec';
+import { architectureDocs, baDocs, backendDocs, briefDocs, designDocs } from '../generator/docs.generator';
+import type { PhaseName } from '../phase-names';
 import { analyzeProject } from '../qa/qa-analyzer';
 import type { QaFeatureExpectation, QaReport } from '../qa/qa.types';
 import { scanProject } from '../security/security-scanner';
 import type { SecurityScanResult } from '../security/security.types';
 
+/** The builtin documents of each docs phase (what the phase writes without an LLM). */
+export const BUILTIN_DOCS = {
+  create: briefDocs,
+  ba: baDocs,
+  backend: backendDocs,
+  architect: architectureDocs,
+  uiux: designDocs,
+} as const satisfies Partial<Record<PhaseName, (spec: AppSpec) => GeneratedFile[]>>;
+
+export type BuiltinDocsPhase = keyof typeof BUILTIN_DOCS;
+
+export function isBuiltinDocsPhase(phase: PhaseName): phase is BuiltinDocsPhase {
+  return Object.hasOwn(BUILTIN_DOCS, phase);
+}
+
+/** The builtin Flutter project in the order the dev phase writes it: the contract's scaffold, then every feature's files. */
+export function builtinSource(spec: AppSpec): GeneratedFile[] {
+  const contract = buildContract(spec);
+  return [...contract.scaffold, ...contract.features.flatMap((feature) => feature.files)];
+}
+
 /**
  * The pipeline's CPU-heavy steps that run in the worker-thread pool: pure
- * functions of a project directory with structured-clone inputs and outputs
- * (the thread reads the files itself; nothing but paths and results cross).
+ * functions with structured-clone inputs and outputs (a project directory's
+ * checks read the files in the thread; nothing but paths and results cross;
+ * the builtin generator gets the spec and returns the files to write).
  */
 export interface CpuTaskMap {
   /** Static QA of a generated project (tree-sitter parse of every Dart file, imports, symbols, features). */
@@ -16,6 +42,10 @@ export interface CpuTaskMap {
   };
   /** The security scan of a generated project. */
   scanProject: { input: { projectDir: string }; output: SecurityScanResult };
+  /** The builtin generator's whole Flutter project (no-LLM dev phase). */
+  builtinSource: { input: { spec: AppSpec }; output: { files: GeneratedFile[] } };
+  /** A docs phase's builtin documents (no-LLM docs phases). */
+  builtinDocs: { input: { phase: BuiltinDocsPhase; spec: AppSpec }; output: { files: GeneratedFile[] } };
 }
 
 export type CpuTaskName = keyof CpuTaskMap;
@@ -29,6 +59,11 @@ const TASKS: { [K in CpuTaskName]: (input: CpuTaskMap[K]['input']) => Promise<Cp
   analyzeProject: ({ projectDir, expected, flutterSkipReason }) =>
     analyzeProject(projectDir, expected, { flutterSkipReason }),
   scanProject: ({ projectDir }) => scanProject(projectDir),
+  builtinSource: ({ spec }) => Promise.resolve({ files: builtinSource(spec) }),
+  builtinDocs: ({ phase, spec }) =>
+    isBuiltinDocsPhase(phase)
+      ? Promise.resolve({ files: BUILTIN_DOCS[phase](spec) })
+      : Promise.reject(new Error(`No builtin documents for phase ${String(phase)}`)),
 };
 
 export function runCpuTask<K extends CpuTaskName>(request: CpuTaskRequest<K>): Promise<CpuTaskMap[K]['output']> {

@@ -50,21 +50,19 @@ export class DevPhase implements PhaseHandler {
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     await rm(context.sourceDir, { recursive: true, force: true });
-    const contract = buildContract(context.spec);
-    const outputs = await context.writeFiles(contract.scaffold, 'source');
+    let outputs: string[];
     if (context.usesLlm) {
+      const contract = buildContract(context.spec);
+      outputs = await context.writeFiles(contract.scaffold, 'source');
       await context.log(
         'info',
         `Wrote the app contract (${contract.scaffold.length} files: pubspec, shell, navigation, theme, AppServices, data layer); the dev agent writes ${contract.features.length} feature(s)`,
       );
       outputs.push(...(await this.withAgent(context, contract)));
     } else {
-      outputs.push(
-        ...(await context.writeFiles(
-          contract.features.flatMap((f) => f.files),
-          'source',
-        )),
-      );
+      // The builtin generator (scaffold, then every feature's files) runs in a CPU pool thread.
+      const { files } = await context.cpu.run('builtinSource', { spec: context.spec }, context.signal);
+      outputs = await context.writeFiles(files, 'source');
     }
     await context.log('info', `Generated a Flutter project of ${outputs.length} files`);
     return { status: 'passed', outputs };

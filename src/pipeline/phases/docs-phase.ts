@@ -1,6 +1,7 @@
 import { exactFiles } from '../../llm/file-reply';
 import { LlmTruncatedError } from '../../llm/llm.errors';
 import type { AgentWriter } from '../agent-writer.service';
+import { isBuiltinDocsPhase } from '../cpu-pool/cpu-tasks';
 import { afterCutReply, halves, packFiles, type Piece } from '../context/cut-replies';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
@@ -25,15 +26,21 @@ export abstract class DocsPhase implements PhaseHandler {
   protected abstract documents(spec: AppSpec): GeneratedFile[];
 
   async run(context: PhaseContext): Promise<PhaseResult> {
-    const builtin = this.documents(context.spec);
     let outputs: string[];
     if (context.usesLlm && this.writer) {
-      outputs = await this.withAgent(context, this.writer, builtin);
+      outputs = await this.withAgent(context, this.writer, this.documents(context.spec));
     } else {
-      outputs = await context.writeFiles(builtin);
+      outputs = await context.writeFiles(await this.builtinDocuments(context));
     }
     await context.log('info', `Wrote ${outputs.join(', ')}`);
     return { status: 'passed', outputs };
+  }
+
+  /** The builtin documents, generated in a CPU pool thread (the same generator as `documents`). */
+  private async builtinDocuments(context: PhaseContext): Promise<GeneratedFile[]> {
+    if (!isBuiltinDocsPhase(this.phase)) return this.documents(context.spec);
+    const { files } = await context.cpu.run('builtinDocs', { phase: this.phase, spec: context.spec }, context.signal);
+    return files;
   }
 
   /**

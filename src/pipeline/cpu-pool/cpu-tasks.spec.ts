@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentWriter } from '../agent-writer.service';
+import { buildContract } from '../context/app-contract';
+import type { AppSpec, GeneratedFile } from '../generator/app-spec';
+import { ArchitectPhase } from '../phases/architect.phase';
+import { BackendPhase } from '../phases/backend.phase';
+import { BaPhase } from '../phases/ba.phase';
+import { CreatePhase } from '../phases/create.phase';
+import type { DocsPhase } from '../phases/docs-phase';
+import { UiuxPhase } from '../phases/uiux.phase';
+import { BUILTIN_DOCS, isBuiltinDocsPhase, runCpuTask } from './cpu-tasks';
+
+const SPEC: AppSpec = {
+  slug: 'pool-app',
+  name: 'Pool App',
+  description: 'Notes and a shop, with sign-in',
+  platforms: ['android', 'web'],
+  style: 'modern',
+  backend: 'firebase',
+  features: ['login', 'notes', 'shop', 'chat'],
+};
+
+/** The generator each docs phase names itself (its `documents`, what the LLM path writes against). */
+function phaseDocuments(phase: DocsPhase, spec: AppSpec): GeneratedFile[] {
+  return (phase as unknown as { documents(spec: AppSpec): GeneratedFile[] }).documents(spec);
+}
+
+describe('builtin generation as CPU pool tasks', () => {
+  it('builtinSource returns the contract scaffold, then every feature file, in the dev phase order', async () => {
+    const contract = buildContract(SPEC);
+    const { files } = await runCpuTask({ task: 'builtinSource', input: { spec: SPEC } });
+    expect(files.map((f) => f.path)).toEqual([
+      ...contract.scaffold.map((f) => f.path),
+      ...contract.features.flatMap((f) => f.files.map((file) => file.path)),
+    ]);
+    expect(files).toEqual([...contract.scaffold, ...contract.features.flatMap((f) => f.files)]);
+    expect(files.some((f) => f.path === 'pubspec.yaml')).toBe(true);
+  });
+
+  it('builtinDocs writes for every docs phase exactly what the phase itself generates', async () => {
+    const writer = undefined as unknown as AgentWriter;
+    const phases: DocsPhase[] = [
+      new CreatePhase(),
+      new BaPhase(writer),
+      new BackendPhase(writer),
+      new ArchitectPhase(writer),
+      new UiuxPhase(writer),
+    ];
+    expect(phases.map((p) => p.phase).sort()).toEqual(Object.keys(BUILTIN_DOCS).sort());
+    for (const phase of phases) {
+      if (!isBuiltinDocsPhase(phase.phase)) throw new Error(`${phase.phase} has no builtin documents task`);
+      const { files } = await runCpuTask({ task: 'builtinDocs', input: { phase: phase.phase, spec: SPEC } });
+      expect(files.length).toBeGreaterThan(0);
+      expect(files).toEqual(phaseDocuments(phase, SPEC));
+    }
+  });
+
+  it('refuses a phase without builtin documents', async () => {
+    await expect(runCpuTask({ task: 'builtinDocs', input: { phase: 'qa' as never, spec: SPEC } })).rejects.toThrow(
+      /No builtin documents for phase qa/,
+    );
+  });
+});
