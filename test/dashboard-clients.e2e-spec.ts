@@ -273,6 +273,18 @@ describe('real clients: the dashboard, browsers, retrying clients, Prometheus', 
       expect(got.json<{ agent_id: string }>().agent_id).toBe('brief_agent');
     });
 
+    it('ids named after Object.prototype members are unknown agents, not a 500', async () => {
+      for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+        const res = await send('POST', `/api/agents/config/${id}`, {
+          token: admin,
+          payload: { model: 'gpt-4o', system_prompt: '' },
+        });
+        expect(res.statusCode, `${id}: ${res.body}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, `${id}: ${res.body}`).toBeLessThan(500);
+        expect((await send('GET', `/api/agents/${id}`, { token: member })).statusCode).toBeLessThan(500);
+      }
+    });
+
     it('an unknown short id is 404; a malformed one is 400', async () => {
       expect((await send('GET', '/api/agents/nobody', { token: member })).statusCode).toBe(404);
       expect((await send('GET', '/api/agents/DEV', { token: member })).statusCode).toBe(400);

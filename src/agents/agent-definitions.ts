@@ -120,7 +120,10 @@ export const AGENT_IDS = AGENT_DEFINITIONS.map((a) => a.agent_id);
 const AGENT_SUFFIX = '_agent';
 
 /** Names the seed's dashboard (and the original service) gives agents that ours call otherwise: its product manager writes our brief. */
-const AGENT_ALIASES: Readonly<Record<string, string>> = { pm: 'brief_agent', pm_agent: 'brief_agent' };
+const AGENT_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['pm', 'brief_agent'],
+  ['pm_agent', 'brief_agent'],
+]);
 
 /**
  * The canonical id for an agent id or its short form, the id without
@@ -128,7 +131,7 @@ const AGENT_ALIASES: Readonly<Record<string, string>> = { pm: 'brief_agent', pm_
  * other value is returned unchanged, for the caller to validate or not find.
  */
 export function canonicalAgentId(id: string): string {
-  const aliased = AGENT_ALIASES[id] ?? id;
+  const aliased = AGENT_ALIASES.get(id) ?? id;
   const long = `${aliased}${AGENT_SUFFIX}`;
   return !aliased.endsWith(AGENT_SUFFIX) && AGENT_IDS.includes(long) ? long : aliased;
 }
