@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgentWriter } from '../agent-writer.service';
-import { architectureDocs } from '../generator/docs.generator';
-import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { DocsPhase } from './docs-phase';
 
 /** Folder layout, state management and navigation. */
@@ -21,8 +19,4 @@ export class ArchitectPhase extends DocsPhase {
   }
 
   readonly phase = 'architect' as const;
-
-  protected documents(spec: AppSpec): GeneratedFile[] {
-    return architectureDocs(spec);
-  }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgentWriter } from '../agent-writer.service';
-import { baDocs } from '../generator/docs.generator';
-import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { DocsPhase } from './docs-phase';
 
 /** Requirements, user stories and the product spec. */
@@ -16,8 +14,4 @@ export class BaPhase extends DocsPhase {
   }
 
   readonly phase = 'ba' as const;
-
-  protected documents(spec: AppSpec): GeneratedFile[] {
-    return baDocs(spec);
-  }
 }

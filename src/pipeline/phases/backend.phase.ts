@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgentWriter } from '../agent-writer.service';
-import { backendDocs } from '../generator/docs.generator';
-import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { backendKind } from '../generator/plan/plan-app';
 import type { PhaseContext, PhaseResult } from '../phase-handler';
 import { DocsPhase } from './docs-phase';
@@ -18,10 +16,6 @@ export class BackendPhase extends DocsPhase {
   }
 
   readonly phase = 'backend' as const;
-
-  protected documents(spec: AppSpec): GeneratedFile[] {
-    return backendDocs(spec);
-  }
 
   override async run(context: PhaseContext): Promise<PhaseResult> {
     if (backendKind(context.spec.backend) === 'none') {

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { briefDocs } from '../generator/docs.generator';
-import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import type { PhaseContext, PhaseResult } from '../phase-handler';
 import { DocsPhase } from './docs-phase';
 
@@ -12,10 +10,6 @@ export class CreatePhase extends DocsPhase {
   readonly phase = 'create' as const;
   /** The brief restates the request; it is always written by the builtin generator. */
   protected readonly task = 'Write the app brief.';
-
-  protected documents(spec: AppSpec): GeneratedFile[] {
-    return briefDocs(spec);
-  }
 
   override async run(context: PhaseContext): Promise<PhaseResult> {
     // A slug can be reused after a delete without purge: never mix in old files.

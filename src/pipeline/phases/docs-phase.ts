@@ -1,11 +1,11 @@
 import { exactFiles } from '../../llm/file-reply';
 import { LlmTruncatedError } from '../../llm/llm.errors';
 import type { AgentWriter } from '../agent-writer.service';
-import { isBuiltinDocsPhase } from '../cpu-pool/cpu-tasks';
+import { BUILTIN_DOCS, type BuiltinDocsPhase } from '../cpu-pool/cpu-tasks';
 import { afterCutReply, halves, packFiles, type Piece } from '../context/cut-replies';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import type { PhaseContext, PhaseHandler, PhaseResult } from '../phase-handler';
-import { PHASE_AGENTS, type PhaseName } from '../phase-names';
+import { PHASE_AGENTS } from '../phase-names';
 
 /**
  * A phase whose work is writing documents. The builtin generator defines
@@ -13,7 +13,7 @@ import { PHASE_AGENTS, type PhaseName } from '../phase-names';
  * with the earlier docs as context.
  */
 export abstract class DocsPhase implements PhaseHandler {
-  abstract readonly phase: PhaseName;
+  abstract readonly phase: BuiltinDocsPhase;
 
   /** What the agent is asked to do when an LLM writes the docs. */
   protected abstract readonly task: string;
@@ -23,7 +23,10 @@ export abstract class DocsPhase implements PhaseHandler {
 
   constructor(private readonly writer?: AgentWriter) {}
 
-  protected abstract documents(spec: AppSpec): GeneratedFile[];
+  /** The builtin generator's documents for this phase: what the LLM path writes against, too. */
+  protected documents(spec: AppSpec): GeneratedFile[] {
+    return BUILTIN_DOCS[this.phase](spec);
+  }
 
   async run(context: PhaseContext): Promise<PhaseResult> {
     let outputs: string[];
@@ -38,7 +41,6 @@ export abstract class DocsPhase implements PhaseHandler {
 
   /** The builtin documents, generated in a CPU pool thread (the same generator as `documents`). */
   private async builtinDocuments(context: PhaseContext): Promise<GeneratedFile[]> {
-    if (!isBuiltinDocsPhase(this.phase)) return this.documents(context.spec);
     const { files } = await context.cpu.run('builtinDocs', { phase: this.phase, spec: context.spec }, context.signal);
     return files;
   }

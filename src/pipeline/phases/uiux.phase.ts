@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgentWriter } from '../agent-writer.service';
-import { designDocs } from '../generator/docs.generator';
-import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { DocsPhase } from './docs-phase';
 
 /** Screens, theme tokens and states. */
@@ -16,8 +14,4 @@ export class UiuxPhase extends DocsPhase {
   }
 
   readonly phase = 'uiux' as const;
-
-  protected documents(spec: AppSpec): GeneratedFile[] {
-    return designDocs(spec);
-  }
 }
