@@ -145,6 +145,18 @@ describe.each(BACKENDS)('backend %s', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('backend %s for an app that stores nothing (sign-in and settings only)', (backend) => {
+  it('says so in the README instead of an empty table', () => {
+    const plan = planApp(spec(backend, ['Login', 'Dark mode']));
+    expect(plan.entities).toEqual([]);
+    const { readme } = backendWiring(plan);
+    const lines = readme.split('\n');
+    const headerOnly = lines.filter((line, i) => /^\| --- /.test(line) && !lines[i + 1]?.startsWith('|'));
+    expect(headerOnly).toEqual([]);
+    if (backend === 'none') expect(readme).toContain('stores data of its own');
+  });
+});
+
 describe('backend specifics', () => {
   const plan = (backend: string): AppPlan => planApp(spec(backend, ['Expenses', 'Login and register', 'Chat']));
   const entity = (p: AppPlan, className: string): EntityPlan =>

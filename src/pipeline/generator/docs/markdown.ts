@@ -7,7 +7,12 @@ import { markdownCell, singleLine } from '../dart-string';
 
 export { singleLine as inline };
 
-export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** For the backend sections of an app whose features store nothing (sign-in and settings only). */
+export const NO_DATA = '_No feature of this app stores data of its own yet, so there is nothing to set up here._';
+
+/** A Markdown table; with no rows, the `empty` sentence instead (a header over nothing reads as a bug). */
+export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, empty = '_None._'): string {
+  if (!rows.length) return empty;
   const line = (cells: readonly string[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
   return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
 }

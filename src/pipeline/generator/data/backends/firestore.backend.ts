@@ -5,7 +5,7 @@
  */
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
-import { table } from '../../docs/markdown';
+import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
@@ -94,7 +94,7 @@ function readme(plan: AppPlan): string {
     : 'The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication and require `request.auth != null`).';
   return [
     'The app stores its data in Cloud Firestore, one collection per kind of item (document id = item id, dates as ISO-8601 strings):',
-    table(['Data', 'Firestore collection', 'Repository'], rows),
+    table(['Data', 'Firestore collection', 'Repository'], rows, NO_DATA),
     [
       '1. Create a Firebase project in the Firebase console and add a Cloud Firestore database to it.',
       '2. Install the FlutterFire CLI (it needs the Firebase CLI, `npm install -g firebase-tools`, and `firebase login`):',

@@ -6,7 +6,7 @@
  */
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
-import { table } from '../../docs/markdown';
+import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import {
@@ -164,7 +164,7 @@ function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
   });
   const sections = [
     'The app talks to a GraphQL API whose schema is `docs/schema.graphql`; the documents it sends are in `lib/data/graphql/*_documents.dart`. Dates travel as ISO-8601 strings (scalar `DateTime`); a network or GraphQL error is thrown as `OperationException`.',
-    table(['Kind', 'Field', 'Called by'], rows),
+    table(['Kind', 'Field', 'Called by'], rows, NO_DATA),
     apiBaseUrlReadme('GRAPHQL_ENDPOINT', 'https://api.example.com/graphql', GRAPHQL_ENDPOINT_DEFAULT),
   ];
   if (hasAuthFeature(plan)) {

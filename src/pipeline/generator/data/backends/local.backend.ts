@@ -4,7 +4,7 @@
  */
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
-import { table } from '../../docs/markdown';
+import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { libRelative, repositoryImplementation } from './backend-names';
@@ -80,7 +80,7 @@ function readme(plan: AppPlan): string {
   ]);
   return [
     'No server to set up: the app keeps its data on the device with `shared_preferences`, one JSON list per kind of item. Uninstalling the app (or clearing its storage) deletes the data.',
-    table(['Data', 'shared_preferences key', 'Repository'], rows),
+    table(['Data', 'shared_preferences key', 'Repository'], rows, NO_DATA),
     'To move to a server later, implement the same `<Entity>Repository` interfaces (`lib/data/repositories/`) and create your implementation in `AppServices.create()` (`lib/app_services.dart`); screens and tests stay as they are.',
   ].join('\n\n');
 }

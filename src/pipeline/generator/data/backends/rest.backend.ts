@@ -6,7 +6,7 @@
  */
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
-import { table } from '../../docs/markdown';
+import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import {
@@ -194,7 +194,7 @@ function readme(plan: AppPlan): string {
   }
   return [
     'The app talks to a JSON REST API whose contract is `docs/openapi.yaml` (OpenAPI 3.0). Bodies are the models’ `toJson()` (dates as ISO-8601 strings); `PUT` inserts or replaces the item with that id. A non-2xx answer throws `ApiException(statusCode, message)` (`lib/data/api_exception.dart`).',
-    table(['Method', 'Path (after the base URL)', 'Called by'], rows),
+    table(['Method', 'Path (after the base URL)', 'Called by'], rows, NO_DATA),
     apiBaseUrlReadme('API_BASE_URL', 'https://api.example.com/v1', API_BASE_URL_DEFAULT),
     NETWORK_PERMISSIONS,
   ].join('\n\n');

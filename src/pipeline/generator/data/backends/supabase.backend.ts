@@ -5,7 +5,7 @@
  */
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
-import { table } from '../../docs/markdown';
+import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import {
@@ -128,7 +128,7 @@ function readme(plan: AppPlan): string {
     : 'Row level security is on; since the app has no sign-in, the policies let anyone with the anon key read and write every row: fine for a prototype, not for production (add Supabase Auth and restrict the policies to `authenticated`, e.g. `using (user_id = auth.uid())`).';
   return [
     'The app stores its data in Supabase (Postgres), one table per kind of item:',
-    table(['Data', 'Table', 'Repository'], rows),
+    table(['Data', 'Table', 'Repository'], rows, NO_DATA),
     '1. Create a Supabase project, open the SQL editor and run:',
     codeBlock('sql', supabaseSql(plan)),
     rlsNote,
