@@ -62,6 +62,15 @@ describe('scanner archetype', () => {
     expect(screen).not.toContain('package:mobile_scanner');
   });
 
+  it('reads only QR codes when the feature is named for them, any barcode otherwise', async () => {
+    const qr = fileOf(scannerContext('escáner QR'), '_camera_view.dart');
+    expect(qr).toContain('formats: [BarcodeFormat.qrCode]');
+    expect(qr).toMatch(/show[^;]*BarcodeFormat,/);
+    const barcodes = fileOf(scannerContext('Barcode scanner'), '_camera_view.dart');
+    expect(barcodes).not.toContain('BarcodeFormat');
+    await expectParses(scannerArchetype.files(scannerContext('QR codes')));
+  });
+
   it('keeps a de-duplicated history with copy and a typed-code fallback', () => {
     const ctx = scannerContext('QR scanner');
     const controller = fileOf(ctx, '_controller.dart');

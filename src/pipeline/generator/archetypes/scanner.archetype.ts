@@ -144,6 +144,11 @@ class ${n.controller} extends ChangeNotifier {
 `;
 }
 
+/** A feature named for QR codes reads only QR codes (any barcode otherwise). */
+function qrOnly(ctx: FeatureContext): boolean {
+  return /\bqr\b/i.test(ctx.feature.names.label);
+}
+
 function cameraViewDart(ctx: FeatureContext): string {
   const n = names(ctx);
   return `import 'dart:async';
@@ -151,7 +156,7 @@ function cameraViewDart(ctx: FeatureContext): string {
 import 'package:flutter/material.dart';
 import 'package:mobile_scanner/mobile_scanner.dart'
     show
-        BarcodeCapture,
+        BarcodeCapture,${qrOnly(ctx) ? '\n        BarcodeFormat,' : ''}
         DetectionSpeed,
         MobileScanner,
         MobileScannerController,
@@ -172,7 +177,7 @@ class ${n.cameraView} extends StatefulWidget {
 class _${n.cameraView}State extends State<${n.cameraView}>
     with WidgetsBindingObserver {
   final MobileScannerController _controller = MobileScannerController(
-    detectionSpeed: DetectionSpeed.noDuplicates,
+    detectionSpeed: DetectionSpeed.noDuplicates,${qrOnly(ctx) ? '\n    formats: [BarcodeFormat.qrCode],' : ''}
   );
 
   @override
