@@ -80,6 +80,10 @@ describe('real clients: the dashboard, browsers, retrying clients, Prometheus', 
     it('upper case is lower-cased', async () => {
       const job = await jobs.create({ ...UNTOUCHED_JOB_FORM, slug: 'Shop_App-2' });
       expect(job.slug).toBe('shop_app-2');
+      // The same holds in the path: a client that kept the slug it sent reads the job.
+      const read = await send('GET', '/api/jobs/Shop_App-2', { token: member });
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json<JobBody>().slug).toBe('shop_app-2');
     });
 
     it('anything else is still a 400 naming the slug', async () => {
@@ -121,6 +125,9 @@ describe('real clients: the dashboard, browsers, retrying clients, Prometheus', 
       expect(updated.json<{ sla: string }>().sla).toBe('99%');
       // An update creates nothing: no Location.
       expect(updated.headers.location).toBeUndefined();
+      const byUpperPath = await send('GET', '/api/projects/SHOP_APP', { token: member });
+      expect(byUpperPath.statusCode, byUpperPath.body).toBe(200);
+      expect(byUpperPath.json<{ slug: string; sla: string }>()).toMatchObject({ slug: 'shop_app', sla: '99%' });
 
       const bad = await send('POST', '/api/projects', { token: member, payload: { name: 'Bad', slug: 'a b' } });
       expect(bad.statusCode).toBe(400);
