@@ -1,8 +1,12 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseConfig } from '../src/config/database.config';
 import { BudgetService } from '../src/costs/budget.service';
-import type { CostRecord } from '../src/costs/cost-record.entity';
+import { CostRecord } from '../src/costs/cost-record.entity';
+import { CostRollupService } from '../src/costs/cost-rollup.service';
+import { buildDataSourceOptions } from '../src/database/data-source.options';
 import { CostRollups1764900300100 } from '../src/database/migrations/1764900300100-cost-rollups';
+import { CostJobTotals1764900300500 } from '../src/database/migrations/1764900300500-cost-job-totals';
 import { startApp, type TestApp } from './helpers/app';
 import { JobsClient } from './helpers/jobs';
 
@@ -64,33 +68,60 @@ describe('cost roll-ups stay equal to the raw cost records', () => {
     return res.json<T>();
   };
 
+  function randomRecord(): Omit<CostRecord, 'id'> {
+    const daysAgo = Math.floor(random() * 40);
+    const tokensIn = 10 + Math.floor(random() * 5000);
+    const tokensOut = Math.floor(random() * 2000);
+    const agent = pick(random, AGENTS);
+    return {
+      created_at: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
+      day: utcDay(daysAgo),
+      job_slug: random() < 0.2 ? null : pick(random, jobSlugs),
+      team_id: pick(random, TEAMS),
+      phase: agent ? agent.replace('_agent', '') : null,
+      agent,
+      provider: pick(random, PROVIDERS),
+      model: pick(random, MODELS),
+      tokens_in: tokensIn,
+      tokens_out: tokensOut,
+      // Whole micro-dollars, so every expected sum is exact at the API's 6 decimals.
+      cost_usd: Math.floor(random() * 20_000) / 1e6,
+      cost_source: 'table',
+      latency_ms: 5,
+      outcome: random() < 0.1 ? 'http_500' : 'ok',
+    };
+  }
+
   /** Random calls through the insert path LLM calls use (reserve, then settle with the real record). */
   async function insertRandom(count: number): Promise<void> {
     const budget = t.app.get(BudgetService);
     for (let i = 0; i < count; i++) {
-      const daysAgo = Math.floor(random() * 40);
-      const tokensIn = 10 + Math.floor(random() * 5000);
-      const tokensOut = Math.floor(random() * 2000);
-      const agent = pick(random, AGENTS);
-      const record: Omit<CostRecord, 'id'> = {
-        created_at: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
-        day: utcDay(daysAgo),
-        job_slug: random() < 0.2 ? null : pick(random, jobSlugs),
-        team_id: pick(random, TEAMS),
-        phase: agent ? agent.replace('_agent', '') : null,
-        agent,
-        provider: pick(random, PROVIDERS),
-        model: pick(random, MODELS),
-        tokens_in: tokensIn,
-        tokens_out: tokensOut,
-        // Whole micro-dollars, so every expected sum is exact at the API's 6 decimals.
-        cost_usd: Math.floor(random() * 20_000) / 1e6,
-        cost_source: 'table',
-        latency_ms: 5,
-        outcome: random() < 0.1 ? 'http_500' : 'ok',
-      };
+      const record = randomRecord();
       await budget.settle(await budget.reserve(0), record);
       inserted.push(record);
+    }
+  }
+
+  /**
+   * Random calls written as another process (a Bull worker) writes them: its own connection and
+   * roll-up service, so nothing in this app's process hears of them.
+   */
+  async function insertFromAnotherProcess(count: number): Promise<void> {
+    const options = buildDataSourceOptions(databaseConfig());
+    const other = new DataSource({ ...options, migrationsRun: false, entities: [CostRecord] });
+    await other.initialize();
+    try {
+      const rollups = new CostRollupService();
+      for (let i = 0; i < count; i++) {
+        const record = randomRecord();
+        await other.transaction(async (manager) => {
+          await manager.insert(CostRecord, record);
+          await rollups.add(manager, record);
+        });
+        inserted.push(record);
+      }
+    } finally {
+      await other.destroy();
     }
   }
 
@@ -126,12 +157,12 @@ describe('cost roll-ups stay equal to the raw cost records', () => {
     );
     expect(normalise(byAgent)).toEqual(normalise(rawByAgent));
     const byJob = await ds.query<Row[]>(
-      `SELECT team_id, job_slug, day, cost_usd AS cost, tokens_in, tokens_out, calls FROM cost_job_rollups`,
+      `SELECT team_id, job_slug, cost_usd AS cost, tokens_in, tokens_out, calls FROM cost_job_totals`,
     );
     const rawByJob = await ds.query<Row[]>(
-      `SELECT team_id, job_slug, day, SUM(cost_usd) AS cost, SUM(tokens_in) AS tokens_in,
+      `SELECT team_id, job_slug, SUM(cost_usd) AS cost, SUM(tokens_in) AS tokens_in,
               SUM(tokens_out) AS tokens_out, COUNT(*) AS calls
-       FROM cost_records WHERE job_slug IS NOT NULL GROUP BY team_id, job_slug, day`,
+       FROM cost_records WHERE job_slug IS NOT NULL GROUP BY team_id, job_slug`,
     );
     expect(normalise(byJob)).toEqual(normalise(rawByJob));
   }
@@ -238,13 +269,27 @@ describe('cost roll-ups stay equal to the raw cost records', () => {
     await expectApiEqualsInserted();
   });
 
-  it('the migration back-fills the roll-ups from cost records written before it', async () => {
+  it('calls another process records show at once, though the per-job figures are kept between reads', async () => {
+    // Every scope's figures are read (and kept) first, so stale ones would show below.
+    await expectApiEqualsInserted();
+    await insertFromAnotherProcess(30);
+    await expectTablesEqualRaw();
+    await expectApiEqualsInserted();
+    await insertRandom(10);
+    await insertFromAnotherProcess(10);
+    await expectApiEqualsInserted();
+  });
+
+  it('the migrations back-fill the roll-ups from cost records written before them', async () => {
     const ds = t.app.get(DataSource);
     const runner = ds.createQueryRunner();
     try {
-      const migration = new CostRollups1764900300100();
-      await migration.down(runner);
-      await migration.up(runner);
+      const rollups = new CostRollups1764900300100();
+      const jobTotals = new CostJobTotals1764900300500();
+      await jobTotals.down(runner);
+      await rollups.down(runner);
+      await rollups.up(runner);
+      await jobTotals.up(runner);
     } finally {
       await runner.release();
     }
@@ -257,7 +302,7 @@ describe('cost roll-ups stay equal to the raw cost records', () => {
     expect(res.statusCode).toBe(200);
     const ds = t.app.get(DataSource);
     expect(Number((await ds.query<Row[]>('SELECT COUNT(*) AS n FROM cost_daily_rollups'))[0].n)).toBe(0);
-    expect(Number((await ds.query<Row[]>('SELECT COUNT(*) AS n FROM cost_job_rollups'))[0].n)).toBe(0);
+    expect(Number((await ds.query<Row[]>('SELECT COUNT(*) AS n FROM cost_job_totals'))[0].n)).toBe(0);
     expect(Number((await ds.query<Row[]>('SELECT COUNT(*) AS n FROM cost_agent_rollups'))[0].n)).toBe(0);
     inserted.length = 0;
     await expectApiEqualsInserted();

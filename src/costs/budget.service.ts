@@ -66,12 +66,14 @@ export class BudgetService {
   async settle(reservationId: number, input: NewCostRecord): Promise<CostRecord> {
     const record: Omit<CostRecord, 'id'> = { over_reported: false, ...input };
     return this.serialised(() =>
-      this.dataSource.transaction(async (manager) => {
-        await manager.delete(CostReservation, { id: reservationId });
-        const result = await manager.insert(CostRecord, record);
-        await this.rollups.add(manager, record);
-        return { ...record, id: Number((result.identifiers[0] as { id: number }).id) };
-      }),
+      this.rollups.writing(() =>
+        this.dataSource.transaction(async (manager) => {
+          await manager.delete(CostReservation, { id: reservationId });
+          const result = await manager.insert(CostRecord, record);
+          await this.rollups.add(manager, record);
+          return { ...record, id: Number((result.identifiers[0] as { id: number }).id) };
+        }),
+      ),
     );
   }
 

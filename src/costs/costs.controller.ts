@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MinRole } from '../common/auth/access.decorators';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -19,8 +19,10 @@ export class CostsController {
   @ApiOperation({ summary: 'LLM spend: totals, by job, by agent, and the 20 latest calls' })
   @ApiOkResponse({ type: CostsOverviewDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  overview(@Query() query: CostScopeQueryDto, @CurrentUser() user: AuthUser): Promise<CostsOverviewDto> {
-    return this.costs.overview(teamScopeOf(user, query.team_id));
+  // A CostsOverviewDto serialised by the service (Fastify sends JSON text as it is).
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  overview(@Query() query: CostScopeQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.costs.overviewJson(teamScopeOf(user, query.team_id));
   }
 
   @Get('summary')

@@ -10,6 +10,7 @@ import { LlmJsonMode1764900100000 } from './migrations/1764900100000-llm-json-mo
 import { IdempotencyKeys1764900200000 } from './migrations/1764900200000-idempotency-keys';
 import { ListIndexes1764900300000 } from './migrations/1764900300000-list-indexes';
 import { CostRollups1764900300100 } from './migrations/1764900300100-cost-rollups';
+import { CostJobTotals1764900300500 } from './migrations/1764900300500-cost-job-totals';
 
 /** Every migration, in timestamp order. Append new ones here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764900200000,
   ListIndexes1764900300000,
   CostRollups1764900300100,
+  CostJobTotals1764900300500,
 ];
