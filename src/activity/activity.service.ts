@@ -1,4 +1,5 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -30,6 +31,13 @@ const SECRET_KEY =
 const INSERT_COLUMNS = '"timestamp", task_id, agent, action, status, details, team_id, prev_hash, hash';
 /** Entries per PostgreSQL group commit (9 parameters each, far below the 65,535 limit). */
 const MAX_BATCH = 500;
+/**
+ * At most one PostgreSQL group commit per this many ms and process: an append after a quiet spell is
+ * written at once, while a worker's stream of phase entries waits up to this long and goes in one
+ * transaction. Each commit is six statements; without the spacing they carried 1.3 entries on average
+ * (bench: 23.6 commits, 141 statements per builtin job).
+ */
+const GROUP_COMMIT_SPACING_MS = 200;
 
 /** The parts of better-sqlite3 the SQLite append uses (TypeORM's driver exposes the connection). */
 interface SqliteDatabase {
@@ -79,6 +87,8 @@ export class ActivityService implements BeforeApplicationShutdown {
   private readonly batch: { fields: Unchained; resolve: (row: ActivityLog) => void; reject: (e: unknown) => void }[] =
     [];
   private flushScheduled = false;
+  /** When the last group commit started (0: none yet). */
+  private lastFlushAt = 0;
 
   constructor(
     @InjectRepository(ActivityLog) private readonly repo: Repository<ActivityLog>,
@@ -210,9 +220,10 @@ export class ActivityService implements BeforeApplicationShutdown {
   }
 
   /**
-   * Group commit: appends that arrive while one is being written go together
-   * in the next transaction (one lock, one read of the last hash, one INSERT),
-   * instead of six round trips each — a running job emits several per phase.
+   * Group commit: appends that arrive while one is being written, or within
+   * GROUP_COMMIT_SPACING_MS of the last commit, go together in the next
+   * transaction (one lock, one read of the last hash, one INSERT), instead of
+   * six round trips each — a running job emits several per phase.
    */
   private appendBatched(fields: Unchained): Promise<ActivityLog> {
     return new Promise((resolve, reject) => {
@@ -225,6 +236,9 @@ export class ActivityService implements BeforeApplicationShutdown {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     void this.serialised(async () => {
+      const wait = this.lastFlushAt + GROUP_COMMIT_SPACING_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      this.lastFlushAt = Date.now();
       this.flushScheduled = false;
       const batch = this.batch.splice(0, MAX_BATCH);
       if (this.batch.length) this.scheduleFlush();
@@ -232,7 +246,9 @@ export class ActivityService implements BeforeApplicationShutdown {
         const rows = await this.appendPostgres(batch.map((b) => b.fields));
         batch.forEach((b, i) => b.resolve(rows[i]));
       } catch (error) {
-        batch.forEach((b) => b.reject(error));
+        if (batch.length === 1) return batch[0].reject(error);
+        // One bad entry (a missing team_id) must not take the others down: each is tried on its own.
+        for (const b of batch) await this.appendPostgres([b.fields]).then(([row]) => b.resolve(row), b.reject);
       }
     });
   }

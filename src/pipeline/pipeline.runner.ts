@@ -151,7 +151,8 @@ export class PipelineRunner implements OnModuleInit {
         if (usesLlm) Object.assign(job, await this.store.findJob(slug));
         controller.signal.throwIfAborted();
         if (!(await this.checkpoints.passGate(job, phase))) return void (await this.park(job));
-        const accepted = await this.checkpoints.acceptedEscalation(job, phase);
+        // Only a phase that ran before can have escalated: a fresh job's phases skip the lookup (a query each).
+        const accepted = record?.attempts ? await this.checkpoints.acceptedEscalation(job, phase) : undefined;
         if (accepted) {
           const note = `Accepted by ${accepted.decided_by}: ${accepted.action}`;
           await this.finishPhase(job, { phase, started: Date.now() }, 'skipped', [], note, note, records);
