@@ -163,7 +163,12 @@ function totalsTable(t: QualityTotals): string {
         `max < ${RECORD_SIMILARITY_LIMIT}`,
         ok(t.maxRecordSimilarity < RECORD_SIMILARITY_LIMIT),
       ],
-      ['Record screens of two unknown words (same default fields)', String(t.wordlessPairs), '—', ''],
+      [
+        'Record screens of two unknown words (same default fields) / still labelled alike',
+        `${t.wordlessPairs} / ${t.wordlessSameLabels}`,
+        '—',
+        '',
+      ],
       [
         'Reachable feature screens',
         `${t.reachable}/${t.features} (${percent(t.reachable, t.features)})`,

@@ -108,8 +108,11 @@ describe('generateFlutterProject', () => {
       flutter: { 'uses-material-design': true },
     });
     // awkwardSpec asks for sign-in on Firebase: Firestore for the data, Firebase Auth for the session.
+    // Every app: intl for money and dates, flutter_localizations for the built-in widgets.
     expect(Object.keys(pubspec.dependencies as object)).toEqual([
       'flutter',
+      'flutter_localizations',
+      'intl',
       'cloud_firestore',
       'firebase_auth',
       'firebase_core',
@@ -181,8 +184,68 @@ describe('generateFlutterProject', () => {
     for (const feature of planApp(spec).features) {
       expect(app).toContain(`import '${feature.paths.screen.slice('lib/'.length)}';`);
       expect(app).toContain(`${feature.classes.screen}.routeName: (context) =>`);
-      if (feature.archetype !== 'settings') expect(app).toContain(`title: ${feature.classes.screen}.title`);
+      // Settings, sign-in and onboarding open from the app bar or by themselves, not from a card.
+      const card = !['settings', 'auth', 'onboarding'].includes(feature.archetype);
+      expect(app.includes(`title: ${feature.classes.screen}.title`), feature.names.label).toBe(card);
     }
+  });
+
+  describe('gates in front of the app', () => {
+    const gated = (backend: AppSpec['backend'], features = ['Login', 'Onboarding', 'Notes', 'Profile', 'Settings']) =>
+      generateFlutterProject(simpleSpec({ backend, features }));
+
+    it.each(['none', 'firebase', 'supabase', 'rest', 'graphql'] as const)(
+      'starts a %s app at the tour, then sign-in, and guards every other route',
+      (backend) => {
+        const files = gated(backend);
+        const plan = planApp(
+          simpleSpec({ backend, features: ['Login', 'Onboarding', 'Notes', 'Profile', 'Settings'] }),
+        );
+        const app = content(files, 'lib/app.dart');
+        expect(app).toContain(`HomeScreen.routeName: (context) =>
+                OnboardingGate(
+                  prefs: services.prefs,
+                  child: _guarded(const HomeScreen()),
+                ),`);
+        expect(app).toContain(
+          'Widget _guarded(Widget screen) {\n    return AuthGate(\n      auth: services.auth,\n      child: screen,',
+        );
+        for (const feature of plan.features) {
+          const route = app
+            .slice(app.indexOf(`${feature.classes.screen}.routeName: (context) =>`))
+            .split('\n')[1]
+            .trim();
+          const open = feature.archetype === 'auth' || feature.archetype === 'onboarding';
+          expect(route.startsWith('_guarded('), `${feature.names.label}: ${route}`).toBe(!open);
+        }
+        expect(app).toContain("tooltip: 'Account'");
+        expect(unresolvedImports(files)).toEqual([]);
+        for (const file of dartFiles(files)) expect(bracketProblem(file.content), file.path).toBeNull();
+
+        const support = content(files, 'test/support/test_services.dart');
+        expect(support).toContain('Future<AppServices> firstLaunchServices() async {');
+        expect(support).toContain(`Future<AppServices> testServices() async {
+  final services = await firstLaunchServices();
+  await services.prefs.setBool(OnboardingScreen.doneKey, true);
+  await services.auth.signIn('ada@example.com', 'correct horse');
+  return services;
+}`);
+        expect(content(files, 'test/widget_test.dart')).toContain('MainApp(services: await testServices())');
+      },
+    );
+
+    it('gates only the start screen with onboarding alone, and leaves apps without gates as they were', () => {
+      const tourOnly = content(gated('none', ['Onboarding', 'Notes']), 'lib/app.dart');
+      expect(tourOnly).toContain('child: const HomeScreen(),');
+      expect(tourOnly).not.toContain('_guarded');
+      expect(tourOnly).not.toContain('AuthGate');
+
+      const plain = generateFlutterProject(simpleSpec({ features: ['Notes', 'Search'] }));
+      expect(content(plain, 'lib/app.dart')).toContain('HomeScreen.routeName: (context) => const HomeScreen(),');
+      const support = content(plain, 'test/support/test_services.dart');
+      expect(support).not.toContain('firstLaunchServices');
+      expect(support).toContain('SharedPreferences.setMockInitialValues({});');
+    });
   });
 
   it('gives an app with nothing recognisable an entries list, never an empty home', () => {

@@ -10,8 +10,10 @@ import { ARCHETYPES } from './archetypes/registry';
 import { backendWiring, type BackendWiring } from './data/backends';
 import { APP_SERVICES_PATH, FAKE_REPOSITORIES_PATH, TEST_SERVICES_PATH } from './data/entity-dart';
 import { entityFiles } from './data/entity-files';
+import { featureListNote, planNotesMd } from './docs/plan-notes';
 import { packages } from './data/package-versions';
-import type { AppPlan, PlannedFeature } from './plan/app-plan';
+import { isHomeCard, manageDataLabel, openedFrom } from './feature-links';
+import { entityOf, type AppPlan, type PlannedFeature } from './plan/app-plan';
 import { planApp } from './plan/plan-app';
 import { targetPlatforms } from './spec-text';
 import { themeTokens } from './theme-tokens';
@@ -30,6 +32,7 @@ import {
   appWidgetTestDart,
   mainDart,
   testServicesDart,
+  type ShellFeature,
   type ShellInput,
 } from './templates/shell.templates';
 
@@ -77,6 +80,13 @@ export function appDependencies(plan: AppPlan, wiring: BackendWiring = backendWi
   return Object.fromEntries(Object.entries(deps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The screen and action that open a data screen the app added for another feature. */
+function openedFromShell(plan: AppPlan, feature: PlannedFeature): ShellFeature['openedFrom'] {
+  const host = openedFrom(plan, feature);
+  const entity = entityOf(plan, feature);
+  return host && entity ? { screenClass: host.classes.screen, action: manageDataLabel(entity) } : undefined;
+}
+
 function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
   return {
     packageName: plan.packageName,
@@ -91,6 +101,9 @@ function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
       icon: feature.icon,
       builder: ARCHETYPES[feature.archetype].screenBuilder(featureContext(plan, feature)),
       isSettings: feature.archetype === 'settings',
+      homeCard: isHomeCard(plan, feature),
+      openedFrom: openedFromShell(plan, feature),
+      gate: ARCHETYPES[feature.archetype].gate?.(featureContext(plan, feature)),
     })),
     entities: plan.entities,
     services: appServices(plan),
@@ -98,6 +111,8 @@ function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
     repositoryImports: (entity) => wiring.repositoryImports(entity),
     mainImports: wiring.mainImports,
     mainSetup: wiring.mainSetup,
+    createSetup: wiring.createSetup ?? [],
+    createImports: wiring.createImports ?? [],
   };
 }
 
@@ -105,10 +120,11 @@ function readmeFeatures(plan: AppPlan): ReadmeFeature[] {
   return plan.features.map((feature) => {
     const template = ARCHETYPES[feature.archetype];
     const ctx = featureContext(plan, feature);
+    const note = featureListNote(plan, feature);
     return {
       label: feature.names.label,
       screenPath: feature.paths.screen,
-      summary: template.summary(ctx),
+      summary: note ? `_${note}._ ${template.summary(ctx)}` : template.summary(ctx),
       setup: template.readme?.(ctx),
     };
   });
@@ -137,6 +153,7 @@ function shellFiles(plan: AppPlan, wiring: BackendWiring): GeneratedFile[] {
         backend: plan.backend,
         backendSetup: wiring.readme,
         features: readmeFeatures(plan),
+        planNotes: planNotesMd(plan),
       }),
     },
     { path: APP_FILE_PATHS.gitignore, content: gitignore() },
@@ -165,7 +182,7 @@ export function generateFromPlan(plan: AppPlan): GeneratedFile[] {
     }
     files.set(file.path, file);
   };
-  [...shellFiles(plan, wiring), ...entityFiles(plan), ...wiring.files].forEach(add);
+  [...shellFiles(plan, wiring), ...entityFiles(plan), ...wiring.files, ...(wiring.testFiles ?? [])].forEach(add);
   for (const feature of plan.features) generateFeatureFiles(plan, feature).forEach(add);
   return [...files.values()].sort(byPath);
 }

@@ -37,6 +37,31 @@ export interface ServiceDecl {
   fakeImport?: string;
 }
 
+/**
+ * A screen the app shows in place of another until a condition holds: the
+ * onboarding tour until it was seen once, sign-in while nobody is signed in.
+ * The shell wraps its start screen in every gate (first-launch gates outside
+ * sign-in gates), and every other route in the gates that `guardsRoutes`.
+ * The gate's own feature gets no home card and stays unguarded.
+ */
+export interface AppGate {
+  kind: 'firstLaunch' | 'signIn';
+  /** The gate widget's class; it takes `child` plus `arguments`. */
+  widget: string;
+  /** Named arguments besides `child`, e.g. `auth: services.auth`; `services` is in scope. */
+  arguments: string[];
+  /** lib-relative path of the file declaring `widget`. */
+  import: string;
+  /** Also wrap every other feature's route (pushed screens, deep links), not only the start screen. */
+  guardsRoutes: boolean;
+  /** A home app-bar action opening the gate feature's own screen (instead of a home card). */
+  homeAction?: { icon: string; tooltip: string };
+  /** Dart statements taking a widget test's `services` (from `testServices()`) past the gate. */
+  passInTests: string[];
+  /** lib-relative paths `passInTests` needs. */
+  passImports: string[];
+}
+
 export interface ArchetypeTemplate {
   readonly id: ArchetypeId;
   /** pub packages (name → version constraint) the feature's code imports, for the plan's backend. */
@@ -52,6 +77,8 @@ export interface ArchetypeTemplate {
   screenBuilder(ctx: FeatureContext): string;
   /** Services the screen needs from the app (besides entity repositories, which always exist). */
   services?(ctx: FeatureContext): ServiceDecl[];
+  /** The gate the feature puts in front of the app (onboarding, sign-in), if any. */
+  gate?(ctx: FeatureContext): AppGate;
   /** Markdown for the README's setup section (permissions, keys, native steps), without a heading. */
   readme?(ctx: FeatureContext): string;
   /** One sentence on what the feature does, for the README and docs. */

@@ -6,6 +6,7 @@ import type { AppPlan, BackendKind, PlannedFeature } from '../plan/app-plan';
 import { planApp } from '../plan/plan-app';
 import { analyzeDartSource } from '../../qa/dart-parser';
 import { API_CONFIG_PATH } from './auth-backends';
+import { SIGN_IN_GATE_TEST_PATH } from './auth-gate';
 import { FAKE_AUTH_SERVICE_PATH, authArchetype, authServiceDecl } from './auth.archetype';
 
 const BACKENDS: BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
@@ -32,6 +33,9 @@ const SPECS: AppSpec[] = [
   spec({ slug: 'class', name: `It's "$pecial" \\ app`, features: [`Log in (Bob's "$5" \\ account)`, 'Tasks'] }),
   spec({ features: [], description: 'A recipe book where users can login and register to save recipes.' }),
 ];
+
+/** Shell files the gate test may import. */
+const SHELL_FILES = ['lib/app.dart', 'lib/app_services.dart', 'test/support/test_services.dart'];
 
 function authFeature(plan: AppPlan): PlannedFeature {
   const feature = plan.features.find((candidate) => candidate.archetype === 'auth');
@@ -66,12 +70,17 @@ describe('authArchetype', () => {
     expect(authFeature(planApp(SPECS[5])).options.registration).toBe(true);
   });
 
-  it('writes Dart that parses, with imports covered by its dependencies and files', async () => {
+  it('writes Dart that parses, with imports covered by its dependencies, its files and the shell', async () => {
     for (const { plan, feature } of plans()) {
       const ctx = { plan, feature };
       const files = authArchetype.files(ctx);
       const deps = authArchetype.dependencies(ctx);
-      const paths = new Set(files.map((file) => file.path));
+      // The app-level gate test drives MainApp and opens another feature's screen.
+      const paths = new Set([
+        ...files.map((file) => file.path),
+        ...SHELL_FILES,
+        ...plan.features.map((other) => other.paths.screen),
+      ]);
       expect(paths.has(feature.paths.screen)).toBe(true);
       expect(paths.has(feature.paths.test)).toBe(true);
       for (const file of dartFiles(files)) {
@@ -110,6 +119,7 @@ describe('authArchetype', () => {
       'FirebaseAuthService',
       'SupabaseAuthService',
       'HttpAuthService',
+      'AuthGate',
     ]);
     for (const { plan, feature } of plans()) {
       for (const file of dartFiles(authArchetype.files({ plan, feature }))) {
@@ -246,5 +256,47 @@ describe('authArchetype', () => {
     expect(readme('rest', SPECS[0])).not.toContain('/auth/register');
     expect(readme('none')).toMatch(/demo/i);
     expect(readme('none')).toContain('no password');
+  });
+
+  it('puts a sign-in gate in front of the app that follows the session and guards every other route', () => {
+    for (const { plan, feature } of plans()) {
+      const gate = authArchetype.gate?.({ plan, feature });
+      expect(gate).toMatchObject({
+        kind: 'signIn',
+        widget: 'AuthGate',
+        arguments: ['auth: services.auth'],
+        import: `features/${feature.names.id}/auth_gate.dart`,
+        guardsRoutes: true,
+      });
+      const source = content(authArchetype.files({ plan, feature }), 'auth_gate.dart');
+      expect(source).toContain('class AuthGate extends StatefulWidget');
+      expect(source).toContain('valueListenable: widget.auth.currentEmail');
+      expect(source).toContain(`email == null ? ${feature.classes.screen}(auth: widget.auth) : widget.child`);
+      // Signing out anywhere leaves no screen of the previous user on the stack.
+      expect(source).toContain('popUntil((route) => route.isFirst)');
+      expect(source).toContain('removeListener(_onSessionChanged)');
+    }
+  });
+
+  it('tests the gate on the whole app: signed-out start, sign-in, sign-out, a guarded deep route', () => {
+    for (const { plan, feature } of plans()) {
+      const test = content(authArchetype.files({ plan, feature }), SIGN_IN_GATE_TEST_PATH);
+      expect(test).toContain('MainApp(services: await signedOut())');
+      expect(test).toContain('await services.auth.signOut();');
+      for (const name of [
+        'a signed-out start shows sign-in, not home',
+        'signing in opens home, signing out returns to sign-in',
+        'a screen opened while signed out asks to sign in first',
+      ]) {
+        expect(test).toContain(`testWidgets('${name}'`);
+      }
+      expect(test).toContain(`expect(find.byType(${feature.classes.screen}), findsOneWidget);`);
+      expect(test).toContain(`find.byTooltip('${authArchetype.gate?.({ plan, feature }).homeAction?.tooltip}')`);
+      // The deep route is a data screen when the app has one, else settings.
+      const guarded =
+        plan.features.find((other) => other.archetype === 'entity') ??
+        plan.features.find((other) => other.archetype === 'settings');
+      expect(test).toContain(`pushNamed(${guarded?.classes.screen}.routeName)`);
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authBackend } from './auth-backends';
+import { ACCOUNT_TITLE, authGate, authGateFiles } from './auth-gate';
 
 /** Root-relative path of the test double every test of the app may use. */
 export const FAKE_AUTH_SERVICE_PATH = 'test/support/fake_auth_service.dart';
@@ -331,7 +332,14 @@ ${toggle}
   @override
   Widget build(BuildContext context) {
     return Scaffold(
-      appBar: AppBar(title: const Text(${screen}.title)),
+      // Signed in, this screen is the account (the app bar's account action opens it).
+      appBar: AppBar(
+        title: ValueListenableBuilder<String?>(
+          valueListenable: widget.auth.currentEmail,
+          builder: (context, email, _) =>
+              Text(email == null ? ${screen}.title : ${dartString(ACCOUNT_TITLE)}),
+        ),
+      ),
       body: ListenableBuilder(
         listenable: _changes,
         builder: (context, _) {
@@ -692,6 +700,7 @@ export const authArchetype: ArchetypeTemplate = {
       { path: ctx.feature.paths.screen, content: screenDart(ctx) },
       { path: FAKE_AUTH_SERVICE_PATH, content: fakeDart(ctx) },
       { path: ctx.feature.paths.test, content: testDart(ctx) },
+      ...authGateFiles(ctx),
     ];
   },
 
@@ -704,13 +713,16 @@ export const authArchetype: ArchetypeTemplate = {
     return decl ? [decl] : [];
   },
 
+  gate(ctx) {
+    return authGate(ctx.feature);
+  },
+
   readme(ctx) {
     return authBackend(ctx.plan.backend).readme(registrationOf(ctx.feature));
   },
 
   summary(ctx) {
-    return registrationOf(ctx.feature)
-      ? 'Email and password sign-in and registration with validation, a session shared with the app, and sign-out.'
-      : 'Email and password sign-in with validation, a session shared with the app, and sign-out.';
+    const what = registrationOf(ctx.feature) ? 'sign-in and registration' : 'sign-in';
+    return `Email and password ${what} with validation; the app opens at sign-in until someone is signed in, every other screen asks to sign in first, and sign-out (app bar account, Settings) returns to it.`;
   },
 };

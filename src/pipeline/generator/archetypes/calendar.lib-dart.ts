@@ -8,6 +8,7 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, dateField, displayText, isNumeric, isTextual } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
+import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 
@@ -24,6 +25,9 @@ export interface CalendarNames {
   formFields: EntityField[];
   /** What an entry shows under its title. */
   subtitle?: EntityField;
+  /** The app's UI strings; English also counts entries with the entity's nouns ("2 events"). */
+  text: UiText;
+  english: boolean;
 }
 
 export function calendarNames(ctx: FeatureContext, entity: EntityPlan): CalendarNames {
@@ -40,6 +44,8 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
     dialog: `${feature.classes.prefix}EntryDialog`,
     controllerPath: `${dir}/${id}_controller.dart`,
     dialogPath: `${dir}/${id}_entry_dialog.dart`,
+    text: uiText(ctx.plan),
+    english: ctx.plan.locale === 'en',
     formFields: entity.fields.filter((field) => isTextual(field) || (isNumeric(field) && field.required)),
     subtitle: entity.fields.find(
       (field) => field.required && field.name !== entity.titleField && isTextual(field) && field.type !== 'longText',
@@ -124,7 +130,7 @@ class ${controller} extends ChangeNotifier {
     try {
       _items = await _repository.fetchAll();
     } catch (error) {
-      _error = 'Could not load the data: $error';
+      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
     } finally {
       _isLoading = false;
       _notify();
@@ -192,37 +198,37 @@ function keyboard(field: EntityField): string | undefined {
   }
 }
 
-function validator(field: EntityField): string | undefined {
-  const required = dartString(`${field.label} is required`);
+function validator(field: EntityField, t: UiText): string | undefined {
+  const required = dartString(fill(t.required, { label: field.label }));
   if (!field.required) return undefined;
   if (field.type === 'int') {
     return `(value) {
                   final text = (value ?? '').trim();
                   if (text.isEmpty) return ${required};
-                  return int.tryParse(text) == null ? 'Enter a whole number' : null;
+                  return int.tryParse(text) == null ? ${dartString(t.enterWholeNumber)} : null;
                 }`;
   }
   if (field.type === 'decimal' || field.type === 'money') {
     return `(value) {
                   final text = (value ?? '').trim().replaceAll(',', '.');
                   if (text.isEmpty) return ${required};
-                  return double.tryParse(text) == null ? 'Enter a number' : null;
+                  return double.tryParse(text) == null ? ${dartString(t.enterNumber)} : null;
                 }`;
   }
   if (field.type === 'email') {
     return `(value) {
                   final text = (value ?? '').trim();
                   if (text.isEmpty) return ${required};
-                  return text.contains('@') ? null : 'Enter an email address';
+                  return text.contains('@') ? null : ${dartString(t.enterValidEmail)};
                 }`;
   }
   return `(value) => (value ?? '').trim().isEmpty ? ${required} : null`;
 }
 
-function formField(field: EntityField, last: boolean): string {
+function formField(field: EntityField, last: boolean, t: UiText): string {
   const props = [
     `key: const ValueKey(${dartString(fieldKey(field))})`,
-    `decoration: const InputDecoration(labelText: ${dartString(field.required ? field.label : `${field.label} (optional)`)})`,
+    `decoration: const InputDecoration(labelText: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))})`,
   ];
   const type = keyboard(field);
   if (type) props.push(`keyboardType: ${type}`);
@@ -231,7 +237,7 @@ function formField(field: EntityField, last: boolean): string {
   } else {
     props.push(`textInputAction: TextInputAction.${last ? 'done' : 'next'}`);
   }
-  const check = validator(field);
+  const check = validator(field, t);
   if (check) props.push(`validator: ${check}`);
   props.push(`onSaved: (value) => _values[${dartString(field.name)}] = value ?? ''`);
   return `              TextFormField(
@@ -268,7 +274,7 @@ export function dialogDart(n: CalendarNames): string {
     return text.isEmpty ? null : text;
   }`
     : '';
-  const fields = formFields.map((field, index) => formField(field, index === formFields.length - 1)).join('\n');
+  const fields = formFields.map((field, index) => formField(field, index === formFields.length - 1, n.text)).join('\n');
   const body = `/// Asks for a new ${entity.label.toLowerCase()} on [day]; pops it, or null when cancelled.
 class ${dialog} extends StatefulWidget {
   const ${dialog}({super.key, required this.day});
@@ -300,7 +306,7 @@ ${args.join('\n')}
   @override
   Widget build(BuildContext context) {
     return AlertDialog(
-      title: const Text(${dartString(`New ${entity.label.toLowerCase()}`)}),
+      title: const Text(${dartString(fill(n.text.newItem, { item: entity.label.toLowerCase() }))}),
       content: Form(
         key: _formKey,
         child: SingleChildScrollView(
@@ -309,7 +315,7 @@ ${args.join('\n')}
             crossAxisAlignment: CrossAxisAlignment.stretch,
             children: [
               Text(
-                'On \${formatDate(widget.day)}',
+                ${dartText(n.text.onDay, { date: 'formatDate(widget.day)' })},
                 style: Theme.of(context).textTheme.labelLarge,
               ),
               const SizedBox(height: 8),
@@ -321,9 +327,9 @@ ${fields}
       actions: [
         TextButton(
           onPressed: () => Navigator.of(context).pop(),
-          child: const Text('Cancel'),
+          child: const Text(${dartString(n.text.cancel)}),
         ),
-        FilledButton(onPressed: _submit, child: const Text('Save')),
+        FilledButton(onPressed: _submit, child: const Text(${dartString(n.text.save)})),
       ],
     );
   }
@@ -339,6 +345,16 @@ ${fields}
 ${body}`;
 }
 
+/** What the day's list says when it is empty (the test looks for it too). */
+export function nothingOnDay(n: Pick<CalendarNames, 'entity' | 'text'>): string {
+  return fill(n.text.nothingOnDay, { items: n.entity.pluralLabel.toLowerCase() });
+}
+
+/** The add button's tooltip (the test taps it). */
+export function addTooltip(n: Pick<CalendarNames, 'entity' | 'text'>): string {
+  return fill(n.text.addItem, { item: n.entity.label.toLowerCase() });
+}
+
 export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
   const { feature } = ctx;
   const { screen, controller, dialog, entity, subtitle } = n;
@@ -347,12 +363,25 @@ export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
   const singular = entity.label.toLowerCase();
   const plural = entity.pluralLabel.toLowerCase();
   const subtitleLine = subtitle
-    ? `\n                    subtitle: Text(${displayText(subtitle, `entry.${subtitle.name}`)}),`
+    ? `\n                    subtitle: Text(${displayText(subtitle, `entry.${subtitle.name}`, n.text)}),`
     : '';
-  const body = `const String _singular = ${dartString(singular)};
+  const nouns = n.english
+    ? `const String _singular = ${dartString(singular)};
 const String _plural = ${dartString(plural)};
 
-class ${screen} extends StatefulWidget {
+`
+    : '';
+  const counter = n.english
+    ? `  static String _count(int count) =>
+      count == 1 ? '1 $_singular' : '$count $_plural';
+
+`
+    : '';
+  const counts = n.english
+    ? `'\${_count(entries.length)} on this day, '
+                  '\${_count(_controller.entriesInDisplayedMonth)} this month'`
+    : dartText(n.text.calendarCounts, { day: 'entries.length', month: '_controller.entriesInDisplayedMonth' });
+  const body = `${nouns}class ${screen} extends StatefulWidget {
   const ${screen}({super.key, required this.repository, this.initialDay});
 
   static const String title = ${dartString(feature.names.label)};
@@ -389,10 +418,7 @@ class ${state} extends State<${screen}> {
     super.dispose();
   }
 
-  static String _count(int count) =>
-      count == 1 ? '1 $_singular' : '$count $_plural';
-
-  Future<void> _add() async {
+${counter}  Future<void> _add() async {
     final entry = await showDialog<${E}>(
       context: context,
       builder: (context) => ${dialog}(day: _controller.selectedDay),
@@ -403,7 +429,7 @@ class ${state} extends State<${screen}> {
     } catch (error) {
       if (!mounted) return;
       ScaffoldMessenger.of(context).showSnackBar(
-        SnackBar(content: Text('Could not save: $error')),
+        SnackBar(content: Text(${dartText(n.text.couldNotSave, { error: 'error' })})),
       );
     }
   }
@@ -414,16 +440,16 @@ class ${state} extends State<${screen}> {
       await _controller.remove(entry);
       messenger.showSnackBar(
         SnackBar(
-          content: Text('Deleted \${entry.displayTitle}'),
+          content: Text(${dartText(n.text.deleted, { title: 'entry.displayTitle' })}),
           action: SnackBarAction(
-            label: 'Undo',
+            label: ${dartString(n.text.undo)},
             onPressed: () => _controller.add(entry),
           ),
         ),
       );
     } catch (error) {
       messenger.showSnackBar(
-        SnackBar(content: Text('Could not delete: $error')),
+        SnackBar(content: Text(${dartText(n.text.couldNotDelete, { error: 'error' })})),
       );
     }
   }
@@ -433,7 +459,7 @@ class ${state} extends State<${screen}> {
     return Scaffold(
       appBar: AppBar(title: const Text(${screen}.title)),
       floatingActionButton: FloatingActionButton(
-        tooltip: ${dartString(`Add ${singular}`)},
+        tooltip: ${dartString(addTooltip(n))},
         onPressed: _add,
         child: const Icon(Icons.add),
       ),
@@ -460,8 +486,7 @@ class ${state} extends State<${screen}> {
                   style: theme.textTheme.titleMedium,
                 ),
                 subtitle: Text(
-                  '\${_count(entries.length)} on this day, '
-                  '\${_count(_controller.entriesInDisplayedMonth)} this month',
+                  ${counts},
                 ),
               ),
               if (_controller.isLoading) const LinearProgressIndicator(),
@@ -471,14 +496,14 @@ class ${state} extends State<${screen}> {
                   title: Text(error),
                   trailing: TextButton(
                     onPressed: _controller.load,
-                    child: const Text('Retry'),
+                    child: const Text(${dartString(n.text.retry)}),
                   ),
                 ),
               if (entries.isEmpty && !_controller.isLoading)
                 const Padding(
                   padding: EdgeInsets.all(24),
                   child: Text(
-                    ${dartString(`No ${plural} on this day`)},
+                    ${dartString(nothingOnDay(n))},
                     textAlign: TextAlign.center,
                   ),
                 ),
@@ -500,7 +525,7 @@ class ${state} extends State<${screen}> {
                     leading: const Icon(Icons.event),
                     title: Text(entry.displayTitle),${subtitleLine}
                     trailing: IconButton(
-                      tooltip: 'Delete',
+                      tooltip: ${dartString(n.text.delete)},
                       icon: const Icon(Icons.delete_outline),
                       onPressed: () => _remove(entry),
                     ),

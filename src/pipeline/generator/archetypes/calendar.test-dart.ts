@@ -14,7 +14,8 @@ import {
 } from '../data/entity-dart';
 import type { EntityField } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import { fieldKey, type CalendarNames } from './calendar.lib-dart';
+import { addTooltip, fieldKey, nothingOnDay, type CalendarNames } from './calendar.lib-dart';
+import { fill } from '../ui-text';
 import { dartImports } from './feature-dart.shared';
 
 /** What the test types into a required field. */
@@ -76,16 +77,16 @@ void main() {
     await tester.tap(find.text('15'));
     await tester.pumpAndSettle();
     expect(find.text(formatDate(DateTime(2026, 1, 15))), findsOneWidget);
-    expect(find.text(${dartString(`No ${plural} on this day`)}), findsOneWidget);
+    expect(find.text(${dartString(nothingOnDay(n))}), findsOneWidget);
 
-    await tester.tap(find.byTooltip(${dartString(`Add ${singular}`)}));
+    await tester.tap(find.byTooltip(${dartString(addTooltip(n))}));
     await tester.pumpAndSettle();
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(n.text.save)}));
     await tester.pump();
-    expect(find.text(${dartString(`${title.label} is required`)}), findsOneWidget);
+    expect(find.text(${dartString(fill(n.text.required, { label: title.label }))}), findsOneWidget);
 
 ${fills}
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(n.text.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(entered)}), findsOneWidget);

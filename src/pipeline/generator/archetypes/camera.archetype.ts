@@ -22,10 +22,10 @@ import { IDS_PATH } from '../data/entity-files';
 import { packages } from '../data/package-versions';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
+import { dartText, fill, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import {
   dartImports,
-  dartStringThen,
   featureLabel,
   featurePaths,
   fileNameOf,
@@ -131,6 +131,7 @@ class ${n.pickerImageSource} implements ${n.imageSource} {
 
 function controllerDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const E = entity.className;
   const args = [`id: newId()`];
   for (const field of entity.fields) {
@@ -187,7 +188,7 @@ class ${n.controller} extends ChangeNotifier {
       final items = await _repository.fetchAll();
       _items = ${loaded};
     } catch (error) {
-      _error = ${dartStringThen(`Could not load the ${entity.pluralLabel.toLowerCase()}: `, '$error')};
+      _error = ${dartText(t.couldNotLoad, { error: 'error' })};
     } finally {
       _loading = false;
       _notify();
@@ -224,6 +225,7 @@ ${SAFE_NOTIFY_DART}
 
 function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const E = entity.className;
   const web = targetPlatforms(ctx.plan.spec).includes('web');
@@ -298,7 +300,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.add(caption: caption, imagePath: imagePath);
     } catch (error) {
-      if (mounted) _showMessage(${dartStringThen(`Could not save the ${label}: `, '$error')});
+      if (mounted) _showMessage(${dartText(t.couldNotSave, { error: 'error' })});
     }
   }
 
@@ -312,12 +314,12 @@ class _${n.screen}State extends State<${n.screen}> {
           children: [
             ListTile(
               leading: const Icon(Icons.photo_camera_outlined),
-              title: const Text('Take a photo'),
+              title: const Text(${dartString(t.takePhoto)}),
               onTap: () => Navigator.of(context).pop(true),
             ),
             ListTile(
               leading: const Icon(Icons.photo_library_outlined),
-              title: const Text('Choose from gallery'),
+              title: const Text(${dartString(t.chooseFromGallery)}),
               onTap: () => Navigator.of(context).pop(false),
             ),
           ],
@@ -333,8 +335,8 @@ class _${n.screen}State extends State<${n.screen}> {
       if (mounted) {
         _showMessage(
           fromCamera
-              ? 'Could not open the camera: $error'
-              : 'Could not open the gallery: $error',
+              ? ${dartText(t.couldNotOpenCamera, { error: 'error' })}
+              : ${dartText(t.couldNotOpenGallery, { error: 'error' })},
         );
       }
       return null;
@@ -345,7 +347,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.remove(photo);
     } catch (error) {
-      if (mounted) _showMessage(${dartStringThen(`Could not delete the ${label}: `, '$error')});
+      if (mounted) _showMessage(${dartText(t.couldNotDelete, { error: 'error' })});
       return;
     }
     if (!mounted) return;
@@ -353,9 +355,9 @@ class _${n.screen}State extends State<${n.screen}> {
       ..hideCurrentSnackBar()
       ..showSnackBar(
         SnackBar(
-          content: const Text(${dartString(`${entity.label} deleted`)}),
+          content: const Text(${dartString(fill(t.itemDeleted, { item: entity.label }))}),
           action: SnackBarAction(
-            label: 'Undo',
+            label: ${dartString(t.undo)},
             onPressed: () => _controller.restore(photo),
           ),
         ),
@@ -381,7 +383,7 @@ class _${n.screen}State extends State<${n.screen}> {
             ListTile(
               title: Text(photo.${caption.name}),${dialogSubtitle}
               trailing: IconButton(
-                tooltip: 'Close',
+                tooltip: ${dartString(t.close)},
                 icon: const Icon(Icons.close),
                 onPressed: () => Navigator.of(context).pop(),
               ),
@@ -405,7 +407,7 @@ class _${n.screen}State extends State<${n.screen}> {
       floatingActionButton: FloatingActionButton.extended(
         onPressed: _add,
         icon: const Icon(Icons.add_a_photo_outlined),
-        label: const Text(${dartString(`Add ${label}`)}),
+        label: const Text(${dartString(fill(t.addItem, { item: label }))}),
       ),
       body: ListenableBuilder(
         listenable: _controller,
@@ -431,7 +433,7 @@ class _${n.screen}State extends State<${n.screen}> {
               const SizedBox(height: 16),
               FilledButton.tonal(
                 onPressed: _controller.load,
-                child: const Text('Retry'),
+                child: const Text(${dartString(t.retry)}),
               ),
             ],
           ),
@@ -443,7 +445,7 @@ class _${n.screen}State extends State<${n.screen}> {
         child: Padding(
           padding: EdgeInsets.all(24),
           child: Text(
-            ${dartString(`No ${plural} yet. Take one with the camera or pick one from the gallery.`)},
+            ${dartString(fill(t.photosEmpty, { items: plural }))},
             textAlign: TextAlign.center,
           ),
         ),
@@ -492,7 +494,7 @@ class _PhotoTile extends StatelessWidget {
             backgroundColor: Colors.black54,
             title: Text(photo.${caption.name}),${subtitle('photo')}
             trailing: IconButton(
-              tooltip: 'Delete',
+              tooltip: ${dartString(t.delete)},
               color: Colors.white,
               icon: const Icon(Icons.delete_outline),
               onPressed: onDelete,
@@ -567,7 +569,7 @@ class _CaptionDialogState extends State<_CaptionDialog> {
   @override
   Widget build(BuildContext context) {
     return AlertDialog(
-      title: const Text(${dartString(`New ${label}`)}),
+      title: const Text(${dartString(fill(t.newItem, { item: label }))}),
       content: Form(
         key: _formKey,
         child: TextFormField(
@@ -577,16 +579,16 @@ class _CaptionDialogState extends State<_CaptionDialog> {
           textInputAction: TextInputAction.done,
           onFieldSubmitted: (_) => _save(),
           validator: (value) => value == null || value.trim().isEmpty
-              ? ${dartString(`${caption.label} is required`)}
+              ? ${dartString(fill(t.required, { label: caption.label }))}
               : null,
         ),
       ),
       actions: [
         TextButton(
           onPressed: () => Navigator.of(context).pop(),
-          child: const Text('Cancel'),
+          child: const Text(${dartString(t.cancel)}),
         ),
-        FilledButton(onPressed: _save, child: const Text('Save')),
+        FilledButton(onPressed: _save, child: const Text(${dartString(t.save)})),
       ],
     );
   }
@@ -621,13 +623,14 @@ class ${n.fakeImageSource} implements ${n.imageSource} {
 
 function testDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const pkg = ctx.plan.packageName;
   const E = entity.className;
   const label = entity.label.toLowerCase();
   const plural = entity.pluralLabel.toLowerCase();
-  const addLabel = dartString(`Add ${label}`);
-  const emptyText = dartString(`No ${plural} yet`);
+  const addLabel = dartString(fill(t.addItem, { item: label }));
+  const emptyText = dartString(fill(t.photosEmpty, { items: plural }));
   const imports = dartImports([
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
@@ -662,16 +665,16 @@ void main() {
 
     await tester.tap(find.text(${addLabel}));
     await tester.pumpAndSettle();
-    await tester.tap(find.text('Take a photo'));
+    await tester.tap(find.text(${dartString(t.takePhoto)}));
     await tester.pumpAndSettle();
     expect(imageSource.requests, [true]);
 
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pump();
-    expect(find.text(${dartString(`${fields.caption.label} is required`)}), findsOneWidget);
+    expect(find.text(${dartString(fill(t.required, { label: fields.caption.label }))}), findsOneWidget);
 
     await tester.enterText(find.byType(TextFormField), 'Harbour at dawn');
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text('Harbour at dawn'), findsOneWidget);
@@ -687,7 +690,7 @@ void main() {
     await tester.tap(find.text(${addLabel}));
     await tester.pumpAndSettle();
 
-    expect(find.text('Take a photo'), findsNothing);
+    expect(find.text(${dartString(t.takePhoto)}), findsNothing);
     expect(imageSource.requests, [false]);
     expect(find.textContaining(${emptyText}), findsOneWidget);
   });
@@ -699,12 +702,12 @@ void main() {
     await pumpScreen(tester, repository, ${n.fakeImageSource}());
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
 
-    await tester.tap(find.byTooltip('Delete'));
+    await tester.tap(find.byTooltip(${dartString(t.delete)}));
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsNothing);
     expect(await repository.fetchAll(), isEmpty);
 
-    await tester.tap(find.text('Undo'));
+    await tester.tap(find.text(${dartString(t.undo)}));
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
     expect(await repository.fetchAll(), hasLength(1));

@@ -8,6 +8,7 @@ import { packages } from '../data/package-versions';
 import { requireEntity } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { controllerDart, screenDart, seriesDart, type ChartNames } from './chart.lib-dart';
+import { ENGLISH, uiText } from '../ui-text';
 import { chartHeading, chartMode } from './chart.mode';
 import { chartTestDart } from './chart.test-dart';
 
@@ -19,6 +20,8 @@ export function chartNames(ctx: FeatureContext): ChartNames {
   return {
     entity,
     mode: chartMode(entity),
+    text: uiText(ctx.plan),
+    items: ctx.plan.locale === 'en' ? entity.pluralLabel : feature.names.label,
     series: `${feature.classes.prefix}Series`,
     bucket: `${feature.classes.prefix}Bucket`,
     controller: feature.classes.controller,
@@ -50,7 +53,7 @@ export const chartArchetype: ArchetypeTemplate = {
 
   summary(ctx: FeatureContext): string {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    const heading = chartHeading(chartMode(entity), entity);
+    const heading = chartHeading(chartMode(entity), entity, ENGLISH, entity.pluralLabel);
     return `A bar chart of the app's ${entity.pluralLabel.toLowerCase()} (${heading.charAt(0).toLowerCase()}${heading.slice(1)}) and summary cards.`;
   },
 };

@@ -7,6 +7,7 @@
 import { dartString } from '../dart-string';
 import { FORMATTERS_PATH } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
+import { dartText, fill, inSentence, monthList, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { CHART_MONTHS, chartHeading, groupNoun, isMonthly, modeValue, type ChartMode } from './chart.mode';
@@ -14,6 +15,9 @@ import { CHART_MONTHS, chartHeading, groupNoun, isMonthly, modeValue, type Chart
 export interface ChartNames {
   entity: EntityPlan;
   mode: ChartMode;
+  /** The app's UI strings, and what the chart counts in them (see `chartHeading`). */
+  text: UiText;
+  items: string;
   /** Public Dart classes (all start with the feature's prefix). */
   series: string;
   bucket: string;
@@ -164,7 +168,7 @@ ${monthLoop(mode.date, '1')}
 }
 
 function seriesHelpers(n: ChartNames): string {
-  const { mode, entity, bucket } = n;
+  const { mode, entity, bucket, text } = n;
   const E = entity.className;
   const helpers: string[] = [];
   const value = modeValue(mode);
@@ -172,7 +176,7 @@ function seriesHelpers(n: ChartNames): string {
   if (mode.kind === 'valueByCategory' || mode.kind === 'countByCategory') {
     helpers.push(`  static String _groupOf(${E} item) {
     final group = item.${mode.category.name}.trim();
-    return group.isEmpty ? 'Other' : group;
+    return group.isEmpty ? ${dartString(text.other)} : group;
   }`);
   }
   if (mode.kind === 'countByInitial') {
@@ -198,14 +202,15 @@ function seriesHelpers(n: ChartNames): string {
     return [
       for (final entry in entries.take(maxBars - 1))
         (label: entry.key, value: entry.value),
-      (label: 'Other', value: rest),
+      (label: ${dartString(text.other)}, value: rest),
     ];
   }`);
   }
   if (isMonthly(mode)) {
     helpers.push(`  static const List<String> _monthNames = [
-    'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
-    'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+${monthList(text.shortMonthNames)
+  .map((name) => `    ${dartString(name)},`)
+  .join('\n')}
   ];
 
   /// First days of the [monthCount] months ending with [today]'s month, oldest first.
@@ -311,7 +316,7 @@ class ${controller} extends ChangeNotifier {
       final items = await _repository.fetchAll();
       _series = ${build};
     } catch (error) {
-      _error = 'Could not load the data: $error';
+      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
     } finally {
       _isLoading = false;
       _notify();
@@ -330,26 +335,41 @@ interface SummaryCard {
 }
 
 /** The summary cards above the chart; the first one's key is `summary-total` (tests look for it). */
-export function summaryCards(mode: ChartMode, entity: EntityPlan): SummaryCard[] {
+/** What the chart says before there is anything to draw (the test looks for it too). */
+export function chartEmptyText(n: Pick<ChartNames, 'entity' | 'text'>): string {
+  return fill(n.text.noDataYet, { items: n.entity.pluralLabel.toLowerCase() });
+}
+
+export function summaryCards(n: Pick<ChartNames, 'mode' | 'text' | 'items'>): SummaryCard[] {
+  const { mode, text } = n;
+  const count = fill(text.itemCount, { items: n.items });
   const value = modeValue(mode);
   if (value) {
     return [
-      { key: 'summary-total', label: `Total ${value.label.toLowerCase()}`, value: formatValue(mode, 'series.total') },
-      { key: 'summary-count', label: entity.pluralLabel, value: `'\${series.count}'` },
+      {
+        key: 'summary-total',
+        label: fill(text.totalOf, { label: inSentence(text, value.label) }),
+        value: formatValue(mode, 'series.total'),
+      },
+      { key: 'summary-count', label: count, value: `'\${series.count}'` },
       {
         key: 'summary-average',
-        label: `Average ${value.label.toLowerCase()}`,
+        label: fill(text.averageOf, { label: inSentence(text, value.label) }),
         value: formatValue(mode, 'series.average'),
       },
     ];
   }
   const cards: SummaryCard[] = [
-    { key: 'summary-total', label: entity.pluralLabel, value: `'\${series.count}'` },
-    { key: 'summary-top', label: 'Most common', value: `series.top?.label ?? '-'` },
+    { key: 'summary-total', label: count, value: `'\${series.count}'` },
+    { key: 'summary-top', label: text.mostCommon, value: `series.top?.label ?? '-'` },
   ];
-  const noun = groupNoun(mode);
+  const noun = groupNoun(mode, text);
   if (noun) {
-    cards.push({ key: 'summary-average', label: `Average per ${noun}`, value: 'formatNumber(series.average)' });
+    cards.push({
+      key: 'summary-average',
+      label: fill(text.averagePer, { noun }),
+      value: 'formatNumber(series.average)',
+    });
   }
   return cards;
 }
@@ -381,8 +401,8 @@ export function screenDart(ctx: FeatureContext, n: ChartNames): string {
   final DateTime? today;`
     : '';
   const todayArg = monthly ? ', today: widget.today' : '';
-  const cards = summaryCards(mode, entity);
-  const empty = `No data yet — add some ${entity.pluralLabel.toLowerCase()}`;
+  const cards = summaryCards(n);
+  const empty = chartEmptyText(n);
   const body = `class ${screen} extends StatefulWidget {
   const ${screen}({super.key, required this.repository${todayParam}});
 
@@ -418,7 +438,7 @@ class ${state} extends State<${screen}> {
         title: const Text(${screen}.title),
         actions: [
           IconButton(
-            tooltip: 'Refresh',
+            tooltip: ${dartString(n.text.refresh)},
             icon: const Icon(Icons.refresh),
             onPressed: _controller.load,
           ),
@@ -454,7 +474,7 @@ ${cardsRow(cards)}
           ),
           const SizedBox(height: 24),
           Text(
-            ${dartString(chartHeading(mode, entity))},
+            ${dartString(chartHeading(mode, entity, n.text, n.items))},
             style: Theme.of(context).textTheme.titleMedium,
           ),
           const SizedBox(height: 16),
@@ -620,7 +640,7 @@ class _ErrorView extends StatelessWidget {
             const SizedBox(height: 12),
             Text(message, textAlign: TextAlign.center),
             const SizedBox(height: 12),
-            FilledButton(onPressed: onRetry, child: const Text('Retry')),
+            FilledButton(onPressed: onRetry, child: const Text(${dartString(n.text.retry)})),
           ],
         ),
       ),

@@ -6,6 +6,7 @@
  */
 import { categoryField, dateField, isNumeric, valueField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
+import { ENGLISH, fill, inSentence, type UiText } from '../ui-text';
 
 export type ChartMode =
   | { kind: 'valueByCategory'; value: EntityField; category: EntityField }
@@ -69,40 +70,46 @@ export function isMonthly(mode: ChartMode): boolean {
   return mode.kind === 'valueByMonth' || mode.kind === 'countByMonth';
 }
 
-function lower(text: string): string {
-  return text.toLowerCase();
-}
-
-/** The heading above the chart, e.g. "Amount by category". */
-export function chartHeading(mode: ChartMode, entity: EntityPlan): string {
-  const items = entity.pluralLabel;
+/**
+ * The heading above the chart, e.g. "Amount by category". `items` names what
+ * is counted: the entity's plural in English, the screen's own title in other
+ * languages (entity labels are English words).
+ */
+export function chartHeading(mode: ChartMode, entity: EntityPlan, t: UiText, items: string): string {
+  const months = CHART_MONTHS;
   switch (mode.kind) {
     case 'valueByCategory':
-      return `${mode.value.label} by ${lower(mode.category.label)}`;
+      return fill(t.valueByGroup, { value: mode.value.label, group: inSentence(t, mode.category.label) });
     case 'valueByMonth':
-      return `${mode.value.label} per month (last ${CHART_MONTHS} months)`;
+      return fill(t.perMonth, { value: mode.value.label, months });
     case 'countByMonth':
-      return `${items} per month (last ${CHART_MONTHS} months)`;
+      return fill(t.perMonth, { value: items, months });
     case 'countByCategory':
-      return `${items} by ${lower(mode.category.label)}`;
+      return fill(t.valueByGroup, { value: items, group: inSentence(t, mode.category.label) });
     case 'valueByItem':
-      return `${mode.value.label} by ${lower(entity.label)}`;
+      return fill(t.valueByGroup, { value: mode.value.label, group: inSentence(t, itemNoun(entity, t)) });
     case 'countByFlag':
-      return `${items}: ${lower(mode.flag.label)} or not`;
+      return fill(t.flagOrNot, { items, flag: inSentence(t, mode.flag.label) });
     case 'countByInitial':
-      return `${items} by first letter`;
+      return fill(t.byFirstLetter, { items });
   }
 }
 
+/** One item, for "Amount by expense": the entity in English, its title field elsewhere. */
+function itemNoun(entity: EntityPlan, t: UiText): string {
+  if (t === ENGLISH) return entity.label;
+  return entity.fields.find((field) => field.name === entity.titleField)?.label ?? entity.label;
+}
+
 /** What one bar stands for in "Average per …" (none for the yes/no split). */
-export function groupNoun(mode: ChartMode): string | undefined {
+export function groupNoun(mode: ChartMode, t: UiText): string | undefined {
   switch (mode.kind) {
     case 'countByMonth':
-      return 'month';
+      return t.month;
     case 'countByCategory':
-      return lower(mode.category.label);
+      return inSentence(t, mode.category.label);
     case 'countByInitial':
-      return 'letter';
+      return t.letter;
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@ import { dartString } from '../dart-string';
 import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import type { ChartNames } from './chart.lib-dart';
+import { chartEmptyText, type ChartNames } from './chart.lib-dart';
 import { dartImports } from './feature-dart.shared';
 import { CHART_MONTHS, isMonthly, modeValue, type ChartMode } from './chart.mode';
 
@@ -97,7 +97,7 @@ export function chartTestDart(ctx: FeatureContext, n: ChartNames): string {
     `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
   ];
   if (value) uris.push(packageUri(pkg, FORMATTERS_PATH));
-  const empty = `No data yet — add some ${entity.pluralLabel.toLowerCase()}`;
+  const empty = chartEmptyText(n);
   return `${dartImports(uris)}
 
 void main() {
@@ -157,7 +157,7 @@ ${seriesChecks(mode, total)}
     for (final sample in samples) {
       await repository.save(sample);
     }
-    await tester.tap(find.byTooltip('Refresh'));
+    await tester.tap(find.byTooltip(${dartString(n.text.refresh)}));
     await tester.pumpAndSettle();
 
     expect(find.byType(BarChart), findsOneWidget);

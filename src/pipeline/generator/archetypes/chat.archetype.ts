@@ -10,6 +10,7 @@ import { dartString, singleLine } from '../dart-string';
 import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
+import { dartText, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authServiceDecl } from './auth.archetype';
@@ -69,6 +70,7 @@ function controllerDart(ctx: FeatureContext, entity: EntityPlan): string {
   const C = ctx.feature.classes.controller;
   const E = entity.className;
   const f = chatFields(entity);
+  const t = uiText(ctx.plan);
   const args = ['id: newId()'];
   for (const field of entity.fields) {
     if (field === f.text) args.push(`${field.name}: body`);
@@ -119,7 +121,7 @@ class ${C} extends ChangeNotifier {
       final messages = await _repository.fetchAll();
       _messages = [...messages]${sort};
     } catch (error) {
-      _error = 'Could not load the messages: $error';
+      _error = ${dartText(t.couldNotLoadMessages, { error: 'error' })};
     } finally {
       _loading = false;
       _notify();
@@ -140,7 +142,7 @@ class ${C} extends ChangeNotifier {
       return null;
     } catch (error) {
       _messages = _messages.where((other) => other.id != message.id).toList();
-      return 'Could not send the message: $error';
+      return ${dartText(t.couldNotSend, { error: 'error' })};
     } finally {
       _sending = false;
       _notify();
@@ -157,6 +159,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   const C = ctx.feature.classes.controller;
   const E = entity.className;
   const f = chatFields(entity);
+  const t = uiText(ctx.plan);
   const senderLabel = f.sender
     ? `
               if (!mine)
@@ -250,7 +253,7 @@ class _${S}State extends State<${S}> {
         title: const Text(${S}.title),
         actions: [
           IconButton(
-            tooltip: 'Refresh',
+            tooltip: ${dartString(t.refresh)},
             icon: const Icon(Icons.refresh),
             onPressed: _chat.load,
           ),
@@ -280,7 +283,7 @@ class _${S}State extends State<${S}> {
                       textInputAction: TextInputAction.send,
                       onSubmitted: (_) => _send(),
                       decoration: const InputDecoration(
-                        hintText: 'Message',
+                        hintText: ${dartString(t.messageHint)},
                         border: OutlineInputBorder(
                           borderRadius: BorderRadius.all(Radius.circular(24)),
                         ),
@@ -292,7 +295,7 @@ class _${S}State extends State<${S}> {
                   ValueListenableBuilder<TextEditingValue>(
                     valueListenable: _composer,
                     builder: (context, value, _) => IconButton.filled(
-                      tooltip: 'Send',
+                      tooltip: ${dartString(t.send)},
                       icon: const Icon(Icons.send),
                       onPressed: value.text.trim().isEmpty ? null : _send,
                     ),
@@ -322,13 +325,13 @@ class _${S}State extends State<${S}> {
               children: [
                 Text(error, textAlign: TextAlign.center),
                 const SizedBox(height: 12),
-                OutlinedButton(onPressed: _chat.load, child: const Text('Try again')),
+                OutlinedButton(onPressed: _chat.load, child: const Text(${dartString(t.tryAgain)})),
               ],
             ),
           ),
         );
       }
-      return const Center(child: Text('No messages yet. Say hello!'));
+      return const Center(child: Text(${dartString(t.noMessages)}));
     }
     // Reversed, so the newest message sits at the bottom next to the composer
     // and the list opens scrolled to it.
@@ -397,6 +400,7 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const S = ctx.feature.classes.screen;
   const E = entity.className;
   const f = chatFields(entity);
+  const t = uiText(ctx.plan);
   const seededText = sampleValue(f.text, 1);
   const senderCheck = f.sender
     ? `
@@ -451,7 +455,7 @@ void main() {
     final repository = InMemory${E}Repository();
     await tester.pumpWidget(MaterialApp(home: ${S}(repository: repository)));
     await tester.pumpAndSettle();
-    expect(find.text('No messages yet. Say hello!'), findsOneWidget);
+    expect(find.text(${dartString(t.noMessages)}), findsOneWidget);
 
     await tester.enterText(find.byType(TextField), '   ');
     await tester.pump();

@@ -100,6 +100,39 @@ describe('checkoutArchetype', () => {
     expect(readme).toContain('implements PaymentsPaymentProvider');
   });
 
+  it('opens the products screen from the app bar and the empty shop, and reloads on return', () => {
+    const ctx = contextFor(appSpec(['Checkout']), 'checkout');
+    const products = ctx.plan.features.find(
+      (feature) => feature.archetype === 'entity' && feature.entity === 'Product',
+    );
+    expect(products?.origin).toBe('app');
+    const files = template.files(ctx);
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    expect(screen).toContain("tooltip: 'Manage products',");
+    expect(screen).toContain(`await Navigator.of(context).pushNamed('${products?.route}');`);
+    expect(screen).toContain('if (mounted) await _reload();');
+    expect(screen).toContain("child: const Text('Add products'),");
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain(`'${products?.route}': (context) => Scaffold(`);
+    expect(test).toContain("await tester.tap(find.byTooltip('Manage products'));");
+    expect(test).toContain("await products.save(Product(id: 'product-1'");
+    expect(test).toContain('await tester.pageBack();');
+    expect(test).toContain("expect(find.byTooltip('Add to cart'), findsOneWidget);");
+  });
+
+  it('has no products action when the plan has no products screen', async () => {
+    const ctx = contextFor(appSpec(['Checkout']), 'checkout');
+    const alone = {
+      ...ctx,
+      plan: { ...ctx.plan, features: ctx.plan.features.filter((f) => f.archetype !== 'entity') },
+    };
+    await expectSoundFeature(template, alone);
+    const files = template.files(alone);
+    expect(fileContent(files, ctx.feature.paths.screen)).not.toContain('Manage products');
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain('return const Center(');
+    expect(fileContent(files, ctx.feature.paths.test)).not.toContain('routes:');
+  });
+
   it('escapes the label and the app name', () => {
     const label = hostile('checkout');
     const ctx = contextFor(appSpec([label], { name: `Bob's $hop \\` }), 'checkout');

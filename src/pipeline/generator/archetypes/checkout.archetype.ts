@@ -18,10 +18,13 @@ import {
   titleField,
   valueField,
 } from '../data/entity-dart';
+import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
+import { dartText, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
+import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
 
 /** ISO 4217 code the cart charges in (formatMoney shows amounts without a symbol). */
 export const CHECKOUT_CURRENCY = 'USD';
@@ -251,6 +254,51 @@ ${parts.map((part) => `    ${part},`).join('\n')}
 }`;
 }
 
+/**
+ * When the app has a products screen (not a home card when the app added it for
+ * the checkout), an app-bar action and the empty state open it; the catalogue
+ * reloads on return.
+ */
+function manageProducts(ctx: FeatureContext, entity: EntityPlan): { method: string; action: string; empty?: string } {
+  const route = dataScreenOf(ctx.plan, ctx.feature)?.route;
+  if (!route) return { method: '', action: '' };
+  const products = entity.pluralLabel.toLowerCase();
+  return {
+    method: `
+
+  /// Opens the screen where ${products} are added and edited, then reloads.
+  Future<void> _manageProducts() async {
+    await Navigator.of(context).pushNamed('${route}');
+    if (mounted) await _reload();
+  }`,
+    action: `
+          IconButton(
+            tooltip: ${dartString(manageDataLabel(entity))},
+            icon: const Icon(Icons.inventory_2_outlined),
+            onPressed: _manageProducts,
+          ),`,
+    empty: `return Center(
+              child: Padding(
+                padding: const EdgeInsets.all(24),
+                child: Column(
+                  mainAxisSize: MainAxisSize.min,
+                  children: [
+                    const Text(
+                      ${dartString(`No ${products} for sale yet.`)},
+                      textAlign: TextAlign.center,
+                    ),
+                    const SizedBox(height: 12),
+                    FilledButton.tonal(
+                      onPressed: _manageProducts,
+                      child: const Text(${dartString(`Add ${products}`)}),
+                    ),
+                  ],
+                ),
+              ),
+            );`,
+  };
+}
+
 function screenDart(
   ctx: FeatureContext,
   n: CheckoutNames,
@@ -258,8 +306,10 @@ function screenDart(
   entity: EntityPlan,
   f: ProductFields,
 ): string {
+  const t = uiText(ctx.plan);
   const E = entity.className;
   const products = entity.pluralLabel.toLowerCase();
+  const manage = manageProducts(ctx, entity);
   const imports = [
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(entity.paths.model),
@@ -319,18 +369,18 @@ class _${n.screen}State extends State<${n.screen}> {
         builder: (_) => ${n.order}(cart: _cart, payments: widget.payments),
       ),
     );
-  }
+  }${manage.method}
 
   @override
   Widget build(BuildContext context) {
     return Scaffold(
       appBar: AppBar(
         title: const Text(${n.screen}.title),
-        actions: [
+        actions: [${manage.action}
           ListenableBuilder(
             listenable: _cart,
             builder: (context, _) => IconButton(
-              tooltip: 'Cart',
+              tooltip: ${dartString(t.cart)},
               onPressed: _cart.isEmpty ? null : _openOrder,
               icon: Badge(
                 isLabelVisible: !_cart.isEmpty,
@@ -359,7 +409,7 @@ class _${n.screen}State extends State<${n.screen}> {
                       textAlign: TextAlign.center,
                     ),
                     const SizedBox(height: 12),
-                    OutlinedButton(onPressed: _reload, child: const Text('Try again')),
+                    OutlinedButton(onPressed: _reload, child: const Text(${dartString(t.tryAgain)})),
                   ],
                 ),
               ),
@@ -367,7 +417,9 @@ class _${n.screen}State extends State<${n.screen}> {
           }
           final products = snapshot.data ?? const [];
           if (products.isEmpty) {
-            return const Center(
+            ${
+              manage.empty ??
+              `return const Center(
               child: Padding(
                 padding: EdgeInsets.all(24),
                 child: Text(
@@ -375,7 +427,8 @@ class _${n.screen}State extends State<${n.screen}> {
                   textAlign: TextAlign.center,
                 ),
               ),
-            );
+            );`
+            }
           }
           return RefreshIndicator(
             onRefresh: _reload,
@@ -426,7 +479,7 @@ class _${n.screen}State extends State<${n.screen}> {
                     FilledButton.icon(
                       onPressed: _openOrder,
                       icon: const Icon(Icons.shopping_cart_checkout),
-                      label: const Text('Checkout'),
+                      label: const Text(${dartString(t.checkout)}),
                     ),
                   ],
                 ),
@@ -464,7 +517,7 @@ class _ProductTile extends StatelessWidget {
             isLabelVisible: quantity > 0,
             label: Text('$quantity'),
             child: IconButton.filledTonal(
-              tooltip: 'Add to cart',
+              tooltip: ${dartString(t.addToCart)},
               icon: const Icon(Icons.add_shopping_cart),
               onPressed: onAdd,
             ),
@@ -480,6 +533,7 @@ ${productDetails(f, entity)}
 }
 
 function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: ProductFields): string {
+  const t = uiText(ctx.plan);
   const description = `Order from ${singleLine(ctx.plan.displayName)}`;
   return `import 'package:flutter/material.dart';
 
@@ -555,7 +609,7 @@ class _${n.order}State extends State<${n.order}> {
           children: [
             Expanded(
               child: cart.isEmpty
-                  ? const Center(child: Text('Your cart is empty.'))
+                  ? const Center(child: Text(${dartString(t.cartEmpty)}))
                   : ListView(
                       children: [
                         for (final line in cart.lines)
@@ -566,12 +620,12 @@ class _${n.order}State extends State<${n.order}> {
                               mainAxisSize: MainAxisSize.min,
                               children: [
                                 IconButton(
-                                  tooltip: 'Remove one',
+                                  tooltip: ${dartString(t.removeOne)},
                                   icon: const Icon(Icons.remove_circle_outline),
                                   onPressed: _paying ? null : () => cart.removeOne(line.product),
                                 ),
                                 IconButton(
-                                  tooltip: 'Add one',
+                                  tooltip: ${dartString(t.addOne)},
                                   icon: const Icon(Icons.add_circle_outline),
                                   onPressed: _paying || !cart.canAdd(line.product)
                                       ? null
@@ -637,7 +691,7 @@ class _${n.order}State extends State<${n.order}> {
                               dimension: 20,
                               child: CircularProgressIndicator(strokeWidth: 2),
                             )
-                          : Text('Pay \${formatMoney(cart.total)}'),
+                          : Text(${dartText(t.pay, { amount: 'formatMoney(cart.total)' })}),
                     ),
                   ],
                 ),
@@ -670,7 +724,7 @@ class _${n.order}State extends State<${n.order}> {
             const SizedBox(height: 24),
             FilledButton(
               onPressed: () => Navigator.of(context).pop(),
-              child: const Text('Done'),
+              child: const Text(${dartString(t.done)}),
             ),
           ],
         ),
@@ -714,6 +768,7 @@ function testDart(
   entity: EntityPlan,
   f: ProductFields,
 ): string {
+  const t = uiText(ctx.plan);
   const pkg = ctx.plan.packageName;
   const total = [1, 2].reduce((sum, i) => sum + Number(sampleValue(f.price, i)), 0);
   const totalDart = Number.isInteger(total) ? `${total}.0` : `${total}`;
@@ -743,8 +798,8 @@ function testDart(
     );
     await tester.pumpAndSettle();
 
-    await tester.tap(find.byTooltip('Add to cart').at(0));
-    await tester.tap(find.byTooltip('Add to cart').at(1));
+    await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(0));
+    await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(1));
     await tester.pump();
     expect(find.text(formatMoney(${totalDart})), findsOneWidget);
     expect(find.text('2 items'), findsOneWidget);
@@ -753,7 +808,7 @@ function testDart(
     await tester.pumpAndSettle();
     expect(find.text(${firstName}), findsOneWidget);
 
-    await tester.tap(find.text('Pay \${formatMoney(${totalDart})}'));
+    await tester.tap(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}));
     await tester.pumpAndSettle();`;
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}
 
@@ -769,10 +824,10 @@ ${pump(`${n.fake}()`)}
     expect(find.text('Payment successful'), findsOneWidget);
     expect(payments.charges, [${totalDart}]);
 
-    await tester.tap(find.text('Done'));
+    await tester.tap(find.text(${dartString(t.done)}));
     await tester.pumpAndSettle();
     expect(find.text('2 items'), findsNothing);
-    expect(find.byTooltip('Add to cart'), findsNWidgets(2));
+    expect(find.byTooltip(${dartString(t.addToCart)}), findsNWidgets(2));
   });
 
   testWidgets('shows why a declined payment failed and keeps the cart', (tester) async {
@@ -780,10 +835,40 @@ ${pump(`${n.fake}(declineWith: 'Card declined')`)}
 
     expect(find.text('Card declined'), findsOneWidget);
     expect(find.text('Payment successful'), findsNothing);
-    expect(find.text('Pay \${formatMoney(${totalDart})}'), findsOneWidget);
-  });
+    expect(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}), findsOneWidget);
+  });${manageTest(ctx, n, entity, f)}
 }
 `;
+}
+
+/** The app-bar action opens the products screen; back in the shop, new products are for sale. */
+function manageTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan, f: ProductFields): string {
+  const t = uiText(ctx.plan);
+  const route = dataScreenOf(ctx.plan, ctx.feature)?.route;
+  if (!route) return '';
+  const action = manageDataLabel(entity);
+  return `
+
+  testWidgets(${dartString(`${action} opens their screen and new ones are for sale on return`)}, (tester) async {
+    final products = InMemory${entity.className}Repository();
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(products: products, payments: ${n.fake}()),${standInRoutes(route, '        ')}
+      ),
+    );
+    await tester.pumpAndSettle();
+    expect(find.byTooltip(${dartString(t.addToCart)}), findsNothing);
+
+    await tester.tap(find.byTooltip(${dartString(action)}));
+    await tester.pumpAndSettle();
+    expect(find.text('${STAND_IN_TITLE}'), findsOneWidget);
+
+    await products.save(${sampleEntity(entity, 1)});
+    await tester.pageBack();
+    await tester.pumpAndSettle();
+    expect(find.text(${sampleValue(f.name, 1)}), findsOneWidget);
+    expect(find.byTooltip(${dartString(t.addToCart)}), findsOneWidget);
+  });`;
 }
 
 function files(ctx: FeatureContext): GeneratedFile[] {

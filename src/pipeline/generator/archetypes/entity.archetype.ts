@@ -19,6 +19,7 @@ import {
 } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
+import { dartText, fill, inSentence, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { groupingField } from './chart.mode';
 import {
@@ -56,6 +57,18 @@ function subtitleFields(entity: EntityPlan): EntityField[] {
     .slice(0, 2);
 }
 
+function addLabel(entity: EntityPlan, t: UiText): string {
+  return fill(t.addItem, { item: lower(entity.label) });
+}
+
+/**
+ * The chip for records whose yes/no field is off, e.g. "Not done". Yes/no
+ * labels are adjectives ("Done", "Erledigt"), lower case after "not" even in German.
+ */
+function notDone(done: EntityField, t: UiText): string {
+  return fill(t.notFlag, { label: lower(done.label) });
+}
+
 function doneField(entity: EntityPlan): EntityField | undefined {
   return entity.fields.find((field) => field.type === 'bool');
 }
@@ -86,10 +99,10 @@ function inQuotes(text: string): string {
 
 /** Dart expressions of the summary line's parts: totals, and how many are done. */
 
-function summaryParts(entity: EntityPlan): string[] {
+function summaryParts(entity: EntityPlan, t: UiText): string[] {
   const parts = totalFields(entity).map((field) => {
     const value = field.required ? `item.${field.name}` : `(item.${field.name} ?? 0)`;
-    const label = inQuotes(`Total ${lower(field.label)}: `);
+    const label = inQuotes(fill(t.total, { label: inSentence(t, field.label) }));
     if (field.type === 'int') return `'${label}\${items.fold<int>(0, (sum, item) => sum + ${value})}'`;
     const format = field.type === 'money' ? 'formatMoney' : 'formatNumber';
     return `'${label}\${${format}(items.fold<double>(0, (sum, item) => sum + ${value}))}'`;
@@ -97,12 +110,13 @@ function summaryParts(entity: EntityPlan): string[] {
   const done = doneField(entity);
   if (done) {
     const count = `items.where((item) => item.${done.name}).length`;
-    parts.push(`'\${${count}} of \${items.length} ${inQuotes(lower(done.label))}'`);
+    parts.push(dartText(fill(t.countOf, { label: inSentence(t, done.label) }), { count, total: 'items.length' }));
   }
   return parts;
 }
 
 function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
+  const t = uiText(ctx.plan);
   const { screen, prefix } = ctx.feature.classes;
   const E = entity.className;
   const subtitle = subtitleFields(entity);
@@ -111,7 +125,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   const date = dateField(entity);
   const options: string[] = [];
   if (subtitle.length) {
-    const parts = subtitle.map((field) => displayText(field, `item.${field.name}`)).join(', ');
+    const parts = subtitle.map((field) => displayText(field, `item.${field.name}`, t)).join(', ');
     options.push(`      subtitleOf: (item) => [${parts}].where((part) => part.isNotEmpty).join(' · '),`);
   }
   if (done) {
@@ -121,12 +135,12 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
       ),`);
     options.push(`      filters: [
         RecordFilter(${dartString(done.label)}, (item) => item.${done.name}),
-        RecordFilter(${dartString(`Not ${lower(done.label)}`)}, (item) => !item.${done.name}),
+        RecordFilter(${dartString(notDone(done, t))}, (item) => !item.${done.name}),
       ],`);
   }
   if (group) options.push(`      groupOf: (item) => item.${group.name},`);
   if (date?.required) options.push(`      sectionOf: (item) => formatMonth(item.${date.name}),`);
-  const summary = summaryParts(entity);
+  const summary = summaryParts(entity, t);
   if (summary.length === 1) {
     options.push(`      summaryOf: (items) => ${summary[0]},`);
   } else if (summary.length) {
@@ -135,7 +149,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
     );
   }
   const details = entity.fields
-    .map((field) => `        RecordDetail(${dartString(field.label)}, ${displayText(field, `item.${field.name}`)}),`)
+    .map((field) => `        RecordDetail(${dartString(field.label)}, ${displayText(field, `item.${field.name}`, t)}),`)
     .join('\n');
   const needsFormatters = usesFormatters(entity.fields);
   const imports = [
@@ -171,8 +185,8 @@ class ${screen} extends StatelessWidget {
       detailsOf: (item) => [
 ${details}
       ],
-      emptyMessage: ${dartString(`No ${lower(entity.pluralLabel)} yet. Tap "Add ${lower(entity.label)}" to create one.`)},
-      addLabel: ${dartString(`Add ${lower(entity.label)}`)},
+      emptyMessage: ${dartString(fill(t.emptyList, { items: lower(entity.pluralLabel), add: addLabel(entity, t) }))},
+      addLabel: ${dartString(addLabel(entity, t))},
 ${options.join('\n')}
     );
   }
@@ -209,7 +223,7 @@ function formValue(field: EntityField): string {
   }
 }
 
-function fieldWidget(field: EntityField): string {
+function fieldWidget(field: EntityField, t: UiText): string {
   if (field.type === 'bool') {
     return `        SwitchListTile(
           key: const Key('${field.name}Field'),
@@ -222,7 +236,7 @@ function fieldWidget(field: EntityField): string {
   if (field.type === 'date') {
     return `        RecordDateField(
           key: const Key('${field.name}Field'),
-          label: ${dartString(field.required ? field.label : `${field.label} (optional)`)},
+          label: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))},
           value: _${field.name},
           onChanged: (picked) => setState(() => _${field.name} = picked),
         ),`;
@@ -254,6 +268,8 @@ function stateField(field: EntityField): string {
 }
 
 function formDart(ctx: FeatureContext, entity: EntityPlan): string {
+  const t = uiText(ctx.plan);
+  const item = lower(entity.label);
   const form = `${ctx.feature.classes.prefix}FormScreen`;
   const E = entity.className;
   const controllers = entity.fields.filter((field) => field.type !== 'bool' && field.type !== 'date');
@@ -294,10 +310,10 @@ ${args.join('\n')}
   @override
   Widget build(BuildContext context) {
     return RecordFormScaffold<${E}>(
-      title: widget.initial == null ? ${dartString(`New ${lower(entity.label)}`)} : ${dartString(`Edit ${lower(entity.label)}`)},
+      title: widget.initial == null ? ${dartString(fill(t.newItem, { item }))} : ${dartString(fill(t.editItem, { item }))},
       build: _build,
       children: [
-${entity.fields.map(fieldWidget).join('\n')}
+${entity.fields.map((field) => fieldWidget(field, t)).join('\n')}
       ],
     );
   }
@@ -325,12 +341,12 @@ function validInput(field: EntityField): string {
 }
 
 /** Whether the tests check the summary line's total (then they format money). */
-function hasTotalTest(entity: EntityPlan): boolean {
-  return moneyField(entity) !== undefined && summaryParts(entity).length === 1;
+function hasTotalTest(entity: EntityPlan, t: UiText): boolean {
+  return moneyField(entity) !== undefined && summaryParts(entity, t).length === 1;
 }
 
 /** Extra widget tests for what makes this entity's screen particular. */
-function particularTests(entity: EntityPlan): string[] {
+function particularTests(entity: EntityPlan, t: UiText): string[] {
   const tests: string[] = [];
   const done = doneField(entity);
   if (done) {
@@ -347,7 +363,7 @@ function particularTests(entity: EntityPlan): string[] {
   });`);
   }
   const money = moneyField(entity);
-  if (money && hasTotalTest(entity)) {
+  if (money && hasTotalTest(entity, t)) {
     tests.push(`  testWidgets('shows the total ${inQuotes(lower(money.label))}', (tester) async {
     await pumpScreen(
       tester,
@@ -357,7 +373,7 @@ function particularTests(entity: EntityPlan): string[] {
       ]),
     );
 
-    expect(find.text('${inQuotes(`Total ${lower(money.label)}: `)}\${formatMoney(37.5)}'), findsOneWidget);
+    expect(find.text('${inQuotes(fill(t.total, { label: inSentence(t, money.label) }))}\${formatMoney(37.5)}'), findsOneWidget);
   });`);
   }
   const group = groupingField(entity);
@@ -387,7 +403,7 @@ function particularTests(entity: EntityPlan): string[] {
       ]),
     );
 
-    await tester.tap(find.widgetWithText(ChoiceChip, ${dartString(`Not ${lower(done.label)}`)}));
+    await tester.tap(find.widgetWithText(ChoiceChip, ${dartString(notDone(done, t))}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
@@ -399,12 +415,12 @@ function particularTests(entity: EntityPlan): string[] {
   );
   if (invalid) {
     const message: Record<string, string> = {
-      email: 'Enter a valid email',
-      int: 'Enter a whole number',
-      decimal: 'Enter a number',
-      money: 'Enter a number',
-      phone: 'Enter a valid phone number',
-      url: 'Enter a full URL (https://…)',
+      email: t.enterValidEmail,
+      int: t.enterWholeNumber,
+      decimal: t.enterNumber,
+      money: t.enterNumber,
+      phone: t.enterValidPhone,
+      url: t.enterFullUrl,
     };
     tests.push(`  testWidgets('explains an invalid ${inQuotes(lower(invalid.label))}', (tester) async {
     await pumpScreen(tester, InMemory${entity.className}Repository());
@@ -412,7 +428,7 @@ function particularTests(entity: EntityPlan): string[] {
     await tester.tap(find.byType(FloatingActionButton));
     await tester.pumpAndSettle();
     await tester.enterText(find.byKey(const Key('${invalid.name}Field')), 'x');
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(message[invalid.type])}), findsOneWidget);
@@ -422,6 +438,7 @@ function particularTests(entity: EntityPlan): string[] {
 }
 
 function testDart(ctx: FeatureContext, entity: EntityPlan): string {
+  const t = uiText(ctx.plan);
   const { screen } = ctx.feature.classes;
   const pkg = ctx.plan.packageName;
   const E = entity.className;
@@ -433,7 +450,7 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const imports = [
     `import 'package:${pkg}/${ctx.feature.paths.screen.slice('lib/'.length)}';`,
     `import '${packageUri(pkg, entity.paths.model)}';`,
-    ...(hasTotalTest(entity) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
+    ...(hasTotalTest(entity, t) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
   ].sort();
   const support = [
     `import '../support/${FAKE_REPOSITORIES_PATH.slice('test/support/'.length)}';`,
@@ -466,7 +483,7 @@ void main() {
 ${input}
     },
     savedTitle: ${dartString(validInput(title))},
-    requiredMessage: ${dartString(`${title.label} is required`)},
+    requiredMessage: ${dartString(fill(t.required, { label: title.label }))},
   );
 
   testWidgets('renames ${inQuotes(withArticle(lower(entity.label)))} from its details', (tester) async {
@@ -475,16 +492,16 @@ ${input}
 
     await tester.tap(find.text(${dartString(sampleTitle(entity, 1))}));
     await tester.pumpAndSettle();
-    await tester.tap(find.byTooltip('Edit'));
+    await tester.tap(find.byTooltip(${dartString(t.edit)}));
     await tester.pumpAndSettle();
     await tester.enterText(find.byKey(const Key('${title.name}Field')), ${dartString(`Renamed ${lower(title.label)}`)});
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(`Renamed ${lower(title.label)}`)}), findsOneWidget);
     expect((await repository.fetchAll()).single.${title.name}, ${dartString(`Renamed ${lower(title.label)}`)});
   });
-${particularTests(entity)
+${particularTests(entity, t)
   .map((test) => `\n${test}\n`)
   .join('')}}
 `;
@@ -496,11 +513,11 @@ export const entityArchetype: ArchetypeTemplate = {
   files(ctx): GeneratedFile[] {
     const entity = requireEntity(ctx.plan, ctx.feature);
     return [
-      ...recordsLibraryFiles(),
+      ...recordsLibraryFiles(ctx.plan),
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },
       { path: ctx.feature.paths.test, content: testDart(ctx, entity) },
-      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(ctx.plan.packageName) },
+      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(ctx.plan.packageName, uiText(ctx.plan)) },
     ];
   },
   screenBuilder(ctx) {

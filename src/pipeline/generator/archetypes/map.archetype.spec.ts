@@ -93,7 +93,35 @@ describe('map archetype', () => {
     expect(entityFeature).toBeDefined();
     const screen = fileOf(ctx, '_screen.dart');
     expect(screen).toContain(`pushNamed('${entityFeature?.route}')`);
+    expect(screen).toContain("tooltip: 'Manage places',");
+    expect(screen).toContain("child: const Text('Add places'),");
     expect(mapArchetype.readme!(ctx)).toContain(`\`${entityFeature?.route}\``);
+  });
+
+  it('tests that Manage places opens that screen and the map reloads on return', () => {
+    const ctx = mapContext('Map');
+    const test = fileOf(ctx, '_screen_test.dart');
+    const steps = [
+      "'/places': (context) => Scaffold(",
+      "await tester.tap(find.byTooltip('Manage places'));",
+      "await repository.save(Place(id: 'place-3'",
+      'await tester.pageBack();',
+      "expect(find.text('3 on the map'), findsOneWidget);",
+    ];
+    // In this order: open, add a place meanwhile, come back, see it.
+    const at = steps.map((step) => test.indexOf(step));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('has no Manage action when the plan has no places screen', () => {
+    const ctx = mapContext('Map');
+    const alone = {
+      ...ctx,
+      plan: { ...ctx.plan, features: ctx.plan.features.filter((f) => f.archetype !== 'entity') },
+    };
+    expect(fileOf(alone, '_screen.dart')).not.toContain('Manage places');
+    expect(fileOf(alone, '_screen_test.dart')).not.toContain('routes:');
   });
 
   it('tests the list, the selection from a list entry and from a marker, with a fake map', () => {

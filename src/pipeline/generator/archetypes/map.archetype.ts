@@ -21,9 +21,12 @@ import {
   titleField,
 } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
+import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
+import { uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
+import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
 import {
   dartImports,
   dartStringThen,
@@ -74,10 +77,9 @@ function names(ctx: FeatureContext) {
   };
 }
 
-/** The entity screen where places are added and edited, when the app has one. */
-function placesRoute(ctx: FeatureContext, entity: EntityPlan): string | undefined {
-  return ctx.plan.features.find((feature) => feature.archetype === 'entity' && feature.entity === entity.className)
-    ?.route;
+/** The entity screen where places are added and edited, when the app has one (it has no home card of its own). */
+function placesRoute(ctx: FeatureContext): string | undefined {
+  return dataScreenOf(ctx.plan, ctx.feature)?.route;
 }
 
 const hasCoordinates = (f: PlaceFields) => f.latitude.required && f.longitude.required;
@@ -342,9 +344,10 @@ function coordinatesText(fields: PlaceFields, item: string): { value: string; wh
 
 function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const E = entity.className;
-  const route = placesRoute(ctx, entity);
+  const route = placesRoute(ctx);
   const plural = entity.pluralLabel.toLowerCase();
   const usesFormatters = fields.details.some((field) => ['money', 'decimal', 'date'].includes(field.type));
   const imports = dartImports([
@@ -357,7 +360,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
   ]);
   const detailLines = [
     ...fields.details.map((field) => ({ label: field.label, ...detailValue(field, 'place') })),
-    { label: 'Coordinates', ...coordinatesText(fields, 'place') },
+    { label: t.coordinates, ...coordinatesText(fields, 'place') },
   ]
     .map(({ label, value, when }) => {
       const indent = when ? '                ' : '              ';
@@ -384,7 +387,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
   const editAction = route
     ? `
           IconButton(
-            tooltip: ${dartString(`Edit ${plural}`)},
+            tooltip: ${dartString(manageDataLabel(entity))},
             icon: const Icon(Icons.edit_location_alt_outlined),
             onPressed: _editPlaces,
           ),`
@@ -463,7 +466,7 @@ class _${n.screen}State extends State<${n.screen}> {
         title: const Text(${n.screen}.title),
         actions: [${editAction}
           IconButton(
-            tooltip: 'Reload',
+            tooltip: ${dartString(t.reload)},
             icon: const Icon(Icons.refresh),
             onPressed: _controller.load,
           ),
@@ -478,12 +481,12 @@ class _${n.screen}State extends State<${n.screen}> {
                 ButtonSegment(
                   value: _View.map,
                   icon: Icon(Icons.map_outlined),
-                  label: Text('Map'),
+                  label: Text(${dartString(t.mapView)}),
                 ),
                 ButtonSegment(
                   value: _View.list,
                   icon: Icon(Icons.view_list_outlined),
-                  label: Text('List'),
+                  label: Text(${dartString(t.listView)}),
                 ),
               ],
               selected: {_view},
@@ -513,7 +516,7 @@ class _${n.screen}State extends State<${n.screen}> {
         text: error,
         action: FilledButton.tonal(
           onPressed: _controller.load,
-          child: const Text('Retry'),
+          child: const Text(${dartString(t.retry)}),
         ),
       );
     }
@@ -582,7 +585,7 @@ class _PlaceDetails extends StatelessWidget {
                     ),
                   ),
                   IconButton(
-                    tooltip: 'Close',
+                    tooltip: ${dartString(t.close)},
                     icon: const Icon(Icons.close),
                     onPressed: onClose,
                   ),
@@ -675,6 +678,7 @@ Widget ${n.fakeMap}(
 
 function testDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const pkg = ctx.plan.packageName;
   const E = entity.className;
@@ -693,27 +697,30 @@ function testDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields):
     relativeTestImport(ctx.feature.paths.test, FAKE_REPOSITORIES_PATH),
     relativeTestImport(ctx.feature.paths.test, p.fakes),
   ]);
+  const route = placesRoute(ctx);
+  const routes = route ? standInRoutes(route, '        ') : '';
   return `${imports}
 
 void main() {
-  Future<void> pumpScreen(WidgetTester tester) async {
+  Future<InMemory${E}Repository> pumpScreen(WidgetTester tester) async {
     final repository = InMemory${E}Repository(seed: [
       ${sampleEntity(entity, 1)},
       ${sampleEntity(entity, 2)},
     ]);
     await tester.pumpWidget(
       MaterialApp(
-        home: ${n.screen}(repository: repository, mapBuilder: ${n.fakeMap}),
+        home: ${n.screen}(repository: repository, mapBuilder: ${n.fakeMap}),${routes}
       ),
     );
     await tester.pumpAndSettle();
+    return repository;
   }
 
   testWidgets('lists the places and shows the tapped one on the map', (tester) async {
     await pumpScreen(tester);
     expect(find.text('2 on the map'), findsOneWidget);
 
-    await tester.tap(find.text('List'));
+    await tester.tap(find.text(${dartString(t.listView)}));
     await tester.pumpAndSettle();
     expect(find.text(${title(1)}), findsOneWidget);
     expect(find.text(${title(2)}), findsOneWidget);
@@ -725,7 +732,7 @@ void main() {
     // Back on the map, centred on the place, with its details below.
     expect(find.text(${dartString(`Centred on ${sampleTitle(entity, 2)}`)}), findsOneWidget);
     expect(find.text(${title(2)}), findsOneWidget);${subtitleCheck(2)}
-    expect(find.text('Coordinates'), findsOneWidget);
+    expect(find.text(${dartString(t.coordinates)}), findsOneWidget);
     expect(find.text(${title(1)}), findsNothing);
   });
 
@@ -735,20 +742,39 @@ void main() {
     await tester.tap(find.text(${dartString(`Marker ${sampleTitle(entity, 1)}`)}));
     await tester.pumpAndSettle();
     expect(find.text(${title(1)}), findsOneWidget);
-    expect(find.text('Coordinates'), findsOneWidget);
+    expect(find.text(${dartString(t.coordinates)}), findsOneWidget);
 
-    await tester.tap(find.byTooltip('Close'));
+    await tester.tap(find.byTooltip(${dartString(t.close)}));
     await tester.pumpAndSettle();
-    expect(find.text('Coordinates'), findsNothing);
-  });
+    expect(find.text(${dartString(t.coordinates)}), findsNothing);
+  });${route ? manageTest(entity) : ''}
 }
 `;
+}
+
+/** The app-bar action opens the screen where places are entered; back on the map, new ones show. */
+function manageTest(entity: EntityPlan): string {
+  const action = manageDataLabel(entity);
+  return `
+
+  testWidgets(${dartString(`${action} opens their screen and the map shows new ones on return`)}, (tester) async {
+    final repository = await pumpScreen(tester);
+
+    await tester.tap(find.byTooltip(${dartString(action)}));
+    await tester.pumpAndSettle();
+    expect(find.text('${STAND_IN_TITLE}'), findsOneWidget);
+
+    await repository.save(${sampleEntity(entity, 3)});
+    await tester.pageBack();
+    await tester.pumpAndSettle();
+    expect(find.text('3 on the map'), findsOneWidget);
+  });`;
 }
 
 function readme(ctx: FeatureContext): string {
   const entity = requireEntity(ctx.plan, ctx.feature);
   const platforms = targetPlatforms(ctx.plan.spec);
-  const route = placesRoute(ctx, entity);
+  const route = placesRoute(ctx);
   const lines = [
     `The map (${featureLabel(ctx)}) uses [flutter_map](https://pub.dev/packages/flutter_map) with OpenStreetMap tiles and [latlong2](https://pub.dev/packages/latlong2).`,
     '',

@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../app-spec';
 import { dartString, singleLine } from '../dart-string';
 import { FORMATTERS_PATH, packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
+import { dartText, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { notificationsReadme } from './notifications.readme';
@@ -32,6 +33,8 @@ interface NotificationNames {
   fakePush: string;
   /** lowerCamelCase stem of the AppServices fields. */
   field: string;
+  /** The app's UI strings. */
+  text: UiText;
 }
 
 interface NotificationPaths {
@@ -48,6 +51,7 @@ interface NotificationPaths {
 function names(ctx: FeatureContext): NotificationNames {
   const { prefix, screen, controller } = ctx.feature.classes;
   return {
+    text: uiText(ctx.plan),
     id: ctx.feature.names.id,
     prefix,
     screen,
@@ -218,8 +222,8 @@ class ${n.localScheduler} implements ${n.scheduler} {
   static const NotificationDetails _details = NotificationDetails(
     android: AndroidNotificationDetails(
       ${dartString(`${n.id}_reminders`)},
-      'Reminders',
-      channelDescription: 'Reminders you set in the app',
+      ${dartString(n.text.remindersChannel)},
+      channelDescription: ${dartString(n.text.reminderChannel)},
       importance: Importance.high,
       priority: Priority.high,
     ),
@@ -419,12 +423,12 @@ class _PushCardState extends State<_PushCard> {
       if (await widget.push.requestPermission()) {
         token = await widget.push.token();
         await widget.push.subscribe(${n.push}.topic);
-        status = 'Subscribed to \${${n.push}.topic}.';
+        status = ${dartText(n.text.subscribedTo, { topic: `${n.push}.topic` })};
       } else {
-        status = 'Push notifications are turned off for this app.';
+        status = ${dartString(n.text.pushOff)};
       }
     } catch (error) {
-      status = 'Could not turn on push notifications: $error';
+      status = ${dartText(n.text.couldNotEnablePush, { error: 'error' })};
     }
     if (!mounted) return;
     setState(() {
@@ -446,12 +450,12 @@ class _PushCardState extends State<_PushCard> {
             ListTile(
               contentPadding: EdgeInsets.zero,
               leading: const Icon(Icons.campaign_outlined),
-              title: const Text('Push notifications'),
-              subtitle: Text(_status ?? 'Get announcements even when the app is closed.'),
+              title: const Text(${dartString(n.text.pushNotifications)}),
+              subtitle: Text(_status ?? ${dartString(n.text.pushHint)}),
             ),
             if (token != null)
               SelectableText(
-                'Device token: $token',
+                ${dartText(n.text.deviceToken, { token: 'token' })},
                 style: Theme.of(context).textTheme.bodySmall,
               ),
             const SizedBox(height: 8),
@@ -459,7 +463,7 @@ class _PushCardState extends State<_PushCard> {
               alignment: Alignment.centerRight,
               child: FilledButton.tonal(
                 onPressed: _busy ? null : _enable,
-                child: Text(token == null ? 'Enable push' : 'Refresh'),
+                child: Text(token == null ? ${dartString(n.text.enablePush)} : ${dartString(n.text.refresh)}),
               ),
             ),
           ],
@@ -564,7 +568,7 @@ class _${n.screen}State extends State<${n.screen}> {
   Future<void> _add() async {
     final titleOk = _formKey.currentState!.validate();
     final inFuture = _at.isAfter(_now());
-    setState(() => _timeError = inFuture ? null : 'Pick a time in the future');
+    setState(() => _timeError = inFuture ? null : ${dartString(n.text.pickFutureTime)});
     if (!titleOk || !inFuture) return;
     final at = _at;
     setState(() => _saving = true);
@@ -573,10 +577,10 @@ class _${n.screen}State extends State<${n.screen}> {
     setState(() => _saving = false);
     _title.clear();
     final message = switch (result) {
-      ${n.addResult}.scheduled => 'Reminder set for \${_dateTimeText(at)}',
+      ${n.addResult}.scheduled => ${dartText(n.text.reminderSet, { time: '_dateTimeText(at)' })},
       ${n.addResult}.permissionDenied =>
-        'Saved, but notifications are turned off for this app',
-      ${n.addResult}.failed => 'Saved, but the notification could not be scheduled',
+        ${dartString(n.text.savedNotificationsOff)},
+      ${n.addResult}.failed => ${dartString(n.text.savedNotScheduled)},
     };
     ScaffoldMessenger.of(context).showSnackBar(SnackBar(content: Text(message)));
   }
@@ -595,12 +599,12 @@ class _${n.screen}State extends State<${n.screen}> {
             children: [${push ? `\n              if (widget.push case final push?) ...[\n                _PushCard(push: push),\n                const SizedBox(height: 16),\n              ],` : ''}
               _buildForm(context),
               const SizedBox(height: 24),
-              Text('Upcoming', style: Theme.of(context).textTheme.titleMedium),
+              Text(${dartString(n.text.upcoming)}, style: Theme.of(context).textTheme.titleMedium),
               const SizedBox(height: 8),
               if (items.isEmpty)
                 const Padding(
                   padding: EdgeInsets.symmetric(vertical: 32),
-                  child: Center(child: Text('No reminders yet')),
+                  child: Center(child: Text(${dartString(n.text.noReminders)})),
                 )
               else
                 for (final item in items)
@@ -629,12 +633,12 @@ class _${n.screen}State extends State<${n.screen}> {
               TextFormField(
                 controller: _title,
                 decoration: const InputDecoration(
-                  labelText: 'Remind me to',
+                  labelText: ${dartString(n.text.remindMeTo)},
                   border: OutlineInputBorder(),
                 ),
                 textCapitalization: TextCapitalization.sentences,
                 validator: (value) => value == null || value.trim().isEmpty
-                    ? 'Enter what to be reminded of'
+                    ? ${dartString(n.text.enterReminder)}
                     : null,
               ),
               const SizedBox(height: 12),
@@ -669,7 +673,7 @@ class _${n.screen}State extends State<${n.screen}> {
               FilledButton.icon(
                 onPressed: _saving ? null : _add,
                 icon: const Icon(Icons.add_alert_outlined),
-                label: const Text('Add reminder'),
+                label: const Text(${dartString(n.text.addReminder)}),
               ),
             ],
           ),
@@ -707,10 +711,10 @@ class _ReminderTile extends StatelessWidget {
           color: isPast ? colors.outline : colors.primary,
         ),
         title: Text(item.title),
-        subtitle: Text(isPast ? '\${_dateTimeText(item.at)} (past)' : _dateTimeText(item.at)),
+        subtitle: Text(isPast ? ${dartText(n.text.past, { time: '_dateTimeText(item.at)' })} : _dateTimeText(item.at)),
         trailing: IconButton(
           icon: const Icon(Icons.delete_outline),
-          tooltip: 'Delete reminder',
+          tooltip: ${dartString(n.text.deleteReminder)},
           onPressed: onDelete,
         ),
       ),
@@ -786,11 +790,11 @@ function testDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPath
       ),
     );
 
-    await tester.tap(find.text('Enable push'));
+    await tester.tap(find.text(${dartString(n.text.enablePush)}));
     await tester.pumpAndSettle();
 
     expect(push.topics, [${n.push}.topic]);
-    expect(find.text('Subscribed to \${${n.push}.topic}.'), findsOneWidget);
+    expect(find.text(${dartText(n.text.subscribedTo, { topic: `${n.push}.topic` })}), findsOneWidget);
     expect(find.textContaining('test-device-token'), findsOneWidget);
   });`
     : '';
@@ -824,11 +828,11 @@ void main() {
         home: ${n.screen}(prefs: prefs, scheduler: scheduler, clock: () => now),
       ),
     );
-    expect(find.text('No reminders yet'), findsOneWidget);
+    expect(find.text(${dartString(n.text.noReminders)}), findsOneWidget);
 
     await tester.tap(find.byIcon(Icons.add_alert_outlined));
     await tester.pump();
-    expect(find.text('Enter what to be reminded of'), findsOneWidget);
+    expect(find.text(${dartString(n.text.enterReminder)}), findsOneWidget);
 
     await tester.enterText(find.byType(TextFormField), 'Water the plants');
     await tester.tap(find.byIcon(Icons.calendar_today));
@@ -850,11 +854,11 @@ void main() {
     expect(scheduler.scheduled.single.at, DateTime(2030, 1, 1, 10));
     expect(${n.store}(prefs).load().single.title, 'Water the plants');
 
-    await tester.tap(find.byTooltip('Delete reminder'));
+    await tester.tap(find.byTooltip(${dartString(n.text.deleteReminder)}));
     await tester.pumpAndSettle();
 
     expect(find.text('Water the plants'), findsNothing);
-    expect(find.text('No reminders yet'), findsOneWidget);
+    expect(find.text(${dartString(n.text.noReminders)}), findsOneWidget);
     expect(scheduler.cancelled, [scheduler.scheduled.single.id]);
     expect(${n.store}(prefs).load(), isEmpty);
   });
@@ -872,7 +876,7 @@ void main() {
     await tester.pumpAndSettle();
 
     expect(find.text('Call the dentist'), findsOneWidget);
-    expect(find.text('Saved, but notifications are turned off for this app'), findsOneWidget);
+    expect(find.text(${dartString(n.text.savedNotificationsOff)}), findsOneWidget);
     expect(scheduler.scheduled, isEmpty);
   });${pushTest}
 }

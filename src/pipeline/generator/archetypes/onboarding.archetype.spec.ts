@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppSpec, GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import type { AppPlan, BackendKind, PlannedFeature } from '../plan/app-plan';
 import { planApp } from '../plan/plan-app';
 import { analyzeDartSource } from '../../qa/dart-parser';
+import { FIRST_LAUNCH_TEST_PATH } from './onboarding-gate';
 import { ONBOARDING_DONE_KEY, onboardingArchetype, onboardingFeatures, onboardingIntro } from './onboarding.archetype';
 
 const BACKENDS: BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
@@ -57,11 +59,24 @@ function content(files: GeneratedFile[], suffix: string): string {
 }
 
 describe('onboardingArchetype', () => {
-  it('writes Dart that parses and imports only flutter, shared_preferences and its own screen', async () => {
+  it('writes Dart that parses and imports only flutter, shared_preferences, its files and the app shell', async () => {
     for (const { plan, feature } of plans()) {
       const ctx = { plan, feature };
       const files = onboardingArchetype.files(ctx);
-      expect(files.map((file) => file.path)).toEqual([feature.paths.screen, feature.paths.test]);
+      const { id } = feature.names;
+      expect(files.map((file) => file.path)).toEqual([
+        feature.paths.screen,
+        feature.paths.test,
+        `${feature.paths.dir}/${id}_gate.dart`,
+        FIRST_LAUNCH_TEST_PATH,
+      ]);
+      // The first-launch test drives MainApp and expects sign-in after the tour when the app has it.
+      const ownFiles = [
+        ...files.map((file) => file.path),
+        'lib/app.dart',
+        'test/support/test_services.dart',
+        ...plan.features.filter((other) => other.archetype === 'auth').map((other) => other.paths.screen),
+      ];
       const deps = onboardingArchetype.dependencies(ctx);
       expect(Object.keys(deps)).toEqual(['shared_preferences']);
       for (const file of files) {
@@ -73,7 +88,8 @@ describe('onboardingArchetype', () => {
             pkg === 'flutter' ||
             pkg in deps ||
             (pkg === 'flutter_test' && file.path.startsWith('test/')) ||
-            uri === `package:${plan.packageName}/${feature.paths.screen.slice('lib/'.length)}`;
+            (pkg === plan.packageName && ownFiles.includes(`lib/${uri.slice(`package:${pkg}/`.length)}`)) ||
+            ownFiles.includes(path.posix.normalize(path.posix.join(path.posix.dirname(file.path), uri)));
           expect(ok, `${file.path} imports ${uri}`).toBe(true);
         }
       }
@@ -142,5 +158,48 @@ describe('onboardingArchetype', () => {
     expect(onboardingArchetype.screenBuilder({ plan, feature })).toBe('OnboardingScreen(prefs: services.prefs)');
     expect(onboardingArchetype.readme?.({ plan, feature })).toContain(ONBOARDING_DONE_KEY);
     expect(onboardingArchetype.services).toBeUndefined();
+  });
+
+  it('opens by itself at the first launch through a gate, outside sign-in', () => {
+    for (const { plan, feature } of plans()) {
+      const gate = onboardingArchetype.gate?.({ plan, feature });
+      const gateClass = `${feature.classes.prefix}Gate`;
+      expect(gate).toMatchObject({
+        kind: 'firstLaunch',
+        widget: gateClass,
+        arguments: ['prefs: services.prefs'],
+        guardsRoutes: false,
+        passInTests: [`await services.prefs.setBool(${feature.classes.screen}.doneKey, true);`],
+      });
+      const source = content(onboardingArchetype.files({ plan, feature }), `${feature.names.id}_gate.dart`);
+      expect(source).toContain(`class ${gateClass} extends StatefulWidget`);
+      expect(source).toContain(`late bool _done = ${feature.classes.screen}.isDone(widget.prefs);`);
+      expect(source).toContain('onFinished: () => setState(() => _done = true)');
+    }
+  });
+
+  it('tests the first launch and the next one on the whole app, ending at sign-in when there is one', () => {
+    const startOf = (features: string[]) => {
+      const plan = planApp(spec({ features }));
+      const feature = onboardingFeature(plan);
+      return content(onboardingArchetype.files({ plan, feature }), FIRST_LAUNCH_TEST_PATH);
+    };
+    const plain = startOf(['Onboarding', 'Habits']);
+    const gated = startOf(['Onboarding', 'Login', 'Habits']);
+    for (const test of [plain, gated]) {
+      expect(test).toContain('final services = await firstLaunchServices();');
+      expect(test).toContain('expect(find.byType(OnboardingScreen), findsOneWidget);');
+      expect(test).toContain("await tester.tap(find.byKey(const Key('onboarding-skip')));");
+      expect(test).toContain('expect(OnboardingScreen.isDone(services.prefs), isTrue);');
+      expect(test).toContain("testWidgets('the next launch skips the tour'");
+    }
+    expect(plain).toContain('expect(find.byType(HomeScreen), findsOneWidget);');
+    expect(gated).toContain('expect(find.byType(LoginScreen), findsOneWidget);');
+    expect(gated).not.toContain('HomeScreen');
+  });
+
+  it('lists neither sign-in nor settings among the things the home screen offers', () => {
+    const plan = planApp(spec({ features: ['Onboarding', 'Login', 'Habits', 'Settings'] }));
+    expect(onboardingFeatures(plan).map((feature) => feature.archetype)).toEqual(['entity']);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * Onboarding: three swipeable pages (a `PageView` with indicator dots, Skip,
  * Next and Get started) written from the app's name, description and
- * features; completion is stored in SharedPreferences (`onboarding_done`) and
- * the screen then returns to where it was opened from (or home).
+ * features. The app shows it once, at the first launch (`onboarding-gate.ts`);
+ * completion is stored in SharedPreferences (`onboarding_done`). Opened again
+ * from Settings, finishing it returns there.
  */
 import type { GeneratedFile } from '../app-spec';
 import { dartString, singleLine } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
+import { isHomeCard } from '../feature-links';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
+import { onboardingGate, onboardingGateFiles } from './onboarding-gate';
 
 /** SharedPreferences key set to true once onboarding is completed or skipped. */
 export const ONBOARDING_DONE_KEY = 'onboarding_done';
@@ -35,9 +38,11 @@ export function onboardingIntro(description: string): string {
   return `${(space >= 60 ? head.slice(0, space) : head).replace(/[\s,;:–-]+$/u, '')}…`;
 }
 
-/** The features the second page lists: everything but settings and onboarding itself. */
+/** The features the second page lists: the home screen's cards (no settings, sign-in or onboarding itself). */
 export function onboardingFeatures(plan: AppPlan): PlannedFeature[] {
-  return plan.features.filter((feature) => feature.archetype !== 'settings' && feature.archetype !== 'onboarding');
+  return plan.features.filter(
+    (feature) => isHomeCard(plan, feature) && feature.archetype !== 'auth' && feature.archetype !== 'onboarding',
+  );
 }
 
 function pages(plan: AppPlan): Page[] {
@@ -64,7 +69,7 @@ function pages(plan: AppPlan): Page[] {
     {
       icon: 'Icons.rocket_launch_outlined',
       title: "You're all set",
-      body: `${storage} You can change the theme any time in Settings.`,
+      body: `${storage} You can change the theme, or see this tour again, any time in Settings.`,
       points: [],
     },
   ];
@@ -406,6 +411,7 @@ export const onboardingArchetype: ArchetypeTemplate = {
     return [
       { path: ctx.feature.paths.screen, content: screenDart(ctx) },
       { path: ctx.feature.paths.test, content: testDart(ctx) },
+      ...onboardingGateFiles(ctx),
     ];
   },
 
@@ -413,11 +419,15 @@ export const onboardingArchetype: ArchetypeTemplate = {
     return `${ctx.feature.classes.screen}(prefs: services.prefs)`;
   },
 
+  gate(ctx) {
+    return onboardingGate(ctx.feature);
+  },
+
   readme(ctx) {
-    return `Completing or skipping the onboarding stores \`${ONBOARDING_DONE_KEY}\` = true in \`shared_preferences\`; \`${ctx.feature.classes.screen}.isDone(prefs)\` reads it (clear the app's data to see the tour again).`;
+    return `The tour opens by itself at the first launch, before anything else. Completing or skipping it stores \`${ONBOARDING_DONE_KEY}\` = true in \`shared_preferences\` (\`${ctx.feature.classes.screen}.isDone(prefs)\` reads it), so later launches go straight in; Settings shows the tour again.`;
   },
 
   summary() {
-    return "A three-page welcome tour built from the app's description and features, with Skip, Next and Get started; completion is remembered.";
+    return "A three-page welcome tour built from the app's description and features, shown once at the first launch (Skip, Next, Get started) and again from Settings.";
   },
 };

@@ -6,6 +6,9 @@
  * that differs only by name.
  */
 import type { GeneratedFile } from '../app-spec';
+import { dartString } from '../dart-string';
+import type { AppPlan } from '../plan/app-plan';
+import { dartText, moneyFormat, uiText, type MoneyFormat, type UiText } from '../ui-text';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export const RECORDS_DIR = 'lib/core/records';
@@ -26,7 +29,29 @@ abstract interface class RecordRepository<T> {
 `;
 }
 
-function controllerDart(): string {
+/**
+ * `RecordValidators.parseDecimal`: what users type for a number in the app's
+ * language. Where the decimal mark is a comma, dots group thousands
+ * ("1.234,5"); a lone point still reads as a decimal point ("12.5").
+ */
+function parseDecimalDart(money: MoneyFormat): string {
+  if (!money.decimalComma) {
+    return `  /// Accepts a decimal comma as well as a point.
+  static double? parseDecimal(String text) => double.tryParse(text.trim().replaceAll(',', '.'));`;
+  }
+  return `  /// Reads "1.234,5" and "1234,5" (decimal comma, dots grouping thousands) as well as "12.5".
+  static double? parseDecimal(String text) {
+    var value = text.trim().replaceAll(' ', '');
+    if (value.contains(',')) {
+      value = value.replaceAll('.', '').replaceAll(',', '.');
+    } else if (RegExp(r'^-?\\d{1,3}(\\.\\d{3})+$').hasMatch(value)) {
+      value = value.replaceAll('.', '');
+    }
+    return double.tryParse(value);
+  }`;
+}
+
+function controllerDart(t: UiText): string {
   return `import 'package:flutter/foundation.dart';
 
 import '../../data/repositories/record_repository.dart';
@@ -59,7 +84,7 @@ class RecordController<T> extends ChangeNotifier {
     try {
       _items = [...await _repository.fetchAll()]..sort(compare);
     } catch (error) {
-      _error = 'Could not load: $error';
+      _error = ${dartText(t.couldNotLoad, { error: 'error' })};
     } finally {
       _loading = false;
       _notify();
@@ -81,7 +106,7 @@ ${SAFE_NOTIFY_DART}
 `;
 }
 
-function listScreenDart(): string {
+function listScreenDart(t: UiText): string {
   return `import 'package:flutter/material.dart';
 
 import '../../data/repositories/record_repository.dart';
@@ -185,7 +210,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
             Padding(
               padding: const EdgeInsets.only(right: 8),
               child: ChoiceChip(
-                label: Text(label ?? 'All'),
+                label: Text(label ?? ${dartString(t.all)}),
                 selected: _chosen == label,
                 onSelected: (_) => setState(() => _chosen = label),
               ),
@@ -231,16 +256,16 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     final confirmed = await showDialog<bool>(
       context: context,
       builder: (context) => AlertDialog(
-        title: const Text('Delete?'),
+        title: const Text(${dartString(t.deleteQuestion)}),
         content: Text(widget.titleOf(item)),
         actions: [
           TextButton(
             onPressed: () => Navigator.of(context).pop(false),
-            child: const Text('Cancel'),
+            child: const Text(${dartString(t.cancel)}),
           ),
           FilledButton(
             onPressed: () => Navigator.of(context).pop(true),
-            child: const Text('Delete'),
+            child: const Text(${dartString(t.delete)}),
           ),
         ],
       ),
@@ -281,7 +306,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
               const SizedBox(height: 12),
               OutlinedButton(
                 onPressed: _controller.load,
-                child: const Text('Retry'),
+                child: const Text(${dartString(t.retry)}),
               ),
             ],
           ),
@@ -335,7 +360,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
       onTap: () => _openDetail(item),
       trailing: IconButton(
         icon: const Icon(Icons.delete_outline),
-        tooltip: 'Delete',
+        tooltip: ${dartString(t.delete)},
         onPressed: () => _confirmDelete(item),
       ),
     );
@@ -344,7 +369,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
 `;
 }
 
-function detailScreenDart(): string {
+function detailScreenDart(t: UiText): string {
   return `import 'package:flutter/material.dart';
 
 /// One labelled value of a record's detail view.
@@ -378,7 +403,7 @@ class RecordDetailScreen extends StatelessWidget {
         actions: [
           IconButton(
             icon: const Icon(Icons.edit_outlined),
-            tooltip: 'Edit',
+            tooltip: ${dartString(t.edit)},
             onPressed: () async {
               Navigator.of(context).pop();
               await onEdit();
@@ -386,7 +411,7 @@ class RecordDetailScreen extends StatelessWidget {
           ),
           IconButton(
             icon: const Icon(Icons.delete_outline),
-            tooltip: 'Delete',
+            tooltip: ${dartString(t.delete)},
             onPressed: () async {
               Navigator.of(context).pop();
               await onDelete();
@@ -409,7 +434,7 @@ class RecordDetailScreen extends StatelessWidget {
 `;
 }
 
-function formDart(): string {
+function formDart(t: UiText, money: MoneyFormat): string {
   return `import 'package:flutter/material.dart';
 
 import '../formatters.dart';
@@ -470,7 +495,7 @@ class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
           child: FilledButton.icon(
             onPressed: _submit,
             icon: const Icon(Icons.check),
-            label: const Text('Save'),
+            label: const Text(${dartString(t.save)}),
           ),
         ),
       ),
@@ -513,7 +538,7 @@ class RecordTextField extends StatelessWidget {
     return TextFormField(
       controller: controller,
       decoration: InputDecoration(
-        labelText: required ? label : '$label (optional)',
+        labelText: required ? label : ${dartText(t.optional, { label: 'label' })},
         border: const OutlineInputBorder(),
       ),
       keyboardType: _keyboard,
@@ -554,7 +579,7 @@ class RecordDateField extends StatelessWidget {
       contentPadding: EdgeInsets.zero,
       leading: const Icon(Icons.event_outlined),
       title: Text(label),
-      subtitle: Text(current == null ? 'Not set' : formatDate(current)),
+      subtitle: Text(current == null ? ${dartString(t.notSet)} : formatDate(current)),
       onTap: () => _pick(context),
     );
   }
@@ -569,14 +594,14 @@ abstract final class RecordValidators {
   }) {
     return (value) {
       final text = value?.trim() ?? '';
-      if (text.isEmpty) return required ? '$label is required' : null;
+      if (text.isEmpty) return required ? ${dartText(t.required, { label: 'label' })} : null;
       return switch (input) {
         RecordInput.email =>
-          RegExp(r'^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$').hasMatch(text) ? null : 'Enter a valid email',
-        RecordInput.phone => RegExp(r'^[+0-9 ()-]{6,}$').hasMatch(text) ? null : 'Enter a valid phone number',
-        RecordInput.url => _isUrl(text) ? null : 'Enter a full URL (https://…)',
-        RecordInput.whole => int.tryParse(text) == null ? 'Enter a whole number' : null,
-        RecordInput.decimal => parseDecimal(text) == null ? 'Enter a number' : null,
+          RegExp(r'^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$').hasMatch(text) ? null : ${dartString(t.enterValidEmail)},
+        RecordInput.phone => RegExp(r'^[+0-9 ()-]{6,}$').hasMatch(text) ? null : ${dartString(t.enterValidPhone)},
+        RecordInput.url => _isUrl(text) ? null : ${dartString(t.enterFullUrl)},
+        RecordInput.whole => int.tryParse(text) == null ? ${dartString(t.enterWholeNumber)} : null,
+        RecordInput.decimal => parseDecimal(text) == null ? ${dartString(t.enterNumber)} : null,
         RecordInput.money => _amount(text),
         RecordInput.text || RecordInput.longText => null,
       };
@@ -585,8 +610,8 @@ abstract final class RecordValidators {
 
   static String? _amount(String text) {
     final amount = parseDecimal(text);
-    if (amount == null) return 'Enter a number';
-    return amount < 0 ? 'Enter 0 or more' : null;
+    if (amount == null) return ${dartString(t.enterNumber)};
+    return amount < 0 ? ${dartString(t.enterZeroOrMore)} : null;
   }
 
   static bool _isUrl(String text) {
@@ -594,19 +619,19 @@ abstract final class RecordValidators {
     return uri != null && uri.hasScheme && uri.host.isNotEmpty;
   }
 
-  /// Accepts a decimal comma as well as a point.
-  static double? parseDecimal(String text) => double.tryParse(text.trim().replaceAll(',', '.'));
+${parseDecimalDart(money)}
 }
 `;
 }
 
 /** The shared files; every entity feature lists them (identical content, written once). */
-export function recordsLibraryFiles(): GeneratedFile[] {
+export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>): GeneratedFile[] {
+  const t = uiText(plan);
   return [
-    { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart() },
-    { path: RECORD_LIST_PATH, content: listScreenDart() },
-    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart() },
-    { path: RECORD_FORM_PATH, content: formDart() },
+    { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t) },
+    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t) },
+    { path: RECORD_FORM_PATH, content: formDart(t, moneyFormat(plan)) },
   ];
 }
 
@@ -617,7 +642,7 @@ export const RECORD_TESTS_PATH = 'test/support/record_screen_tests.dart';
  * refuse an incomplete form, delete after confirming), registered by each
  * entity feature's test with its own samples and valid input.
  */
-export function recordScreenTestsDart(packageName: string): string {
+export function recordScreenTestsDart(packageName: string, t: UiText): string {
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 import 'package:${packageName}/data/repositories/record_repository.dart';
@@ -653,7 +678,7 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
     for (final entry in validInput.entries) {
       await tester.enterText(find.byKey(entry.key), entry.value);
     }
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
     expect(find.text(savedTitle), findsOneWidget);
     expect(await repo.fetchAll(), hasLength(1));
@@ -664,7 +689,7 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
     await pump(tester, repo);
     await tester.tap(find.byType(FloatingActionButton));
     await tester.pumpAndSettle();
-    await tester.tap(find.text('Save'));
+    await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
     expect(find.text(requiredMessage), findsOneWidget);
     expect(await repo.fetchAll(), isEmpty);
@@ -673,9 +698,9 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
   testWidgets('$name: deletes a record after confirming', (tester) async {
     final repo = repository(samples.take(1).toList());
     await pump(tester, repo);
-    await tester.tap(find.byTooltip('Delete'));
+    await tester.tap(find.byTooltip(${dartString(t.delete)}));
     await tester.pumpAndSettle();
-    await tester.tap(find.widgetWithText(FilledButton, 'Delete'));
+    await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
     await tester.pumpAndSettle();
     expect(find.text(sampleTitles.first), findsNothing);
     expect(await repo.fetchAll(), isEmpty);

@@ -9,6 +9,7 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import { targetPlatforms } from '../spec-text';
+import { uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import {
   dartImports,
@@ -151,6 +152,7 @@ function qrOnly(ctx: FeatureContext): boolean {
 
 function cameraViewDart(ctx: FeatureContext): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   return `import 'dart:async';
 
 import 'package:flutter/material.dart';
@@ -230,7 +232,7 @@ class _${n.cameraView}State extends State<${n.cameraView}>
                 return const SizedBox.shrink();
               }
               return IconButton.filledTonal(
-                tooltip: 'Flashlight',
+                tooltip: ${dartString(t.flashlight)},
                 onPressed: () => unawaited(_controller.toggleTorch()),
                 icon: Icon(
                   state.torchState == TorchState.on
@@ -255,10 +257,10 @@ class _ScannerError extends StatelessWidget {
   Widget build(BuildContext context) {
     final message = switch (error.errorCode) {
       MobileScannerErrorCode.permissionDenied =>
-        'Camera access was denied. Allow it in the system settings, or type the code below.',
+        ${dartString(t.cameraDenied)},
       MobileScannerErrorCode.unsupported =>
-        'This device cannot scan with its camera. Type the code below.',
-      _ => 'The camera could not start. Type the code below.',
+        ${dartString(t.cameraUnsupported)},
+      _ => ${dartString(t.cameraFailed)},
     };
     return ColoredBox(
       color: Colors.black,
@@ -280,6 +282,7 @@ class _ScannerError extends StatelessWidget {
 
 function screenDart(ctx: FeatureContext): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const imports = dartImports([
     'package:flutter/material.dart',
@@ -345,28 +348,28 @@ class _${n.screen}State extends State<${n.screen}> {
     if (!(_formKey.currentState?.validate() ?? false)) return;
     final added = _controller.add(_manualCode.text);
     _manualCode.clear();
-    if (!added) _showMessage('This code is already the latest one.');
+    if (!added) _showMessage(${dartString(t.codeAlreadyLatest)});
   }
 
   Future<void> _copy(${n.scan} scan) async {
     await Clipboard.setData(ClipboardData(text: scan.code));
     if (!mounted) return;
-    _showMessage('Copied to the clipboard.');
+    _showMessage(${dartString(t.copied)});
   }
 
   Future<void> _confirmClear() async {
     final confirmed = await showDialog<bool>(
       context: context,
       builder: (context) => AlertDialog(
-        title: const Text('Clear the scan history?'),
+        title: const Text(${dartString(t.clearHistoryQuestion)}),
         actions: [
           TextButton(
             onPressed: () => Navigator.of(context).pop(false),
-            child: const Text('Cancel'),
+            child: const Text(${dartString(t.cancel)}),
           ),
           FilledButton(
             onPressed: () => Navigator.of(context).pop(true),
-            child: const Text('Clear'),
+            child: const Text(${dartString(t.clear)}),
           ),
         ],
       ),
@@ -390,7 +393,7 @@ class _${n.screen}State extends State<${n.screen}> {
           ListenableBuilder(
             listenable: _controller,
             builder: (context, _) => IconButton(
-              tooltip: 'Clear history',
+              tooltip: ${dartString(t.clearHistory)},
               icon: const Icon(Icons.delete_sweep_outlined),
               onPressed: _controller.history.isEmpty ? null : _confirmClear,
             ),
@@ -414,14 +417,14 @@ class _${n.screen}State extends State<${n.screen}> {
                     child: TextFormField(
                       controller: _manualCode,
                       decoration: const InputDecoration(
-                        labelText: 'Type a code',
-                        helperText: 'When the camera cannot read it',
+                        labelText: ${dartString(t.typeCode)},
+                        helperText: ${dartString(t.typeCodeHelper)},
                         border: OutlineInputBorder(),
                       ),
                       textInputAction: TextInputAction.done,
                       onFieldSubmitted: (_) => _submitManualCode(),
                       validator: (value) => value == null || value.trim().isEmpty
-                          ? 'Enter a code'
+                          ? ${dartString(t.enterCode)}
                           : null,
                     ),
                   ),
@@ -430,7 +433,7 @@ class _${n.screen}State extends State<${n.screen}> {
                     padding: const EdgeInsets.only(top: 8),
                     child: FilledButton(
                       onPressed: _submitManualCode,
-                      child: const Text('Add'),
+                      child: const Text(${dartString(t.add)}),
                     ),
                   ),
                 ],
@@ -456,7 +459,7 @@ class _${n.screen}State extends State<${n.screen}> {
         child: Padding(
           padding: EdgeInsets.all(24),
           child: Text(
-            'No codes yet. Point the camera at a QR code or a barcode.',
+            ${dartString(t.noCodes)},
             textAlign: TextAlign.center,
           ),
         ),
@@ -490,7 +493,7 @@ class _${n.screen}State extends State<${n.screen}> {
             ),
             subtitle: Text('\${formatDate(scan.scannedAt)} $time'),
             trailing: IconButton(
-              tooltip: 'Copy',
+              tooltip: ${dartString(t.copy)},
               icon: const Icon(Icons.copy),
               onPressed: () => _copy(scan),
             ),
@@ -505,6 +508,7 @@ class _${n.screen}State extends State<${n.screen}> {
 
 function fakesDart(ctx: FeatureContext): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   return `${dartImports(['package:flutter/material.dart', packageUri(ctx.plan.packageName, ctx.feature.paths.screen)])}
 
 /// A camera stand-in: its "Simulate scan" button reads [code].
@@ -512,7 +516,7 @@ ${n.viewBuilder} ${n.fakeScanner}(String code) {
   return (context, onCode) => Center(
         child: FilledButton(
           onPressed: () => onCode(code),
-          child: const Text('Simulate scan'),
+          child: const Text(${dartString(t.simulateScan)}),
         ),
       );
 }
@@ -521,6 +525,7 @@ ${n.viewBuilder} ${n.fakeScanner}(String code) {
 
 function testDart(ctx: FeatureContext): string {
   const n = names(ctx);
+  const t = uiText(ctx.plan);
   const p = paths(ctx);
   const pkg = ctx.plan.packageName;
   const link = 'https://example.com/ticket/42';
@@ -541,15 +546,15 @@ void main() {
         home: ${n.screen}(scannerBuilder: ${n.fakeScanner}('${link}')),
       ),
     );
-    expect(find.textContaining('No codes yet'), findsOneWidget);
+    expect(find.text(${dartString(t.noCodes)}), findsOneWidget);
 
-    await tester.tap(find.text('Simulate scan'));
+    await tester.tap(find.text(${dartString(t.simulateScan)}));
     await tester.pump();
     expect(find.text('${link}'), findsOneWidget);
     expect(find.byIcon(Icons.link), findsOneWidget);
 
     // Read again while still in view: still listed once.
-    await tester.tap(find.text('Simulate scan'));
+    await tester.tap(find.text(${dartString(t.simulateScan)}));
     await tester.pump();
     expect(find.text('${link}'), findsOneWidget);
   });
@@ -561,15 +566,15 @@ void main() {
       ),
     );
 
-    await tester.tap(find.text('Add'));
+    await tester.tap(find.text(${dartString(t.add)}));
     await tester.pump();
-    expect(find.text('Enter a code'), findsOneWidget);
+    expect(find.text(${dartString(t.enterCode)}), findsOneWidget);
 
     await tester.enterText(find.byType(TextFormField), '  ${typed}  ');
-    await tester.tap(find.text('Add'));
+    await tester.tap(find.text(${dartString(t.add)}));
     await tester.pump();
     expect(find.text('${typed}'), findsOneWidget);
-    expect(find.text('Enter a code'), findsNothing);
+    expect(find.text(${dartString(t.enterCode)}), findsNothing);
   });
 
   testWidgets('the history is kept on the device', (tester) async {
@@ -583,7 +588,7 @@ void main() {
         );
 
     await tester.pumpWidget(app());
-    await tester.tap(find.text('Simulate scan'));
+    await tester.tap(find.text(${dartString(t.simulateScan)}));
     await tester.pump();
 
     await tester.pumpWidget(const SizedBox.shrink());

@@ -7,6 +7,7 @@
 import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, displayText, isTextual, titleField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
+import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { groupingField } from './chart.mode';
@@ -24,6 +25,12 @@ export interface SearchNames {
   flag?: EntityField;
   /** What a result shows under its title. */
   subtitle?: EntityField;
+  text: UiText;
+}
+
+/** What the list says when nothing matches (the test looks for it too). */
+export function noMatches(n: Pick<SearchNames, 'entity' | 'text'>): string {
+  return fill(n.text.noResults, { items: n.entity.pluralLabel.toLowerCase() });
 }
 
 export function searchNames(ctx: FeatureContext, entity: EntityPlan): SearchNames {
@@ -43,6 +50,7 @@ export function searchNames(ctx: FeatureContext, entity: EntityPlan): SearchName
     textFields: entity.fields.filter(isTextual),
     category,
     flag: entity.fields.find((field) => field.type === 'bool'),
+    text: uiText(ctx.plan),
     subtitle,
   };
 }
@@ -168,7 +176,7 @@ ${clears.join('\n')}
       _items = [...items]
         ..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
     } catch (error) {
-      _error = 'Could not load the data: $error';
+      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
     } finally {
       _isLoading = false;
       _notify();
@@ -191,12 +199,12 @@ ${SAFE_NOTIFY_DART}
 }
 
 /** One row of the details sheet; optional fields only when set. */
-function detailRow(field: EntityField): string {
+function detailRow(field: EntityField, t: UiText): string {
   const label = dartString(field.label);
   if (field.required || field.type === 'bool') {
-    return `            _DetailRow(label: ${label}, value: ${displayText(field, `item.${field.name}`)}),`;
+    return `            _DetailRow(label: ${label}, value: ${displayText(field, `item.${field.name}`, t)}),`;
   }
-  const value = displayText({ ...field, required: true }, `item.${field.name}!`);
+  const value = displayText({ ...field, required: true }, `item.${field.name}!`, t);
   return `            if (item.${field.name} != null)
               _DetailRow(label: ${label}, value: ${value}),`;
 }
@@ -248,9 +256,13 @@ export function screenDart(ctx: FeatureContext, n: SearchNames): string {
   const state = `_${screen}State`;
   const plural = entity.pluralLabel.toLowerCase();
   const hasFilters = Boolean(category || flag);
-  const subtitleLine = subtitle ? `\n          subtitle: Text(${displayText(subtitle, `item.${subtitle.name}`)}),` : '';
+  const subtitleLine = subtitle
+    ? `\n          subtitle: Text(${displayText(subtitle, `item.${subtitle.name}`, n.text)}),`
+    : '';
   const title = titleField(entity);
-  const rows = [title, ...entity.fields.filter((field) => field !== title)].map(detailRow).join('\n');
+  const rows = [title, ...entity.fields.filter((field) => field !== title)]
+    .map((field) => detailRow(field, n.text))
+    .join('\n');
   const body = `class ${screen} extends StatefulWidget {
   const ${screen}({super.key, required this.repository});
 
@@ -316,12 +328,12 @@ class ${state} extends State<${screen}> {
                   onChanged: _controller.setQuery,
                   textInputAction: TextInputAction.search,
                   decoration: InputDecoration(
-                    hintText: ${dartString(`Search ${plural}`)},
+                    hintText: ${dartString(fill(n.text.searchHint, { items: plural }))},
                     prefixIcon: const Icon(Icons.search),
                     suffixIcon: _controller.query.isEmpty
                         ? null
                         : IconButton(
-                            tooltip: 'Clear search',
+                            tooltip: ${dartString(n.text.clearSearch)},
                             icon: const Icon(Icons.clear),
                             onPressed: () {
                               _queryController.clear();
@@ -358,23 +370,23 @@ class ${state} extends State<${screen}> {
         text: error,
         action: TextButton(
           onPressed: _controller.load,
-          child: const Text('Retry'),
+          child: const Text(${dartString(n.text.retry)}),
         ),
       );
     }
     if (_controller.items.isEmpty) {
       return const _Message(
         icon: Icons.inbox_outlined,
-        text: ${dartString(`No ${plural} yet`)},
+        text: ${dartString(fill(n.text.nothingYet, { items: plural }))},
       );
     }
     if (results.isEmpty) {
       return _Message(
         icon: Icons.search_off,
-        text: ${dartString(`No ${plural} match your search`)},
+        text: ${dartString(noMatches(n))},
         action: TextButton(
           onPressed: _clearAll,
-          child: const Text('Clear filters'),
+          child: const Text(${dartString(n.text.clearFilters)}),
         ),
       );
     }

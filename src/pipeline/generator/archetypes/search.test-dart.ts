@@ -13,7 +13,7 @@ import {
 } from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import type { SearchNames } from './search.lib-dart';
+import { noMatches, type SearchNames } from './search.lib-dart';
 import { dartImports } from './feature-dart.shared';
 
 const SAMPLES = [1, 2, 3];
@@ -68,9 +68,9 @@ ${visibleTitles(entity, [2])}
     await tester.pumpAndSettle();
 ${visibleTitles(entity, [])}
     expect(find.text('0 results'), findsOneWidget);
-    expect(find.text(${dartString(`No ${plural} match your search`)}), findsOneWidget);
+    expect(find.text(${dartString(noMatches(n))}), findsOneWidget);
 
-    await tester.tap(find.text('Clear filters'));
+    await tester.tap(find.text(${dartString(n.text.clearFilters)}));
     await tester.pumpAndSettle();
     expect(find.text('3 results'), findsOneWidget);
   });`);

@@ -88,7 +88,7 @@ describe('timerArchetype', () => {
     expect(test).toContain(`expect(find.text('${clockText(297)}'), findsOneWidget);`);
     expect(test).toContain("await tester.tap(find.text('Pause'));");
     expect(test).toContain("await tester.tap(find.text('Reset'));");
-    expect(test).toContain(`expect(find.text("Time's up!"), findsOneWidget);`);
+    expect(test).toContain(`expect(find.text('Time\\'s up!'), findsOneWidget);`);
     expect(clockText(297)).toBe('04:57');
     expect(clockText(3725)).toBe('1:02:05');
   });

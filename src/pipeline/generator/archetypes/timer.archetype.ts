@@ -11,6 +11,7 @@ import { FAKE_REPOSITORIES_PATH, packageUri } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import type { EntityPlan, PlannedFeature } from '../plan/app-plan';
 import { phraseIndex, tokens } from '../plan/text-match';
+import { dartText, fill, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { fromFeatureDir } from './feature-dart.shared';
 
@@ -93,16 +94,17 @@ export function timerModes(ctx: FeatureContext): TimerModes {
 /** Preset lengths of the countdown; the first is selected at start. */
 export function timerPresets(ctx: FeatureContext): TimerPreset[] {
   const texts = askedTexts(ctx);
+  const t = uiText(ctx.plan);
   if (texts.some((text) => mentions(text, POMODORO_WORDS))) {
     return [
-      { label: 'Focus · 25 min', minutes: 25 },
-      { label: 'Break · 5 min', minutes: 5 },
+      { label: fill(t.focusPreset, { minutes: 25 }), minutes: 25 },
+      { label: fill(t.breakPreset, { minutes: 5 }), minutes: 5 },
     ];
   }
   const meditation =
     texts.some((text) => mentions(text, MEDITATION_WORDS)) || mentions(ctx.plan.description, MEDITATION_WORDS);
   const minutes = meditation ? [5, 10, 20] : [5, 15, 25];
-  return minutes.map((value) => ({ label: `${value} min`, minutes: value }));
+  return minutes.map((value) => ({ label: fill(t.minutesLabel, { minutes: value }), minutes: value }));
 }
 
 /**
@@ -291,6 +293,7 @@ class ${n.controller} extends ChangeNotifier {
 }
 
 function screenDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets: TimerPreset[]): string {
+  const t = uiText(ctx.plan);
   const session = practiceSessionEntity(ctx);
   const both = modes.countdown && modes.stopwatch;
   const initialMode = modes.countdown ? 'countdown' : 'stopwatch';
@@ -325,10 +328,10 @@ function screenDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, prese
 ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map((arg) => `          ${arg},`).join('\n')}
         ),
       );
-      messenger.showSnackBar(const SnackBar(content: Text('Session saved')));
+      messenger.showSnackBar(const SnackBar(content: Text(${dartString(t.sessionSaved)})));
     } catch (error) {
       messenger.showSnackBar(
-        SnackBar(content: Text('Could not save the session: $error')),
+        SnackBar(content: Text(${dartText(t.couldNotSaveSession, { error: 'error' })})),
       );
     }
   }`
@@ -340,12 +343,12 @@ ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map(
                   segments: const [
                     ButtonSegment(
                       value: ${n.mode}.countdown,
-                      label: Text('Countdown'),
+                      label: Text(${dartString(t.countdown)}),
                       icon: Icon(Icons.hourglass_bottom),
                     ),
                     ButtonSegment(
                       value: ${n.mode}.stopwatch,
-                      label: Text('Stopwatch'),
+                      label: Text(${dartString(t.stopwatch)}),
                       icon: Icon(Icons.timer_outlined),
                     ),
                   ],
@@ -380,7 +383,7 @@ ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map(
                     OutlinedButton.icon(
                       onPressed: timer.isRunning ? timer.lap : null,
                       icon: const Icon(Icons.flag_outlined),
-                      label: const Text('Lap'),
+                      label: const Text(${dartString(t.lap)}),
                     ),`
     : '';
   const lapList = modes.stopwatch
@@ -391,7 +394,7 @@ ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map(
                   ListTile(
                     dense: true,
                     leading: const Icon(Icons.flag_outlined),
-                    title: Text('Lap \${index + 1}'),
+                    title: Text(${dartText(t.lapN, { n: 'index + 1' })}),
                     trailing: Text(_clockText(lap), style: const TextStyle(fontFeatures: _tabular)),
                   ),
               ],`
@@ -440,9 +443,9 @@ class _${n.screen}State extends State<${n.screen}> {
   }${recordSession}
 
   String _status(${n.controller} timer) {
-    if (timer.isFinished) return "Time's up!";
-    if (timer.isRunning) return 'Running';
-    return timer.hasStarted ? 'Paused' : 'Ready';
+    if (timer.isFinished) return ${dartString(t.timesUp)};
+    if (timer.isRunning) return ${dartString(t.running)};
+    return timer.hasStarted ? ${dartString(t.paused)} : ${dartString(t.ready)};
   }
 
   @override
@@ -504,19 +507,19 @@ class _${n.screen}State extends State<${n.screen}> {
                   OutlinedButton.icon(
                     onPressed: timer.hasStarted ? timer.reset : null,
                     icon: const Icon(Icons.restart_alt),
-                    label: const Text('Reset'),
+                    label: const Text(${dartString(t.reset)}),
                   ),
                   if (timer.isRunning)
                     FilledButton.icon(
                       onPressed: timer.pause,
                       icon: const Icon(Icons.pause),
-                      label: const Text('Pause'),
+                      label: const Text(${dartString(t.pause)}),
                     )
                   else
                     FilledButton.icon(
                       onPressed: timer.isFinished ? null : timer.start,
                       icon: const Icon(Icons.play_arrow),
-                      label: Text(timer.hasStarted && !timer.isFinished ? 'Resume' : 'Start'),
+                      label: Text(timer.hasStarted && !timer.isFinished ? ${dartString(t.resume)} : ${dartString(t.start)}),
                     ),${lapButton}
                 ],
               ),${lapList}
@@ -540,6 +543,7 @@ String _clockText(Duration value) {
 }
 
 function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets: TimerPreset[]): string {
+  const t = uiText(ctx.plan);
   const pkg = ctx.plan.packageName;
   const session = practiceSessionEntity(ctx);
   const both = modes.countdown && modes.stopwatch;
@@ -551,18 +555,18 @@ function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets
     tests.push(`  testWidgets('starts, pauses and resets the countdown', (tester) async {
     await tester.pumpWidget(${plain});
     expect(find.text('${clockText(first)}'), findsOneWidget);
-    expect(find.text('Ready'), findsOneWidget);
+    expect(find.text(${dartString(t.ready)}), findsOneWidget);
 
-    await tester.tap(find.text('Start'));
+    await tester.tap(find.text(${dartString(t.start)}));
     await tester.pump(const Duration(seconds: 3));
     expect(find.text('${clockText(first - 3)}'), findsOneWidget);
 
-    await tester.tap(find.text('Pause'));
+    await tester.tap(find.text(${dartString(t.pause)}));
     await tester.pump(const Duration(seconds: 2));
     expect(find.text('${clockText(first - 3)}'), findsOneWidget);
-    expect(find.text('Paused'), findsOneWidget);
+    expect(find.text(${dartString(t.paused)}), findsOneWidget);
 
-    await tester.tap(find.text('Reset'));
+    await tester.tap(find.text(${dartString(t.reset)}));
     await tester.pump();
     expect(find.text('${clockText(first)}'), findsOneWidget);
   });`);
@@ -582,14 +586,14 @@ function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets
     await tester.pump();
     expect(find.text('${clockText(shortest.minutes * 60)}'), findsOneWidget);
 
-    await tester.tap(find.text('Start'));
+    await tester.tap(find.text(${dartString(t.start)}));
     await tester.pump(const Duration(minutes: ${shortest.minutes}, seconds: 2));
     await tester.pump();
 
     expect(find.text('00:00'), findsOneWidget);
-    expect(find.text("Time's up!"), findsOneWidget);
+    expect(find.text(${dartString(t.timesUp)}), findsOneWidget);
 
-    await tester.tap(find.text('Start'));
+    await tester.tap(find.text(${dartString(t.start)}));
     await tester.pump(const Duration(seconds: 2));
     expect(find.text('00:00'), findsOneWidget);${sessionCheck}
   });`);
@@ -598,7 +602,7 @@ function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets
     const select = both
       ? `
     await tester.tap(
-      find.descendant(of: find.byType(SegmentedButton<${n.mode}>), matching: find.text('Stopwatch')),
+      find.descendant(of: find.byType(SegmentedButton<${n.mode}>), matching: find.text(${dartString(t.stopwatch)})),
     );
     await tester.pump();`
       : '';
@@ -606,22 +610,22 @@ function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets
     await tester.pumpWidget(${plain});${select}
     expect(find.text('00:00'), findsOneWidget);
 
-    await tester.tap(find.text('Start'));
+    await tester.tap(find.text(${dartString(t.start)}));
     await tester.pump(const Duration(seconds: 3));
     expect(find.text('00:03'), findsOneWidget);
 
-    await tester.tap(find.text('Lap'));
+    await tester.tap(find.text(${dartString(t.lap)}));
     await tester.pump();
-    expect(find.text('Lap 1'), findsOneWidget);
+    expect(find.text(${dartString(fill(t.lapN, { n: 1 }))}), findsOneWidget);
 
-    await tester.tap(find.text('Pause'));
+    await tester.tap(find.text(${dartString(t.pause)}));
     await tester.pump(const Duration(seconds: 2));
     expect(find.text('00:03'), findsNWidgets(2));
 
-    await tester.tap(find.text('Reset'));
+    await tester.tap(find.text(${dartString(t.reset)}));
     await tester.pump();
     expect(find.text('00:00'), findsOneWidget);
-    expect(find.text('Lap 1'), findsNothing);
+    expect(find.text(${dartString(fill(t.lapN, { n: 1 }))}), findsNothing);
   });`);
   }
   const imports = [

@@ -92,7 +92,8 @@ describe.each(BACKENDS)('backend %s', (backend) => {
         [...file.content.matchAll(/^(?:abstract\s+|final\s+)*class\s+(\w+)/gm)].map((match) => match[1]),
       );
       expect(new Set(classes).size).toBe(classes.length);
-      const shared = ['DefaultFirebaseOptions', 'SupabaseConfig', 'ApiConfig', 'ApiException'];
+      // AuthorizedClient (REST and GraphQL with sign-in) is imported only by app_services.dart and its test, next to no model.
+      const shared = ['DefaultFirebaseOptions', 'SupabaseConfig', 'ApiConfig', 'ApiException', 'AuthorizedClient'];
       for (const name of classes) if (!shared.includes(name)) expect(name.startsWith(prefix), name).toBe(true);
     });
 
@@ -266,13 +267,17 @@ describe('backend specifics', () => {
   it('graphql: documents and repositories agree on operations and fields; ApiConfig has both URLs', () => {
     const p = plan('graphql');
     const wiring = backendWiring(p);
-    expect(wiring.dependencies).toEqual({ graphql_flutter: PACKAGE_VERSIONS.graphql_flutter });
+    // The plan has sign-in: the connection posts through an http client that adds the token.
+    expect(wiring.dependencies).toEqual({
+      graphql_flutter: PACKAGE_VERSIONS.graphql_flutter,
+      http: PACKAGE_VERSIONS.http,
+    });
     const config = fileAt(wiring, 'lib/config/api_config.dart').content;
     expect(config).toContain('static const String baseUrl = String.fromEnvironment(');
     expect(config).toContain('static const String graphqlEndpoint = String.fromEnvironment(');
     expect(config).toContain("'GRAPHQL_ENDPOINT',\n    defaultValue: 'http://10.0.2.2:8080/graphql',");
     const connection = fileAt(wiring, 'lib/data/graphql/graphql_connection.dart').content;
-    expect(connection).toContain('link: HttpLink(ApiConfig.graphqlEndpoint),');
+    expect(connection).toContain('link: HttpLink(ApiConfig.graphqlEndpoint, httpClient: httpClient),');
     expect(connection).toContain('cache: GraphQLCache(),');
     for (const names of graphqlEntities(p)) {
       const documents = fileAt(wiring, `lib/data/graphql/${names.entity.fileName}_documents.dart`).content;

@@ -3,7 +3,8 @@
  * archetype that shows or edits entity data (forms, lists, charts, tests).
  */
 import { dartString } from '../dart-string';
-import type { EntityField, EntityPlan, FieldType } from '../plan/app-plan';
+import type { AppPlan, EntityField, EntityPlan, FieldType } from '../plan/app-plan';
+import { ENGLISH, dartText, fill, monthList, moneyFormat, uiText, type UiText } from '../ui-text';
 
 const DART_TYPES: Readonly<Record<FieldType, string>> = {
   text: 'String',
@@ -57,9 +58,9 @@ export function categoryField(entity: EntityPlan): EntityField | undefined {
 /**
  * Dart expression turning `expr` (the field's value, of `fieldDartType`) into
  * display text, using `lib/core/formatters.dart` (`formatMoney`, `formatDate`,
- * `formatNumber`). Nullable values give `''`.
+ * `formatNumber`). Nullable values give `''`; yes/no in the app's language (`words`).
  */
-export function displayText(field: EntityField, expr: string): string {
+export function displayText(field: EntityField, expr: string, words: Pick<UiText, 'yes' | 'no'> = ENGLISH): string {
   const nullable = !field.required && field.type !== 'bool';
   const value = nullable ? `${expr}!` : expr;
   let text: string;
@@ -74,7 +75,7 @@ export function displayText(field: EntityField, expr: string): string {
       text = `'\${${value}}'`;
       break;
     case 'bool':
-      text = `(${value} ? 'Yes' : 'No')`;
+      text = `(${value} ? ${dartString(words.yes)} : ${dartString(words.no)})`;
       break;
     case 'date':
       text = `formatDate(${value})`;
@@ -144,4 +145,51 @@ export const TEST_SERVICES_PATH = 'test/support/test_services.dart';
 export function packageUri(packageName: string, rootPath: string): string {
   if (!rootPath.startsWith('lib/')) throw new Error(`${rootPath} is not under lib/`);
   return `package:${packageName}/${rootPath.slice('lib/'.length)}`;
+}
+
+/** Dart expression of `value` (a DateTime) as the numeric date `pattern` says (`dd.MM.yyyy`). */
+function datePatternDart(pattern: string): string {
+  const parts: Record<string, string> = { yyyy: 'value.year', MM: 'two(value.month)', dd: 'two(value.day)' };
+  return dartText(pattern.replace(/yyyy|MM|dd/g, (token) => `{${token}}`), parts);
+}
+
+/**
+ * `lib/core/formatters.dart`: money in the app's currency (intl `NumberFormat`,
+ * whose number symbols are built in, so no locale data has to be loaded
+ * first), numbers with the language's separators, and dates and months as the
+ * language writes them (fixed at generation time: no date symbols to load).
+ */
+export function formattersDart(plan: Pick<AppPlan, 'locale'>): string {
+  const money = moneyFormat(plan);
+  const text = uiText(plan);
+  const months = monthList(text.monthNames).map((name) => dartString(name));
+  const monthYear = dartText(text.monthYear, { month: '_months[value.month - 1]', year: 'value.year' });
+  return `import 'package:intl/intl.dart';
+
+/// Display formats shared by every screen: ${money.currency} with ${money.decimalDigits} decimals, dates as ${text.datePattern}.
+final NumberFormat _money = NumberFormat.currency(
+  locale: ${dartString(money.locale)},
+  name: ${dartString(money.currency)},
+  symbol: ${dartString(money.symbol)},
+  decimalDigits: ${money.decimalDigits},
+);
+
+final NumberFormat _number = NumberFormat.decimalPattern(${dartString(money.locale)});
+
+String formatMoney(double value) => _money.format(value);
+
+String formatNumber(double value) => _number.format(value);
+
+String formatDate(DateTime value) {
+  String two(int n) => n.toString().padLeft(2, '0');
+  return ${datePatternDart(text.datePattern)};
+}
+
+const List<String> _months = [
+${months.map((name) => `  ${name},`).join('\n')}
+];
+
+/// ${fill(text.monthYear, { month: monthList(text.monthNames)[2], year: 2026 })}: section headers of lists ordered by date.
+String formatMonth(DateTime value) => ${monthYear};
+`;
 }

@@ -6,8 +6,16 @@
  */
 import type { GeneratedFile } from '../app-spec';
 import { RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
+import { guessReason, isGuessed } from '../field-guesses';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
-import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, fieldBaseType, fieldDartType, packageUri } from './entity-dart';
+import {
+  FAKE_REPOSITORIES_PATH,
+  FORMATTERS_PATH,
+  fieldBaseType,
+  fieldDartType,
+  formattersDart,
+  packageUri,
+} from './entity-dart';
 
 export const IDS_PATH = 'lib/data/ids.dart';
 
@@ -63,6 +71,19 @@ ${args.join('\n')}
   }`;
 }
 
+/** A TODO under the model's doc line when its fields are a guess, wrapped to 80 columns. */
+function guessTodo(entity: EntityPlan): string {
+  if (!isGuessed(entity)) return '';
+  const words = `TODO: ${guessReason(entity)} Check them against your data (README.md, "What was guessed").`.split(' ');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (last >= 0 && `/// ${lines[last]} ${word}`.length <= 80) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return `\n///\n${lines.map((line) => `/// ${line}`).join('\n')}`;
+}
+
 export function entityModelDart(entity: EntityPlan): string {
   const hasDate = entity.fields.some((field) => field.type === 'date');
   const fields = entity.fields.map((field) => `  final ${fieldDartType(field)} ${field.name};`).join('\n');
@@ -77,7 +98,7 @@ export function entityModelDart(entity: EntityPlan): string {
 
 DateTime? _date(Object? value) => value is String ? DateTime.tryParse(value) : null;`
     : '';
-  return `/// ${entity.label}: one record of the app's data.
+  return `/// ${entity.label}: one record of the app's data.${guessTodo(entity)}
 class ${entity.className} {
   const ${entity.className}({
 ${params}
@@ -146,30 +167,6 @@ String newId() {
 `;
 }
 
-export function formattersDart(): string {
-  return `/// Display formats shared by every screen.
-String formatMoney(double value) => value.toStringAsFixed(2);
-
-String formatNumber(double value) {
-  final text = value.toStringAsFixed(2);
-  return text.replaceFirst(RegExp(r'\\.?0+$'), '');
-}
-
-String formatDate(DateTime value) {
-  String two(int n) => n.toString().padLeft(2, '0');
-  return '\${value.year}-\${two(value.month)}-\${two(value.day)}';
-}
-
-const List<String> _months = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-/// "March 2026": section headers of lists ordered by date.
-String formatMonth(DateTime value) => '\${_months[value.month - 1]} \${value.year}';
-`;
-}
-
 function fakeRepository(entity: EntityPlan): string {
   const name = entity.className;
   return `class InMemory${name}Repository implements ${name}Repository {
@@ -213,7 +210,7 @@ ${plan.entities.map(fakeRepository).join('\n\n')}
 export function entityFiles(plan: AppPlan): GeneratedFile[] {
   const files: GeneratedFile[] = [
     { path: IDS_PATH, content: idsDart() },
-    { path: FORMATTERS_PATH, content: formattersDart() },
+    { path: FORMATTERS_PATH, content: formattersDart(plan) },
   ];
   if (plan.entities.length > 0) files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
   for (const entity of plan.entities) {

@@ -22,6 +22,7 @@ import {
   sqlColumn,
   type GraphqlEntity,
 } from '../data/backends/backend-names';
+import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
 import { fieldDartType } from '../data/entity-dart';
 import type { AppPlan, BackendKind, EntityField, EntityPlan, FieldType } from '../plan/app-plan';
 import { blockquote, bulletList, document, inline, table } from './markdown';
@@ -341,6 +342,8 @@ function authPaths(registration: boolean): Record<string, Json> {
     tags: ['Auth'],
     summary,
     operationId,
+    // Signing in needs no token (the data operations do: `security` below).
+    security: [],
     requestBody: { required: true, content: jsonContent(schemaRef('AuthCredentials')) },
     responses: { ...success, '400': { $ref: '#/components/responses/BadRequest' }, ...extra },
   });
@@ -435,8 +438,11 @@ export function openApiDocument(plan: AppPlan): Json {
     info: { title: plan.displayName, description: openApiDescription(plan), version: '1.0.0' },
     servers,
     tags: [...[...tags.values()].map((name) => ({ name })), ...(withAuth ? [{ name: 'Auth' }] : [])],
+    // AuthorizedClient sends the token from sign-in on every data request.
+    ...(withAuth ? { security: [{ bearerAuth: [] }] } : {}),
     paths,
     components: {
+      ...(withAuth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } : {}),
       parameters: { ItemId: { name: 'id', in: 'path', required: true, schema: { type: 'string' } } },
       responses: {
         BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
@@ -667,6 +673,7 @@ function authSection(plan: AppPlan): string {
     '## Authentication',
     `The sign-in screen (\`HttpAuthService\`) calls REST endpoints under \`ApiConfig.baseUrl\`${where}; errors may carry \`{ "message": string }\`:`,
     table(['Method', 'Path', 'Body', 'Answer'], rows),
+    ...(sendsAuthToken(plan) ? [AUTH_TOKEN_README] : []),
   ].join('\n\n');
 }
 

@@ -5,10 +5,14 @@
  */
 import type { AppSpec } from '../app-spec';
 import { ARCHETYPES } from '../archetypes/registry';
+import { isHomeCard, openedFrom } from '../feature-links';
+import { guessReason, isGuessed } from '../field-guesses';
 import { entityOf, type AppPlan, type ArchetypeId, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { themeTokens } from '../theme-tokens';
 import { blockquote, bulletList, document, inline, table } from './markdown';
+import { guessedSection } from './plan-notes';
+import { screenEntry } from './screen-entry';
 
 /** The spec with a fixed key order, so the JSON is stable whatever order the caller built it in. */
 export function inputJson(spec: AppSpec): string {
@@ -67,6 +71,7 @@ export function appBriefMd(plan: AppPlan): string {
     '## Features',
     'Each requested feature (and, when the list is short, what the description asks for) maps to one screen; synonyms of one feature share it.',
     featureOverview(plan),
+    guessedSection(plan),
   );
 }
 
@@ -80,7 +85,7 @@ function functionalRows(plan: AppPlan): string[][] {
   rows.push([
     `FR-${rows.length + 1}`,
     'Navigation',
-    'The home screen lists every feature and opens it; settings open from the app bar; Back returns home.',
+    'The home screen lists every requested feature and opens it; data screens the app added for a feature open from that feature; settings open from the app bar; Back returns.',
     '`lib/app.dart`',
   ]);
   return rows;
@@ -101,6 +106,7 @@ export function dataModelSection(plan: AppPlan): string {
     .map((entity) =>
       [
         `### ${inline(entity.label)} (\`${entity.className}\`)`,
+        ...(isGuessed(entity) ? [`_${guessReason(entity)}_`] : []),
         table(
           ['Field', 'Type', 'Required', 'Label'],
           [
@@ -173,16 +179,32 @@ const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan) => string[]>>
   checkout: () => ['When I add products to the cart I see the total; paying shows success or the reason it failed.'],
 };
 
+/** How the user gets to the screen: its home card, the settings button, a gate, or the feature that needs it. */
+function openingCriterion(plan: AppPlan, feature: PlannedFeature): string {
+  const label = inline(feature.names.label);
+  const opens = `then a screen titled "${label}" opens.`;
+  const entry = screenEntry(plan, feature);
+  switch (entry.kind) {
+    case 'data':
+      return `Given I am on ${inline(entry.host.names.label)}, when I tap "${entry.action}", ${opens}`;
+    case 'settings':
+      return `Given I am on the home screen, when I tap the settings button in the app bar, ${opens}`;
+    case 'gate':
+      return entry.gate.kind === 'signIn'
+        ? `Given I am not signed in, when I open the app, ${opens}`
+        : `Given I open the app for the first time, ${opens}`;
+    case 'home':
+      return `Given I am on the home screen, when I tap "${label}", ${opens}`;
+  }
+}
+
 function storySection(plan: AppPlan, feature: PlannedFeature, index: number): string {
   const label = inline(feature.names.label);
   return [
     `## US-${index + 1} — ${label}`,
     `As a user, I want ${label} so that ${summary(plan, feature).replace(/\.$/, '').toLowerCase()}.`,
     '**Acceptance criteria**',
-    bulletList([
-      `Given I am on the home screen, when I tap "${label}", then a screen titled "${label}" opens.`,
-      ...CRITERIA[feature.archetype](entityOf(plan, feature)),
-    ]),
+    bulletList([openingCriterion(plan, feature), ...CRITERIA[feature.archetype](entityOf(plan, feature))]),
     `Screen: \`${feature.paths.screen}\` · Test: \`${feature.paths.test}\``,
   ].join('\n\n');
 }
@@ -212,6 +234,8 @@ export function productSpecJson(plan: AppPlan): string {
       origin: feature.origin,
       requested: feature.requested,
       entity: feature.entity ?? null,
+      homeCard: isHomeCard(plan, feature),
+      openedFrom: openedFrom(plan, feature)?.names.id ?? null,
       story: `US-${index + 1}`,
       route: feature.route,
       screen: feature.paths.screen,

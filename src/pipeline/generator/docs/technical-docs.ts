@@ -7,6 +7,7 @@ import { ARCHETYPES } from '../archetypes/registry';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { cssColor, themeTokens } from '../theme-tokens';
 import { bulletList, document, inline, table } from './markdown';
+import { entryPhrase, screenEntry } from './screen-entry';
 
 interface TreeNode {
   children: Map<string, TreeNode>;
@@ -95,22 +96,28 @@ export function architectureMd(plan: AppPlan, files: readonly GeneratedFile[]): 
     ]),
     table(['Feature', 'Kind', 'Screen', 'Data'], classRows(plan)),
     '## Navigation',
-    'Named routes in `MaterialApp.routes`; the home screen lists the features and pushes their route, settings open from the app bar.',
+    'Named routes in `MaterialApp.routes`; the home screen lists the requested features and pushes their route, settings open from the app bar, and data screens the app added for a feature (e.g. places for a map) open from an app-bar action of that feature.',
     table(['Route', 'Widget', 'File'], routeRows(plan)),
     dataSection(plan),
     '## Testing',
     bulletList([
-      '`test/widget_test.dart`: app smoke test (every feature is listed on the home screen, settings open).',
+      '`test/widget_test.dart`: app smoke test (every requested feature is listed on the home screen, settings open, added data screens open from their feature).',
       '`test/features/<feature>_screen_test.dart`: each screen with fakes, exercising its main action.',
     ]),
   );
+}
+
+/** Where the screen is opened from, for the design doc. */
+function entryPoint(plan: AppPlan, feature: PlannedFeature): string {
+  const entry = screenEntry(plan, feature);
+  return entry.kind === 'home' ? `home card with icon \`${feature.icon}\`` : entryPhrase(entry);
 }
 
 function screenSection(plan: AppPlan, feature: PlannedFeature): string {
   return [
     `### ${inline(feature.names.label)}`,
     bulletList([
-      `Route \`${feature.route}\`, widget \`${feature.classes.screen}\`, home icon \`${feature.icon}\`.`,
+      `Route \`${feature.route}\`, widget \`${feature.classes.screen}\`, ${entryPoint(plan, feature)}.`,
       ARCHETYPES[feature.archetype].summary({ plan, feature }),
     ]),
   ].join('\n\n');
@@ -136,7 +143,7 @@ export function designMd(plan: AppPlan): string {
     '### Home',
     bulletList([
       'App bar with the app name and a settings button (tooltip "Settings").',
-      'The app description, then one card per feature (icon, title, chevron) that opens the feature.',
+      'The app description, then one card per requested feature (icon, title, chevron) that opens the feature.',
     ]),
     ...plan.features.map((feature) => screenSection(plan, feature)),
     '## States',

@@ -7,6 +7,7 @@
 import type { AppSpec } from '../app-spec';
 import type { FeatureClasses, FeatureFilePaths } from '../feature-classes';
 import type { FeatureNames } from '../naming';
+import type { AppLocale } from './app-language';
 
 /** What a feature does; each id has one template in `archetypes/`. */
 export type ArchetypeId =
@@ -77,6 +78,12 @@ export interface EntityPlan {
   titleField: string;
   /** Root-relative paths of the entity's shared files. */
   paths: { model: string; repository: string };
+  /**
+   * Where the fields came from, so docs can be honest about guesses: the domain table, words of the
+   * description ("with grade and attempts"), the noun's shape ("volunteers" → a person), or the
+   * title/notes/date default. The planner always sets it; hand-built test plans may leave it out.
+   */
+  fieldsFrom?: 'domain' | 'description' | 'shape' | 'default';
 }
 
 /** One feature of the app after mining and merging. */
@@ -107,6 +114,8 @@ export interface AppPlan {
   packageName: string;
   displayName: string;
   description: string;
+  /** The language of the generated UI (ISO 639-1, see `plan/app-language.ts`); it also picks the currency. */
+  locale: AppLocale;
   backend: BackendKind;
   features: PlannedFeature[];
   entities: EntityPlan[];

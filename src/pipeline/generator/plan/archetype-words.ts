@@ -523,3 +523,35 @@ export const LABEL_ONLY_WORDS: ReadonlySet<string> = new Set([
   'foto*',
   'bild*',
 ]);
+
+/**
+ * Feature labels that name no feature ("Home", "Main screen"): the app shell
+ * already has a home. When the description gives the app screens, such a
+ * label is carried by the first of them instead of becoming a record screen.
+ */
+export const VAGUE_LABEL_WORDS: ReadonlySet<string> = new Set([
+  'home',
+  'main',
+  'start',
+  'app',
+  'screen',
+  'page',
+  'homepage',
+  'index',
+  'landing',
+  'trang',
+  'chu',
+  'chinh',
+  'man',
+  'hinh',
+  'inicio',
+  'pantalla',
+  'principal',
+  'accueil',
+  'startseite',
+  'pagina',
+  'principale',
+  'beranda',
+  'ホーム',
+  '首页',
+]);

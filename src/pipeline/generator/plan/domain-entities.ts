@@ -670,6 +670,12 @@ export function parseFieldSpecs(fields: string): { name: string; type: FieldType
 /** Fields of an entity whose words say nothing the table knows. */
 export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date!';
 
+/** English nouns of people ("volunteers", "inspectors"): their entities hold contact details. */
+export const PERSON_SHAPE =
+  /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant)s?$/;
+
+export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longText';
+
 /**
  * Fields for a word the table does not know, guessed from its shape: people
  * ("volunteers", "inspectors"), measurements ("scores", "readings"), things
@@ -678,10 +684,7 @@ export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date!';
 const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
   // Before people: a "checklist" is a list, not a checkl-ist.
   [/(list|collection|set|kit|pack)s?$/, 'name:text!, quantity:int!, packed:bool, notes:longText'],
-  [
-    /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant)s?$/,
-    'name:text!, phone:phone, email:email, notes:longText',
-  ],
+  [PERSON_SHAPE, PERSON_FIELDS],
   [
     /(score|grade|mark|rating|reading|result|weight|level|measurement|metric|temperature)s?$/,
     'subject:text!, value:decimal!, date:date!, notes:longText',
@@ -692,9 +695,11 @@ const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
   ],
 ];
 
-export function genericFields(words: readonly string[]): string {
+/** The fields, and whether the word's shape chose them or they are the default. */
+export function genericFields(words: readonly string[]): { fields: string; from: 'shape' | 'default' } {
   const last = words[words.length - 1] ?? '';
-  return GENERIC_SHAPES.find(([shape]) => shape.test(last))?.[1] ?? GENERIC_FIELDS;
+  const fields = GENERIC_SHAPES.find(([shape]) => shape.test(last))?.[1];
+  return fields ? { fields, from: 'shape' } : { fields: GENERIC_FIELDS, from: 'default' };
 }
 
 /**

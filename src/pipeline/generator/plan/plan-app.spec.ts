@@ -65,7 +65,7 @@ describe('planApp: archetypes from the words users write', () => {
     expect(entities.Recipe).toContain('ingredients:longText');
     expect(entities.Task).toContain('done:bool');
     // Unknown words still get an entity of their own, named after them.
-    expect(entities.Gadget).toEqual(['title:text', 'notes:longText', 'date:date']);
+    expect(entities.Gadget).toEqual(['name:text', 'notes:longText', 'date:date']);
     expect(plan.features.filter((f) => f.archetype === 'entity').map((f) => f.entity)).toEqual([
       'Expense',
       'WorkOrder',
@@ -73,6 +73,19 @@ describe('planApp: archetypes from the words users write', () => {
       'Task',
       'Gadget',
     ]);
+  });
+
+  it('labels the default title field after the unknown thing it names', () => {
+    const plan = planApp(spec(['zorbs', 'quantum flux', 'Feature 1']));
+    const title = (className: string) => {
+      const entity = plan.entities.find((e) => e.className === className);
+      const field = entity?.fields.find((f) => f.name === entity.titleField);
+      return { name: field?.name, label: field?.label, from: entity?.fieldsFrom };
+    };
+    expect(title('Zorb')).toEqual({ name: 'name', label: 'Zorb name', from: 'default' });
+    expect(title('QuantumFlux')).toEqual({ name: 'name', label: 'Quantum flux name', from: 'default' });
+    // "Feature1 name" would read worse than a plain title.
+    expect(title('Feature1')).toEqual({ name: 'title', label: 'Title', from: 'default' });
   });
 
   it('asks for registration only when the words say so', () => {
@@ -175,5 +188,220 @@ describe('backendKind', () => {
     ['hasura graphql', 'graphql'],
   ])('%j → %s', (backend, kind) => {
     expect(backendKind(backend)).toBe(kind);
+  });
+});
+
+describe('planApp: apps from descriptions the word tables do not cover', () => {
+  function described(name: string, description: string, features: string[] = []) {
+    const plan = planApp(spec(features, { name, description }));
+    const screens = plan.features.map((f) => `${f.archetype}:${f.entity ?? '-'}:${f.names.label}`);
+    const fields = (className: string) =>
+      plan.entities
+        .find((e) => e.className === className)
+        ?.fields.map((f) => `${f.name}:${f.type}${f.required ? '!' : ''}`);
+    return { plan, screens, fields };
+  }
+
+  interface DescribedApp {
+    name: string;
+    description: string;
+    /** `archetype:entity:title` of every screen, settings last. */
+    screens: string[];
+    /** `name:type` (`!` = required) of the entities the description names. */
+    fields: Record<string, string[]>;
+  }
+
+  const apps: ReadonlyArray<[string, DescribedApp]> = [
+    [
+      'books dog walks on a calendar, with the walker, a price and whether it is paid',
+      {
+        name: 'Dog Walker',
+        description: 'Book dog walks with local walkers and pay in the app',
+        screens: ['calendar:DogWalk:Dog walks', 'entity:Walker:Walkers', 'settings:-:Settings'],
+        fields: {
+          DogWalk: ['walker:text!', 'date:date!', 'location:text', 'price:money!', 'paid:bool', 'notes:longText'],
+          Walker: ['name:text!', 'phone:phone', 'email:email', 'notes:longText'],
+        },
+      },
+    ],
+    [
+      'tracks plants, a watering schedule and fertilizer, each record naming its plant',
+      {
+        name: 'Plant Buddy',
+        description: 'Track my plant watering schedule and log fertilizer',
+        screens: [
+          'entity:Plant:Plants',
+          'calendar:PlantWatering:Plant watering schedule',
+          'entity:Fertilizer:Fertilizer',
+          'settings:-:Settings',
+        ],
+        fields: {
+          PlantWatering: ['plant:text!', 'date:date!', 'completed:bool', 'notes:longText'],
+          Fertilizer: ['plant:text!', 'date:date!', 'amount:decimal', 'notes:longText'],
+        },
+      },
+    ],
+    [
+      'manages tenants, leases and rent payments for apartments',
+      {
+        name: 'Landlord',
+        description: 'Manage tenants, leases and rent payments for my apartments',
+        screens: [
+          'entity:Tenant:Tenants',
+          'entity:Lease:Leases',
+          'entity:RentPayment:Rent payments',
+          'entity:Listing:Apartments',
+          'settings:-:Settings',
+        ],
+        fields: {
+          Tenant: ['name:text!', 'phone:phone', 'email:email', 'apartment:text', 'notes:longText'],
+          Lease: [
+            'tenant:text!',
+            'startDate:date!',
+            'endDate:date',
+            'amount:money',
+            'apartment:text',
+            'notes:longText',
+          ],
+          RentPayment: [
+            'tenant:text!',
+            'amount:money!',
+            'dueDate:date!',
+            'paid:bool',
+            'apartment:text',
+            'note:longText',
+          ],
+        },
+      },
+    ],
+    [
+      'logs climbing routes with the attributes the sentence names',
+      {
+        name: 'Send It',
+        description: 'Log climbing routes I sent with grade and attempts',
+        screens: ['entity:ClimbingRoute:Climbing routes', 'settings:-:Settings'],
+        fields: { ClimbingRoute: ['name:text!', 'grade:text', 'attempts:int', 'date:date!', 'notes:longText'] },
+      },
+    ],
+    [
+      'reads "a book club: books, meetings and votes" as the app and its three lists',
+      {
+        name: 'Book Club',
+        description: 'Organise a book club: books, meetings and votes',
+        screens: ['entity:Book:Books', 'entity:Meeting:Meetings', 'entity:Vote:Votes', 'settings:-:Settings'],
+        fields: {
+          Meeting: ['title:text!', 'date:date!', 'location:text', 'book:text', 'notes:longText'],
+          Vote: ['book:text!', 'voter:text', 'date:date!'],
+        },
+      },
+    ],
+    [
+      'keeps Vietnamese labels and links tuition fees to students',
+      {
+        name: 'Lớp Học',
+        description: 'Quản lý lớp học: học sinh, điểm danh và học phí',
+        screens: [
+          'entity:Student:Học sinh',
+          'entity:AttendanceRecord:Điểm danh',
+          'entity:TuitionFee:Học phí',
+          'settings:-:Settings',
+        ],
+        fields: { TuitionFee: ['student:text!', 'amount:money!', 'dueDate:date!', 'paid:bool', 'note:longText'] },
+      },
+    ],
+    [
+      'books padel courts in Spanish: a calendar of court bookings that can be paid',
+      {
+        name: 'Pádel',
+        description: 'Reservar pistas de pádel y pagar',
+        screens: ['calendar:PistaPadelBooking:Pistas de pádel', 'settings:-:Settings'],
+        fields: { PistaPadelBooking: ['pista:text!', 'date:date!', 'price:money!', 'paid:bool', 'notes:longText'] },
+      },
+    ],
+  ];
+
+  it.each(apps)('%s', (_, app) => {
+    const { plan, screens, fields } = described(app.name, app.description);
+    expect(screens).toEqual(app.screens);
+    for (const [className, expected] of Object.entries(app.fields))
+      expect([className, fields(className)]).toEqual([className, expected]);
+    // Every mined screen says it came from the description; fields the table did not give say so too.
+    expect(plan.features.filter((f) => f.archetype !== 'settings').every((f) => f.origin === 'description')).toBe(true);
+    const guessed = plan.entities.filter((e) => e.className in app.fields).map((e) => e.fieldsFrom);
+    expect(guessed).toEqual(Object.keys(app.fields).map(() => 'description'));
+  });
+
+  it('makes no screen of filler words, and no checkout for paying without a shop', () => {
+    const { plan } = described('Dog Walker', 'Book dog walks with local walkers and pay in the app');
+    expect(plan.features.map((f) => f.names.id)).not.toEqual(expect.arrayContaining(['app', 'local', 'checkout']));
+    expect(described('Landlord', 'Manage tenants for my apartments').plan.entities.at(-1)?.fieldsFrom).toBe('domain');
+  });
+
+  it('lets the first mined screen carry a vague feature label instead of a record screen of its own', () => {
+    const { plan } = described('Book Club', 'Organise a book club: books, meetings and votes', ['Home']);
+    expect(plan.features.map((f) => f.entity)).toEqual(['Book', 'Meeting', 'Vote', undefined]);
+    expect(plan.features[0].requested).toEqual(['Books', 'Home']);
+  });
+
+  it("names the Spanish booking in the user's words", () => {
+    expect(described('Pádel', 'Reservar pistas de pádel y pagar').plan.entities[0].label).toBe('Pista de pádel');
+  });
+
+  it('books what comes before a final verb (German) and pays for it', () => {
+    const { screens, fields } = described('Fahrschule', 'Fahrstunden buchen und bezahlen');
+    expect(screens[0]).toBe('calendar:Fahrstunden:Fahrstunden');
+    expect(fields('Fahrstunden')).toEqual(expect.arrayContaining(['date:date!', 'price:money!', 'paid:bool']));
+  });
+
+  it('offers a checkout, not money fields, when the app sells things', () => {
+    const { plan } = described('Candles', 'Sell handmade candles online: products, orders and customers, pay by card');
+    expect(plan.features.map((f) => f.archetype)).toContain('checkout');
+    expect(plan.features.filter((f) => f.archetype === 'entity').map((f) => f.entity)).toEqual([
+      'Product',
+      'OrderEntry',
+      'Customer',
+    ]);
+  });
+
+  it('turns a tracked measurement into dated values and a booked person into bookings of them', () => {
+    expect(described('Fit', 'Help me track my weight').fields('Weight')).toEqual([
+      'label:text!',
+      'weight:decimal!',
+      'date:date!',
+      'notes:longText',
+    ]);
+    const { screens, fields } = described('Sitters', 'Parents book babysitters and rate them');
+    expect(screens).toEqual(expect.arrayContaining(['calendar:BabysitterBooking:Babysitter bookings']));
+    expect(fields('BabysitterBooking')).toEqual(expect.arrayContaining(['babysitter:text!', 'date:date!']));
+  });
+
+  it('makes no screen of filler, adverbs, verbs or the places things happen', () => {
+    const { screens } = described('Bugs', 'Track bugs reported by testers with severity and status');
+    expect(screens).toEqual(['entity:Bug:Bugs', 'entity:Tester:Testers', 'settings:-:Settings']);
+    expect(described('Rooms', 'Book meeting rooms at the office').screens).toEqual([
+      'calendar:MeetingRoomBooking:Meeting rooms',
+      'settings:-:Settings',
+    ]);
+    expect(described('Anything', 'A simple app for my local stuff').screens).toEqual([
+      'entity:Entry:Entries',
+      'settings:-:Settings',
+    ]);
+  });
+
+  it('keeps the number of mined screens sensible and the plan deterministic', () => {
+    const long =
+      'Track tenants, leases, rent payments, repairs, inspections, contractors, invoices, keys and parking spots';
+    const first = planApp(spec([], { name: 'Estate', description: long }));
+    expect(first.features.filter((f) => f.origin === 'description').length).toBeLessThanOrEqual(6);
+    expect(planApp(spec([], { name: 'Estate', description: long }))).toEqual(first);
+  });
+
+  it('says where each entity’s fields came from', () => {
+    const plan = planApp(spec(['Expenses', 'volunteers', 'gadgets']));
+    expect(Object.fromEntries(plan.entities.map((e) => [e.className, e.fieldsFrom]))).toEqual({
+      Expense: 'domain',
+      Volunteer: 'shape',
+      Gadget: 'default',
+    });
   });
 });

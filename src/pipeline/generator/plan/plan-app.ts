@@ -9,8 +9,9 @@ import { featureClasses, featureFilePaths, featureRoute } from '../feature-class
 import { featureIcon } from '../feature-icons';
 import { DART_RESERVED, featureClassName, featureId, snakeCase, type FeatureNames } from '../naming';
 import { appDescription, appDisplayName, packageName } from '../spec-text';
+import { appLocale } from './app-language';
 import type { AppPlan, ArchetypeId, BackendKind, EntityField, EntityPlan, PlannedFeature } from './app-plan';
-import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS } from './archetype-words';
+import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS, VAGUE_LABEL_WORDS } from './archetype-words';
 import {
   DOMAIN_ENTITIES,
   genericFields,
@@ -18,13 +19,18 @@ import {
   parseFieldSpecs,
   type DomainEntity,
 } from './domain-entities';
+import { mineDescriptionNouns } from './description-nouns';
+import { localizeEntity } from './field-labels';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
-import { foldText, phraseIndex, plural, singular, tokens } from './text-match';
+import { foldText, phraseIndex, phraseLengthAt, plural, singular, tokens } from './text-match';
 
 /** An entity before it gets names and paths: a table row, or a generic one named after the user's words. */
 interface EntityRef {
   key: string;
   row: DomainEntity;
+  fieldsFrom: NonNullable<EntityPlan['fieldsFrom']>;
+  /** Labels for field names where the generic label would not say what the field holds ("Zorb name"). */
+  fieldLabels?: Readonly<Record<string, string>>;
 }
 
 interface Candidate {
@@ -66,6 +72,9 @@ const ARCHETYPE_ENTITY: Partial<Record<ArchetypeId, string>> = {
 /** Fewer requested features than this and the description is mined for more. */
 const THIN_FEATURE_LIST = 2;
 
+/** More screens than this mined from one description would bury the ones that matter. */
+const MAX_MINED = 6;
+
 /** Ids the app shell uses itself. */
 const RESERVED_IDS = ['settings', 'home', 'app', 'core', 'shared', 'data', 'config', 'theme', 'support'];
 
@@ -96,8 +105,14 @@ function archetypeOf(words: readonly string[]): ArchetypeId | undefined {
 
 /** The table entity a label names (the first one its words mention). */
 function domainEntityOf(words: readonly string[]): DomainEntity | undefined {
-  // English singulars, and a bare trailing "s" dropped for other languages' plurals ("tâches" → "tache").
-  const forms = [words, singularWords(words), words.map((word) => (word.length > 3 ? word.replace(/s$/, '') : word))];
+  // English singulars, a bare trailing "s" dropped for other languages' plurals ("tâches" → "tache"),
+  // German "-en" ("Gewohnheiten") and Portuguese "-ais" ("animais") plurals.
+  const forms = [
+    words,
+    singularWords(words),
+    words.map((word) => (word.length > 3 ? word.replace(/s$/, '') : word)),
+    words.map((word) => (word.length > 5 ? word.replace(/en$/, '').replace(/ais$/, 'al') : word)),
+  ];
   let best: { row: DomainEntity; at: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
     const at = Math.min(...forms.map((form) => matchesAny(form, row.words)).map((i) => (i < 0 ? Infinity : i)));
@@ -127,14 +142,32 @@ function genericEntity(label: string, fallback: string): EntityRef {
   const className = /^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback;
   const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   const labelText = spaced[0] + spaced.slice(1).toLowerCase();
+  const fields = genericFields(words);
+  const named = fields.from === 'default' && className !== fallback && NAMEABLE_LABEL.test(labelText);
   return {
     key: `generic:${className}`,
-    row: { words: [], className, label: labelText, pluralLabel: plural(labelText), fields: genericFields(words) },
+    row: {
+      words: [],
+      className,
+      label: labelText,
+      pluralLabel: plural(labelText),
+      fields: named ? fields.fields.replace(/^title:/, 'name:') : fields.fields,
+    },
+    fieldsFrom: fields.from,
+    fieldLabels: named ? { name: `${labelText} name` } : undefined,
   };
 }
 
+/**
+ * Labels a default entity's title field reads well after: "Zorb" → "Zorb name",
+ * "Quantum flux" → "Quantum flux name". Digits ("Feature1") and labels of three
+ * words or more ("Back slash nitem name" reads worse than "Title") keep a plain
+ * "Title"; so do the fallback names ("Entry").
+ */
+const NAMEABLE_LABEL = /^[A-Za-z]+( [a-z]+)?$/;
+
 function entityRef(row: DomainEntity): EntityRef {
-  return { key: row.className, row };
+  return { key: row.className, row, fieldsFrom: 'domain' };
 }
 
 function classifyLabel(label: string, index: number): Candidate {
@@ -148,21 +181,58 @@ function classifyLabel(label: string, index: number): Candidate {
   return { label, origin: 'features', archetype, entity, options };
 }
 
-/** Archetypes and entities named in the description (and app name): one candidate each. */
+/** Where one of `phrases` first occurs outside the `consumed` word indexes, or -1. */
+function firstFreeIndex(words: readonly string[], phrases: readonly string[], consumed: ReadonlySet<number>): number {
+  for (let at = 0; at < words.length; at++) {
+    for (const phrase of phrases) {
+      if (LABEL_ONLY_WORDS.has(phrase)) continue;
+      const length = phraseLengthAt(words, at, phrase);
+      if (length && !Array.from({ length }, (_, k) => at + k).some((index) => consumed.has(index))) return at;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Archetypes and entities named in the description (and app name): the app's
+ * own nouns with fields guessed from the sentence (`description-nouns.ts`),
+ * then feature words and table entities the nouns did not use.
+ */
 function mineDescription(spec: AppSpec): Candidate[] {
   const text = `${spec.name}\n${spec.description}`;
   const words = tokens(text);
   const found: { at: number; candidate: Candidate }[] = [];
+  const mined = mineDescriptionNouns(spec.name, spec.description);
+  for (const noun of mined.nouns) {
+    const key = noun.fieldsFrom === 'domain' ? noun.row.className : `generic:${noun.row.className}`;
+    const entity: EntityRef = { key, row: noun.row, fieldsFrom: noun.fieldsFrom };
+    const candidate: Candidate = {
+      label: noun.title,
+      origin: 'description',
+      archetype: noun.archetype,
+      entity,
+      options: {},
+    };
+    found.push({ at: noun.at, candidate });
+  }
+  if (mined.checkoutAt !== undefined) {
+    const checkout: Candidate = { label: 'Checkout', origin: 'description', archetype: 'checkout', options: {} };
+    found.push({ at: mined.checkoutAt, candidate: checkout });
+  }
+  const calendarMined = mined.nouns.some((noun) => noun.archetype === 'calendar');
+  const entityMined = new Set(mined.nouns.map((noun) => noun.row.className));
   for (const row of ARCHETYPE_WORDS) {
-    const at = matchesAny(words, row.words, LABEL_ONLY_WORDS);
+    if (row.id === 'calendar' && calendarMined) continue;
+    const at = firstFreeIndex(words, row.words, mined.consumed);
     if (at < 0) continue;
     const options: Record<string, boolean> = {};
     if (row.id === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
     found.push({ at, candidate: { label: row.title, origin: 'description', archetype: row.id, options } });
   }
   for (const row of DOMAIN_ENTITIES) {
+    if (entityMined.has(row.className)) continue;
     const at = descriptionEntityIndex(words, row);
-    if (at < 0) continue;
+    if (at < 0 || mined.consumed.has(at)) continue;
     const candidate: Candidate = {
       label: row.pluralLabel,
       origin: 'description',
@@ -172,7 +242,10 @@ function mineDescription(spec: AppSpec): Candidate[] {
     };
     found.push({ at, candidate });
   }
-  return found.sort((a, b) => a.at - b.at).map((hit) => hit.candidate);
+  return found
+    .sort((a, b) => a.at - b.at)
+    .slice(0, MAX_MINED)
+    .map((hit) => hit.candidate);
 }
 
 /** An entity word counts in prose when it is plural, or singular but not a common word. */
@@ -181,12 +254,9 @@ function descriptionEntityIndex(words: readonly string[], row: DomainEntity): nu
   for (const phrase of row.words) {
     const plainAt = phraseIndex(words, phrase);
     const pluralAt = phrase.includes(' ') ? -1 : phraseIndex(words, plural(phrase));
-    const at =
-      pluralAt >= 0 && (plainAt < 0 || pluralAt < plainAt)
-        ? pluralAt
-        : plainAt >= 0 && !WEAK_DESCRIPTION_WORDS.has(phrase)
-          ? plainAt
-          : -1;
+    // A weak singular ("a book club") does not count, but a plural after it does ("…: books").
+    const strongPlainAt = WEAK_DESCRIPTION_WORDS.has(phrase) ? -1 : plainAt;
+    const at = pluralAt >= 0 && (strongPlainAt < 0 || pluralAt < strongPlainAt) ? pluralAt : strongPlainAt;
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
@@ -195,9 +265,10 @@ function descriptionEntityIndex(words: readonly string[], row: DomainEntity): nu
 /** The entity a data archetype works on: its own words, the archetype's default, or the app's main entity. */
 function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, words: string[]): EntityRef | undefined {
   if (candidate.archetype === 'calendar') {
-    if (candidate.entity?.row.className === 'Booking' || candidate.entity?.row.className === 'CalendarEvent') {
-      return candidate.entity;
-    }
+    // Bookings and events, or what the description says is booked ("dog walks", "lessons": dated).
+    const named = candidate.entity?.row.className;
+    const dated = candidate.origin === 'description' && /:date/.test(candidate.entity?.row.fields ?? '');
+    if (named === 'Booking' || named === 'CalendarEvent' || dated) return candidate.entity;
     const booking = rowByClass('Booking');
     return entityRef(matchesAny(words, booking.words) >= 0 ? booking : rowByClass('CalendarEvent'));
   }
@@ -347,7 +418,8 @@ function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
   const fileName = lowerCamelToSnake(className);
   const fields: EntityField[] = parseFieldSpecs(ref.row.fields).map((spec) => {
     const name = RESERVED_FIELD_NAMES.has(spec.name) || DART_RESERVED.has(spec.name) ? `${spec.name}Value` : spec.name;
-    return { name, column: lowerCamelToSnake(name), label: fieldLabel(name), type: spec.type, required: spec.required };
+    const label = ref.fieldLabels?.[name] ?? fieldLabel(name);
+    return { name, column: lowerCamelToSnake(name), label, type: spec.type, required: spec.required };
   });
   const title = fields.find((field) => field.required && (field.type === 'text' || field.type === 'longText'));
   if (!title) throw new Error(`entity ${className} has no required text field`);
@@ -366,6 +438,7 @@ function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
       model: `lib/data/models/${fileName}.dart`,
       repository: `lib/data/repositories/${fileName}_repository.dart`,
     },
+    fieldsFrom: ref.fieldsFrom,
   };
 }
 
@@ -378,15 +451,30 @@ export function backendKind(backend: string): BackendKind {
   return 'rest';
 }
 
+function isVague(candidate: Candidate): boolean {
+  const words = tokens(candidate.label);
+  return candidate.origin === 'features' && words.length > 0 && words.every((word) => VAGUE_LABEL_WORDS.has(word));
+}
+
 export function planApp(spec: AppSpec): AppPlan {
   const requested = spec.features.map((feature) => feature.trim()).filter(Boolean);
-  const candidates = requested.map(classifyLabel);
-  if (requested.length < THIN_FEATURE_LIST) candidates.push(...mineDescription(spec));
+  let candidates = requested.map(classifyLabel);
+  let vague: Candidate[] = [];
+  if (requested.length < THIN_FEATURE_LIST) {
+    const mined = mineDescription(spec);
+    if (mined.some((candidate) => candidate.archetype !== 'settings')) {
+      vague = candidates.filter(isVague);
+      candidates = candidates.filter((candidate) => !isVague(candidate));
+    }
+    candidates.push(...mined);
+  }
   if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
     const entity = genericEntity('entries', 'Entry');
     candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
   }
   const merged = mergeCandidates(spec, candidates);
+  // "Home" with a description that names the app's screens: the first of them is that home.
+  merged[0].requested.push(...vague.map((candidate) => candidate.label));
   const names = nameFeatures(merged);
 
   const entities = new Map<string, EntityPlan>();
@@ -420,8 +508,9 @@ export function planApp(spec: AppSpec): AppPlan {
     packageName: packageName(spec),
     displayName: appDisplayName(spec),
     description: appDescription(spec),
+    locale: appLocale(spec),
     backend: backendKind(spec.backend),
     features,
-    entities: [...entities.values()],
+    entities: [...entities.values()].map((entity) => localizeEntity(entity, appLocale(spec))),
   };
 }

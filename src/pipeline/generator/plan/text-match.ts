@@ -30,12 +30,16 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
  * match inside a token.
  */
 export function phraseIndex(words: readonly string[], phrase: string): number {
-  const parts = phrase.split(' ');
-  if (parts.length === 1 && CJK.test(phrase)) return words.findIndex((word) => word.includes(phrase));
-  for (let i = 0; i + parts.length <= words.length; i++) {
-    if (parts.every((part, k) => wordMatches(words[i + k], part))) return i;
-  }
+  for (let i = 0; i < words.length; i++) if (phraseLengthAt(words, i, phrase)) return i;
   return -1;
+}
+
+/** How many words `phrase` covers when it occurs at `words[at]`, else 0. */
+export function phraseLengthAt(words: readonly string[], at: number, phrase: string): number {
+  const parts = phrase.split(' ');
+  if (parts.length === 1 && CJK.test(phrase)) return words[at]?.includes(phrase) ? 1 : 0;
+  if (at + parts.length > words.length) return 0;
+  return parts.every((part, k) => wordMatches(words[at + k], part)) ? parts.length : 0;
 }
 
 function wordMatches(word: string, pattern: string): boolean {

@@ -18,7 +18,8 @@ export interface CorpusExpectation {
   backend?: BackendKind;
   /**
    * Requested label → what it should become: an archetype id, `entity` (any
-   * data model), or `entity:<Class>` (that row of the domain table).
+   * data model), or `entity:<Class>` (that row of the domain table, or the class of an entity mined
+   * from the description, e.g. `entity:RentPayment`).
    */
   archetypes?: Readonly<Record<string, ArchetypeId | `entity:${string}`>>;
   /** What the description should yield when the list is thin: archetype ids or `entity:<Class>`. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSpec } from '../app-spec';
 import type { EntityPlan } from '../plan/app-plan';
+import { generateFeatureFiles } from '../flutter-project.generator';
 import { planApp } from '../plan/plan-app';
+import { featurePairs } from './feature-similarity';
 import { corpusProblems, type CorpusEntry } from './quality-corpus';
 import {
   TARGETS,
@@ -12,6 +14,7 @@ import {
   pubspecDependencies,
   qualityTotals,
   recognition,
+  withUnknownWords,
   type SpecQuality,
 } from './quality-metrics';
 
@@ -207,5 +210,31 @@ describe('corpusProblems', () => {
       'entry 2 (b): bad slug',
       'entry 2 (b): spec.features is not a string array',
     ]);
+  });
+});
+
+describe('record screens of two unknown words', () => {
+  const plan = planApp(spec({ features: ['zorbs', 'quantum flux', 'Feature 1', 'Feature 2'] }));
+  const records = plan.features.filter((feature) => feature.archetype === 'entity');
+  const pairs = featurePairs(
+    plan,
+    records.map((feature) => ({ feature, files: generateFeatureFiles(plan, feature) })),
+  ).map((pair) => withUnknownWords(plan, pair));
+  const pair = (a: string, b: string) => pairs.find((candidate) => candidate.a === a && candidate.b === b);
+
+  it('counts them apart however their title field is called, with what each screen calls it', () => {
+    // Same default fields, so the same code renamed; only the labels (strings) tell them apart.
+    expect(pair('zorbs', 'quantum_flux')).toMatchObject({
+      kind: 'wordless',
+      identical: true,
+      titleLabels: ['Zorb name', 'Quantum flux name'],
+    });
+    expect(pair('zorbs', 'feature_1')).toMatchObject({ kind: 'wordless', titleLabels: ['Zorb name', 'Title'] });
+    expect(pair('feature_1', 'feature_2')).toMatchObject({ kind: 'wordless', titleLabels: ['Title', 'Title'] });
+  });
+
+  it('reports how many of them still say the same thing on screen', () => {
+    const totals = qualityTotals([result({ pairs })]);
+    expect(totals).toMatchObject({ wordlessPairs: 6, wordlessSameLabels: 1, identicalPairs: 0 });
   });
 });

@@ -26,6 +26,36 @@ import { planApp } from '../plan/plan-app';
 import { featurePairs, type FeaturePair } from './feature-similarity';
 import type { CorpusEntry } from './quality-corpus';
 
+/** A feature pair; for two record screens of unknown words, what each calls its title field. */
+export interface MeasuredPair extends FeaturePair {
+  titleLabels?: [string, string];
+}
+
+function defaultEntityOf(plan: AppPlan, featureId: string): EntityPlan | undefined {
+  const feature = plan.features.find((candidate) => candidate.names.id === featureId);
+  const entity = feature?.archetype === 'entity' ? entityOf(plan, feature) : undefined;
+  return entity?.fieldsFrom === 'default' ? entity : undefined;
+}
+
+/**
+ * Two record screens of unknown words ("zorbs", "quantum flux") have the same
+ * default fields whatever their title field is called ("Zorb name" or
+ * "Title"): the planner's `fieldsFrom`, not the field names, says so.
+ */
+export function withUnknownWords(plan: AppPlan, pair: FeaturePair): MeasuredPair {
+  const both = defaultEntityOf(plan, pair.a) && defaultEntityOf(plan, pair.b);
+  return both ? { ...pair, kind: 'wordless', titleLabels: titleLabels(plan, pair) } : pair;
+}
+
+/** The title field labels of a pair of unknown-word record screens (equal: the screens say the same thing). */
+function titleLabels(plan: AppPlan, pair: FeaturePair): [string, string] {
+  const label = (id: string) => {
+    const entity = defaultEntityOf(plan, id);
+    return entity?.fields.find((field) => field.name === entity.titleField)?.label ?? '';
+  };
+  return [label(pair.a), label(pair.b)];
+}
+
 /** Two features this alike (line-set Jaccard after renaming) count as "the same feature renamed". */
 export const SIMILARITY_LIMIT = 0.6;
 
@@ -92,7 +122,7 @@ export interface SpecQuality {
   /** Features mined from the description (origin `description`). */
   mined: FeatureResult[];
   features: FeatureResult[];
-  pairs: FeaturePair[];
+  pairs: MeasuredPair[];
   maxSimilarity: number;
   reachable: number;
   tested: number;
@@ -147,8 +177,10 @@ export function expectationMisses(entry: CorpusEntry, plan: AppPlan): string[] {
   const matches = (feature: PlannedFeature, wanted: string): boolean => {
     if (wanted === 'entity') return feature.archetype === 'entity';
     if (wanted.startsWith('entity:')) {
+      // A table row by its class, or an entity mined from the description by the class it was given.
       const entity = entityOf(plan, feature);
-      return feature.archetype === 'entity' && !!entity && domainRowOf(entity)?.className === wanted.slice(7);
+      const className = entity && (domainRowOf(entity)?.className ?? entity.className);
+      return feature.archetype === 'entity' && className === wanted.slice(7);
     }
     return feature.archetype === wanted;
   };
@@ -244,7 +276,7 @@ export async function measureSpec(entry: CorpusEntry): Promise<SpecQuality> {
     const byPath = new Map(files.map((file) => [file.path, file.content]));
 
     const featureFiles = plan.features.map((feature) => ({ feature, files: generateFeatureFiles(plan, feature) }));
-    result.pairs = featurePairs(plan, featureFiles);
+    result.pairs = featurePairs(plan, featureFiles).map((pair) => withUnknownWords(plan, pair));
     result.maxSimilarity = result.pairs.reduce((max, pair) => Math.max(max, pair.similarity), 0);
 
     result.expectedBackend = entry.expect?.backend ?? plan.backend;
@@ -330,8 +362,10 @@ export interface QualityTotals {
   /** Pairs ≥ the limit where one feature is not a record screen. */
   similarPairs: number;
   maxSimilarity: number;
-  /** Record screens of two unknown words: the same default fields, so the same screen. */
+  /** Record screens of two unknown words: the same default fields, so the same code. */
   wordlessPairs: number;
+  /** Of those, pairs whose screens also say the same thing (both title fields labelled alike, e.g. "Title"). */
+  wordlessSameLabels: number;
   /** Two record screens over different entities, on the shared record library. */
   recordPairs: number;
   recordPairsSimilar: number;
@@ -379,6 +413,7 @@ export function qualityTotals(results: readonly SpecQuality[]): QualityTotals {
       .filter((pair) => pair.kind === 'other')
       .reduce((max, pair) => Math.max(max, pair.similarity), 0),
     wordlessPairs: pairs.filter((pair) => pair.kind === 'wordless').length,
+    wordlessSameLabels: pairs.filter((pair) => pair.titleLabels && pair.titleLabels[0] === pair.titleLabels[1]).length,
     recordPairs: pairs.filter((pair) => pair.kind === 'records').length,
     recordPairsSimilar: pairs.filter((pair) => pair.kind === 'records' && pair.similarity >= SIMILARITY_LIMIT).length,
     maxRecordSimilarity: pairs

@@ -3,7 +3,7 @@
  */
 import { stringify } from 'yaml';
 import { singleLine } from '../dart-string';
-import { DART_SDK_CONSTRAINT } from '../data/package-versions';
+import { DART_SDK_CONSTRAINT, PACKAGE_VERSIONS } from '../data/package-versions';
 import type { BackendKind } from '../plan/app-plan';
 
 /** Fits the Dart SDK floor and is what `flutter create` used for that range. */
@@ -27,7 +27,14 @@ export function pubspecYaml({ packageName, description, dependencies }: PubspecI
     publish_to: 'none',
     version: '1.0.0+1',
     environment: { sdk: DART_SDK_CONSTRAINT },
-    dependencies: { flutter: { sdk: 'flutter' }, ...dependencies },
+    // Every app formats money and dates (intl) and speaks its language in the
+    // built-in widgets, date pickers included (flutter_localizations).
+    dependencies: {
+      flutter: { sdk: 'flutter' },
+      flutter_localizations: { sdk: 'flutter' },
+      intl: PACKAGE_VERSIONS.intl,
+      ...dependencies,
+    },
     dev_dependencies: {
       flutter_test: { sdk: 'flutter' },
       flutter_lints: FLUTTER_LINTS_VERSION,
@@ -62,6 +69,8 @@ export interface ReadmeInput {
   backend: BackendKind;
   backendSetup: string;
   features: readonly ReadmeFeature[];
+  /** Markdown sections on how the spec was read (docs/plan-notes.ts): which screen each request became, what was guessed. */
+  planNotes?: string;
 }
 
 const BACKEND_NAMES: Readonly<Record<BackendKind, string>> = {
@@ -113,7 +122,7 @@ ${input.backendSetup.trim()}
 ## Features
 
 ${featureList(input.features)}
-${setupSections(input.features)}## Tests and analysis
+${input.planNotes?.trim() ? `${input.planNotes.trim()}\n\n` : ''}${setupSections(input.features)}## Tests and analysis
 
 \`\`\`sh
 flutter analyze

@@ -1,9 +1,11 @@
 /**
  * The app shell: entry point, `AppServices` (repositories and services made
  * once at start-up), `MainApp` with the theme and the route table, the home
- * screen that reaches every feature, and the smoke test.
+ * screen that reaches every feature, and the smoke test. Features with a gate
+ * (the onboarding tour, sign-in: `AppGate`) stand in front of the home screen,
+ * and sign-in also in front of every other route.
  */
-import type { ServiceDecl } from '../archetypes/archetype';
+import type { AppGate, ServiceDecl } from '../archetypes/archetype';
 import { dartString } from '../dart-string';
 import type { EntityPlan } from '../plan/app-plan';
 import type { ThemeModeToken, ThemeTokens } from '../theme-tokens';
@@ -19,6 +21,12 @@ export interface ShellFeature {
   /** Dart expression building the screen; `services` is in scope. */
   builder: string;
   isSettings: boolean;
+  /** Shown as a home card: false for settings (app bar), gates, and data screens another feature opens. */
+  homeCard: boolean;
+  /** A data screen the app added for another feature: that screen's class and the tooltip of its action. */
+  openedFrom?: { screenClass: string; action: string };
+  /** The gate the feature puts in front of the app (onboarding, sign-in): no home card, an unguarded route. */
+  gate?: AppGate;
 }
 
 export interface ShellInput {
@@ -34,6 +42,9 @@ export interface ShellInput {
   repositoryImports: (entity: EntityPlan) => string[];
   mainImports: readonly string[];
   mainSetup: readonly string[];
+  /** Statements `AppServices.create()` runs first (the backend's shared API client); services they name are created before them. */
+  createSetup: readonly string[];
+  createImports: readonly string[];
 }
 
 const THEME_MODES: Readonly<Record<ThemeModeToken, string>> = {
@@ -87,9 +98,22 @@ function serviceFields(input: ShellInput): ServiceField[] {
   ];
 }
 
+/** Services the setup statements use (`auth.token`): created as locals first, then passed on. */
+function hoistedServices(input: ShellInput): ServiceDecl[] {
+  return input.services.filter((service) =>
+    input.createSetup.some((line) => new RegExp(`\\b${service.field}\\.`).test(line)),
+  );
+}
+
 export function appServicesDart(input: ShellInput): string {
-  const fields = serviceFields(input);
+  const hoisted = hoistedServices(input);
+  const fields = serviceFields(input).map((field) =>
+    hoisted.some((service) => service.field === field.name) ? { ...field, create: field.name } : field,
+  );
+  const locals = hoisted.map((service) => `final ${service.field} = ${service.create};`);
+  const setup = [...locals, ...input.createSetup].map((line) => `    ${line}\n`);
   const imports = [
+    ...input.createImports,
     'package:shared_preferences/shared_preferences.dart',
     ...input.entities.flatMap((entity) => [
       entity.paths.repository.slice('lib/'.length),
@@ -112,7 +136,7 @@ ${fields.map((field) => `  final ${field.type} ${field.name};`).join('\n')}
 
   static Future<AppServices> create() async {
     final prefs = await SharedPreferences.getInstance();
-    return AppServices(
+${setup.join('')}    return AppServices(
       prefs: prefs,
 ${fields.map((field) => `      ${field.name}: ${field.create},`).join('\n')}
     );
@@ -136,16 +160,41 @@ export function testServicesDart(input: ShellInput, fakeRepositoriesImport: stri
     ...input.entities.map((entity) => `    ${entity.collection}: InMemory${entity.className}Repository(),`),
     ...input.services.map((service) => `    ${service.field}: ${service.fake},`),
   ];
-  return `${importLines(imports)}
+  const gates = gatesOf(input);
+  const passImports = gates.flatMap((gate) => gate.passImports.map((lib) => `package:${pkg}/${lib}`));
+  const fresh = gates.length ? 'firstLaunchServices' : 'testServices';
+  const freshDoc = gates.length
+    ? `AppServices of a first launch: in-memory repositories and fakes, nothing\n/// stored on the device${gates.some((gate) => gate.kind === 'signIn') ? ', nobody signed in' : ''}.`
+    : 'AppServices for widget tests: in-memory repositories and fakes, empty preferences.';
+  return `${importLines([...imports, ...passImports])}
 
-/// AppServices for widget tests: in-memory repositories and fakes, empty preferences.
-Future<AppServices> testServices() async {
+/// ${freshDoc}
+Future<AppServices> ${fresh}() async {
   SharedPreferences.setMockInitialValues({});
   final prefs = await SharedPreferences.getInstance();
   return AppServices(
     prefs: prefs,
 ${args.join('\n')}
   );
+}
+${returningUserDart(gates)}`;
+}
+
+const GATE_PASSED: Readonly<Record<AppGate['kind'], string>> = {
+  firstLaunch: 'the tour already seen',
+  signIn: 'signed in',
+};
+
+/** `testServices()` past every gate, for the tests of the screens behind them. */
+function returningUserDart(gates: readonly AppGate[]): string {
+  if (gates.length === 0) return '';
+  return `
+/// AppServices of someone who used the app before, what most tests need to
+/// reach the home screen: ${gates.map((gate) => GATE_PASSED[gate.kind]).join(', ')}.
+Future<AppServices> testServices() async {
+  final services = await firstLaunchServices();
+${gates.flatMap((gate) => gate.passInTests.map((line) => `  ${line}`)).join('\n')}
+  return services;
 }
 `;
 }
@@ -210,19 +259,85 @@ ${entries}
 `;
 }
 
+/** Gated features (sign-in, onboarding) open by themselves or from the app bar, not from a card. */
+function isOnHome(feature: ShellFeature): boolean {
+  return feature.homeCard && !feature.gate;
+}
+
+/** The app's gates, first-launch ones first: the tour comes before sign-in. */
+function gatesOf(input: ShellInput): AppGate[] {
+  const rank = (gate: AppGate) => (gate.kind === 'firstLaunch' ? 0 : 1);
+  return input.features.flatMap((feature) => (feature.gate ? [feature.gate] : [])).sort((a, b) => rank(a) - rank(b));
+}
+
+/** `child` inside each gate (the first outermost), as Dart starting at column `indent`. */
+function wrapInGates(gates: readonly AppGate[], child: string, indent: number): string {
+  if (gates.length === 0) return child;
+  const [outer, ...inner] = gates;
+  const pad = ' '.repeat(indent + 2);
+  const args = [...outer.arguments, `child: ${wrapInGates(inner, child, indent + 2)}`];
+  return `${outer.widget}(\n${args.map((arg) => `${pad}${arg},`).join('\n')}\n${' '.repeat(indent)})`;
+}
+
+/** `MainApp._guarded`: every route but the gates' own screens passes the route-guarding gates. */
+function guardedMethod(guards: readonly AppGate[]): string {
+  if (guards.length === 0) return '';
+  return `
+  /// [screen] for a signed-in user, the sign-in screen for anyone else (also
+  /// when the route is opened directly, e.g. a deep link on the web).
+  Widget _guarded(Widget screen) {
+    return ${wrapInGates(guards, 'screen', 4)};
+  }
+`;
+}
+
+/** `_guarded(builder)` in the route table, split when it would pass 80 columns. */
+function guardedCall(builder: string): string {
+  const call = `_guarded(${builder})`;
+  return call.length + 17 <= 80 ? call : `_guarded(\n                  ${builder},\n                )`;
+}
+
+/** App-bar actions opening gated features' own screens (the account behind sign-in). */
+function gateActions(features: readonly ShellFeature[]): string {
+  return features
+    .map((feature) => {
+      const action = feature.gate?.homeAction;
+      if (!action) return '';
+      return `
+          IconButton(
+            icon: const Icon(${action.icon}),
+            tooltip: ${dartString(action.tooltip)},
+            onPressed: () =>
+                Navigator.pushNamed(context, ${feature.screenClass}.routeName),
+          ),`;
+    })
+    .join('');
+}
+
 export function appDart(input: ShellInput): string {
   const settings = input.features.find((feature) => feature.isSettings);
   if (!settings) throw new Error('the plan has no settings feature');
-  const home = input.features.filter((feature) => !feature.isSettings);
+  const home = input.features.filter(isOnHome);
+  const gates = gatesOf(input);
+  const guards = gates.filter((gate) => gate.guardsRoutes);
   const routes = input.features
-    .map((feature) => `            ${feature.screenClass}.routeName: (context) =>\n                ${feature.builder},`)
+    .map((feature) => {
+      const screen = guards.length && !feature.gate ? guardedCall(feature.builder) : feature.builder;
+      return `            ${feature.screenClass}.routeName: (context) =>\n                ${screen},`;
+    })
     .join('\n');
+  const start = wrapInGates(
+    gates.filter((gate) => !gate.guardsRoutes),
+    guards.length ? '_guarded(const HomeScreen())' : 'const HomeScreen()',
+    16,
+  );
   const imports = [
     'package:flutter/material.dart',
     'app_services.dart',
     'config/app_info.dart',
     'theme/app_theme.dart',
     ...input.features.map((feature) => feature.screenImport),
+    ...gates.map((gate) => gate.import),
   ];
   return `${importLines(imports)}
 
@@ -245,16 +360,16 @@ class MainApp extends StatelessWidget {
           themeMode: services.settings.themeMode,
           initialRoute: HomeScreen.routeName,
           routes: {
-            HomeScreen.routeName: (context) => const HomeScreen(),
+            HomeScreen.routeName: (context) =>${start.includes('\n') ? '\n                ' : ' '}${start},
 ${routes}
           },
         );
       },
     );
   }
-}
+${guardedMethod(guards)}}
 
-/// Start screen: one card per feature; settings in the app bar.
+/// Start screen: one card per requested feature; settings in the app bar.
 class HomeScreen extends StatelessWidget {
   const HomeScreen({super.key});
 
@@ -265,7 +380,7 @@ class HomeScreen extends StatelessWidget {
     return Scaffold(
       appBar: AppBar(
         title: const Text(AppInfo.name),
-        actions: [
+        actions: [${gateActions(input.features)}
           IconButton(
             icon: const Icon(Icons.settings_outlined),
             tooltip: ${settings.screenClass}.title,
@@ -317,7 +432,7 @@ abstract final class AppTheme {
 /** Opens the app, checks every feature is listed on the home screen, and opens settings. */
 export function appWidgetTestDart(input: ShellInput): string {
   const pkg = input.packageName;
-  const home = input.features.filter((feature) => !feature.isSettings);
+  const home = input.features.filter(isOnHome);
   const checks = home
     .map(
       (feature) => `    await tester.scrollUntilVisible(find.text(${feature.screenClass}.title), 100);
@@ -330,6 +445,9 @@ export function appWidgetTestDart(input: ShellInput): string {
     `package:${pkg}/app.dart`,
     `package:${pkg}/config/app_info.dart`,
     ...home.map((feature) => `package:${pkg}/${feature.screenImport}`),
+    ...input.features
+      .filter((feature) => feature.openedFrom)
+      .map((feature) => `package:${pkg}/${feature.screenImport}`),
     'support/test_services.dart',
   ];
   return `${importLines(imports)}
@@ -352,6 +470,27 @@ ${checks}
 
     expect(find.widgetWithText(AppBar, 'Settings'), findsOneWidget);
   });
+${input.features.map(openedFromTest).join('')}}
+`;
 }
+
+/** A data screen without a home card must still open, from the feature that needs it. */
+function openedFromTest(feature: ShellFeature): string {
+  if (!feature.openedFrom) return '';
+  const { screenClass: host, action } = feature.openedFrom;
+  return `
+  testWidgets('opens ${feature.screenClass} from ${host}', (tester) async {
+    await tester.pumpWidget(MainApp(services: await testServices()));
+    await tester.pumpAndSettle();
+
+    final card = find.widgetWithText(ListTile, ${host}.title).first;
+    await tester.scrollUntilVisible(card, 100);
+    await tester.tap(card);
+    await tester.pumpAndSettle();
+    await tester.tap(find.byTooltip(${dartString(action)}));
+    await tester.pumpAndSettle();
+
+    expect(find.widgetWithText(AppBar, ${feature.screenClass}.title), findsOneWidget);
+  });
 `;
 }

@@ -7,7 +7,7 @@
 import type { GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
-import type { AppPlan } from '../../plan/app-plan';
+import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import {
   API_CONFIG_PATH,
@@ -22,12 +22,14 @@ import {
   repositoryImplementation,
   type GraphqlEntity,
 } from './backend-names';
+import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
 import { apiBaseUrlReadme, apiConfigFile } from './rest.backend';
 import { NETWORK_PERMISSIONS, dartImports, entityImports, type BackendWiring } from './wiring';
 
 const GRAPHQL_IMPORT = 'package:graphql_flutter/graphql_flutter.dart';
 
-function connectionDart(): string {
+function connectionDart(withHttpClient: boolean): string {
+  if (withHttpClient) return authorizedConnectionDart();
   return `${dartImports(GRAPHQL_CONNECTION_PATH, { packages: [GRAPHQL_IMPORT], local: [API_CONFIG_PATH] })}
 
 /// The app's GraphQL client, shared by every repository: it posts to
@@ -38,6 +40,28 @@ abstract final class GraphqlConnection {
     link: HttpLink(ApiConfig.graphqlEndpoint),
     cache: GraphQLCache(),
   );
+}
+`;
+}
+
+/** The connection of an app with sign-in: `AppServices` builds the client over an http client that adds the token. */
+function authorizedConnectionDart(): string {
+  return `${dartImports(GRAPHQL_CONNECTION_PATH, {
+    packages: [GRAPHQL_IMPORT, 'package:http/http.dart as http'],
+    local: [API_CONFIG_PATH],
+  })}
+
+/// The app's GraphQL client: it posts to [ApiConfig.graphqlEndpoint].
+abstract final class GraphqlConnection {
+  /// A client sending its requests through [httpClient]; \`AppServices\`
+  /// passes one that adds the signed-in user's token.
+  static GraphQLClient create({http.Client? httpClient}) => GraphQLClient(
+        link: HttpLink(ApiConfig.graphqlEndpoint, httpClient: httpClient),
+        cache: GraphQLCache(),
+      );
+
+  /// The client of repositories created without one.
+  static final GraphQLClient client = create();
 }
 `;
 }
@@ -174,6 +198,7 @@ function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
     sections.push(
       `Sign-in is not GraphQL: \`HttpAuthService\` calls ${authEndpoints} under \`ApiConfig.baseUrl\` (\`--dart-define=API_BASE_URL=…\`); see \`docs/api_contract.md\`.`,
     );
+    if (sendsAuthToken(plan)) sections.push(AUTH_TOKEN_README);
   }
   sections.push(NETWORK_PERMISSIONS);
   return sections.join('\n\n');
@@ -181,20 +206,29 @@ function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
 
 export function graphqlWiring(plan: AppPlan): BackendWiring {
   const entities = graphqlEntities(plan);
+  const token = sendsAuthToken(plan)
+    ? authTokenWiring(plan, (httpClient) => `GraphqlConnection.create(httpClient: ${httpClient})`)
+    : undefined;
   const files: GeneratedFile[] = [
     apiConfigFile(true),
-    { path: GRAPHQL_CONNECTION_PATH, content: connectionDart() },
+    { path: GRAPHQL_CONNECTION_PATH, content: connectionDart(!!token) },
     ...entities.flatMap((names) => [
       { path: names.documents.path, content: documentsDart(names) },
       { path: repositoryImplementation('graphql', names.entity).path, content: repositoryDart(names) },
     ]),
+    ...(token?.files ?? []),
   ];
+  const className = (entity: EntityPlan) => repositoryImplementation('graphql', entity).className;
   return {
-    dependencies: packages('graphql_flutter'),
+    dependencies: token ? packages('graphql_flutter', 'http') : packages('graphql_flutter'),
     files,
     mainImports: [],
     mainSetup: [],
-    repositoryCreate: (entity) => `${repositoryImplementation('graphql', entity).className}()`,
+    testFiles: token?.testFiles,
+    createSetup: token?.createSetup,
+    createImports: token && [...token.createImports, libRelative(GRAPHQL_CONNECTION_PATH)],
+    repositoryCreate: (entity) =>
+      token ? `${className(entity)}(client: ${API_CLIENT_VARIABLE})` : `${className(entity)}()`,
     repositoryImports: (entity) => [libRelative(repositoryImplementation('graphql', entity).path)],
     readme: readme(plan, entities),
   };

@@ -22,6 +22,7 @@ import {
   restCollectionPath,
   restItemPath,
 } from './backend-names';
+import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
 
 /** `lib/config/api_config.dart`: `ApiConfig.baseUrl` always, `graphqlEndpoint` for the GraphQL backend. */
@@ -195,12 +196,14 @@ function readme(plan: AppPlan): string {
   return [
     'The app talks to a JSON REST API whose contract is `docs/openapi.yaml` (OpenAPI 3.0). Bodies are the models’ `toJson()` (dates as ISO-8601 strings); `PUT` inserts or replaces the item with that id. A non-2xx answer throws `ApiException(statusCode, message)` (`lib/data/api_exception.dart`).',
     table(['Method', 'Path (after the base URL)', 'Called by'], rows, NO_DATA),
+    ...(sendsAuthToken(plan) ? [AUTH_TOKEN_README] : []),
     apiBaseUrlReadme('API_BASE_URL', 'https://api.example.com/v1', API_BASE_URL_DEFAULT),
     NETWORK_PERMISSIONS,
   ].join('\n\n');
 }
 
 export function restWiring(plan: AppPlan): BackendWiring {
+  const token = sendsAuthToken(plan) ? authTokenWiring(plan, (httpClient) => httpClient) : undefined;
   const files: GeneratedFile[] = [
     apiConfigFile(false),
     { path: API_EXCEPTION_PATH, content: apiExceptionDart() },
@@ -208,13 +211,19 @@ export function restWiring(plan: AppPlan): BackendWiring {
       path: repositoryImplementation('rest', entity).path,
       content: repositoryDart(entity),
     })),
+    ...(token?.files ?? []),
   ];
+  const className = (entity: EntityPlan) => repositoryImplementation('rest', entity).className;
   return {
     dependencies: packages('http'),
     files,
     mainImports: [],
     mainSetup: [],
-    repositoryCreate: (entity) => `${repositoryImplementation('rest', entity).className}()`,
+    testFiles: token?.testFiles,
+    createSetup: token?.createSetup,
+    createImports: token?.createImports,
+    repositoryCreate: (entity) =>
+      token ? `${className(entity)}(client: ${API_CLIENT_VARIABLE})` : `${className(entity)}()`,
     repositoryImports: (entity) => [libRelative(repositoryImplementation('rest', entity).path)],
     readme: readme(plan),
   };

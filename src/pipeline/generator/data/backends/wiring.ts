@@ -11,10 +11,19 @@ export interface BackendWiring {
   dependencies: Record<string, string>;
   /** repository implementations for every entity of the plan + bootstrap/config files */
   files: GeneratedFile[];
+  /** Dart tests of those files, under test/ */
+  testFiles?: GeneratedFile[];
   /** package:/dart: URIs or lib-relative paths main.dart must import for mainSetup */
   mainImports: string[];
   /** Dart statements main() runs after WidgetsFlutterBinding.ensureInitialized(), before AppServices.create() (e.g. Firebase.initializeApp) */
   mainSetup: string[];
+  /**
+   * Dart statements `AppServices.create()` runs before creating the services, after `prefs`; a
+   * service they name (`auth.token`) is created first. Their variables are in scope for `repositoryCreate`.
+   */
+  createSetup?: string[];
+  /** lib-relative paths createSetup needs */
+  createImports?: string[];
   /** Dart expression creating the repository of `entity` inside `static Future<AppServices> create()`; `prefs` (SharedPreferences) is in scope */
   repositoryCreate(entity: EntityPlan): string;
   /** lib-relative paths that expression needs */

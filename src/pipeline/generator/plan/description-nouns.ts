@@ -1,0 +1,593 @@
+/**
+ * The app's own nouns, mined from a description the word tables do not cover:
+ * "Book dog walks with local walkers and pay in the app" → a calendar of dog
+ * walks (walker, date, price, paid) and a list of walkers. The phrases come
+ * from `description-sentences.ts`; here the verb before a phrase says what the
+ * app does with it (book → a calendar, log/track → a dated record, pay →
+ * money fields), "with …" adds fields or a related entity, and the noun's
+ * shape (a person, a payment, a lease, a vote, an event, a bookable resource,
+ * a thing) picks the rest of its fields. Rule-based and deterministic.
+ */
+import { appLocale } from './app-language';
+import {
+  DOMAIN_ENTITIES,
+  PERSON_FIELDS,
+  PERSON_SHAPE,
+  WEAK_DESCRIPTION_WORDS,
+  parseFieldSpecs,
+  type DomainEntity,
+} from './domain-entities';
+import { lex, readText, type Phrase, type Word } from './description-sentences';
+import {
+  AGENT_STEMS,
+  CONTRACT_WORDS,
+  EVENT_WORDS,
+  FIELD_WORDS,
+  HEAD_FIRST_LOCALES,
+  INTENT_HEADS,
+  PAYMENT_NOUNS,
+  PERSON_WORDS,
+  RESOURCE_WORDS,
+  SHOP_WORDS,
+  VOTE_WORDS,
+  wordRoles,
+  type WordRole,
+} from './description-words';
+import { foldText, phraseIndex, plural, singular, tokens } from './text-match';
+
+/** One screen's worth of data found in the description. */
+export interface MinedNoun {
+  /** Index of the noun's first word in `tokens(name + "\n" + description)`. */
+  at: number;
+  /** The screen title, in the user's words ("Dog walks", "Học phí"). */
+  title: string;
+  archetype: 'entity' | 'calendar';
+  /** A row of the domain table, or one built from the description. */
+  row: DomainEntity;
+  fieldsFrom: 'domain' | 'description';
+}
+
+export interface MinedNouns {
+  nouns: MinedNoun[];
+  /** Word indexes the nouns (and the verbs acting on them) used: feature words there are not mined again. */
+  consumed: ReadonlySet<number>;
+  /** Where the description asks to pay in an app that sells things: a checkout fits there. */
+  checkoutAt?: number;
+}
+
+/** More screens than this from one description is noise, not an app. */
+const MAX_NOUNS = 6;
+
+/** More references to other entities than this and a form becomes a database schema. */
+const MAX_REFS = 2;
+
+type Kind = 'person' | 'payment' | 'contract' | 'vote' | 'event' | 'activity' | 'measure' | 'resource' | 'thing';
+
+interface FieldSpec {
+  name: string;
+  type: string;
+  required: boolean;
+}
+
+interface Noun {
+  phrase: Phrase;
+  kind: Kind;
+  domain?: DomainEntity;
+  className: string;
+  title: string;
+  label: string;
+  pluralLabel: string;
+  /** Field name other entities use to point at this one ("walker", "student"). */
+  refName: string;
+  /** Field of the head word: which court a booking is for, what a measurement measures. */
+  headField: FieldSpec;
+  /** "plant watering schedule" is shown as a calendar, "workout log" as records. */
+  view?: 'book' | 'record';
+  attrs: FieldSpec[];
+  requiredRefs: Noun[];
+  refs: Noun[];
+  pay: boolean;
+  /** Word indexes of the phrase, the verb before it and the "with" words it took. */
+  used: number[];
+}
+
+interface Context {
+  roles: ReadonlyMap<string, WordRole>;
+  /** Vietnamese words are several syllables ("hội viên"): a reference is named after all of them. */
+  syllables: boolean;
+  headFirst: boolean;
+  textWords: ReadonlySet<string>;
+  nameWords: string;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** UpperCamelCase from folded Latin words ("climbing route" → ClimbingRoute); empty when none. */
+function camel(words: readonly string[]): string {
+  return words
+    .flatMap((word) => word.split(/[^a-z0-9]+/))
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Singular of a head word: English rules, or a bare plural "-s" of Romance languages. */
+function singularOf(word: string, headFirst: boolean): string {
+  if (!headFirst) return singular(word);
+  if (word.length <= 3 || !word.endsWith('s')) return word;
+  if (/(ones|ores|ales)$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+function isPlural(word: string, ctx: Context): boolean {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word) || ctx.roles.has(word)) return false;
+  return singularOf(word, ctx.headFirst) !== word;
+}
+
+function isPaymentWord(text: string): boolean {
+  return PAYMENT_NOUNS.has(text) || PAYMENT_NOUNS.has(singular(text));
+}
+
+/** Whether a set's entry is the head, or (for multi-word entries: "hop dong") occurs in the phrase. */
+function hasWord(set: ReadonlySet<string>, words: readonly string[], head: string): boolean {
+  if (set.has(head)) return true;
+  for (const entry of set) if (entry.includes(' ') && phraseIndex(words, entry) >= 0) return true;
+  return false;
+}
+
+function isPerson(head: string, words: readonly string[], ctx: Context): boolean {
+  if (hasWord(PERSON_WORDS, words, head)) return true;
+  if (PERSON_SHAPE.test(head) && !/(fee|tree|coffee|degree)$/.test(head)) return true;
+  // "walkers" walk, "visitors" visit: an -er/-or noun of a known verb, or of a verb the text uses.
+  const agent = /^([a-z]+?)(er|or)$/.exec(head);
+  if (!agent) return false;
+  const stem = agent[1];
+  return [stem, stem.replace(/(.)\1$/, '$1'), `${stem}e`].some(
+    (candidate) => AGENT_STEMS.has(candidate) || ctx.textWords.has(candidate),
+  );
+}
+
+/** The domain row a phrase names; in head-last languages the row's word must end the phrase. */
+function domainOf(
+  words: readonly string[],
+  headFirst: boolean,
+): { row: DomainEntity; start: number; end: number } | undefined {
+  const forms = [words, words.map((word) => singularOf(word, headFirst)), words.map(singular)];
+  let best: { row: DomainEntity; start: number; end: number } | undefined;
+  for (const row of DOMAIN_ENTITIES) {
+    for (const phrase of row.words) {
+      for (const form of forms) {
+        const start = phraseIndex(form, phrase);
+        if (start < 0) continue;
+        const end = start + phrase.split(' ').length;
+        if (!headFirst && end !== words.length) continue;
+        if (!best || end - start > best.end - best.start) best = { row, start, end };
+      }
+    }
+  }
+  return best;
+}
+
+/** A phrase the app is about rather than a thing in it: the app's name, or "a book club: books, …". */
+function isTopic(phrase: Phrase, phrases: readonly Phrase[], ctx: Context): boolean {
+  // "Organise a book club" in an app named Book Club; "log every coffee" in Coffee and "rate cleaners"
+  // in Cleaners are still things the app keeps.
+  const texts = phrase.words.map((word) => word.text);
+  const named = texts.join(' ') === ctx.nameWords && singular(texts[texts.length - 1]) === texts[texts.length - 1];
+  if (named && !phrase.intent) return true;
+  return phrase.beforeColon && phrases.some((other) => other.sentence === phrase.sentence && other.afterColon);
+}
+
+/** Index of the head word: before "of"/"de" when the phrase has one, else by the language's order. */
+function headIndexOf(words: readonly Word[], ctx: Context): number {
+  const joiner = words.findIndex((word, i) => i > 0 && ctx.roles.get(word.text) === 'of');
+  if (joiner > 0) return joiner - 1;
+  return ctx.headFirst ? 0 : words.length - 1;
+}
+
+function kindOf(texts: readonly string[], head: string, phrase: Phrase, view: Noun['view'], ctx: Context): Kind {
+  if (isPerson(head, texts, ctx)) return 'person';
+  if (hasWord(CONTRACT_WORDS, texts, head)) return 'contract';
+  if (hasWord(VOTE_WORDS, texts, head)) return 'vote';
+  if (hasWord(EVENT_WORDS, texts, head)) return 'event';
+  if (/(ing|tion|sion|ment)$/.test(head)) return 'activity';
+  const booked = phrase.intent === 'book' || view === 'book';
+  if (booked && hasWord(RESOURCE_WORDS, texts, head)) return 'resource';
+  if (phrase.intent === 'record' && FIELD_WORDS.has(head)) return 'measure';
+  return 'thing';
+}
+
+/** Whether a phrase names something the app keeps, by how the sentence introduced it. */
+function isAccepted(
+  phrase: Phrase,
+  facts: {
+    plural: boolean;
+    domain: boolean;
+    strong: boolean;
+    payment: boolean;
+    person: boolean;
+    attribute: boolean;
+    view: boolean;
+  },
+): boolean {
+  if (facts.payment) return true;
+  if (phrase.role === 'for' || phrase.role === 'adjunct')
+    return facts.strong || (facts.plural && (facts.domain || facts.person));
+  if (facts.attribute) return !!phrase.intent || phrase.list || phrase.afterColon;
+  // Objects of book/log/pay, enumerations and views count even in the singular ("log fertilizer").
+  const listed = (phrase.role === 'object' && !!phrase.intent) || phrase.list || phrase.afterColon || facts.view;
+  return listed || facts.plural || facts.strong;
+}
+
+/** Singular and plural labels in the user's words: "Pista de pádel" / "Pistas de pádel". */
+function labelsOf(
+  all: readonly Word[],
+  headIndex: number,
+  headSingular: string,
+  isPluralHead: boolean,
+  ctx: Context,
+): { label: string; pluralLabel: string } {
+  const head = all[headIndex].text;
+  const origWords = all.map((word) => word.orig.toLocaleLowerCase());
+  // The singular drops as many letters from the word as written as folding dropped ("pistas" → "pista").
+  const origSingular = origWords.map((orig, i) =>
+    i === headIndex && isPluralHead && foldText(orig).length === head.length
+      ? orig.slice(0, orig.length - (head.length - headSingular.length))
+      : orig,
+  );
+  const label = capitalize(origSingular.join(' '));
+  if (isPluralHead) return { label, pluralLabel: capitalize(origWords.join(' ')) };
+  return { label, pluralLabel: ctx.headFirst ? label : capitalize(plural(origSingular.join(' '))) };
+}
+
+/** A phrase as the noun it names, or undefined when it is not one the app keeps. */
+function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
+  let all = phrase.words;
+  if (all.some((word) => !/[a-z]/.test(word.text))) return undefined;
+  // "plant watering schedule": the outer noun says how to show the rest.
+  let view: Noun['view'];
+  const edge = ctx.headFirst ? 0 : all.length - 1;
+  const intentHead = INTENT_HEADS.get(all[edge].text);
+  if (intentHead && all.length === 1) return undefined;
+  if (intentHead) {
+    view = intentHead;
+    all = ctx.headFirst ? all.slice(1) : all.slice(0, -1);
+    if (ctx.roles.get(all[0].text) === 'of') all = all.slice(1);
+  }
+  const headIndex = headIndexOf(all, ctx);
+  const texts = all.map((word) => word.text);
+  const head = texts[headIndex];
+  const headSingular = singularOf(head, ctx.headFirst || headIndex < texts.length - 1);
+  const plural_ = isPlural(head, ctx);
+  // English "bottles of wine" is a wine bottle; Romance "pistas de pádel" keeps its order.
+  const content = texts
+    .map((text, i) => (i === headIndex ? headSingular : text))
+    .filter((text) => ctx.roles.get(text) !== 'of');
+  const keyWords = !ctx.headFirst && headIndex < texts.length - 1 ? [...content.slice(1), content[0]] : content;
+  const domain = domainOf(
+    texts.filter((text) => ctx.roles.get(text) !== 'of'),
+    ctx.headFirst || headIndex < texts.length - 1,
+  );
+  const payment = isPaymentWord(head) || PAYMENT_NOUNS.has(content.join(' '));
+  const person = isPerson(headSingular, texts, ctx);
+  const strong =
+    !!domain && (plural_ || domain.end - domain.start > 1 || !WEAK_DESCRIPTION_WORDS.has(content[domain.start]));
+  const attribute = FIELD_WORDS.has(head) || FIELD_WORDS.has(headSingular);
+  const facts = { plural: plural_, domain: !!domain, strong, payment, person, attribute, view: view !== undefined };
+  if (!isAccepted(phrase, facts)) return undefined;
+
+  const kind: Kind = payment ? 'payment' : kindOf(texts, headSingular, phrase, view, ctx);
+  const { label, pluralLabel } = labelsOf(all, headIndex, headSingular, plural_, ctx);
+  const stem = PAYMENT_NOUNS.get(keyWords.join(' ')) || camel(keyWords);
+  if (!/^[A-Z]/.test(stem)) return undefined;
+  const headName = lowerFirst(camel([headSingular])) || lowerFirst(stem);
+  const noun: Noun = {
+    phrase,
+    kind,
+    className: kind === 'resource' ? `${stem}Booking` : stem,
+    title: capitalize(phrase.words.map((word) => word.orig).join(' ')),
+    label,
+    pluralLabel,
+    refName: ctx.syllables ? lowerFirst(stem) : headName,
+    headField: { name: headName, type: FIELD_WORDS.get(headSingular) ?? 'text', required: true },
+    view,
+    attrs: [],
+    requiredRefs: [],
+    refs: [],
+    pay: false,
+    used: [...phrase.words.map((word) => word.at), ...(phrase.verbAt ?? [])],
+  };
+  if (domain && !payment) {
+    noun.domain = domain.row;
+    noun.className = domain.row.className;
+    noun.label = domain.row.label;
+    noun.pluralLabel = domain.row.pluralLabel;
+    // A singular mention in English ("my plant") titles the screen with the table's plural.
+    if (!plural_ && !ctx.headFirst) noun.title = domain.row.pluralLabel;
+    // English keeps the user's word ("apartment" for a Listing); other languages the table's class.
+    if (ctx.headFirst || domain.end - domain.start > 1) noun.refName = lowerFirst(domain.row.className);
+  }
+  return noun;
+}
+
+/** A typed field for an attribute word ("attempts" → attempts: int), else a text field named after it. */
+function attributeOf(phrase: Phrase): FieldSpec | undefined {
+  const texts = phrase.words.map((word) => word.text);
+  const type = FIELD_WORDS.get(texts.join(' ')) ?? FIELD_WORDS.get(texts[texts.length - 1]) ?? 'text';
+  const name = lowerFirst(camel(texts));
+  return /^[a-z][A-Za-z0-9]*$/.test(name) ? { name, type, required: false } : undefined;
+}
+
+function isAttributeWord(phrase: Phrase): boolean {
+  const texts = phrase.words.map((word) => word.text);
+  return FIELD_WORDS.has(texts.join(' ')) || FIELD_WORDS.has(texts[texts.length - 1]);
+}
+
+/** Field specs → the `name:type!` string of a domain row; a name listed twice is required if either is. */
+function fieldString(fields: readonly FieldSpec[]): string {
+  const byName = new Map<string, FieldSpec>();
+  for (const field of fields) {
+    const seen = byName.get(field.name);
+    if (seen) seen.required ||= field.required;
+    else byName.set(field.name, { ...field });
+  }
+  return [...byName.values()].map((field) => `${field.name}:${field.type}${field.required ? '!' : ''}`).join(', ');
+}
+
+const refField = (noun: Noun, required: boolean): FieldSpec => ({ name: noun.refName, type: 'text', required });
+const field = (name: string, type: string, required = false): FieldSpec => ({ name, type, required });
+
+/** The fields of a noun the table does not know: its shape, its references, its attributes and intents. */
+function fieldsOf(noun: Noun): string {
+  const titled = noun.kind !== 'person' && noun.kind !== 'resource' && noun.kind !== 'measure';
+  const [titleRef, ...otherRequired] = titled ? noun.requiredRefs : [];
+  const refs = [...(titled ? otherRequired : noun.requiredRefs), ...noun.refs].slice(0, MAX_REFS);
+  const title = (fallback: string): FieldSpec => (titleRef ? refField(titleRef, true) : field(fallback, 'text', true));
+  const fields: FieldSpec[] = [];
+  const add = (...more: FieldSpec[]) => fields.push(...more);
+  switch (noun.kind) {
+    case 'person':
+      // The same contact fields as a person named in a feature label; notes go last, below.
+      add(...parseFieldSpecs(PERSON_FIELDS).filter((spec) => spec.type !== 'longText'));
+      break;
+    case 'payment':
+      add(title('title'), field('amount', 'money', true), field('dueDate', 'date', true), field('paid', 'bool'));
+      break;
+    case 'contract':
+      add(title('title'), field('startDate', 'date', true), field('endDate', 'date'), field('amount', 'money'));
+      break;
+    case 'vote':
+      add(title('choice'), field('voter', 'text'), field('date', 'date', true));
+      break;
+    case 'event':
+      // Meetings, visits, walks happen somewhere.
+      add(title('title'), field('date', 'date', true), field('location', 'text'));
+      break;
+    case 'activity':
+      add(title('title'), field('date', 'date', true), field('completed', 'bool'));
+      break;
+    case 'resource':
+      add({ ...noun.headField, type: 'text' });
+      break;
+    case 'measure':
+      // "track my weight": the measurement is the value, dated; a short label tells entries apart.
+      add(field('label', 'text', true), {
+        ...noun.headField,
+        type: noun.headField.type === 'text' ? 'decimal' : noun.headField.type,
+      });
+      break;
+    default:
+      add(title(titleRef ? 'title' : 'name'));
+  }
+  add(...refs.map((other) => refField(other, false)), ...noun.attrs);
+  const dated = noun.phrase.intent === 'book' || noun.phrase.intent === 'record' || noun.view !== undefined;
+  if ((dated || noun.kind === 'resource') && !fields.some((f) => f.type === 'date' && f.required)) {
+    add(field('date', 'date', true));
+  }
+  if (noun.kind === 'thing' && noun.phrase.intent === 'record' && !noun.attrs.length) add(field('amount', 'decimal'));
+  // Paying for it makes the price part of every entry (the calendar's form asks for required numbers).
+  if (noun.pay && !fields.some((f) => f.type === 'money')) add(field('price', 'money', true));
+  if (noun.pay) add(field('paid', 'bool'));
+  if (noun.view === 'book' && !noun.pay && !fields.some((f) => f.type === 'bool')) add(field('done', 'bool'));
+  // A vote is a choice, not a text to write.
+  if (noun.kind !== 'vote') add(field(noun.kind === 'payment' ? 'note' : 'notes', 'longText'));
+  return fieldString(fields);
+}
+
+const PLACE_ROWS: ReadonlySet<string> = new Set(['Listing', 'Place']);
+
+/** "plant watering": a known entity before the head is referenced, and gets its own screen. */
+function addModifier(noun: Noun, ctx: Context, add: (noun: Noun) => Noun): void {
+  if (ctx.headFirst || noun.domain || noun.phrase.words.length < 2) return;
+  const modifiers = noun.phrase.words.slice(0, -1);
+  const found = domainOf(
+    modifiers.map((word) => word.text),
+    true,
+  );
+  // "house cleanings", "restaurant reviews": where something happens is no list of its own.
+  if (!found || PLACE_ROWS.has(found.row.className)) return;
+  const words = modifiers.slice(found.start, found.end);
+  const modifier = nounOf(
+    { ...noun.phrase, words, role: 'plain', intent: undefined, verbAt: undefined, list: true },
+    ctx,
+  );
+  if (modifier) noun.requiredRefs.push(add(modifier));
+}
+
+/** "book babysitters": the people get their list, the booking names one of them. */
+function bookingOfPerson(person: Noun, add: (noun: Noun) => Noun, ctx: Context): Noun {
+  const people = add({ ...person, phrase: { ...person.phrase, intent: undefined }, used: [...person.used] });
+  const english = !ctx.headFirst;
+  return {
+    ...person,
+    kind: 'resource',
+    className: `${person.className}Booking`,
+    title: english ? `${person.label} bookings` : person.title,
+    label: english ? `${person.label} booking` : person.label,
+    pluralLabel: english ? `${person.label} bookings` : person.pluralLabel,
+    refName: `${person.refName}Booking`,
+    headField: { name: person.refName, type: 'text', required: true },
+    requiredRefs: [people],
+    used: [],
+  };
+}
+
+/** Payments name who pays, votes and logs what they are about, events the app's main thing. */
+function linkNaturally(nouns: readonly Noun[]): void {
+  // A table row with contact details (students, customers, employees) is a person too.
+  const person = nouns.find((noun) => noun.kind === 'person' || /:(email|phone)\b/.test(noun.domain?.fields ?? ''));
+  const first = nouns[0];
+  const thing =
+    first && (first.domain ? !/:(email|phone)\b/.test(first.domain.fields) : first.kind === 'thing')
+      ? first
+      : undefined;
+  for (const noun of nouns) {
+    if (noun.domain) continue;
+    const linked = new Set([noun, ...noun.requiredRefs, ...noun.refs]);
+    const wants =
+      noun.kind === 'payment' || noun.kind === 'contract'
+        ? person
+        : noun.kind === 'vote' || noun.kind === 'measure' || (noun.kind === 'thing' && noun.phrase.intent === 'record')
+          ? thing
+          : undefined;
+    if (wants && !linked.has(wants)) (noun.requiredRefs.length ? noun.refs : noun.requiredRefs).push(wants);
+    if ((noun.kind === 'event' || noun.kind === 'activity') && thing && !linked.has(thing)) noun.refs.push(thing);
+  }
+}
+
+/**
+ * "… and pay in the app": a price and a paid flag on what is booked (or the
+ * app's main record); in an app that sells things, a checkout instead.
+ */
+function attachPayments(
+  payVerbs: readonly (readonly Word[])[],
+  nouns: readonly Noun[],
+  consumed: Set<number>,
+  description: string,
+): number | undefined {
+  const loose = payVerbs.filter((words) => !words.some((word) => consumed.has(word.at)));
+  if (!loose.length) return undefined;
+  const texts = tokens(description);
+  if (SHOP_WORDS.some((word) => phraseIndex(texts, word) >= 0)) return loose[0][0].at;
+  const target =
+    nouns.find((noun) => noun.phrase.intent === 'book' || noun.view === 'book') ??
+    nouns.find((noun) => !noun.domain && (noun.kind === 'thing' || noun.kind === 'event' || noun.kind === 'resource'));
+  if (!target) return undefined;
+  target.pay = true;
+  for (const words of loose) for (const word of words) consumed.add(word.at);
+  return undefined;
+}
+
+function toMined(nouns: readonly Noun[]): MinedNoun[] {
+  let calendar = false;
+  return nouns.map((noun) => {
+    const fields = noun.domain ? noun.domain.fields : fieldsOf(noun);
+    const booked = noun.phrase.intent === 'book' || noun.view === 'book';
+    const archetype = booked && /:date/.test(fields) && !calendar ? 'calendar' : 'entity';
+    if (archetype === 'calendar') calendar = true;
+    const row: DomainEntity = noun.domain ?? {
+      words: [],
+      className: noun.className,
+      label: noun.label,
+      pluralLabel: noun.pluralLabel,
+      fields,
+    };
+    return {
+      at: Math.min(...noun.phrase.words.map((word) => word.at)),
+      title: noun.title,
+      archetype,
+      row,
+      fieldsFrom: noun.domain ? 'domain' : 'description',
+    };
+  });
+}
+
+/**
+ * The nouns of `description` (the app `name` only tells the app's own topic
+ * apart): entities with guessed fields, and a calendar for what is booked.
+ */
+export function mineDescriptionNouns(name: string, description: string): MinedNouns {
+  const locale = appLocale({ name: '', description, features: [] });
+  const roles = wordRoles(locale);
+  const nameCount = tokens(name).length;
+  const pieces = lex(`${name}\n${description}`).filter((piece) => typeof piece === 'string' || piece.at >= nameCount);
+  const words = pieces.filter((piece): piece is Word => typeof piece !== 'string');
+  const ctx: Context = {
+    roles,
+    syllables: locale === 'vi',
+    headFirst: HEAD_FIRST_LOCALES.has(locale),
+    textWords: new Set(words.map((word) => singular(word.text))),
+    nameWords: tokens(name)
+      .filter((word) => !roles.has(word))
+      .join(' '),
+  };
+  const { phrases, payVerbs } = readText(pieces, roles, locale === 'en');
+  const nouns: Noun[] = [];
+  const byPhrase = new Map<Phrase, Noun>();
+  const add = (noun: Noun): Noun => {
+    const same = nouns.find((other) => other.className === noun.className);
+    if (same) same.used.push(...noun.used);
+    else nouns.push(noun);
+    byPhrase.set(noun.phrase, same ?? noun);
+    return same ?? noun;
+  };
+  const topics: number[] = [];
+  for (const phrase of phrases) {
+    if (phrase.role === 'with') continue;
+    if (isTopic(phrase, phrases, ctx)) {
+      topics.push(...phrase.words.map((word) => word.at));
+      continue;
+    }
+    const noun = nounOf(phrase, ctx);
+    if (!noun) continue;
+    addModifier(noun, ctx, add);
+    add(noun.kind === 'person' && phrase.intent === 'book' ? bookingOfPerson(noun, add, ctx) : noun);
+  }
+  linkWith(phrases, byPhrase, ctx, add);
+  for (const phrase of phrases.filter((candidate) => candidate.role === 'for')) {
+    const related = byPhrase.get(phrase);
+    for (const owner of phrase.owners.map((o) => byPhrase.get(o))) {
+      if (related && owner && owner !== related && !owner.domain) owner.refs.push(related);
+    }
+  }
+  const kept = nouns.slice(0, MAX_NOUNS);
+  linkNaturally(kept);
+  // The app's topic ("my cafe: …") is the app itself: no table entity is mined from it, nor from the
+  // same word in the app's name.
+  const topicWords = new Set(topics.map((at) => words.find((word) => word.at === at)?.text));
+  const nameTopic = tokens(name).flatMap((text, at) => (topicWords.has(text) ? [at] : []));
+  const consumed = new Set([...topics, ...nameTopic, ...kept.flatMap((noun) => noun.used)]);
+  const checkoutAt = attachPayments(payVerbs, kept, consumed, description);
+  return { nouns: toMined(kept), consumed, checkoutAt };
+}
+
+/** "with local walkers" names a related entity; "with grade and attempts" names fields. */
+function linkWith(
+  phrases: readonly Phrase[],
+  byPhrase: Map<Phrase, Noun>,
+  ctx: Context,
+  add: (noun: Noun) => Noun,
+): void {
+  for (const phrase of phrases.filter((candidate) => candidate.role === 'with')) {
+    const owners = phrase.owners.flatMap((owner) => byPhrase.get(owner) ?? []).filter((owner) => !owner.domain);
+    const last = phrase.words[phrase.words.length - 1].text;
+    if (isAttributeWord(phrase) || (owners.length && !isPlural(last, ctx))) {
+      const attribute = attributeOf(phrase);
+      for (const owner of attribute ? owners : []) {
+        owner.attrs.push(attribute as FieldSpec);
+        owner.used.push(...phrase.words.map((word) => word.at));
+      }
+      continue;
+    }
+    const noun = nounOf({ ...phrase, role: 'for', intent: undefined, verbAt: undefined }, ctx);
+    if (!noun) continue;
+    const related = add(noun);
+    for (const owner of owners) if (owner !== related) owner.requiredRefs.push(related);
+  }
+}

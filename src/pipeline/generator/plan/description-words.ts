@@ -1,0 +1,556 @@
+/**
+ * Words that tell the description miner (`description-nouns.ts`) how a
+ * sentence is built, in the languages of `archetype-words.ts`: function words
+ * and filler to skip, verbs that carry an intent (book, pay, record), nouns
+ * whose shape decides an entity's fields (people, payments, contracts, votes,
+ * events, bookable resources), and attribute words with their field types
+ * ("with grade and attempts"). Folded like `foldText`: no diacritics, lower
+ * case; multi-word entries match as phrases.
+ */
+import type { AppLocale } from './app-language';
+import type { FieldType } from './app-plan';
+
+/** What a word does in a sentence. */
+export type WordRole =
+  | 'stop'
+  | 'prep'
+  | 'adjective'
+  | 'article'
+  | 'pronoun'
+  | 'modal'
+  | 'conj'
+  | 'with'
+  | 'for'
+  | 'of'
+  | 'filler'
+  | 'book'
+  | 'pay'
+  | 'record';
+
+/** One language's function words and verbs: role → comma-separated words. */
+type RoleTable = Partial<Record<WordRole, string>>;
+
+const ENGLISH: RoleTable = {
+  stop:
+    'this, that, these, those, there, here, also, too, very, really, just, only, even, all, any, some, other, ' +
+    'another, more, most, much, many, few, lot, lots, as, if, when, where, while, which, who, whom, whose, what, ' +
+    'how, why, so, then, than, is, are, was, were, be, been, being, am, do, does, did, done, have, has, had, it, ' +
+    'app, apps, application, applications, tool, tools, platform, system, way, thing, ' +
+    'things, stuff, something, anything, everything, someone, anyone, everyone, people, user, users, time, day, ' +
+    'days, week, month, year, today, online, offline, home, well, back, often, again, once, always, never, easily, ' +
+    'quickly, device, one, two, three, like, able, each, every, both, not, no, yes, please, up, down, out, off',
+  prep:
+    'in, on, at, from, into, onto, about, over, under, between, through, within, without, via, per, across, ' +
+    'around, after, before, during, near, inside, since, until',
+  adjective:
+    'small, big, little, large, local, new, old, simple, easy, personal, daily, weekly, monthly, yearly, good, ' +
+    'best, nice, quick, fast, free, whole, own, private, shared, friendly, favourite, favorite, upcoming, past, ' +
+    'current, next, last, first, handmade',
+  article: 'a, an, the, my, our, your, their, his, its',
+  pronoun: 'i, we, you, they, he, she, me, us, them, him, her',
+  modal: 'to, can, will, could, should, may, must, let, lets',
+  conj: 'and, or, plus',
+  with: 'with',
+  // "rent payments for my apartments", "bugs reported by testers": the owner refers to them.
+  for: 'for, by',
+  of: 'of',
+  filler:
+    'manage, managing, organise, organize, keep, see, view, save, add, create, edit, share, follow, handle, ' +
+    'collect, plan, list, store, help, helps, allow, allows, get, gets, make, makes, want, need, needs, use, ' +
+    'using, run, send, receive, invite, join, rate, compare, discover, explore, come, go, start, stay, remember, ' +
+    'earn, win, approve, complete, finish, assign, pick, choose, drink, eat, sell, offer',
+  book: 'reserve, reserves, reserving',
+  pay: 'pay, paying',
+  record:
+    'monitor, measure, keep track of, keep records of, keep a record of, keep a log of, records of, ' +
+    'keep a diary of',
+};
+
+const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
+  vi: {
+    stop:
+      'ung dung, app, minh, cac, nhung, moi, nay, do, duoc, se, da, dang, rat, hang ngay, don gian, de dang, ' +
+      'nguoi dung, dung gio, luc, khi, nao, ai, gi, ra, len, xuong, lai, nua, la, co, mot',
+    prep: 'trong, tren, tai, vao, o, tu, den',
+    pronoun: 'toi, chung toi, ban, em',
+    modal: 'de',
+    conj: 'va, hoac',
+    with: 'voi, kem',
+    for: 'cho',
+    of: 'cua',
+    filler: 'quan ly, xem, them, tao, giup, luu',
+    book: 'dat, dat lich, dat cho',
+    pay: 'thanh toan, tra tien, dong tien, dong',
+    record: 'theo doi, ghi lai, ghi chep, ghi',
+  },
+  es: {
+    stop: 'que, como, cuando, donde, aplicacion, app, muy, todo, todos, todas, cada, es, son, mas',
+    prep: 'en, a, al, desde, sobre, entre, sin, hasta',
+    adjective: 'pequeno, pequena, nuevo, nueva, diario, diaria',
+    article: 'el, la, los, las, un, una, unos, unas, mi, mis, tu, tus, su, sus, nuestro, nuestra, nuestros, nuestras',
+    pronoun: 'yo, nosotros, usted, ustedes',
+    modal: 'puede, pueden, poder',
+    conj: 'y, e, o, u',
+    with: 'con',
+    for: 'para, por',
+    of: 'de, del',
+    filler: 'gestionar, administrar, organizar, ver, guardar, anadir, crear, llevar',
+    book: 'reservar, agendar, apartar',
+    pay: 'pagar, abonar',
+    record: 'registrar, anotar, controlar',
+  },
+  pt: {
+    stop: 'que, como, quando, onde, aplicativo, app, muito, tudo, cada',
+    prep: 'em, no, na, nos, nas, ao, aos, sem',
+    adjective: 'pequeno, pequena, novo, nova',
+    article: 'o, a, os, as, um, uma, meu, minha, meus, minhas, seu, sua, seus, suas, nosso, nossa',
+    pronoun: 'eu, voce, voces',
+    modal: 'pode, podem',
+    conj: 'e, ou',
+    with: 'com',
+    for: 'para, por',
+    of: 'de, do, da, dos, das',
+    filler: 'gerenciar, gerir, organizar, ver, salvar, adicionar, criar',
+    book: 'reservar, agendar, marcar',
+    pay: 'pagar',
+    record: 'registrar, anotar, acompanhar, controlar',
+  },
+  fr: {
+    stop: 'que, qui, quand, ou, tout, tous, chaque, application, app, est, sont',
+    prep: 'dans, au, aux, en, sur, sans, chez, a',
+    adjective: 'petit, petite, nouveau, nouvelle',
+    article: 'le, la, les, l, un, une, des, mon, ma, mes, ton, ta, tes, son, sa, ses, notre, nos, votre, vos',
+    pronoun: 'je, nous, vous, ils, elles, on',
+    conj: 'et, ou',
+    with: 'avec',
+    for: 'pour',
+    of: 'de, du, d',
+    filler: 'gerer, organiser, voir, ajouter, creer, garder',
+    book: 'reserver',
+    pay: 'payer, regler',
+    record: 'suivre, noter, enregistrer',
+  },
+  de: {
+    stop: 'ist, sind, alle, jede, jeden, wenn, wo, was, wie, auch, app',
+    prep: 'im, am, an, auf, in, bei, nach, aus, zum, zur, uber',
+    adjective: 'klein, kleine, neu, neue',
+    article:
+      'der, die, das, den, dem, des, ein, eine, einen, einem, einer, mein, meine, meinen, meiner, dein, deine, ' +
+      'unser, unsere',
+    pronoun: 'ich, wir, du, sie',
+    modal: 'zu, um zu, kann, konnen',
+    conj: 'und, oder',
+    with: 'mit',
+    for: 'fur',
+    of: 'von, vom',
+    filler: 'verwalten, organisieren, sehen, speichern, hinzufugen, erstellen',
+    book: 'buchen, reservieren',
+    pay: 'bezahlen, zahlen',
+    record: 'erfassen, protokollieren, verfolgen, notieren',
+  },
+  it: {
+    stop: 'che, quando, dove, tutto, ogni, applicazione, app',
+    prep: 'in, nel, nella, nei, su, sul, a, al',
+    adjective: 'piccolo, piccola, nuovo, nuova',
+    article: 'il, lo, la, i, gli, le, un, uno, una, mio, mia, miei, mie',
+    pronoun: 'io, noi, voi',
+    conj: 'e, o',
+    with: 'con',
+    for: 'per',
+    of: 'di, del, della, dei, delle',
+    filler: 'gestire, organizzare, vedere, salvare, aggiungere, creare',
+    book: 'prenotare, riservare',
+    pay: 'pagare',
+    record: 'registrare, annotare, tracciare, monitorare',
+  },
+  id: {
+    stop: 'aplikasi, yang, ini, itu, juga, setiap, semua, app',
+    prep: 'di, ke, dari, pada',
+    adjective: 'kecil, baru',
+    pronoun: 'saya, kami, kita, aku, anda',
+    modal: 'bisa',
+    conj: 'dan, atau',
+    with: 'dengan',
+    for: 'untuk',
+    filler: 'kelola, mengelola, atur, mengatur, lihat, simpan, tambah, buat',
+    book: 'memesan, reservasi',
+    pay: 'bayar, membayar',
+    record: 'catat, mencatat, lacak, pantau',
+  },
+};
+
+function addTable(map: Map<string, WordRole>, table: RoleTable): void {
+  for (const [role, words] of Object.entries(table) as [WordRole, string][]) {
+    for (const word of words.split(',')) if (word.trim()) map.set(word.trim(), role);
+  }
+}
+
+/** English roles plus the description's language (which wins where they share a word: pt "do" is "of"). */
+export function wordRoles(locale: AppLocale): ReadonlyMap<string, WordRole> {
+  const map = new Map<string, WordRole>();
+  addTable(map, ENGLISH);
+  const other = OTHER_LANGUAGES[locale];
+  if (other) addTable(map, other);
+  return map;
+}
+
+/** Languages whose noun phrases put the head first ("pistas de pádel", "nhật ký chăm sóc"). */
+export const HEAD_FIRST_LOCALES: ReadonlySet<AppLocale> = new Set(['vi', 'es', 'pt', 'fr', 'it', 'id']);
+
+/**
+ * Words that are a verb at the start of a clause or after "and"/"to"/a
+ * pronoun ("Book dog walks", "and log fertilizer") and a noun elsewhere
+ * ("a book club", "my workout log").
+ */
+export const VERB_OR_NOUN: ReadonlyMap<string, 'book' | 'record' | 'pay'> = new Map([
+  ['book', 'book'],
+  ['schedule', 'book'],
+  ['log', 'record'],
+  ['track', 'record'],
+  ['record', 'record'],
+  ['note', 'record'],
+]);
+
+/** Nouns that name a view of the noun before them: "watering schedule" → a calendar of waterings. */
+export const INTENT_HEADS: ReadonlyMap<string, 'book' | 'record'> = new Map([
+  ...['schedule', 'schedules', 'calendar', 'bookings', 'booking', 'reservations', 'appointments', 'lich', 'lich hen']
+    .concat(['calendario', 'agenda', 'kalender', 'jadwal'])
+    .map((word): [string, 'book'] => [word, 'book']),
+  ...['log', 'logs', 'tracker', 'history', 'logbook'].map((word): [string, 'record'] => [word, 'record']),
+]);
+
+/** Payment nouns → the English class stem their entity gets (the label keeps the user's words). */
+export const PAYMENT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['payment', ''],
+  ['fee', ''],
+  ['phi', 'Fee'],
+  ['rent', 'RentPayment'],
+  ['dues', 'Due'],
+  ['tuition', 'TuitionFee'],
+  ['deposit', ''],
+  ['hoc phi', 'TuitionFee'],
+  ['le phi', 'Fee'],
+  ['tien nha', 'RentPayment'],
+  ['tien thue', 'RentPayment'],
+  ['pago', 'Payment'],
+  ['cuota', 'Fee'],
+  ['alquiler', 'RentPayment'],
+  ['matricula', 'TuitionFee'],
+  ['mensualidad', 'MonthlyFee'],
+  ['pagamento', 'Payment'],
+  ['mensalidade', 'MonthlyFee'],
+  ['aluguel', 'RentPayment'],
+  ['taxa', 'Fee'],
+  ['paiement', 'Payment'],
+  ['loyer', 'RentPayment'],
+  ['frais', 'Fee'],
+  ['cotisation', 'Fee'],
+  ['zahlung', 'Payment'],
+  ['miete', 'RentPayment'],
+  ['gebuhr', 'Fee'],
+  ['affitto', 'RentPayment'],
+  ['quota', 'Fee'],
+  ['retta', 'TuitionFee'],
+  ['pembayaran', 'Payment'],
+  ['iuran', 'Fee'],
+  ['sewa', 'RentPayment'],
+  ['biaya', 'Fee'],
+  ['spp', 'TuitionFee'],
+]);
+
+/** Words that say the app sells things: paying then means a checkout, not a money field. */
+export const SHOP_WORDS: readonly string[] = [
+  'cart',
+  'checkout',
+  'check out',
+  'basket',
+  'shop',
+  'store',
+  'buy',
+  'purchase*',
+  'product*',
+  'order*',
+  'sell',
+  'gio hang',
+  'san pham',
+  'mua',
+  'carrito',
+  'compra*',
+  'producto*',
+  'tienda',
+  'panier',
+  'acheter',
+  'boutique',
+  'warenkorb',
+  'kaufen',
+  'carrinho',
+  'comprar',
+  'loja',
+  'carrello',
+  'negozio',
+  'keranjang',
+  'beli',
+  'toko',
+];
+
+/** People the app keeps records of, beyond the `-ist`/`-ee`/… shapes of `domain-entities.ts`. */
+export const PERSON_WORDS: ReadonlySet<string> = new Set([
+  'regular',
+  'parent',
+  'sitter',
+  'babysitter',
+  'nanny',
+  'groomer',
+  'trainer',
+  'landlord',
+  'roommate',
+  'neighbour',
+  'neighbor',
+  'kid',
+  'child',
+  'children',
+  'giao vien',
+  'thanh vien',
+  'hoi vien',
+  'nguoi thue',
+  'benh nhan',
+  'khach',
+  'inquilino',
+  'miembro',
+  'socio',
+  'alumno',
+  'profesor',
+  'paciente',
+  'jugador',
+  'huesped',
+  'membro',
+  'aluno',
+  'professor',
+  'jogador',
+  'locataire',
+  'membre',
+  'eleve',
+  'professeur',
+  'joueur',
+  'mieter',
+  'mitglied',
+  'spieler',
+  'lehrer',
+  'alunno',
+  'insegnante',
+  'paziente',
+  'giocatore',
+  'penyewa',
+  'anggota',
+  'guru',
+  'pasien',
+  'pemain',
+  'murid',
+]);
+
+/** Verbs whose `-er`/`-or` noun is a person ("walker", "visitor"); a verb the text uses itself counts too. */
+export const AGENT_STEMS: ReadonlySet<string> = new Set([
+  'walk',
+  'sit',
+  'groom',
+  'train',
+  'teach',
+  'clean',
+  'drive',
+  'ride',
+  'deliver',
+  'coach',
+  'play',
+  'read',
+  'own',
+  'rent',
+  'lend',
+  'borrow',
+  'buy',
+  'sell',
+  'visit',
+  'climb',
+  'run',
+  'swim',
+  'cook',
+  'bake',
+  'host',
+  'lead',
+  'help',
+  'volunteer',
+  'garden',
+  'paint',
+  'design',
+  'develop',
+  'tutor',
+  'mentor',
+  'donat',
+  'subscrib',
+  'follow',
+  'sponsor',
+  'instruct',
+  'support',
+  'test',
+  'report',
+]);
+
+/** Nouns of things that happen on a date. */
+export const EVENT_WORDS: ReadonlySet<string> = new Set([
+  'meeting',
+  'visit',
+  'game',
+  'match',
+  'lesson',
+  'walk',
+  'ride',
+  'tour',
+  'appointment',
+  'party',
+  'practice',
+  'rehearsal',
+  'gathering',
+  'workshop',
+  'performance',
+  'race',
+  'shift',
+  'class',
+  'cuoc hop',
+  'buoi hoc',
+  'reunion',
+  'partido',
+  'clase',
+  'visita',
+  'reuniao',
+  'aula',
+  'seance',
+  'treffen',
+  'riunione',
+  'incontro',
+  'rapat',
+  'pertemuan',
+]);
+
+export const VOTE_WORDS: ReadonlySet<string> = new Set([
+  'vote',
+  'poll',
+  'ballot',
+  'binh chon',
+  'bau chon',
+  'votacion',
+  'encuesta',
+  'votacao',
+  'enquete',
+  'sondage',
+  'abstimmung',
+  'umfrage',
+  'votazione',
+  'sondaggio',
+  'voting',
+]);
+
+export const CONTRACT_WORDS: ReadonlySet<string> = new Set([
+  'lease',
+  'contract',
+  'subscription',
+  'membership',
+  'rental',
+  'policy',
+  'agreement',
+  'hop dong',
+  'contrato',
+  'arrendamiento',
+  'bail',
+  'contrat',
+  'vertrag',
+  'mietvertrag',
+  'contratto',
+  'kontrak',
+]);
+
+/** Things one books for a time ("padel courts", "meeting rooms"): a booking names which one. */
+export const RESOURCE_WORDS: ReadonlySet<string> = new Set([
+  'court',
+  'room',
+  'table',
+  'desk',
+  'seat',
+  'field',
+  'pitch',
+  'lane',
+  'studio',
+  'space',
+  'slot',
+  'bike',
+  'boat',
+  'locker',
+  'pista',
+  'cancha',
+  'sala',
+  'habitacion',
+  'mesa',
+  'quadra',
+  'quarto',
+  'terrain',
+  'salle',
+  'chambre',
+  'platz',
+  'raum',
+  'zimmer',
+  'tisch',
+  'campo',
+  'tavolo',
+  'lapangan',
+  'ruang',
+  'kamar',
+  'meja',
+  'san',
+  'phong',
+]);
+
+function fieldWords(type: FieldType, words: string): [string, FieldType][] {
+  return words.split(',').map((word): [string, FieldType] => [word.trim(), type]);
+}
+
+/** Attribute words → field types ("with grade and attempts" → grade: text, attempts: int). */
+export const FIELD_WORDS: ReadonlyMap<string, FieldType> = new Map([
+  ...fieldWords(
+    'int',
+    'attempt, attempts, tries, reps, sets, laps, count, number, times, pages, minutes, hours, servings, guests, seats, ' +
+      'points, stars, rating, quantity, qty, age, floor, calories, steps, players, so lan, so luong, intentos, repeticiones, ' +
+      'cantidad, tentativas, quantidade, essais, nombre, quantite, versuche, anzahl, menge, tentativi, quantita, ' +
+      'percobaan, jumlah',
+  ),
+  ...fieldWords(
+    'decimal',
+    'weight, distance, height, length, km, miles, temperature, volume, speed, score, ph, can nang, peso, distancia, ' +
+      'altura, poids, gewicht, entfernung, berat, jarak',
+  ),
+  ...fieldWords(
+    'money',
+    'price, cost, fee, rent, salary, deposit, budget, tip, total, gia, gia tien, precio, costo, coste, tarifa, preco, ' +
+      'custo, prix, cout, tarif, preis, kosten, prezzo, harga',
+  ),
+  ...fieldWords(
+    'date',
+    'date, deadline, due date, birthday, start date, end date, expiry, fecha, data, datum, tanggal, ngay',
+  ),
+  ...fieldWords(
+    'bool',
+    'paid, done, sent, completed, visited, available, active, attended, present, pagado, hecho, paye, bezahlt, ' +
+      'pagato, lunas',
+  ),
+  ...fieldWords(
+    'text',
+    'grade, level, name, type, category, color, colour, brand, style, location, address, size, breed, species, genre, ' +
+      'author, title, status, difficulty, tag, grado, nivel, nombre, tipo, categoria, marca, niveau, nom, couleur, ' +
+      'stufe, farbe, livello, nome, tingkat, nama, jenis, kategori, warna',
+  ),
+  ...fieldWords(
+    'longText',
+    'notes, note, description, comment, comments, review, notas, descripcion, commentaire, notizen, beschreibung, ' +
+      'catatan, ghi chu',
+  ),
+  ...fieldWords('email', 'email, e mail, correo'),
+  ...fieldWords('phone', 'phone number, telephone, telefono, telefone, telefon, so dien thoai, sdt'),
+  ...fieldWords('url', 'website, link, url'),
+]);
