@@ -113,7 +113,9 @@ describe('projects', () => {
       const missing = await get('no-such-project');
       expect(missing.statusCode).toBe(404);
       expect(missing.json<ErrorBody>().detail).toMatch(/not found/i);
-      expect((await get('Bad_Slug')).statusCode).toBe(400);
+      expect((await get('bad.slug')).statusCode).toBe(400);
+      // Capitals are read as lower case (as in bodies), so this is a well-formed slug that names nothing.
+      expect((await get('No-Such-Project')).statusCode).toBe(404);
     });
 
     it('accepts features_json, a JSON array in a string', async () => {

@@ -17,6 +17,7 @@ import { entityOf, type AppPlan, type PlannedFeature } from './plan/app-plan';
 import { planApp } from './plan/plan-app';
 import { targetPlatforms } from './spec-text';
 import { themeTokens } from './theme-tokens';
+import { materialAppLocalization } from './ui-text';
 import {
   analysisOptionsYaml,
   gitignore,
@@ -113,6 +114,7 @@ function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
     mainSetup: wiring.mainSetup,
     createSetup: wiring.createSetup ?? [],
     createImports: wiring.createImports ?? [],
+    localization: plan.locale === 'en' ? undefined : materialAppLocalization(plan),
   };
 }
 

@@ -120,6 +120,7 @@ describe('generated UI in the user language', () => {
     expect(form).toContain("const Text('Speichern')");
     // "1.234,5" is how a German types a number: dots group, the comma is the decimal mark.
     expect(form).toContain("value = value.replaceAll('.', '').replaceAll(',', '.');");
+    expect(form).toContain("return text.replaceAll('.', ',');");
     expect(file(project, 'lib/features/ausgaben/ausgaben_screen.dart')).toContain("'Summe Betrag: ${formatMoney(");
   });
 
@@ -128,6 +129,92 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/core/formatters.dart')).toMatch(/locale: 'en_US',\s*name: 'USD',\s*symbol: '\\\$'/);
     expect(file(project, 'lib/core/records/record_form.dart')).toContain("const Text('Save')");
     expect(file(project, 'lib/features/expenses/expenses_screen.dart')).toContain("addLabel: 'Add expense'");
+    // "1,250.50" is how an English speaker types a number: commas group thousands (a lone "12,5" still reads 12.5).
+    const form = file(project, 'lib/core/records/record_form.dart');
+    expect(form).toContain("if (value.contains('.') || RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {");
+    expect(form).toContain('return text;\n  }');
+    // Editing an amount shows "12.5" or "50000", never "50000.0".
+    expect(file(project, 'lib/features/expenses/expenses_form_screen.dart')).toContain(
+      'TextEditingController(text: RecordValidators.editable(widget.initial?.amount));',
+    );
+  });
+
+  it('gives MaterialApp the app language so date pickers and tooltips speak it; English stays as it was', () => {
+    const app = file(files(VIETNAMESE), 'lib/app.dart');
+    expect(app).toContain("import 'package:flutter_localizations/flutter_localizations.dart';");
+    expect(app).toContain(
+      "title: AppInfo.name,\n          locale: const Locale('vi'),\n          supportedLocales: const [Locale('vi')],",
+    );
+    expect(app).toContain('GlobalMaterialLocalizations.delegate,');
+    const english = file(files(simpleSpec({ features: ['Expenses'] })), 'lib/app.dart');
+    expect(english).not.toContain('flutter_localizations');
+    expect(english).not.toContain('locale:');
+  });
+
+  it('translates sign-in, the tour, Settings and the profile, and their tests find the same words', () => {
+    const project = files(
+      simpleSpec({ ...VIETNAMESE, features: ['Đăng nhập và đăng ký', 'Giới thiệu', 'Hồ sơ', 'Chi tiêu'] }),
+    );
+    const own = [...project]
+      .filter(([path]) =>
+        /^(lib|test)\/(features\/(dang_nhap|gioi_thieu|ho_so|settings)|app\.dart|widget_test)/.test(path),
+      )
+      .map(([, content]) => content)
+      .join('\n');
+    for (const english of [
+      "'Sign in'",
+      "'Sign out'",
+      "'Account'",
+      "'Password'",
+      "'Skip'",
+      "'Next'",
+      "'Get started'",
+      "'Settings'",
+      "'Dark mode'",
+      "'Theme'",
+      "'See the introduction again'",
+      "'Profile saved'",
+      "'Enter your name'",
+      "'Welcome",
+      "'Version",
+    ]) {
+      expect(own, english).not.toContain(english);
+    }
+    expect(file(project, 'lib/features/settings/settings_screen.dart')).toContain(
+      "static const String title = 'Cài đặt';",
+    );
+    expect(file(project, 'test/widget_test.dart')).toContain('find.byTooltip(SettingsScreen.title)');
+    expect(file(project, 'test/sign_in_gate_test.dart')).toContain("find.byTooltip('Tài khoản')");
+    expect(own).toContain("expect(buttonLabel('onboarding-next', 'Bắt đầu'), findsOneWidget);");
+  });
+
+  it('charges a Vietnamese shop in VND and shows the amount once, with ₫', () => {
+    const project = files(
+      simpleSpec({
+        name: 'Cửa hàng',
+        description: 'Ứng dụng bán hàng: sản phẩm, giỏ hàng và thanh toán',
+        features: ['Giỏ hàng và thanh toán'],
+      }),
+    );
+    const dir = 'lib/features/gio_hang_va_thanh_toan/gio_hang_va_thanh_toan';
+    expect(file(project, `${dir}_cart.dart`)).toContain("static const String currency = 'VND';");
+    const order = file(project, `${dir}_order_screen.dart`);
+    expect(order).toContain("Text('Đã thanh toán ${formatMoney(_paid)}')");
+    expect(order).not.toMatch(/formatMoney\([^)]*\)} \$\{\w+\.currency}/);
+    expect(file(project, 'README.md')).toContain('createPaymentIntent(amount.round(), currency, description)');
+  });
+
+  it('lets a Spanish calendar read "1.250,5" with the record screens\' parser and set "Pagado"', () => {
+    const project = files(simpleSpec({ name: 'Pádel', description: 'Reservar pistas de pádel y pagar', features: [] }));
+    const expected: ReadonlyArray<readonly [string, string]> = [
+      ['lib/core/records/record_form.dart', "value = value.replaceAll('.', '').replaceAll(',', '.');"],
+      ['lib/features/pistas_de_padel/pistas_de_padel_entry_dialog.dart', "_text('price'))!,"],
+      ['lib/features/pistas_de_padel/pistas_de_padel_entry_dialog.dart', "title: const Text('Pagado'),"],
+      ['test/features/pistas_de_padel_screen_test.dart', "ValueKey('field-price')), '1.250,5'"],
+      ['test/features/pistas_de_padel_screen_test.dart', 'expect(saved.single.price, 1250.5);'],
+      ['test/features/pistas_de_padel_screen_test.dart', "find.text('Editar registro')"],
+    ];
+    for (const [path, snippet] of expected) expect(file(project, path), path).toContain(snippet);
   });
 
   it('declares intl and flutter_localizations in every pubspec', () => {
@@ -140,8 +227,8 @@ describe('generated UI in the user language', () => {
 
 describe('materialAppLocalization', () => {
   it('gives MaterialApp the locale and the flutter_localizations delegates', () => {
-    const { import: uri, arguments: args } = materialAppLocalization({ locale: 'vi' });
-    expect(uri).toBe("import 'package:flutter_localizations/flutter_localizations.dart';");
+    const { uri, arguments: args } = materialAppLocalization({ locale: 'vi' });
+    expect(uri).toBe('package:flutter_localizations/flutter_localizations.dart');
     expect(args.join('\n')).toContain("locale: const Locale('vi'),\nsupportedLocales: const [Locale('vi')],");
     expect(args).toContain('  GlobalMaterialLocalizations.delegate,');
   });

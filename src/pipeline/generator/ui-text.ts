@@ -12,6 +12,7 @@
  */
 import { dartString } from './dart-string';
 import type { AppLocale } from './plan/app-language';
+import { ACCOUNT_TEXT, type AccountText } from './ui-text-account';
 
 const EN = {
   /** Whether a label inside a sentence is lower-cased ("Total amount"); German keeps its capital nouns. */
@@ -152,6 +153,19 @@ const EN = {
   checkout: 'Checkout',
   cartEmpty: 'Your cart is empty.',
   pay: 'Pay {amount}',
+  cartTotal: 'Total',
+  paymentSuccessful: 'Payment successful',
+  paid: 'Paid {amount}',
+  paymentReference: 'Reference: {reference}',
+  nothingToPay: 'There is nothing to pay.',
+  paymentDeclined: 'The payment was declined.',
+  inStock: '{count} in stock',
+  outOfStock: 'Out of stock',
+  cartOneItem: '1 item',
+  cartItems: '{count} items',
+  yourOrder: 'Your order',
+  orderPlaced: 'Order placed',
+  paymentFailed: 'The payment could not be completed: {error}',
   monthNames: 'January February March April May June July August September October November December',
   shortMonthNames: 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
   monthYear: '{month} {year}',
@@ -159,12 +173,10 @@ const EN = {
   datePattern: 'yyyy-MM-dd',
 };
 
-export type UiText = Readonly<typeof EN>;
+type BaseText = Readonly<typeof EN>;
+export type UiText = BaseText & AccountText;
 
-/** The English strings: the default of helpers whose callers have no plan at hand. */
-export const ENGLISH: UiText = EN;
-
-const VI: UiText = {
+const VI: BaseText = {
   lowerCaseLabels: true,
   save: 'Lưu',
   cancel: 'Hủy',
@@ -297,13 +309,26 @@ const VI: UiText = {
   checkout: 'Thanh toán',
   cartEmpty: 'Giỏ hàng trống.',
   pay: 'Thanh toán {amount}',
+  cartTotal: 'Tổng cộng',
+  paymentSuccessful: 'Thanh toán thành công',
+  paid: 'Đã thanh toán {amount}',
+  paymentReference: 'Mã giao dịch: {reference}',
+  nothingToPay: 'Không có gì để thanh toán.',
+  paymentDeclined: 'Thanh toán bị từ chối.',
+  inStock: 'Còn {count}',
+  outOfStock: 'Hết hàng',
+  cartOneItem: '1 sản phẩm',
+  cartItems: '{count} sản phẩm',
+  yourOrder: 'Đơn hàng của bạn',
+  orderPlaced: 'Đã đặt hàng',
+  paymentFailed: 'Không hoàn tất được thanh toán: {error}',
   monthNames: 'Tháng 1|Tháng 2|Tháng 3|Tháng 4|Tháng 5|Tháng 6|Tháng 7|Tháng 8|Tháng 9|Tháng 10|Tháng 11|Tháng 12',
   shortMonthNames: 'T1 T2 T3 T4 T5 T6 T7 T8 T9 T10 T11 T12',
   monthYear: '{month} năm {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const ES: UiText = {
+const ES: BaseText = {
   lowerCaseLabels: true,
   save: 'Guardar',
   cancel: 'Cancelar',
@@ -435,13 +460,26 @@ const ES: UiText = {
   checkout: 'Pagar',
   cartEmpty: 'Tu carrito está vacío.',
   pay: 'Pagar {amount}',
+  cartTotal: 'Total',
+  paymentSuccessful: 'Pago realizado',
+  paid: 'Pagado: {amount}',
+  paymentReference: 'Referencia: {reference}',
+  nothingToPay: 'No hay nada que pagar.',
+  paymentDeclined: 'El pago fue rechazado.',
+  inStock: 'Quedan {count}',
+  outOfStock: 'Agotado',
+  cartOneItem: '1 artículo',
+  cartItems: '{count} artículos',
+  yourOrder: 'Tu pedido',
+  orderPlaced: 'Pedido realizado',
+  paymentFailed: 'No se pudo completar el pago: {error}',
   monthNames: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
   shortMonthNames: 'ene feb mar abr may jun jul ago sept oct nov dic',
   monthYear: '{month} de {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const PT: UiText = {
+const PT: BaseText = {
   lowerCaseLabels: true,
   save: 'Salvar',
   cancel: 'Cancelar',
@@ -573,13 +611,26 @@ const PT: UiText = {
   checkout: 'Finalizar compra',
   cartEmpty: 'Seu carrinho está vazio.',
   pay: 'Pagar {amount}',
+  cartTotal: 'Total',
+  paymentSuccessful: 'Pagamento concluído',
+  paid: 'Pago: {amount}',
+  paymentReference: 'Referência: {reference}',
+  nothingToPay: 'Não há nada a pagar.',
+  paymentDeclined: 'O pagamento foi recusado.',
+  inStock: '{count} em estoque',
+  outOfStock: 'Esgotado',
+  cartOneItem: '1 item',
+  cartItems: '{count} itens',
+  yourOrder: 'Seu pedido',
+  orderPlaced: 'Pedido realizado',
+  paymentFailed: 'Não foi possível concluir o pagamento: {error}',
   monthNames: 'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
   shortMonthNames: 'jan fev mar abr mai jun jul ago set out nov dez',
   monthYear: '{month} de {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const FR: UiText = {
+const FR: BaseText = {
   lowerCaseLabels: true,
   save: 'Enregistrer',
   cancel: 'Annuler',
@@ -712,13 +763,26 @@ const FR: UiText = {
   checkout: 'Commander',
   cartEmpty: 'Votre panier est vide.',
   pay: 'Payer {amount}',
+  cartTotal: 'Total',
+  paymentSuccessful: 'Paiement réussi',
+  paid: 'Payé : {amount}',
+  paymentReference: 'Référence : {reference}',
+  nothingToPay: "Il n'y a rien à payer.",
+  paymentDeclined: 'Le paiement a été refusé.',
+  inStock: '{count} en stock',
+  outOfStock: 'Rupture de stock',
+  cartOneItem: '1 article',
+  cartItems: '{count} articles',
+  yourOrder: 'Votre commande',
+  orderPlaced: 'Commande passée',
+  paymentFailed: "Le paiement n'a pas pu aboutir : {error}",
   monthNames: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   shortMonthNames: 'janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.',
   monthYear: '{month} {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const DE: UiText = {
+const DE: BaseText = {
   lowerCaseLabels: false,
   save: 'Speichern',
   cancel: 'Abbrechen',
@@ -851,13 +915,26 @@ const DE: UiText = {
   checkout: 'Zur Kasse',
   cartEmpty: 'Dein Warenkorb ist leer.',
   pay: '{amount} bezahlen',
+  cartTotal: 'Summe',
+  paymentSuccessful: 'Zahlung erfolgreich',
+  paid: 'Bezahlt: {amount}',
+  paymentReference: 'Referenz: {reference}',
+  nothingToPay: 'Es gibt nichts zu bezahlen.',
+  paymentDeclined: 'Die Zahlung wurde abgelehnt.',
+  inStock: '{count} auf Lager',
+  outOfStock: 'Ausverkauft',
+  cartOneItem: '1 Artikel',
+  cartItems: '{count} Artikel',
+  yourOrder: 'Deine Bestellung',
+  orderPlaced: 'Bestellung aufgegeben',
+  paymentFailed: 'Die Zahlung konnte nicht abgeschlossen werden: {error}',
   monthNames: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember',
   shortMonthNames: 'Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez.',
   monthYear: '{month} {year}',
   datePattern: 'dd.MM.yyyy',
 };
 
-const IT: UiText = {
+const IT: BaseText = {
   lowerCaseLabels: true,
   save: 'Salva',
   cancel: 'Annulla',
@@ -990,13 +1067,26 @@ const IT: UiText = {
   checkout: 'Vai alla cassa',
   cartEmpty: 'Il carrello è vuoto.',
   pay: 'Paga {amount}',
+  cartTotal: 'Totale',
+  paymentSuccessful: 'Pagamento riuscito',
+  paid: 'Pagato: {amount}',
+  paymentReference: 'Riferimento: {reference}',
+  nothingToPay: "Non c'è nulla da pagare.",
+  paymentDeclined: 'Il pagamento è stato rifiutato.',
+  inStock: '{count} disponibili',
+  outOfStock: 'Esaurito',
+  cartOneItem: '1 articolo',
+  cartItems: '{count} articoli',
+  yourOrder: 'Il tuo ordine',
+  orderPlaced: 'Ordine effettuato',
+  paymentFailed: 'Impossibile completare il pagamento: {error}',
   monthNames: 'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
   shortMonthNames: 'gen feb mar apr mag giu lug ago set ott nov dic',
   monthYear: '{month} {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const ID: UiText = {
+const ID: BaseText = {
   lowerCaseLabels: true,
   save: 'Simpan',
   cancel: 'Batal',
@@ -1128,13 +1218,26 @@ const ID: UiText = {
   checkout: 'Checkout',
   cartEmpty: 'Keranjang kamu kosong.',
   pay: 'Bayar {amount}',
+  cartTotal: 'Total',
+  paymentSuccessful: 'Pembayaran berhasil',
+  paid: 'Dibayar {amount}',
+  paymentReference: 'Referensi: {reference}',
+  nothingToPay: 'Tidak ada yang perlu dibayar.',
+  paymentDeclined: 'Pembayaran ditolak.',
+  inStock: 'Stok {count}',
+  outOfStock: 'Stok habis',
+  cartOneItem: '1 barang',
+  cartItems: '{count} barang',
+  yourOrder: 'Pesanan Anda',
+  orderPlaced: 'Pesanan dibuat',
+  paymentFailed: 'Pembayaran tidak dapat diselesaikan: {error}',
   monthNames: 'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember',
   shortMonthNames: 'Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des',
   monthYear: '{month} {year}',
   datePattern: 'dd/MM/yyyy',
 };
 
-const ZH: UiText = {
+const ZH: BaseText = {
   lowerCaseLabels: true,
   save: '保存',
   cancel: '取消',
@@ -1168,7 +1271,7 @@ const ZH: UiText = {
   total: '{label}合计：',
   countOf: '{count}/{total} {label}',
   notFlag: '未{label}',
-  onDay: '{date}',
+  onDay: '{date}的安排',
   nothingOnDay: '这一天没有内容',
   calendarCounts: '当天：{day} · 该月：{month}',
   noDataYet: '暂无数据',
@@ -1266,13 +1369,26 @@ const ZH: UiText = {
   checkout: '结算',
   cartEmpty: '购物车是空的。',
   pay: '支付 {amount}',
+  cartTotal: '合计',
+  paymentSuccessful: '支付成功',
+  paid: '已支付 {amount}',
+  paymentReference: '交易号：{reference}',
+  nothingToPay: '没有需要支付的金额。',
+  paymentDeclined: '支付被拒绝。',
+  inStock: '库存 {count}',
+  outOfStock: '已售罄',
+  cartOneItem: '1 件商品',
+  cartItems: '{count} 件商品',
+  yourOrder: '你的订单',
+  orderPlaced: '下单成功',
+  paymentFailed: '无法完成支付：{error}',
   monthNames: '1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月',
   shortMonthNames: '1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月',
   monthYear: '{year}年{month}',
   datePattern: 'yyyy/MM/dd',
 };
 
-const JA: UiText = {
+const JA: BaseText = {
   lowerCaseLabels: true,
   save: '保存',
   cancel: 'キャンセル',
@@ -1306,7 +1422,7 @@ const JA: UiText = {
   total: '{label}の合計：',
   countOf: '{count}/{total} {label}',
   notFlag: '未{label}',
-  onDay: '{date}',
+  onDay: '{date}の予定',
   nothingOnDay: 'この日の予定はありません',
   calendarCounts: 'この日：{day} · この月：{month}',
   noDataYet: 'まだデータがありません',
@@ -1404,6 +1520,19 @@ const JA: UiText = {
   checkout: '購入手続き',
   cartEmpty: 'カートは空です。',
   pay: '{amount} を支払う',
+  cartTotal: '合計',
+  paymentSuccessful: 'お支払いが完了しました',
+  paid: '{amount} を支払いました',
+  paymentReference: '取引番号：{reference}',
+  nothingToPay: 'お支払いの対象がありません。',
+  paymentDeclined: 'お支払いが拒否されました。',
+  inStock: '在庫 {count}',
+  outOfStock: '在庫切れ',
+  cartOneItem: '1 点',
+  cartItems: '{count} 点',
+  yourOrder: 'ご注文内容',
+  orderPlaced: 'ご注文を受け付けました',
+  paymentFailed: 'お支払いを完了できませんでした：{error}',
   monthNames: '1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月',
   shortMonthNames: '1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月',
   monthYear: '{year}年{month}',
@@ -1411,17 +1540,20 @@ const JA: UiText = {
 };
 
 const UI_TEXT: Readonly<Record<AppLocale, UiText>> = {
-  en: EN,
-  vi: VI,
-  es: ES,
-  pt: PT,
-  fr: FR,
-  de: DE,
-  it: IT,
-  id: ID,
-  zh: ZH,
-  ja: JA,
+  en: { ...EN, ...ACCOUNT_TEXT.en },
+  vi: { ...VI, ...ACCOUNT_TEXT.vi },
+  es: { ...ES, ...ACCOUNT_TEXT.es },
+  pt: { ...PT, ...ACCOUNT_TEXT.pt },
+  fr: { ...FR, ...ACCOUNT_TEXT.fr },
+  de: { ...DE, ...ACCOUNT_TEXT.de },
+  it: { ...IT, ...ACCOUNT_TEXT.it },
+  id: { ...ID, ...ACCOUNT_TEXT.id },
+  zh: { ...ZH, ...ACCOUNT_TEXT.zh },
+  ja: { ...JA, ...ACCOUNT_TEXT.ja },
 };
+
+/** The English strings: the default of helpers whose callers have no plan at hand. */
+export const ENGLISH: UiText = UI_TEXT.en;
 
 /** A label as it reads inside a sentence of the app's language: "Total amount", "Summe Betrag". */
 export function inSentence(t: UiText, label: string): string {
@@ -1493,14 +1625,14 @@ export function moneyFormat(plan: { locale: AppLocale }): MoneyFormat {
 
 /**
  * What `MaterialApp` needs so the built-in widgets (date pickers, back-button
- * and menu tooltips, text selection) speak the app's language: the import and
+ * and menu tooltips, text selection) speak the app's language: the import URI and
  * the named arguments, one per line, to paste after `title:` (the shell's
  * template owns `lib/app.dart`).
  */
-export function materialAppLocalization(plan: { locale: AppLocale }): { import: string; arguments: string[] } {
+export function materialAppLocalization(plan: { locale: AppLocale }): { uri: string; arguments: string[] } {
   const locale = `Locale(${dartString(plan.locale)})`;
   return {
-    import: "import 'package:flutter_localizations/flutter_localizations.dart';",
+    uri: 'package:flutter_localizations/flutter_localizations.dart',
     arguments: [
       `locale: const ${locale},`,
       `supportedLocales: const [${locale}],`,

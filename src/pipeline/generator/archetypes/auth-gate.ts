@@ -9,11 +9,14 @@ import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
+import { uiText } from '../ui-text';
 import type { AppGate, FeatureContext } from './archetype';
 import { fileNameOf, libRelative } from './feature-dart.shared';
 
-/** The signed-in screen's title and the home app-bar action that opens it. */
-export const ACCOUNT_TITLE = 'Account';
+/** The signed-in screen's title and the home app-bar action that opens it, in the app's language. */
+export function accountTitle(plan: AppPlan): string {
+  return uiText(plan).account;
+}
 
 /** Root-relative path of `auth_gate.dart` (beside the auth service). */
 export function authGatePath(feature: PlannedFeature): string {
@@ -24,14 +27,14 @@ export function authGatePath(feature: PlannedFeature): string {
 export const SIGN_IN_GATE_TEST_PATH = 'test/sign_in_gate_test.dart';
 
 /** How the shell puts the sign-in gate in front of the app. */
-export function authGate(feature: PlannedFeature): AppGate {
+export function authGate({ feature, plan }: FeatureContext): AppGate {
   return {
     kind: 'signIn',
     widget: 'AuthGate',
     arguments: ['auth: services.auth'],
     import: libRelative(authGatePath(feature)),
     guardsRoutes: true,
-    homeAction: { icon: 'Icons.account_circle_outlined', tooltip: ACCOUNT_TITLE },
+    homeAction: { icon: 'Icons.account_circle_outlined', tooltip: accountTitle(plan) },
     passInTests: ["await services.auth.signIn('ada@example.com', 'correct horse');"],
     passImports: [],
   };
@@ -162,9 +165,9 @@ void main() {
     await signIn(tester);
     expect(find.byType(HomeScreen), findsOneWidget);
 
-    await tester.tap(find.byTooltip(${dartString(ACCOUNT_TITLE)}));
+    await tester.tap(find.byTooltip(${dartString(accountTitle(plan))}));
     await tester.pumpAndSettle();
-    expect(find.widgetWithText(AppBar, ${dartString(ACCOUNT_TITLE)}), findsOneWidget);
+    expect(find.widgetWithText(AppBar, ${dartString(accountTitle(plan))}), findsOneWidget);
     await tester.tap(find.byKey(const Key('auth-sign-out')));
     await tester.pumpAndSettle();
 

@@ -8,6 +8,7 @@ import { analyzeDartSource } from '../../qa/dart-parser';
 import { API_CONFIG_PATH } from './auth-backends';
 import { SIGN_IN_GATE_TEST_PATH } from './auth-gate';
 import { FAKE_AUTH_SERVICE_PATH, authArchetype, authServiceDecl } from './auth.archetype';
+import { uiText } from '../ui-text';
 
 const BACKENDS: BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
 
@@ -223,14 +224,14 @@ describe('authArchetype', () => {
         expect(screen).toContain(widget);
       }
       expect(screen).toContain('CircularProgressIndicator(');
-      expect(screen).toContain("Text('Sign out')");
+      expect(screen).toContain(`Text(${dartString(uiText(plan).signOut)})`);
       expect(content(files, 'auth_service.dart')).toContain('static const int minPasswordLength = 8;');
 
       const test = content(files, feature.paths.test);
       expect(test).toContain(`${feature.classes.screen}(auth: auth)`);
       expect(test).toContain('tester.enterText(');
       expect(test).toContain('tester.tap(');
-      expect(test).toContain("find.text('Enter a valid email address')");
+      expect(test).toContain(`find.text(${dartString(uiText(plan).enterValidEmail)})`);
       expect(test).toContain("find.byKey(const Key('auth-sign-out'))");
       expect(test.includes('registration asks to confirm the password')).toBe(feature.options.registration === true);
     }

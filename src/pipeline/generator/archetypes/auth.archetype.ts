@@ -9,10 +9,11 @@ import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
+import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authBackend } from './auth-backends';
-import { ACCOUNT_TITLE, authGate, authGateFiles } from './auth-gate';
+import { accountTitle, authGate, authGateFiles } from './auth-gate';
 
 /** Root-relative path of the test double every test of the app may use. */
 export const FAKE_AUTH_SERVICE_PATH = 'test/support/fake_auth_service.dart';
@@ -68,7 +69,7 @@ export function authServiceDecl(plan: AppPlan): ServiceDecl | undefined {
   };
 }
 
-function serviceDart(registration: boolean): string {
+function serviceDart(registration: boolean, t: UiText): string {
   const register = registration
     ? `
   /// Creates an account and signs it in; throws [AuthFailure] when it fails.
@@ -114,16 +115,16 @@ abstract final class AuthRules {
 
   static String? validateEmail(String? value) {
     final text = value?.trim() ?? '';
-    if (text.isEmpty) return 'Enter your email';
-    if (!isEmail(text)) return 'Enter a valid email address';
+    if (text.isEmpty) return ${dartString(t.enterYourEmail)};
+    if (!isEmail(text)) return ${dartString(t.enterValidEmail)};
     return null;
   }
 
   static String? validatePassword(String? value) {
     final text = value ?? '';
-    if (text.isEmpty) return 'Enter your password';
+    if (text.isEmpty) return ${dartString(t.enterYourPassword)};
     if (text.length < minPasswordLength) {
-      return 'Use at least $minPasswordLength characters';
+      return ${dartText(t.passwordTooShort, { count: 'minPasswordLength' })};
     }
     return null;
   }
@@ -133,6 +134,7 @@ abstract final class AuthRules {
 
 function controllerDart(ctx: FeatureContext): string {
   const { controller } = ctx.feature.classes;
+  const t = uiText(ctx.plan);
   const register = registrationOf(ctx.feature)
     ? `
   Future<bool> register(String email, String password) =>
@@ -181,7 +183,7 @@ ${register}
       _error = failure.message;
       return false;
     } catch (_) {
-      _error = 'Something went wrong. Please try again.';
+      _error = ${dartString(t.somethingWentWrong)};
       return false;
     } finally {
       _busy = false;
@@ -197,6 +199,7 @@ function screenDart(ctx: FeatureContext): string {
   const { feature } = ctx;
   const { screen, controller } = feature.classes;
   const reg = registrationOf(feature);
+  const t = uiText(ctx.plan);
   const state = `_${screen}State`;
   const controllerFile = baseName(paths(feature, ctx.plan).controller);
 
@@ -221,7 +224,8 @@ function screenDart(ctx: FeatureContext): string {
   }
 `
     : '';
-  const heading = reg ? `_registering ? 'Create your account' : 'Welcome back'` : `'Welcome back'`;
+  const welcome = dartString(t.welcomeBack);
+  const heading = reg ? `_registering ? ${dartString(t.createYourAccount)} : ${welcome}` : welcome;
   const passwordHints = reg
     ? `[
                 _registering ? AutofillHints.newPassword : AutofillHints.password,
@@ -236,7 +240,7 @@ function screenDart(ctx: FeatureContext): string {
   const helper = reg
     ? `
                 helperText: _registering
-                    ? 'At least \${AuthRules.minPasswordLength} characters'
+                    ? ${dartText(t.passwordHelper, { count: 'AuthRules.minPasswordLength' })}
                     : null,`
     : '';
   const confirmField = reg
@@ -252,17 +256,18 @@ function screenDart(ctx: FeatureContext): string {
                 textInputAction: TextInputAction.done,
                 onFieldSubmitted: (_) => _submit(),
                 decoration: const InputDecoration(
-                  labelText: 'Confirm password',
+                  labelText: ${dartString(t.confirmPassword)},
                   prefixIcon: Icon(Icons.lock_outline),
                   border: OutlineInputBorder(),
                 ),
                 validator: (value) => value == _passwordController.text
                     ? null
-                    : 'Passwords do not match',
+                    : ${dartString(t.passwordsDoNotMatch)},
               ),
             ],`
     : '';
-  const submitLabel = reg ? `Text(_registering ? 'Create account' : 'Sign in')` : `const Text('Sign in')`;
+  const signIn = dartString(t.signIn);
+  const submitLabel = reg ? `Text(_registering ? ${dartString(t.createAccount)} : ${signIn})` : `const Text(${signIn})`;
   const toggleButton = reg
     ? `
             const SizedBox(height: 8),
@@ -271,8 +276,8 @@ function screenDart(ctx: FeatureContext): string {
               onPressed: busy ? null : _toggleMode,
               child: Text(
                 _registering
-                    ? 'Already have an account? Sign in'
-                    : 'No account yet? Create one',
+                    ? ${dartString(t.haveAccount)}
+                    : ${dartString(t.noAccount)},
               ),
             ),`
     : '';
@@ -337,7 +342,7 @@ ${toggle}
         title: ValueListenableBuilder<String?>(
           valueListenable: widget.auth.currentEmail,
           builder: (context, email, _) =>
-              Text(email == null ? ${screen}.title : ${dartString(ACCOUNT_TITLE)}),
+              Text(email == null ? ${screen}.title : ${dartString(accountTitle(ctx.plan))}),
         ),
       ),
       body: ListenableBuilder(
@@ -368,7 +373,7 @@ ${toggle}
       children: [
         const CircleAvatar(radius: 36, child: Icon(Icons.person, size: 36)),
         const SizedBox(height: 16),
-        Text('Signed in as', style: theme.textTheme.bodyMedium),
+        Text(${dartString(t.signedInAs)}, style: theme.textTheme.bodyMedium),
         const SizedBox(height: 4),
         Text(
           email,
@@ -389,7 +394,7 @@ ${toggle}
           key: const Key('auth-sign-out'),
           onPressed: _controller.busy ? null : _controller.signOut,
           icon: const Icon(Icons.logout),
-          label: const Text('Sign out'),
+          label: const Text(${dartString(t.signOut)}),
         ),
       ],
     );
@@ -421,7 +426,7 @@ ${toggle}
               autofillHints: const [AutofillHints.email],
               textInputAction: TextInputAction.next,
               decoration: const InputDecoration(
-                labelText: 'Email',
+                labelText: ${dartString(t.email)},
                 prefixIcon: Icon(Icons.email_outlined),
                 border: OutlineInputBorder(),
               ),
@@ -438,11 +443,11 @@ ${toggle}
               autofillHints: ${passwordHints},
               ${passwordAction}
               decoration: InputDecoration(
-                labelText: 'Password',
+                labelText: ${dartString(t.password)},
                 prefixIcon: const Icon(Icons.lock_outline),
                 border: const OutlineInputBorder(),${helper}
                 suffixIcon: IconButton(
-                  tooltip: _obscure ? 'Show password' : 'Hide password',
+                  tooltip: _obscure ? ${dartString(t.showPassword)} : ${dartString(t.hidePassword)},
                   icon: Icon(
                     _obscure
                         ? Icons.visibility_outlined
@@ -547,6 +552,7 @@ function testDart(ctx: FeatureContext): string {
   const { feature, plan } = ctx;
   const { screen } = feature.classes;
   const reg = registrationOf(feature);
+  const t = uiText(plan);
   const registrationTest = reg
     ? `
 
@@ -560,7 +566,7 @@ function testDart(ctx: FeatureContext): string {
     expect(
       find.descendant(
         of: find.byKey(const Key('auth-submit')),
-        matching: find.text('Create account'),
+        matching: find.text(${dartString(t.createAccount)}),
       ),
       findsOneWidget,
     );
@@ -573,7 +579,7 @@ function testDart(ctx: FeatureContext): string {
     );
     await tester.tap(find.byKey(const Key('auth-submit')));
     await tester.pump();
-    expect(find.text('Passwords do not match'), findsOneWidget);
+    expect(find.text(${dartString(t.passwordsDoNotMatch)}), findsOneWidget);
     expect(auth.calls, isEmpty);
 
     await tester.enterText(
@@ -614,8 +620,8 @@ void main() {
     await submit(tester, 'not-an-email', 'short');
     await tester.pump();
 
-    expect(find.text('Enter a valid email address'), findsOneWidget);
-    expect(find.text('Use at least 8 characters'), findsOneWidget);
+    expect(find.text(${dartString(t.enterValidEmail)}), findsOneWidget);
+    expect(find.text(${dartString(fill(t.passwordTooShort, { count: 8 }))}), findsOneWidget);
     expect(auth.calls, isEmpty);
   });
 
@@ -627,12 +633,12 @@ void main() {
     await tester.pumpAndSettle();
 
     expect(auth.calls, ['signIn:ada@example.com']);
-    expect(find.text('Signed in as'), findsOneWidget);
+    expect(find.text(${dartString(t.signedInAs)}), findsOneWidget);
     expect(find.text('ada@example.com'), findsOneWidget);
     expect(
       find.descendant(
         of: find.byKey(const Key('auth-sign-out')),
-        matching: find.text('Sign out'),
+        matching: find.text(${dartString(t.signOut)}),
       ),
       findsOneWidget,
     );
@@ -694,7 +700,7 @@ export const authArchetype: ArchetypeTemplate = {
     const backend = authBackend(ctx.plan.backend);
     const files = paths(ctx.feature, ctx.plan);
     return [
-      { path: files.service, content: serviceDart(reg) },
+      { path: files.service, content: serviceDart(reg, uiText(ctx.plan)) },
       { path: files.implementation, content: backend.dart(reg) },
       { path: files.controller, content: controllerDart(ctx) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx) },
@@ -714,7 +720,7 @@ export const authArchetype: ArchetypeTemplate = {
   },
 
   gate(ctx) {
-    return authGate(ctx.feature);
+    return authGate(ctx);
   },
 
   readme(ctx) {

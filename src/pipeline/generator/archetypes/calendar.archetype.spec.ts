@@ -71,7 +71,7 @@ describe('calendarArchetype', () => {
     expect(screen).toContain('Dismissible(');
     expect(screen).toContain('showDialog<');
     const dialog = fileContent(files, dialogPath(ctx));
-    expect(dialog).toContain('id: newId(),');
+    expect(dialog).toContain('id: widget.entry?.id ?? newId(),');
     expect(dialog).toContain('validator:');
     expect(dialog).toContain('widget.day');
 
@@ -90,28 +90,42 @@ describe('calendarArchetype', () => {
     }
   });
 
-  it('builds the entry with every required field, on the selected day', async () => {
+  it('builds the entry from the form, on the selected day, keeping what an edited entry had', async () => {
     const ctx = richContext();
     const files = calendarArchetype.files(ctx);
     await expectParses(files);
     const dialog = fileContent(files, dialogPath(ctx));
     expect(dialog).toContain("customerName: _text('customerName'),");
-    expect(dialog).toContain('date: widget.day,');
+    expect(dialog).toContain('date: widget.entry?.date ?? widget.day,');
     expect(dialog).toContain("phone: _optionalText('phone'),");
-    expect(dialog).toContain("fee: double.parse(_text('fee').replaceAll(',', '.')),");
+    // Numbers go through the record screens' parser: the language's decimal mark and grouping.
+    expect(dialog).toContain("fee: RecordValidators.parseDecimal(_text('fee'))!,");
+    expect(dialog).toContain("discount: RecordValidators.parseDecimal(_text('discount')),");
     expect(dialog).toContain("guests: int.parse(_text('guests')),");
     expect(dialog).toContain("contactEmail: _text('contactEmail'),");
-    expect(dialog).toContain('paid: false,');
-    expect(dialog).toContain('reminderAt: widget.day,');
-    expect(dialog).not.toContain('confirmed:');
-    expect(dialog).not.toContain('endDate:');
-    expect(dialog).not.toContain('discount:');
-    expect(dialog).toContain("'Enter a whole number'");
-    expect(dialog).toContain("'Enter a number'");
+    expect(dialog).toContain('reminderAt: widget.entry?.reminderAt ?? widget.day,');
+    expect(dialog).toContain('endDate: widget.entry?.endDate,');
+    expect(dialog).toMatch(
+      /validator: RecordValidators\.forInput\(\s+RecordInput\.money,\s+label: 'Fee',\s+required: true,/,
+    );
+    expect(dialog).toContain('initialValue: RecordValidators.editable(widget.entry?.fee),');
+    expect(dialog).toContain("import '../../core/records/record_form.dart';");
+    expect(files.map((file) => file.path)).toContain('lib/core/records/record_form.dart');
     expect(dialog).toContain('keyboardType: const TextInputType.numberWithOptions(decimal: true),');
+    // Yes/no fields are switches the user sets, starting from the edited entry.
+    expect(dialog).toContain('late bool _paidValue = widget.entry?.paid ?? false;');
+    expect(dialog).toContain('paid: _paidValue,');
+    expect(dialog).toContain('confirmed: _confirmedValue,');
+    expect(dialog).toContain("key: const ValueKey('field-confirmed'),");
+    expect(dialog).toContain('onChanged: (value) => setState(() => _paidValue = value),');
     const test = fileContent(files, ctx.feature.paths.test);
     expect(test).toContain("find.byKey(const ValueKey('field-guests')), '42'");
     expect(test).toContain("find.byKey(const ValueKey('field-contactEmail')), 'someone@example.com'");
+    // Editing: a tapped entry opens the dialog; the English app reads "1,250.5".
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain('onTap: () => _open(entry),');
+    expect(test).toContain("find.byKey(const ValueKey('field-fee')), '1,250.5'");
+    expect(test).toContain('expect(saved.single.fee, 1250.5);');
+    expect(test).toContain('expect(saved.single.confirmed, !sample.confirmed);');
   });
 
   it('escapes hostile labels', async () => {

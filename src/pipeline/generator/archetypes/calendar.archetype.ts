@@ -1,14 +1,16 @@
 /**
  * calendar / booking / appointment / schedule: Flutter's CalendarDatePicker
  * (no extra package), the selected day's entries from the repository, a
- * validated dialog adding an entry on that day, and delete by swipe or button
- * with undo.
+ * validated dialog adding an entry on that day or editing a tapped one (yes/no
+ * fields as switches), and delete by swipe or button with undo.
  */
 import type { GeneratedFile } from '../app-spec';
+import { isNumeric } from '../data/entity-dart';
 import { requireEntity } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { calendarNames, controllerDart, dialogDart, screenDart } from './calendar.lib-dart';
 import { calendarTestDart } from './calendar.test-dart';
+import { recordFormFile } from './records-library';
 
 export const calendarArchetype: ArchetypeTemplate = {
   id: 'calendar',
@@ -22,6 +24,8 @@ export const calendarArchetype: ArchetypeTemplate = {
       { path: names.dialogPath, content: dialogDart(names) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, names) },
       { path: ctx.feature.paths.test, content: calendarTestDart(ctx, names) },
+      // The dialog reads numbers with the record screens' parser ("50.000" in Vietnamese is fifty thousand).
+      ...(names.formFields.some(isNumeric) ? [recordFormFile(ctx.plan)] : []),
     ];
   },
 
@@ -33,6 +37,6 @@ export const calendarArchetype: ArchetypeTemplate = {
   summary(ctx: FeatureContext): string {
     const entity = requireEntity(ctx.plan, ctx.feature);
     const plural = entity.pluralLabel.toLowerCase();
-    return `A month calendar showing the ${plural} of the selected day, with a form to add one on that day and swipe to delete.`;
+    return `A month calendar showing the ${plural} of the selected day, with a form to add one on that day, tap to edit and swipe to delete.`;
   },
 };

@@ -1,7 +1,7 @@
 /**
  * Dart sources of a calendar feature: a ChangeNotifier holding the entity's
  * records and the selected day, a validated dialog creating a record on that
- * day, and the screen (Flutter's CalendarDatePicker, the day's entries,
+ * day or editing one, and the screen (Flutter's CalendarDatePicker, the day's entries,
  * swipe or tap to delete with undo).
  */
 import { dartString } from '../dart-string';
@@ -10,6 +10,7 @@ import { IDS_PATH } from '../data/entity-files';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
+import { RECORD_FORM_PATH } from './records-library';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export interface CalendarNames {
@@ -21,8 +22,10 @@ export interface CalendarNames {
   dialog: string;
   controllerPath: string;
   dialogPath: string;
-  /** Fields the add dialog asks for, in entity order. */
+  /** Text and number fields the entry dialog asks for, in entity order. */
   formFields: EntityField[];
+  /** Yes/no fields: a switch each in the dialog. */
+  flags: EntityField[];
   /** What an entry shows under its title. */
   subtitle?: EntityField;
   /** The app's UI strings; English also counts entries with the entity's nouns ("2 events"). */
@@ -46,7 +49,8 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
     dialogPath: `${dir}/${id}_entry_dialog.dart`,
     text: uiText(ctx.plan),
     english: ctx.plan.locale === 'en',
-    formFields: entity.fields.filter((field) => isTextual(field) || (isNumeric(field) && field.required)),
+    formFields: entity.fields.filter((field) => isTextual(field) || isNumeric(field)),
+    flags: entity.fields.filter((field) => field.type === 'bool'),
     subtitle: entity.fields.find(
       (field) => field.required && field.name !== entity.titleField && isTextual(field) && field.type !== 'longText',
     ),
@@ -137,7 +141,7 @@ class ${controller} extends ChangeNotifier {
     }
   }
 
-  /// Saves [item] (new, or back after an undo) and shows it.
+  /// Saves [item] (new, edited, or back after an undo) and shows it.
   Future<void> add(${E} item) async {
     await _repository.save(item);
     _items = [
@@ -198,23 +202,24 @@ function keyboard(field: EntityField): string | undefined {
   }
 }
 
+/** The record screens' input kind of a number field: same validation and the language's decimal mark. */
+const NUMBER_INPUT: Partial<Record<EntityField['type'], string>> = {
+  int: 'RecordInput.whole',
+  decimal: 'RecordInput.decimal',
+  money: 'RecordInput.money',
+};
+
 function validator(field: EntityField, t: UiText): string | undefined {
   const required = dartString(fill(t.required, { label: field.label }));
+  const number = NUMBER_INPUT[field.type];
+  if (number) {
+    return `RecordValidators.forInput(
+                  ${number},
+                  label: ${dartString(field.label)},
+                  required: ${field.required},
+                )`;
+  }
   if (!field.required) return undefined;
-  if (field.type === 'int') {
-    return `(value) {
-                  final text = (value ?? '').trim();
-                  if (text.isEmpty) return ${required};
-                  return int.tryParse(text) == null ? ${dartString(t.enterWholeNumber)} : null;
-                }`;
-  }
-  if (field.type === 'decimal' || field.type === 'money') {
-    return `(value) {
-                  final text = (value ?? '').trim().replaceAll(',', '.');
-                  if (text.isEmpty) return ${required};
-                  return double.tryParse(text) == null ? ${dartString(t.enterNumber)} : null;
-                }`;
-  }
   if (field.type === 'email') {
     return `(value) {
                   final text = (value ?? '').trim();
@@ -230,6 +235,11 @@ function formField(field: EntityField, last: boolean, t: UiText): string {
     `key: const ValueKey(${dartString(fieldKey(field))})`,
     `decoration: const InputDecoration(labelText: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))})`,
   ];
+  props.push(
+    isNumeric(field)
+      ? `initialValue: RecordValidators.editable(widget.entry?.${field.name})`
+      : `initialValue: widget.entry?.${field.name}`,
+  );
   const type = keyboard(field);
   if (type) props.push(`keyboardType: ${type}`);
   if (field.type === 'longText') {
@@ -245,27 +255,48 @@ ${props.map((prop) => `                ${prop},`).join('\n')}
               ),`;
 }
 
-/** The constructor argument of each field for a new entry on `widget.day`. */
+/** A yes/no field's switch: `_<name>Value` holds it while the dialog is open. */
+function flagState(field: EntityField): string {
+  return `_${field.name}Value`;
+}
+
+function flagTile(field: EntityField): string {
+  return `              SwitchListTile(
+                key: const ValueKey(${dartString(fieldKey(field))}),
+                contentPadding: EdgeInsets.zero,
+                title: const Text(${dartString(field.label)}),
+                value: ${flagState(field)},
+                onChanged: (value) => setState(() => ${flagState(field)} = value),
+              ),`;
+}
+
+/**
+ * The constructor argument of each field: what the form holds, the day for
+ * the date the entry sits on, and, for fields the dialog does not show, what
+ * the edited entry had.
+ */
 function entryArgument(field: EntityField, date: EntityField): string | undefined {
   const key = dartString(field.name);
-  if (field === date || (field.type === 'date' && field.required)) return `widget.day`;
-  if (field.type === 'bool') return field.required ? 'false' : undefined;
+  const kept = `widget.entry?.${field.name}`;
+  if (field === date || (field.type === 'date' && field.required)) return `${kept} ?? widget.day`;
+  if (field.type === 'bool') return flagState(field);
   if (isTextual(field)) return field.required ? `_text(${key})` : `_optionalText(${key})`;
-  if (!field.required) return undefined;
-  if (field.type === 'int') return `int.parse(_text(${key}))`;
-  if (field.type === 'decimal' || field.type === 'money') return `double.parse(_text(${key}).replaceAll(',', '.'))`;
-  return undefined;
+  if (field.type === 'int') return field.required ? `int.parse(_text(${key}))` : `int.tryParse(_text(${key}))`;
+  if (field.type === 'decimal' || field.type === 'money') {
+    return `RecordValidators.parseDecimal(_text(${key}))${field.required ? '!' : ''}`;
+  }
+  return field.required ? undefined : kept;
 }
 
 export function dialogDart(n: CalendarNames): string {
-  const { dialog, entity, date, formFields } = n;
+  const { dialog, entity, date, formFields, flags } = n;
   const E = entity.className;
   const state = `_${dialog}State`;
   const args = entity.fields
     .map((field) => [field, entryArgument(field, date)] as const)
     .filter((pair): pair is readonly [EntityField, string] => pair[1] !== undefined)
     .map(([field, value]) => `        ${field.name}: ${value},`);
-  const usesOptional = formFields.some((field) => !field.required);
+  const usesOptional = formFields.some((field) => !field.required && isTextual(field));
   const optionalHelper = usesOptional
     ? `
 
@@ -274,12 +305,22 @@ export function dialogDart(n: CalendarNames): string {
     return text.isEmpty ? null : text;
   }`
     : '';
-  const fields = formFields.map((field, index) => formField(field, index === formFields.length - 1, n.text)).join('\n');
-  const body = `/// Asks for a new ${entity.label.toLowerCase()} on [day]; pops it, or null when cancelled.
+  const fields = [
+    ...formFields.map((field, index) => formField(field, index === formFields.length - 1, n.text)),
+    ...flags.map(flagTile),
+  ].join('\n');
+  const flagFields = flags
+    .map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`)
+    .join('');
+  const item = entity.label.toLowerCase();
+  const body = `/// Asks for a new ${item} on [day], or edits [entry]; pops the result, or null when cancelled.
 class ${dialog} extends StatefulWidget {
-  const ${dialog}({super.key, required this.day});
+  const ${dialog}({super.key, required this.day, this.entry});
 
   final DateTime day;
+
+  /// The ${item} to edit; null adds a new one.
+  final ${E}? entry;
 
   @override
   State<${dialog}> createState() => ${state}();
@@ -287,7 +328,7 @@ class ${dialog} extends StatefulWidget {
 
 class ${state} extends State<${dialog}> {
   final GlobalKey<FormState> _formKey = GlobalKey<FormState>();
-  final Map<String, String> _values = {};
+  final Map<String, String> _values = {};${flagFields}
 
   String _text(String name) => (_values[name] ?? '').trim();${optionalHelper}
 
@@ -297,7 +338,7 @@ class ${state} extends State<${dialog}> {
     form.save();
     Navigator.of(context).pop(
       ${E}(
-        id: newId(),
+        id: widget.entry?.id ?? newId(),
 ${args.join('\n')}
       ),
     );
@@ -306,7 +347,11 @@ ${args.join('\n')}
   @override
   Widget build(BuildContext context) {
     return AlertDialog(
-      title: const Text(${dartString(fill(n.text.newItem, { item: entity.label.toLowerCase() }))}),
+      title: Text(
+        widget.entry == null
+            ? ${dartString(fill(n.text.newItem, { item }))}
+            : ${dartString(fill(n.text.editItem, { item }))},
+      ),
       content: Form(
         key: _formKey,
         child: SingleChildScrollView(
@@ -340,6 +385,7 @@ ${fields}
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(IDS_PATH),
     fromFeatureDir(entity.paths.model),
+    ...(formFields.some(isNumeric) ? [fromFeatureDir(RECORD_FORM_PATH)] : []),
   ])}
 
 ${body}`;
@@ -418,14 +464,15 @@ class ${state} extends State<${screen}> {
     super.dispose();
   }
 
-${counter}  Future<void> _add() async {
-    final entry = await showDialog<${E}>(
+${counter}  /// Adds an entry on the selected day, or edits [entry].
+  Future<void> _open([${E}? entry]) async {
+    final result = await showDialog<${E}>(
       context: context,
-      builder: (context) => ${dialog}(day: _controller.selectedDay),
+      builder: (context) => ${dialog}(day: _controller.selectedDay, entry: entry),
     );
-    if (entry == null || !mounted) return;
+    if (result == null || !mounted) return;
     try {
-      await _controller.add(entry);
+      await _controller.add(result);
     } catch (error) {
       if (!mounted) return;
       ScaffoldMessenger.of(context).showSnackBar(
@@ -460,7 +507,7 @@ ${counter}  Future<void> _add() async {
       appBar: AppBar(title: const Text(${screen}.title)),
       floatingActionButton: FloatingActionButton(
         tooltip: ${dartString(addTooltip(n))},
-        onPressed: _add,
+        onPressed: _open,
         child: const Icon(Icons.add),
       ),
       body: ListenableBuilder(
@@ -524,6 +571,7 @@ ${counter}  Future<void> _add() async {
                   child: ListTile(
                     leading: const Icon(Icons.event),
                     title: Text(entry.displayTitle),${subtitleLine}
+                    onTap: () => _open(entry),
                     trailing: IconButton(
                       tooltip: ${dartString(n.text.delete)},
                       icon: const Icon(Icons.delete_outline),

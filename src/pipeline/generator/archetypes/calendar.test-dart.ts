@@ -1,7 +1,8 @@
 /**
  * The calendar feature's test file: pick a day, submit the empty form (the
  * validator speaks), add an entry, see it listed and saved on that day, swipe
- * it away; and a seeded calendar shows only the selected day's entries.
+ * it away; edit an entry (a number typed the language's way, a switch
+ * toggled); and a seeded calendar shows only the selected day's entries.
  */
 import { dartString, withArticle } from '../dart-string';
 import {
@@ -15,7 +16,7 @@ import {
 import type { EntityField } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { addTooltip, fieldKey, nothingOnDay, type CalendarNames } from './calendar.lib-dart';
-import { fill } from '../ui-text';
+import { fill, moneyFormat, type MoneyFormat } from '../ui-text';
 import { dartImports } from './feature-dart.shared';
 
 /** What the test types into a required field. */
@@ -35,6 +36,65 @@ function inputFor(field: EntityField): string {
     default:
       return `${field.label} A`;
   }
+}
+
+/**
+ * The edit test: tap a seeded entry, change its title, type "1.250,5" (or
+ * "1,250.5") into its first amount, toggle its first yes/no field, save.
+ */
+function editTest(n: CalendarNames, money: MoneyFormat): string {
+  const { entity, screen, formFields, flags } = n;
+  const E = entity.className;
+  const title = titleField(entity);
+  const edited = `${title.label} B`;
+  const amount = formFields.find((field) => field.type === 'decimal' || field.type === 'money');
+  const typed = money.decimalComma ? '1.250,5' : '1,250.5';
+  const flag = flags[0];
+  const steps = [
+    `    await tester.enterText(find.byKey(const ValueKey(${dartString(fieldKey(title))})), ${dartString(edited)});`,
+    ...(amount
+      ? [
+          `    await tester.enterText(find.byKey(const ValueKey(${dartString(fieldKey(amount))})), ${dartString(typed)});`,
+        ]
+      : []),
+    ...(flag
+      ? [
+          `    await tester.ensureVisible(find.byKey(const ValueKey(${dartString(fieldKey(flag))})));`,
+          `    await tester.tap(find.byKey(const ValueKey(${dartString(fieldKey(flag))})));`,
+          '    await tester.pump();',
+        ]
+      : []),
+  ];
+  const checks = [
+    `    expect(saved.single.id, sample.id);`,
+    `    expect(saved.single.${title.name}, ${dartString(edited)});`,
+    ...(amount ? [`    expect(saved.single.${amount.name}, 1250.5);`] : []),
+    ...(flag ? [`    expect(saved.single.${flag.name}, !sample.${flag.name});`] : []),
+  ];
+  return `
+
+  testWidgets(${dartString(`edits a tapped ${entity.label.toLowerCase()}`)}, (tester) async {
+    final sample = ${sampleEntity(entity, 2)};
+    final repository = InMemory${E}Repository(seed: [sample]);
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(repository: repository, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.text(${dartString(sampleTitle(entity, 2))}));
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(fill(n.text.editItem, { item: entity.label.toLowerCase() }))}), findsOneWidget);
+${steps.join('\n')}
+    await tester.tap(find.text(${dartString(n.text.save)}));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(edited)}), findsOneWidget);
+    final saved = await repository.fetchAll();
+    expect(saved, hasLength(1));
+${checks.join('\n')}
+  });`;
 }
 
 export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string {
@@ -120,7 +180,7 @@ ${samples}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
-  });
+  });${editTest(n, moneyFormat(plan))}
 }
 `;
 }

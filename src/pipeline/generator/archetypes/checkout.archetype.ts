@@ -20,14 +20,11 @@ import {
 } from '../data/entity-dart';
 import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
-import { dartText, uiText } from '../ui-text';
+import { dartText, fill, moneyFormat, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
-
-/** ISO 4217 code the cart charges in (formatMoney shows amounts without a symbol). */
-export const CHECKOUT_CURRENCY = 'USD';
 
 interface CheckoutNames {
   screen: string;
@@ -106,7 +103,7 @@ function priceOf(field: EntityField, item: string): string {
   return nullable ? `(${value} ?? 0)` : value;
 }
 
-function paymentDart(n: CheckoutNames): string {
+function paymentDart(n: CheckoutNames, t: UiText): string {
   return `/// The outcome of a payment attempt.
 class ${n.result} {
   const ${n.result}.approved(String this.reference)
@@ -151,7 +148,7 @@ class ${n.demo} implements ${n.provider} {
   }) async {
     await Future<void>.delayed(delay);
     if (amount <= 0) {
-      return const ${n.result}.declined('There is nothing to pay.');
+      return const ${n.result}.declined(${dartString(t.nothingToPay)});
     }
     return ${n.result}.approved('DEMO-\${DateTime.now().millisecondsSinceEpoch}');
   }
@@ -159,7 +156,7 @@ class ${n.demo} implements ${n.provider} {
 `;
 }
 
-function cartDart(n: CheckoutNames, entity: EntityPlan, f: ProductFields): string {
+function cartDart(n: CheckoutNames, entity: EntityPlan, f: ProductFields, currency: string): string {
   const E = entity.className;
   const stock = f.stock;
   const canAdd = stock
@@ -190,7 +187,7 @@ class ${n.line} {
 /// What the customer is about to buy; screens listen to it.
 class ${n.cart} extends ChangeNotifier {
   /// The currency every price is in.
-  static const String currency = ${dartString(CHECKOUT_CURRENCY)};
+  static const String currency = ${dartString(currency)};
 
   final Map<String, ${n.line}> _lines = {};
 
@@ -236,12 +233,12 @@ ${canAdd}
 `;
 }
 
-function productDetails(f: ProductFields, entity: EntityPlan): string {
+function productDetails(f: ProductFields, entity: EntityPlan, t: UiText): string {
   const parts: string[] = [];
-  if (f.details) parts.push(displayText(f.details, `product.${f.details.name}`));
+  if (f.details) parts.push(displayText(f.details, `product.${f.details.name}`, t));
   if (f.stock) {
     const stock = `product.${f.stock.name}`;
-    const text = `${stock}${f.stock.required ? '' : '!'} > 0 ? '\${${stock}} in stock' : 'Out of stock'`;
+    const text = `${stock}${f.stock.required ? '' : '!'} > 0 ? ${dartText(t.inStock, { count: stock })} : ${dartString(t.outOfStock)}`;
     parts.push(f.stock.required ? `(${text})` : `(${stock} == null ? '' : ${text})`);
   }
   if (!parts.length) return `String? _details(${entity.className} product) => null;`;
@@ -469,7 +466,9 @@ class _${n.screen}State extends State<${n.screen}> {
                         mainAxisSize: MainAxisSize.min,
                         children: [
                           Text(
-                            _cart.count == 1 ? '1 item' : '\${_cart.count} items',
+                            _cart.count == 1
+                                ? ${dartString(t.cartOneItem)}
+                                : ${dartText(t.cartItems, { count: '_cart.count' })},
                             style: textTheme.labelLarge,
                           ),
                           Text(formatMoney(_cart.total), style: textTheme.titleLarge),
@@ -528,7 +527,7 @@ class _ProductTile extends StatelessWidget {
   }
 }
 
-${productDetails(f, entity)}
+${productDetails(f, entity, t)}
 `;
 }
 
@@ -573,7 +572,7 @@ class _${n.order}State extends State<${n.order}> {
         description: ${dartString(description)},
       );
     } catch (error) {
-      result = ${n.result}.declined('The payment could not be completed: $error');
+      result = ${n.result}.declined(${dartText(t.paymentFailed, { error: 'error' })});
     }
     if (!mounted) return;
     if (result.approved) cart.clear();
@@ -583,7 +582,7 @@ class _${n.order}State extends State<${n.order}> {
         _receipt = result;
         _paid = amount;
       } else {
-        _error = result.message ?? 'The payment was declined.';
+        _error = result.message ?? ${dartString(t.paymentDeclined)};
       }
     });
   }
@@ -592,7 +591,9 @@ class _${n.order}State extends State<${n.order}> {
   Widget build(BuildContext context) {
     final receipt = _receipt;
     return Scaffold(
-      appBar: AppBar(title: Text(receipt == null ? 'Your order' : 'Order placed')),
+      appBar: AppBar(
+        title: Text(receipt == null ? ${dartString(t.yourOrder)} : ${dartString(t.orderPlaced)}),
+      ),
       body: receipt == null ? _buildSummary(context) : _buildReceipt(context, receipt),
     );
   }
@@ -654,9 +655,9 @@ class _${n.order}State extends State<${n.order}> {
                   children: [
                     Row(
                       children: [
-                        Expanded(child: Text('Total', style: theme.textTheme.titleMedium)),
+                        Expanded(child: Text(${dartString(t.cartTotal)}, style: theme.textTheme.titleMedium)),
                         Text(
-                          '\${formatMoney(cart.total)} \${${n.cart}.currency}',
+                          formatMoney(cart.total),
                           style: theme.textTheme.titleLarge,
                         ),
                       ],
@@ -714,12 +715,12 @@ class _${n.order}State extends State<${n.order}> {
           children: [
             Icon(Icons.check_circle, size: 72, color: theme.colorScheme.primary),
             const SizedBox(height: 16),
-            Text('Payment successful', style: theme.textTheme.headlineSmall),
+            Text(${dartString(t.paymentSuccessful)}, style: theme.textTheme.headlineSmall),
             const SizedBox(height: 8),
-            Text('Paid \${formatMoney(_paid)} \${${n.cart}.currency}'),
+            Text(${dartText(t.paid, { amount: 'formatMoney(_paid)' })}),
             if (reference != null) ...[
               const SizedBox(height: 4),
-              SelectableText('Reference: $reference', style: theme.textTheme.bodySmall),
+              SelectableText(${dartText(t.paymentReference, { reference: 'reference' })}, style: theme.textTheme.bodySmall),
             ],
             const SizedBox(height: 24),
             FilledButton(
@@ -802,7 +803,7 @@ function testDart(
     await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(1));
     await tester.pump();
     expect(find.text(formatMoney(${totalDart})), findsOneWidget);
-    expect(find.text('2 items'), findsOneWidget);
+    expect(find.text(${dartString(fill(t.cartItems, { count: 2 }))}), findsOneWidget);
 
     await tester.tap(find.byIcon(Icons.shopping_cart_checkout));
     await tester.pumpAndSettle();
@@ -821,12 +822,12 @@ void main() {
   testWidgets('adds two products to the cart and pays for them', (tester) async {
 ${pump(`${n.fake}()`)}
 
-    expect(find.text('Payment successful'), findsOneWidget);
+    expect(find.text(${dartString(t.paymentSuccessful)}), findsOneWidget);
     expect(payments.charges, [${totalDart}]);
 
     await tester.tap(find.text(${dartString(t.done)}));
     await tester.pumpAndSettle();
-    expect(find.text('2 items'), findsNothing);
+    expect(find.text(${dartString(fill(t.cartItems, { count: 2 }))}), findsNothing);
     expect(find.byTooltip(${dartString(t.addToCart)}), findsNWidgets(2));
   });
 
@@ -834,7 +835,7 @@ ${pump(`${n.fake}()`)}
 ${pump(`${n.fake}(declineWith: 'Card declined')`)}
 
     expect(find.text('Card declined'), findsOneWidget);
-    expect(find.text('Payment successful'), findsNothing);
+    expect(find.text(${dartString(t.paymentSuccessful)}), findsNothing);
     expect(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}), findsOneWidget);
   });${manageTest(ctx, n, entity, f)}
 }
@@ -877,8 +878,8 @@ function files(ctx: FeatureContext): GeneratedFile[] {
   const n = names(ctx);
   const p = paths(ctx);
   return [
-    { path: p.payment, content: paymentDart(n) },
-    { path: p.cart, content: cartDart(n, entity, f) },
+    { path: p.payment, content: paymentDart(n, uiText(ctx.plan)) },
+    { path: p.cart, content: cartDart(n, entity, f, moneyFormat(ctx.plan).currency) },
     { path: p.order, content: orderDart(ctx, n, p, f) },
     { path: ctx.feature.paths.screen, content: screenDart(ctx, n, p, entity, f) },
     { path: p.fakes, content: fakesDart(ctx, n, p) },
@@ -921,7 +922,8 @@ export const checkoutArchetype: ArchetypeTemplate = {
       result: n.result,
       paymentFile: paths(ctx).payment,
       field: n.field,
-      currency: CHECKOUT_CURRENCY,
+      currency: moneyFormat(ctx.plan).currency,
+      decimalDigits: moneyFormat(ctx.plan).decimalDigits,
     });
   },
   summary(ctx) {

@@ -16,7 +16,15 @@ export interface CheckoutReadmeNames {
   paymentFile: string;
   /** The AppServices field holding the provider. */
   field: string;
+  /** ISO 4217 code of the app's money format (USD, VND, EUR…). */
   currency: string;
+  /** Decimals of that currency: Stripe takes 0-decimal currencies (VND, JPY) in whole units. */
+  decimalDigits: number;
+}
+
+/** The sketch's amount in the currency's smallest unit: cents, or whole dong and yen. */
+function smallestUnit(n: CheckoutReadmeNames): string {
+  return n.decimalDigits === 0 ? 'amount.round()' : `(amount * ${10 ** n.decimalDigits}).round()`;
 }
 
 const STRIPE_SKETCH = (n: CheckoutReadmeNames) => `class StripePaymentProvider implements ${n.provider} {
@@ -28,7 +36,7 @@ const STRIPE_SKETCH = (n: CheckoutReadmeNames) => `class StripePaymentProvider i
   }) async {
     try {
       // Your server creates the PaymentIntent with the secret key and returns its client secret.
-      final clientSecret = await createPaymentIntent((amount * 100).round(), currency, description);
+      final clientSecret = await createPaymentIntent(${smallestUnit(n)}, currency, description);
       await Stripe.instance.initPaymentSheet(
         paymentSheetParameters: SetupPaymentSheetParameters(
           paymentIntentClientSecret: clientSecret,
@@ -58,6 +66,6 @@ export function checkoutReadme(n: CheckoutReadmeNames): string {
     '',
     `3. In \`lib/app_services.dart\`, replace \`const ${n.demo}()\` (the \`${n.field}\` field) with your provider. That is the only class to replace: the screens only know \`${n.provider}\`.`,
     '',
-    `Prices are charged in \`${n.currency}\` (the cart's \`currency\` constant); Stripe expects amounts in the smallest unit (cents), as in the sketch.`,
+    `Prices are charged in \`${n.currency}\` (the cart's \`currency\` constant); Stripe expects amounts in the currency's smallest unit (${n.decimalDigits === 0 ? `\`${n.currency}\` has none: whole units` : 'cents'}), as in the sketch.`,
   ].join('\n');
 }

@@ -260,8 +260,8 @@ function stateField(field: EntityField): string {
     case 'int':
     case 'decimal':
     case 'money':
-      // `?.` short-circuits the whole chain: a second `?.` on a required field would be a warning.
-      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial}${field.required ? '.' : '?.'}toString() ?? '');`;
+      // As the user would type it: "50000" rather than "50000.0", "12,5" where the decimal mark is a comma.
+      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: RecordValidators.editable(${initial}));`;
     default:
       return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial} ?? '');`;
   }

@@ -11,6 +11,7 @@ import { packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { isHomeCard } from '../feature-links';
+import { dartText, fill, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { onboardingGate, onboardingGateFiles } from './onboarding-gate';
 
@@ -40,36 +41,30 @@ export function onboardingIntro(description: string): string {
 
 /** The features the second page lists: the home screen's cards (no settings, sign-in or onboarding itself). */
 export function onboardingFeatures(plan: AppPlan): PlannedFeature[] {
-  return plan.features.filter(
-    (feature) => isHomeCard(plan, feature) && feature.archetype !== 'auth' && feature.archetype !== 'onboarding',
-  );
+  return plan.features.filter((feature) => isHomeCard(plan, feature));
 }
 
 function pages(plan: AppPlan): Page[] {
   const features = onboardingFeatures(plan);
-  const storage =
-    plan.backend === 'none'
-      ? 'Everything you add is stored on this device.'
-      : "Everything you add is saved to the app's online service.";
+  const t = uiText(plan);
+  const storage = plan.backend === 'none' ? t.storedOnDevice : t.storedOnline;
   return [
     {
       icon: 'Icons.waving_hand_outlined',
-      title: singleLine(`Welcome to ${plan.displayName}`),
+      title: singleLine(fill(t.welcomeTo, { app: plan.displayName })),
       body: onboardingIntro(plan.description),
       points: [],
     },
     {
       icon: 'Icons.apps_outlined',
-      title: 'What you can do',
-      body: features.length
-        ? 'Each of these is one tap away on the home screen:'
-        : 'Everything is one tap away on the home screen.',
+      title: t.whatYouCanDo,
+      body: features.length ? t.eachOneTapAway : t.allOneTapAway,
       points: features.map((feature) => ({ icon: feature.icon, label: singleLine(feature.names.label) })),
     },
     {
       icon: 'Icons.rocket_launch_outlined',
-      title: "You're all set",
-      body: `${storage} You can change the theme, or see this tour again, any time in Settings.`,
+      title: t.allSet,
+      body: `${storage} ${fill(t.tourAgain, { settings: t.settings })}`,
       points: [],
     },
   ];
@@ -92,6 +87,7 @@ ${page.points.map((point) => `      _OnboardingPoint(${point.icon}, ${dartString
 function screenDart(ctx: FeatureContext): string {
   const { feature, plan } = ctx;
   const { screen } = feature.classes;
+  const t = uiText(plan);
   const state = `_${screen}State`;
   return `import 'package:flutter/material.dart';
 import 'package:shared_preferences/shared_preferences.dart';
@@ -175,7 +171,7 @@ class ${state} extends State<${screen}> {
                   child: TextButton(
                     key: const Key('onboarding-skip'),
                     onPressed: _finishing ? null : _finish,
-                    child: const Text('Skip'),
+                    child: const Text(${dartString(t.skip)}),
                   ),
                 ),
               ),
@@ -190,7 +186,7 @@ class ${state} extends State<${screen}> {
               ),
             ),
             Semantics(
-              label: 'Page \${_page + 1} of \${_pages.length}',
+              label: ${dartText(t.pageOf, { page: '_page + 1', total: '_pages.length' })},
               child: ExcludeSemantics(
                 child: Row(
                   mainAxisAlignment: MainAxisAlignment.center,
@@ -219,7 +215,7 @@ class ${state} extends State<${screen}> {
                 child: FilledButton(
                   key: const Key('onboarding-next'),
                   onPressed: _finishing ? null : (_isLast ? _finish : _next),
-                  child: Text(_isLast ? 'Get started' : 'Next'),
+                  child: Text(_isLast ? ${dartString(t.getStarted)} : ${dartString(t.next)}),
                 ),
               ),
             ),
@@ -313,6 +309,7 @@ function testDart(ctx: FeatureContext): string {
   const { feature, plan } = ctx;
   const { screen } = feature.classes;
   const [first, second, last] = pages(plan);
+  const t = uiText(plan);
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 import '${packageUri(plan.packageName, feature.paths.screen)}';
@@ -348,7 +345,7 @@ void main() {
   testWidgets('Next leads through the pages to Get started', (tester) async {
     await pumpOnboarding(tester);
     expect(find.text(${dartString(first.title)}), findsOneWidget);
-    expect(buttonLabel('onboarding-next', 'Next'), findsOneWidget);
+    expect(buttonLabel('onboarding-next', ${dartString(t.next)}), findsOneWidget);
 
     await tester.tap(find.byKey(const Key('onboarding-next')));
     await tester.pumpAndSettle();
@@ -357,7 +354,7 @@ void main() {
     await tester.tap(find.byKey(const Key('onboarding-next')));
     await tester.pumpAndSettle();
     expect(find.text(${dartString(last.title)}), findsOneWidget);
-    expect(buttonLabel('onboarding-next', 'Get started'), findsOneWidget);
+    expect(buttonLabel('onboarding-next', ${dartString(t.getStarted)}), findsOneWidget);
     expect(${screen}.isDone(prefs), isFalse);
   });
 

@@ -7,6 +7,7 @@ import { planApp } from '../plan/plan-app';
 import { analyzeDartSource } from '../../qa/dart-parser';
 import { authArchetype, authServiceDecl } from './auth.archetype';
 import { profileArchetype } from './profile.archetype';
+import { uiText } from '../ui-text';
 
 const BACKENDS: BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
 
@@ -120,7 +121,7 @@ describe('profileArchetype', () => {
       for (const widget of ['Form(', 'TextFormField(', 'validator: _validateName', 'CircleAvatar(', 'showSnackBar(']) {
         expect(screen).toContain(widget);
       }
-      expect(screen).toContain("'Profile saved'");
+      expect(screen).toContain(dartString(uiText(plan).profileSaved));
       expect(screen.includes("Key('profile-email')")).toBe(!hasAuth(plan));
       expect(screen.includes('auth.currentEmail')).toBe(hasAuth(plan));
       const store = content(files, '_store.dart');
@@ -169,8 +170,10 @@ describe('profileArchetype', () => {
       expect(test).toContain(`${feature.classes.screen}(store: store`);
       expect(test).toContain("tester.enterText(find.byKey(const Key('profile-name')), 'Grace Hopper')");
       expect(test).toContain('tester.tap(save)');
-      expect(test).toContain("find.text('Profile saved')");
-      expect(test).toContain("find.text('Enter your name')");
+      // The test finds the texts the screen shows, in the app's language.
+      const t = uiText(plan);
+      expect(test).toContain(`find.text(${dartString(t.profileSaved)})`);
+      expect(test).toContain(`find.text(${dartString(t.enterYourName)})`);
     }
   });
 

@@ -9,6 +9,7 @@ import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { PlannedFeature } from '../plan/app-plan';
+import { uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { FAKE_AUTH_SERVICE_PATH, authFeatureOf, authServiceDecl, authServicePath } from './auth.archetype';
@@ -116,6 +117,7 @@ class ${c.prefsStore} implements ${c.store} {
 
 function controllerDart(ctx: FeatureContext): string {
   const c = classNames(ctx.feature);
+  const t = uiText(ctx.plan);
   return `import 'package:flutter/foundation.dart';
 
 import '${baseName(paths(ctx.feature).store)}';
@@ -145,7 +147,7 @@ class ${c.controller} extends ChangeNotifier {
     try {
       _data = await _store.load();
     } catch (_) {
-      _error = 'Could not load your profile.';
+      _error = ${dartString(t.couldNotLoadProfile)};
     } finally {
       _loading = false;
       _notify();
@@ -177,6 +179,7 @@ function screenDart(ctx: FeatureContext): string {
   const c = classNames(feature);
   const authFeature = authFeatureOf(plan);
   const auth = authFeature !== undefined;
+  const t = uiText(plan);
   const state = `_${c.screen}State`;
   const authImport = authFeature ? `import '../${authServicePath(authFeature).slice(FEATURES_DIR.length)}';\n` : '';
   const authParam = auth ? ', this.auth' : '';
@@ -203,7 +206,7 @@ function screenDart(ctx: FeatureContext): string {
             autofillHints: const [AutofillHints.email],
             textInputAction: TextInputAction.next,
             decoration: const InputDecoration(
-              labelText: 'Email',
+              labelText: ${dartString(t.email)},
               prefixIcon: Icon(Icons.email_outlined),
               border: OutlineInputBorder(),
             ),
@@ -218,7 +221,7 @@ function screenDart(ctx: FeatureContext): string {
   static String? _validateEmail(String? value) {
     final text = value?.trim() ?? '';
     if (text.isEmpty) return null;
-    return _emailPattern.hasMatch(text) ? null : 'Enter a valid email address';
+    return _emailPattern.hasMatch(text) ? null : ${dartString(t.enterValidEmail)};
   }`;
   const header = auth ? `_buildHeader(data, widget.auth)` : `_buildHeader(data, data.email)`;
   const headerMethod = auth
@@ -228,7 +231,7 @@ function screenDart(ctx: FeatureContext): string {
     return ValueListenableBuilder<String?>(
       valueListenable: auth.currentEmail,
       builder: (context, email, _) =>
-          _Header(data: data, email: email ?? 'Not signed in'),
+          _Header(data: data, email: email ?? ${dartString(t.notSignedIn)}),
     );
   }
 `
@@ -297,13 +300,13 @@ class ${state} extends State<${c.screen}> {
       ..hideCurrentSnackBar()
       ..showSnackBar(
         SnackBar(
-          content: Text(saved ? 'Profile saved' : 'Could not save your profile'),
+          content: Text(saved ? ${dartString(t.profileSaved)} : ${dartString(t.couldNotSaveProfile)}),
         ),
       );
   }
 
   static String? _validateName(String? value) {
-    if ((value?.trim() ?? '').isEmpty) return 'Enter your name';
+    if ((value?.trim() ?? '').isEmpty) return ${dartString(t.enterYourName)};
     return null;
   }${emailValidator}
 
@@ -366,7 +369,7 @@ ${headerMethod}
             autofillHints: const [AutofillHints.name],
             textInputAction: TextInputAction.next,
             decoration: const InputDecoration(
-              labelText: 'Display name',
+              labelText: ${dartString(t.displayName)},
               prefixIcon: Icon(Icons.badge_outlined),
               border: OutlineInputBorder(),
             ),
@@ -382,7 +385,7 @@ ${headerMethod}
             maxLength: 280,
             textCapitalization: TextCapitalization.sentences,
             decoration: const InputDecoration(
-              labelText: 'Bio',
+              labelText: ${dartString(t.bio)},
               alignLabelWithHint: true,
               border: OutlineInputBorder(),
             ),
@@ -392,7 +395,7 @@ ${headerMethod}
             key: const Key('profile-save'),
             onPressed: saving ? null : _save,
             icon: const Icon(Icons.save_outlined),
-            label: const Text('Save'),
+            label: const Text(${dartString(t.save)}),
           ),
         ],
       ),
@@ -427,7 +430,7 @@ class _Header extends StatelessWidget {
         ),
         const SizedBox(height: 12),
         Text(
-          name.isEmpty ? 'Add your name' : name,
+          name.isEmpty ? ${dartString(t.addYourName)} : name,
           style: theme.textTheme.titleLarge,
           textAlign: TextAlign.center,
         ),
@@ -479,6 +482,7 @@ function testDart(ctx: FeatureContext): string {
   const { feature, plan } = ctx;
   const c = classNames(feature);
   const auth = hasAuth(ctx);
+  const t = uiText(plan);
   const fakesFile = baseName(paths(feature).fakes);
   const authImport = auth ? `import '../support/${baseName(FAKE_AUTH_SERVICE_PATH)}';\n` : '';
   const authArg = auth ? `, auth: FakeAuthService(signedInAs: 'ada@example.com')` : '';
@@ -507,7 +511,7 @@ function testDart(ctx: FeatureContext): string {
     await tester.enterText(find.byKey(const Key('profile-email')), 'not-an-email');
     await tapSave(tester);
 
-    expect(find.text('Enter a valid email address'), findsOneWidget);
+    expect(find.text(${dartString(t.enterValidEmail)}), findsOneWidget);
     expect(store.saves, 0);
   });`;
   return `import 'package:flutter/material.dart';
@@ -542,7 +546,7 @@ void main() {
     await tester.enterText(find.byKey(const Key('profile-bio')), 'Wrote the first compiler.');
     await tapSave(tester);
 
-    expect(find.text('Profile saved'), findsOneWidget);
+    expect(find.text(${dartString(t.profileSaved)}), findsOneWidget);
     expect(store.saves, 1);
     expect(store.data.displayName, 'Grace Hopper');
     final header = find.byKey(const Key('profile-header'));
@@ -563,7 +567,7 @@ void main() {
     await tester.enterText(find.byKey(const Key('profile-name')), '   ');
     await tapSave(tester);
 
-    expect(find.text('Enter your name'), findsOneWidget);
+    expect(find.text(${dartString(t.enterYourName)}), findsOneWidget);
     expect(store.saves, 0);
   });${emailTest}
 }

@@ -36,8 +36,16 @@ abstract interface class RecordRepository<T> {
  */
 function parseDecimalDart(money: MoneyFormat): string {
   if (!money.decimalComma) {
-    return `  /// Accepts a decimal comma as well as a point.
-  static double? parseDecimal(String text) => double.tryParse(text.trim().replaceAll(',', '.'));`;
+    return `  /// Reads "1,250.5" and "1250.5" (commas grouping thousands) as well as a decimal comma ("12,5").
+  static double? parseDecimal(String text) {
+    var value = text.trim().replaceAll(' ', '');
+    if (value.contains('.') || RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {
+      value = value.replaceAll(',', '');
+    } else {
+      value = value.replaceAll(',', '.');
+    }
+    return double.tryParse(value);
+  }`;
   }
   return `  /// Reads "1.234,5" and "1234,5" (decimal comma, dots grouping thousands) as well as "12.5".
   static double? parseDecimal(String text) {
@@ -620,8 +628,21 @@ abstract final class RecordValidators {
   }
 
 ${parseDecimalDart(money)}
+
+  /// A stored number as the user would type it: no trailing ".0", the language's decimal mark, no grouping.
+  static String editable(num? value) {
+    if (value == null) return '';
+    final whole = value is int || (value == value.truncateToDouble() && value.abs() < 1e15);
+    final text = whole ? value.toInt().toString() : value.toString();
+    return ${money.decimalComma ? "text.replaceAll('.', ',')" : 'text'};
+  }
 }
 `;
+}
+
+/** The form widgets and `RecordValidators` (number parsing in the app's language), also for the calendar's dialog. */
+export function recordFormFile(plan: Pick<AppPlan, 'locale'>): GeneratedFile {
+  return { path: RECORD_FORM_PATH, content: formDart(uiText(plan), moneyFormat(plan)) };
 }
 
 /** The shared files; every entity feature lists them (identical content, written once). */
@@ -631,7 +652,7 @@ export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>): GeneratedFil
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
     { path: RECORD_LIST_PATH, content: listScreenDart(t) },
     { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t) },
-    { path: RECORD_FORM_PATH, content: formDart(t, moneyFormat(plan)) },
+    recordFormFile(plan),
   ];
 }
 

@@ -4,9 +4,10 @@
  * With onboarding it shows the tour again; with sign-in it shows the account
  * and signs out.
  */
-import { singleLine } from '../dart-string';
+import { dartString, singleLine } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { PlannedFeature } from '../plan/app-plan';
+import { dartText, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { FAKE_AUTH_SERVICE_PATH, authFeatureOf, authServiceDecl, authServicePath } from './auth.archetype';
 
@@ -24,7 +25,7 @@ function fromSettings(rootPath: string): string {
 }
 
 /** Tiles for the linked features, placed after the theme. */
-function linkedTiles({ onboarding, auth }: ReturnType<typeof linked>): string {
+function linkedTiles({ onboarding, auth }: ReturnType<typeof linked>, t: UiText): string {
   const tiles: string[] = [];
   if (onboarding) {
     const screen = onboarding.classes.screen;
@@ -32,7 +33,7 @@ function linkedTiles({ onboarding, auth }: ReturnType<typeof linked>): string {
               key: const Key('settings-onboarding'),
               leading: const Icon(Icons.replay),
               title: const Text(${screen}.title),
-              subtitle: const Text('See the introduction again'),
+              subtitle: const Text(${dartString(t.seeIntroAgain)}),
               onTap: () => Navigator.pushNamed(context, ${screen}.routeName),
             ),`);
   }
@@ -42,7 +43,7 @@ function linkedTiles({ onboarding, auth }: ReturnType<typeof linked>): string {
               builder: (context, email, _) => ListTile(
                 key: const Key('settings-sign-out'),
                 leading: const Icon(Icons.logout),
-                title: const Text('Sign out'),
+                title: const Text(${dartString(t.signOut)}),
                 subtitle: email == null ? null : Text(email),
                 onTap: email == null ? null : auth.signOut,
               ),
@@ -90,6 +91,7 @@ class SettingsController extends ChangeNotifier {
 
 function screenDart(ctx: FeatureContext): string {
   const links = linked(ctx);
+  const t = uiText(ctx.plan);
   const imports = [
     '../../config/app_info.dart',
     ...(links.auth ? [fromSettings(authServicePath(links.auth))] : []),
@@ -107,7 +109,7 @@ ${imports.map((uri) => `import '${uri}';`).join('\n')}
 class SettingsScreen extends StatelessWidget {
   const SettingsScreen({super.key, required this.controller${authParam}});
 
-  static const String title = 'Settings';
+  static const String title = ${dartString(ctx.feature.names.label)};
   static const String routeName = '${ctx.feature.route}';
 
   final SettingsController controller;${authField}
@@ -123,30 +125,30 @@ class SettingsScreen extends StatelessWidget {
           children: [
             SwitchListTile(
               secondary: const Icon(Icons.dark_mode_outlined),
-              title: const Text('Dark mode'),
+              title: const Text(${dartString(t.darkMode)}),
               value: controller.isDark,
               onChanged: (dark) => controller.updateThemeMode(
                 dark ? ThemeMode.dark : ThemeMode.light,
               ),
             ),
-            const ListTile(title: Text('Theme')),
+            const ListTile(title: Text(${dartString(t.theme)})),
             Padding(
               padding: const EdgeInsets.symmetric(horizontal: 16),
               child: SegmentedButton<ThemeMode>(
                 segments: const [
                   ButtonSegment(
                     value: ThemeMode.system,
-                    label: Text('System'),
+                    label: Text(${dartString(t.themeSystem)}),
                     icon: Icon(Icons.brightness_auto),
                   ),
                   ButtonSegment(
                     value: ThemeMode.light,
-                    label: Text('Light'),
+                    label: Text(${dartString(t.themeLight)}),
                     icon: Icon(Icons.light_mode),
                   ),
                   ButtonSegment(
                     value: ThemeMode.dark,
-                    label: Text('Dark'),
+                    label: Text(${dartString(t.themeDark)}),
                     icon: Icon(Icons.dark_mode),
                   ),
                 ],
@@ -155,11 +157,11 @@ class SettingsScreen extends StatelessWidget {
                     controller.updateThemeMode(selection.first),
               ),
             ),
-            const Divider(height: 32),${linkedTiles(links)}
+            const Divider(height: 32),${linkedTiles(links, t)}
             const ListTile(
               leading: Icon(Icons.info_outline),
               title: Text(AppInfo.name),
-              subtitle: Text('Version \${AppInfo.version}'),
+              subtitle: Text(${dartText(t.version, { version: 'AppInfo.version' })}),
             ),
           ],
         ),
@@ -238,6 +240,7 @@ function settingsScreen(auth: PlannedFeature | undefined): string {
 function testDart(ctx: FeatureContext): string {
   const pkg = ctx.plan.packageName;
   const links = linked(ctx);
+  const t = uiText(ctx.plan);
   const imports = [
     `package:${pkg}/features/settings/settings_controller.dart`,
     `package:${pkg}/features/settings/settings_screen.dart`,
@@ -260,7 +263,7 @@ void main() {
     await tester.pumpWidget(
       MaterialApp(home: ${settingsScreen(links.auth)}),
     );
-    await tester.tap(find.text('Dark mode'));
+    await tester.tap(find.text(${dartString(t.darkMode)}));
     await tester.pumpAndSettle();
 
     expect(controller.themeMode, ThemeMode.dark);
@@ -275,7 +278,7 @@ void main() {
     await tester.pumpWidget(
       MaterialApp(home: ${settingsScreen(links.auth)}),
     );
-    await tester.tap(find.text('System'));
+    await tester.tap(find.text(${dartString(t.themeSystem)}));
     await tester.pumpAndSettle();
 
     expect(controller.themeMode, ThemeMode.system);

@@ -9,7 +9,8 @@ import { featureClasses, featureFilePaths, featureRoute } from '../feature-class
 import { featureIcon } from '../feature-icons';
 import { DART_RESERVED, featureClassName, featureId, snakeCase, type FeatureNames } from '../naming';
 import { appDescription, appDisplayName, packageName } from '../spec-text';
-import { appLocale } from './app-language';
+import { uiText } from '../ui-text';
+import { appLocale, type AppLocale } from './app-language';
 import type { AppPlan, ArchetypeId, BackendKind, EntityField, EntityPlan, PlannedFeature } from './app-plan';
 import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS, VAGUE_LABEL_WORDS } from './archetype-words';
 import {
@@ -346,9 +347,13 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
   return [...merged.values(), settings];
 }
 
-/** The screen title: the first label the user wrote, trimmed and starting with a capital ("statistics" → "Statistics"). */
-function titleFor(candidate: Merged): string {
-  if (candidate.archetype === 'settings') return 'Settings';
+/**
+ * The screen title: the first label the user wrote, trimmed and starting with
+ * a capital ("statistics" → "Statistics"); Settings, which the app adds
+ * itself, in the app's language.
+ */
+function titleFor(candidate: Merged, locale: AppLocale): string {
+  if (candidate.archetype === 'settings') return uiText({ locale }).settings;
   const label = (candidate.requested[0] ?? candidate.label).replace(/\s+/g, ' ').trim();
   return label.charAt(0).toLocaleUpperCase('en') + label.slice(1);
 }
@@ -359,11 +364,11 @@ function fallbackWords(candidate: Merged): string {
 }
 
 /** Unique ids and class stems; settings keeps `settings` / `SettingsScreen`. */
-function nameFeatures(candidates: readonly Merged[]): FeatureNames[] {
+function nameFeatures(candidates: readonly Merged[], locale: AppLocale): FeatureNames[] {
   const usedIds = new Set<string>(RESERVED_IDS);
   const usedStems = new Set<string>(['Home', 'Settings', 'Main', 'App']);
   return candidates.map((candidate, index) => {
-    const label = titleFor(candidate);
+    const label = titleFor(candidate, locale);
     if (candidate.archetype === 'settings') {
       return {
         label,
@@ -475,7 +480,7 @@ export function planApp(spec: AppSpec): AppPlan {
   const merged = mergeCandidates(spec, candidates);
   // "Home" with a description that names the app's screens: the first of them is that home.
   merged[0].requested.push(...vague.map((candidate) => candidate.label));
-  const names = nameFeatures(merged);
+  const names = nameFeatures(merged, appLocale(spec));
 
   const entities = new Map<string, EntityPlan>();
   const taken = new Set<string>();

@@ -45,6 +45,8 @@ export interface ShellInput {
   /** Statements `AppServices.create()` runs first (the backend's shared API client); services they name are created before them. */
   createSetup: readonly string[];
   createImports: readonly string[];
+  /** MaterialApp's locale and flutter_localizations delegates; absent for English, Flutter's default. */
+  localization?: { uri: string; arguments: readonly string[] };
 }
 
 const THEME_MODES: Readonly<Record<ThemeModeToken, string>> = {
@@ -338,7 +340,9 @@ export function appDart(input: ShellInput): string {
     'theme/app_theme.dart',
     ...input.features.map((feature) => feature.screenImport),
     ...gates.map((gate) => gate.import),
+    ...(input.localization ? [input.localization.uri] : []),
   ];
+  const localization = (input.localization?.arguments ?? []).map((line) => `\n          ${line}`).join('');
   return `${importLines(imports)}
 
 /// Root widget: theme, theme mode from the settings, and the route table.
@@ -353,7 +357,7 @@ class MainApp extends StatelessWidget {
       listenable: services.settings,
       builder: (context, _) {
         return MaterialApp(
-          title: AppInfo.name,
+          title: AppInfo.name,${localization}
           debugShowCheckedModeBanner: false,
           theme: AppTheme.light,
           darkTheme: AppTheme.dark,
@@ -433,6 +437,8 @@ abstract final class AppTheme {
 export function appWidgetTestDart(input: ShellInput): string {
   const pkg = input.packageName;
   const home = input.features.filter(isOnHome);
+  const settings = input.features.find((feature) => feature.isSettings);
+  if (!settings) throw new Error('the plan has no settings feature');
   const checks = home
     .map(
       (feature) => `    await tester.scrollUntilVisible(find.text(${feature.screenClass}.title), 100);
@@ -444,7 +450,7 @@ export function appWidgetTestDart(input: ShellInput): string {
     'package:flutter_test/flutter_test.dart',
     `package:${pkg}/app.dart`,
     `package:${pkg}/config/app_info.dart`,
-    ...home.map((feature) => `package:${pkg}/${feature.screenImport}`),
+    ...[...home, settings].map((feature) => `package:${pkg}/${feature.screenImport}`),
     ...input.features
       .filter((feature) => feature.openedFrom)
       .map((feature) => `package:${pkg}/${feature.screenImport}`),
@@ -465,10 +471,10 @@ ${checks}
     await tester.pumpWidget(MainApp(services: await testServices()));
     await tester.pumpAndSettle();
 
-    await tester.tap(find.byTooltip('Settings'));
+    await tester.tap(find.byTooltip(${settings.screenClass}.title));
     await tester.pumpAndSettle();
 
-    expect(find.widgetWithText(AppBar, 'Settings'), findsOneWidget);
+    expect(find.widgetWithText(AppBar, ${settings.screenClass}.title), findsOneWidget);
   });
 ${input.features.map(openedFromTest).join('')}}
 `;
