@@ -3,7 +3,10 @@
 // and while serving 1,000-row job lists (autocannon from another process; peak sampled from /proc).
 // "Settled" is measured again SETTLE_S later: the CPU pool's idle threads (bounded by CPU_POOL_THREADS) end
 // after 60 s, so the first figure includes them and the settled one shows what the jobs left behind.
-// Knobs: MEM_JOBS=1000, MEM_PARALLEL=2 (MAX_PARALLEL_JOBS), SETTLE_S=65, SECONDS (load per run).
+// The server gets the allocator settings `npm start` gives it (the VAR=${VAR:-value} prefix of the "start:prod"
+// script, so they are written down once); MEM_MALLOC=glibc runs it on glibc's defaults instead, for comparison.
+// Knobs: MEM_JOBS=1000, MEM_PARALLEL=2 (MAX_PARALLEL_JOBS), SETTLE_S=65, SECONDS (load per run), MEM_MALLOC.
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { cannon, SECONDS } from './lib/load.mjs';
 import { openDatabase, startServer } from './lib/server.mjs';
@@ -15,6 +18,17 @@ const SETTLE_S = Number(process.env.SETTLE_S ?? 65);
 const MB = 2 ** 20;
 const LIST_ROWS = 1000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The `NAME=${NAME:-value}` settings the "start:prod" script puts before `node` (glibc's malloc tunables). */
+export function startScriptEnv() {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const script = pkg.scripts['start:prod'];
+  const prefix = script.slice(0, script.indexOf('node '));
+  return Object.fromEntries(
+    [...prefix.matchAll(/(\w+)=\$\{\1:-([^}]*)\}/g)].map((m) => [m[1], process.env[m[1]] ?? m[2]]),
+  );
+}
+const MALLOC_ENV = process.env.MEM_MALLOC === 'glibc' ? {} : startScriptEnv();
 
 async function total(server, headers, query) {
   const res = await fetch(`${server.base}/api/jobs?limit=1&${query}`, { headers });
@@ -57,7 +71,7 @@ async function runJobs(server, headers, count) {
 }
 
 export async function memoryBench() {
-  const server = await startServer({ env: { MAX_PARALLEL_JOBS: MEM_PARALLEL } });
+  const server = await startServer({ env: { MAX_PARALLEL_JOBS: MEM_PARALLEL, ...MALLOC_ENV } });
   try {
     const headers = { authorization: `Bearer ${await server.token({ role: 'admin' })}` };
     // Warm every route the run uses once, so lazily loaded code is not counted as growth.
@@ -91,6 +105,7 @@ export async function memoryBench() {
     samples.sort((a, b) => a - b);
     const afterLoad = await server.memoryAfterGc();
     return {
+      malloc: MALLOC_ENV,
       jobs: MEM_JOBS,
       jobsSeconds,
       outcome,
@@ -115,7 +130,10 @@ export function printMemory(m) {
   const mb = (bytes) => `${(bytes / MB).toFixed(0)} MB`;
   const growth = (x) =>
     `${mb(x.rss)} (+${mb(x.rss - m.idle.rss)} over idle; heap +${mb(x.heapUsed - m.idle.heapUsed)}, external +${mb(x.external - m.idle.external)})`;
-  console.log(`RSS after GC, idle: ${mb(m.idle.rss)} (heap ${mb(m.idle.heapUsed)}, external ${mb(m.idle.external)})`);
+  const malloc = Object.entries(m.malloc).map(([name, value]) => `${name}=${value}`);
+  console.log(
+    `RSS after GC, idle: ${mb(m.idle.rss)} (heap ${mb(m.idle.heapUsed)}, external ${mb(m.idle.external)}; malloc: ${malloc.join(' ') || 'glibc defaults'})`,
+  );
   console.log(
     `RSS after GC, after ${m.jobs} builtin jobs (${m.outcome.succeeded} succeeded, ${m.outcome.failed} failed, ${m.jobsSeconds.toFixed(0)} s): ${growth(m.afterJobs)}`,
   );
