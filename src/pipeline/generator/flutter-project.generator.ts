@@ -93,6 +93,7 @@ function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
     packageName: plan.packageName,
     displayName: plan.displayName,
     description: plan.description,
+    showDescription: plan.spec.description.trim() !== '',
     theme: themeTokens(plan.spec.style),
     features: plan.features.map((feature) => ({
       id: feature.names.id,

@@ -124,6 +124,13 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/features/ausgaben/ausgaben_screen.dart')).toContain("'Summe Betrag: ${formatMoney(");
   });
 
+  it('keeps the English stand-in description of a spec without one off the home screen', () => {
+    const bare = files({ ...VIETNAMESE, description: '' });
+    expect(file(bare, 'lib/config/app_info.dart')).toContain(', a Flutter application.');
+    expect(file(bare, 'lib/app.dart')).not.toContain('AppInfo.description');
+    expect(file(files(VIETNAMESE), 'lib/app.dart')).toContain('AppInfo.description,');
+  });
+
   it('keeps English apps as they were, in dollars', () => {
     const project = files(simpleSpec({ features: ['Expenses'] }));
     expect(file(project, 'lib/core/formatters.dart')).toMatch(/locale: 'en_US',\s*name: 'USD',\s*symbol: '\\\$'/);

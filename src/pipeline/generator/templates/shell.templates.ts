@@ -33,6 +33,8 @@ export interface ShellInput {
   packageName: string;
   displayName: string;
   description: string;
+  /** False when the spec had no description: the stand-in sentence (English) stays out of the home screen. */
+  showDescription: boolean;
   theme: ThemeTokens;
   features: readonly ShellFeature[];
   entities: readonly EntityPlan[];
@@ -211,7 +213,16 @@ abstract final class AppInfo {
 `;
 }
 
-function homeBody(features: readonly ShellFeature[]): string {
+const DESCRIPTION_LINE = `
+          Padding(
+            padding: const EdgeInsets.only(bottom: 16),
+            child: Text(
+              AppInfo.description,
+              style: Theme.of(context).textTheme.bodyLarge,
+            ),
+          ),`;
+
+function homeBody(features: readonly ShellFeature[], showDescription: boolean): string {
   if (features.length === 0) {
     return `      body: const Center(
         child: Padding(
@@ -222,14 +233,7 @@ function homeBody(features: readonly ShellFeature[]): string {
   }
   return `      body: ListView(
         padding: const EdgeInsets.all(16),
-        children: [
-          Padding(
-            padding: const EdgeInsets.only(bottom: 16),
-            child: Text(
-              AppInfo.description,
-              style: Theme.of(context).textTheme.bodyLarge,
-            ),
-          ),
+        children: [${showDescription ? DESCRIPTION_LINE : ''}
           for (final destination in _destinations)
             Card(
               child: ListTile(
@@ -393,7 +397,7 @@ class HomeScreen extends StatelessWidget {
           ),
         ],
       ),
-${homeBody(home)}
+${homeBody(home, input.showDescription)}
     );
   }
 }
