@@ -1,6 +1,7 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { nowIso } from '../common/time';
@@ -29,13 +30,14 @@ const SECRET_KEY =
   /^(?:.*[_-])?(?:secret|password|passwd|api[_-]?key|token|access[_-]?token|authorization|credentials?)$/i;
 
 const INSERT_COLUMNS = '"timestamp", task_id, agent, action, status, details, team_id, prev_hash, hash';
+const LAST_HASH_SQL = 'SELECT hash FROM activity_log ORDER BY id DESC LIMIT 1';
 /** Entries per PostgreSQL group commit (9 parameters each, far below the 65,535 limit). */
 const MAX_BATCH = 500;
 /**
  * At most one PostgreSQL group commit per this many ms and process: an append after a quiet spell is
  * written at once, while a worker's stream of phase entries waits up to this long and goes in one
- * transaction. Each commit is six statements; without the spacing they carried 1.3 entries on average
- * (bench: 23.6 commits, 141 statements per builtin job).
+ * transaction. Each commit was six statements (three round trips now); without the spacing they carried 1.3
+ * entries on average (bench: 23.6 commits, 141 statements per builtin job).
  */
 const GROUP_COMMIT_SPACING_MS = 200;
 
@@ -223,7 +225,7 @@ export class ActivityService implements BeforeApplicationShutdown {
    * Group commit: appends that arrive while one is being written, or within
    * GROUP_COMMIT_SPACING_MS of the last commit, go together in the next
    * transaction (one lock, one read of the last hash, one INSERT), instead of
-   * six round trips each — a running job emits several per phase.
+   * three round trips each — a running job emits several per phase.
    */
   private appendBatched(fields: Unchained): Promise<ActivityLog> {
     return new Promise((resolve, reject) => {
@@ -253,12 +255,20 @@ export class ActivityService implements BeforeApplicationShutdown {
     });
   }
 
-  /** The advisory lock is held until commit, so the next appender reads the last of these entries' hash. */
-  private appendPostgres(entries: Unchained[]): Promise<ActivityLog[]> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM activity_log ORDER BY id DESC LIMIT 1');
-      let prev = last?.hash ?? GENESIS_HASH;
+  /**
+   * Three round trips: the transaction, the chain lock and the last hash in one (a multi-statement simple query;
+   * READ COMMITTED takes a fresh snapshot per statement, so the read sees what the lock's previous holder
+   * committed), the INSERT, the COMMIT. The advisory lock is held until commit, so the next appender reads the
+   * last of these entries' hash.
+   */
+  private async appendPostgres(entries: Unchained[]): Promise<ActivityLog[]> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const opened = (await client.query(
+        `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}); ${LAST_HASH_SQL}`,
+      )) as unknown as QueryResult<{ hash: string }>[];
+      let prev = opened[2].rows[0]?.hash ?? GENESIS_HASH;
       const rows = entries.map((fields) => {
         const row = this.chained(prev, fields);
         prev = row.hash;
@@ -267,14 +277,20 @@ export class ActivityService implements BeforeApplicationShutdown {
       const placeholders = rows.map(
         (_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(', ')})`,
       );
-      const inserted = await manager.query<{ id: number | string }[]>(
+      const inserted = await client.query<{ id: number | string }>(
         `INSERT INTO activity_log (${INSERT_COLUMNS}) VALUES ${placeholders.join(', ')} RETURNING id`,
         rows.flatMap((row) => this.values(row)),
       );
+      await client.query('COMMIT');
       // Serial ids follow the VALUES order, which is the chain's order.
-      const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+      const ids = inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
       return rows.map((row, i) => ({ ...row, id: ids[i] }));
-    });
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Timestamped inside the serialised section, so timestamps never go backwards along the chain. */
