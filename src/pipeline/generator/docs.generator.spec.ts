@@ -9,6 +9,7 @@ import { generateFlutterProject } from './flutter-project.generator';
 import type { AppPlan, BackendKind } from './plan/app-plan';
 import { planApp } from './plan/plan-app';
 import { awkwardSpec, manyFeatures, simpleSpec } from './testing/fixtures';
+import { ENGLISH } from './ui-text';
 
 const ALL_DOCS = [briefDocs, baDocs, backendDocs, architectureDocs, designDocs];
 
@@ -268,7 +269,7 @@ describe('backend docs describe what the app calls', () => {
       expect(expected).toHaveLength(plan.entities.length * 3);
       if (backend === 'rest') {
         // The sign-in feature's HttpAuthService posts to these paths.
-        const auth = authBackend('rest').dart(true);
+        const auth = authBackend('rest').dart(true, ENGLISH);
         const authPaths = [...auth.matchAll(/_authenticate\('([^']+)'/g)].map((match) => `POST ${match[1]}`);
         expect(authPaths.sort()).toEqual(['POST /auth/login', 'POST /auth/register']);
         expected.push(...authPaths);
@@ -355,7 +356,7 @@ describe('backend docs describe what the app calls', () => {
         dartType: match[1],
       }));
       expect(described.fields.map(({ name, dartType }) => ({ name, dartType }))).toEqual(dartFields);
-      const jsonKeys = [...dart.matchAll(/^ {6}'(\w+)': /gm)].map((match) => match[1]);
+      const jsonKeys = [...dart.matchAll(/^ {8}'(\w+)': /gm)].map((match) => match[1]);
       expect(described.fields.map((field) => field.name)).toEqual(jsonKeys);
       expect(described.dartModel).toBe(entity.paths.model);
       const impl = repositoryImplementation(backend, entity);

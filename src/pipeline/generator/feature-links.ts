@@ -5,6 +5,7 @@
  * shell, the archetypes that link to them and the docs all read this one rule.
  */
 import type { AppPlan, ArchetypeId, EntityPlan, PlannedFeature } from './plan/app-plan';
+import { fill, uiText } from './ui-text';
 
 /** Archetypes whose screen has an action opening the entity screen of their data. */
 const OPENS_ITS_DATA_SCREEN: ReadonlySet<ArchetypeId> = new Set(['map', 'checkout']);
@@ -41,7 +42,11 @@ export function isHomeCard(plan: AppPlan, feature: PlannedFeature): boolean {
   return feature.archetype !== 'settings' && !GATED.has(feature.archetype) && openedFrom(plan, feature) === undefined;
 }
 
-/** The action (tooltip) that opens the data screen, e.g. "Manage places"; the smoke test taps it by this text. */
-export function manageDataLabel(entity: EntityPlan): string {
-  return `Manage ${entity.pluralLabel.toLowerCase()}`;
+/**
+ * The action (tooltip) that opens the data screen, in the app's language: "Manage places",
+ * "Gérer la liste" (entity labels are English, so other languages name no noun). The
+ * smoke test taps it by this text.
+ */
+export function manageDataLabel(plan: AppPlan, entity: EntityPlan): string {
+  return fill(uiText(plan).manageItems, { items: entity.pluralLabel.toLowerCase() });
 }

@@ -85,7 +85,7 @@ export function appDependencies(plan: AppPlan, wiring: BackendWiring = backendWi
 function openedFromShell(plan: AppPlan, feature: PlannedFeature): ShellFeature['openedFrom'] {
   const host = openedFrom(plan, feature);
   const entity = entityOf(plan, feature);
-  return host && entity ? { screenClass: host.classes.screen, action: manageDataLabel(entity) } : undefined;
+  return host && entity ? { screenClass: host.classes.screen, action: manageDataLabel(plan, entity) } : undefined;
 }
 
 function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {

@@ -100,13 +100,48 @@ const RESERVED_PACKAGE_NAMES = new Set([
   ...['matcher', 'stack_trace', 'source_span', 'string_scanner', 'typed_data', 'fake_async', 'test_api'],
 ]);
 
+/** Latin letters that are not a base letter plus a mark, spelled the way their languages write them in ASCII. */
+const LETTER_SPELLINGS: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  ß: 'ss',
+  ẞ: 'Ss',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+};
+
+/**
+ * Latin text in ASCII letters: German umlauts as their ASCII spelling
+ * (`Spaziergänge` → `Spaziergaenge`, `Straße` → `Strasse`), ligatures spelled
+ * out (`œuvre` → `oeuvre`), every other mark dropped (`prenotazioni` stays,
+ * `réservation` → `reservation`, `đặt` → `dat`). The Spanish/French "ü" between
+ * "g" and "e"/"i" (`pingüino`, `vergüenza`) only marks pronunciation and drops
+ * like any other mark; German "gü" before a consonant stays `gue` (`Vergütung`).
+ */
+export function asciiLetters(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/([gG])([üÜ])(?=[eiéíEIÉÍ])/g, (_, g: string, u: string) => g + (u === 'ü' ? 'u' : 'U'))
+    .replace(/[äöüÄÖÜßẞæÆœŒøØđĐłŁ]/g, (letter) => LETTER_SPELLINGS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 /** ASCII snake_case from any text; non-Latin letters are dropped, so the result may be empty. */
 export function snakeCase(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return asciiLetters(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')

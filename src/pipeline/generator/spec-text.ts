@@ -1,6 +1,8 @@
 import type { AppSpec } from './app-spec';
 import { singleLine } from './dart-string';
 import { dartPackageName } from './naming';
+import type { AppLocale } from './plan/app-language';
+import { fill, uiText } from './ui-text';
 
 /** Platform folders `flutter create` knows, in the order it lists them. */
 export const FLUTTER_PLATFORMS = ['android', 'ios', 'web', 'macos', 'windows', 'linux'] as const;
@@ -13,10 +15,10 @@ export function appDisplayName(spec: AppSpec): string {
   return singleLine(spec.name) || singleLine(spec.slug) || 'Flutter App';
 }
 
-/** The description as given (may span lines), or a neutral sentence when empty. */
-export function appDescription(spec: AppSpec): string {
+/** The description as given (may span lines), or a neutral sentence in the app's language when empty. */
+export function appDescription(spec: AppSpec, locale: AppLocale): string {
   const text = spec.description.trim();
-  return text || `${appDisplayName(spec)}, a Flutter application.`;
+  return text || fill(uiText({ locale }).appStandIn, { app: appDisplayName(spec) });
 }
 
 /**

@@ -108,7 +108,7 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/core/records/record_form.dart')).toContain("const Text('Guardar')");
     const chart = file(project, 'lib/features/estadisticas/estadisticas_screen.dart');
     expect(chart).toContain("'Importe por categoría'");
-    expect(file(project, 'lib/features/busqueda/busqueda_screen.dart')).toContain("const Text('Quitar filtros')");
+    expect(file(project, 'lib/features/busqueda/busqueda_screen.dart')).toContain("? 'Quitar filtros'");
   });
 
   it('speaks German, with German dates and decimal commas', () => {
@@ -124,9 +124,9 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/features/ausgaben/ausgaben_screen.dart')).toContain("'Summe Betrag: ${formatMoney(");
   });
 
-  it('keeps the English stand-in description of a spec without one off the home screen', () => {
+  it('writes the stand-in description of a spec without one in its language, and keeps it off the home screen', () => {
     const bare = files({ ...VIETNAMESE, description: '' });
-    expect(file(bare, 'lib/config/app_info.dart')).toContain(', a Flutter application.');
+    expect(file(bare, 'lib/config/app_info.dart')).toContain(', một ứng dụng Flutter.');
     expect(file(bare, 'lib/app.dart')).not.toContain('AppInfo.description');
     expect(file(files(VIETNAMESE), 'lib/app.dart')).toContain('AppInfo.description,');
   });
@@ -142,7 +142,7 @@ describe('generated UI in the user language', () => {
     expect(form).toContain('return text;\n  }');
     // Editing an amount shows "12.5" or "50000", never "50000.0".
     expect(file(project, 'lib/features/expenses/expenses_form_screen.dart')).toContain(
-      'TextEditingController(text: RecordValidators.editable(widget.initial?.amount));',
+      'TextEditingController(\n    text: RecordValidators.editable(widget.initial?.amount),\n  );',
     );
   });
 

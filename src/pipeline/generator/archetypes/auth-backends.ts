@@ -6,6 +6,7 @@
  */
 import type { BackendKind } from '../plan/app-plan';
 import { packages } from '../data/package-versions';
+import { dartText, type UiText } from '../ui-text';
 
 /** Root-relative path of the API base URL the backend engineer writes (`abstract final class ApiConfig`). */
 export const API_CONFIG_PATH = 'lib/config/api_config.dart';
@@ -17,8 +18,11 @@ export interface AuthBackend {
   fileName: string;
   /** pub packages the implementation imports (besides flutter). */
   dependencies: Record<string, string>;
-  /** Dart source of the implementation (imports `auth_service.dart` from the same folder). */
-  dart: (registration: boolean) => string;
+  /**
+   * Dart source of the implementation (imports `auth_service.dart` from the same folder);
+   * the errors it reports to the user are in the app's language (`t`).
+   */
+  dart: (registration: boolean, t: UiText) => string;
   /** Markdown setup notes for the README. */
   readme: (registration: boolean) => string;
 }
@@ -44,6 +48,17 @@ function sdkSessionFields(authType: string): string {
 ${EMAIL_GETTERS}`;
 }
 
+/**
+ * `throw const AuthFailure(…);` with `text` (a ui-text template, its gaps filled by the
+ * Dart expressions in `exprs`) at `indent`, wrapped the way `dart format` wraps it.
+ */
+function throwFailure(text: string, indent: string, exprs: Readonly<Record<string, string>> = {}): string {
+  const literal = dartText(text, exprs);
+  const oneLine = `${indent}throw const AuthFailure(${literal});`;
+  if (oneLine.length <= 80) return oneLine;
+  return `${indent}throw const AuthFailure(\n${indent}  ${literal},\n${indent});`;
+}
+
 /** `signOut` of an implementation on an SDK's auth client. */
 const SDK_SIGN_OUT = `  @override
   Future<void> signOut() async {
@@ -52,7 +67,7 @@ const SDK_SIGN_OUT = `  @override
   }
 `;
 
-function firebaseDart(registration: boolean): string {
+function firebaseDart(registration: boolean, t: UiText): string {
   const register = registration
     ? `
   @override
@@ -106,35 +121,28 @@ ${sdkSessionFields('FirebaseAuth')}
   }
 ${register}
 ${SDK_SIGN_OUT}
-  static String _messageFor(FirebaseAuthException error) {
-    switch (error.code) {
-      case 'invalid-email':
-        return 'That email address is not valid.';
-      case 'user-disabled':
-        return 'This account has been disabled.';
-      case 'user-not-found':
-      case 'wrong-password':
-      case 'invalid-credential':
-        return 'Wrong email or password.';
-      case 'email-already-in-use':
-        return 'An account already exists for that email.';
-      case 'weak-password':
-        return 'Choose a stronger password.';
-      case 'operation-not-allowed':
-        return 'Email sign-in is not enabled for this app.';
-      case 'too-many-requests':
-        return 'Too many attempts. Try again later.';
-      case 'network-request-failed':
-        return 'No connection. Check your network and try again.';
-      default:
-        return error.message ?? 'Sign-in failed. Please try again.';
-    }
-  }
+  /// The user-facing text for Firebase's error [FirebaseAuthException.code];
+  /// Firebase's own messages are English and meant for developers.
+  static String _messageFor(FirebaseAuthException error) =>
+      switch (error.code) {
+        'invalid-email' => ${dartText(t.authInvalidEmail)},
+        'user-disabled' => ${dartText(t.authAccountDisabled)},
+        'user-not-found' ||
+        'wrong-password' ||
+        'invalid-credential' =>
+          ${dartText(t.authWrongCredentials)},
+        'email-already-in-use' => ${dartText(t.authEmailTaken)},
+        'weak-password' => ${dartText(t.authWeakPassword)},
+        'operation-not-allowed' => ${dartText(t.authEmailSignInOff)},
+        'too-many-requests' => ${dartText(t.authTooManyAttempts)},
+        'network-request-failed' => ${dartText(t.authOffline)},
+        _ => ${dartText(t.authFailed)},
+      };
 }
 `;
 }
 
-function supabaseDart(registration: boolean): string {
+function supabaseDart(registration: boolean, t: UiText): string {
   const register = registration
     ? `
   @override
@@ -143,14 +151,12 @@ function supabaseDart(registration: boolean): string {
     try {
       response = await _auth.signUp(email: email, password: password);
     } on AuthException catch (error) {
-      throw AuthFailure(error.message);
+      throw AuthFailure(_messageFor(error));
     }
     await _prefs.setString(_lastEmailKey, email);
     if (response.session == null) {
       // The project asks new users to confirm their address first.
-      throw const AuthFailure(
-        'Check your inbox to confirm your email address, then sign in.',
-      );
+${throwFailure(t.authConfirmEmail, '      ')}
     }
     _email.value = response.user?.email ?? email;
   }
@@ -191,16 +197,35 @@ ${sdkSessionFields('GoTrueClient')}
       );
       _email.value = response.user?.email ?? email;
     } on AuthException catch (error) {
-      throw AuthFailure(error.message);
+      throw AuthFailure(_messageFor(error));
     }
     await _prefs.setString(_lastEmailKey, email);
   }
 ${register}
-${SDK_SIGN_OUT}}
+${SDK_SIGN_OUT}
+  /// The user-facing text for Supabase's error [AuthException.code]
+  /// (https://supabase.com/docs/reference/dart/auth-error-codes); Supabase's
+  /// own messages are English and meant for developers.
+  static String _messageFor(AuthException error) => switch (error.code) {
+        'invalid_credentials' => ${dartText(t.authWrongCredentials)},
+        'email_not_confirmed' => ${dartText(t.authConfirmEmail)},
+        'user_already_exists' ||
+        'email_exists' =>
+          ${dartText(t.authEmailTaken)},
+        'weak_password' => ${dartText(t.authWeakPassword)},
+        'email_address_invalid' => ${dartText(t.authInvalidEmail)},
+        'user_banned' => ${dartText(t.authAccountDisabled)},
+        'email_provider_disabled' => ${dartText(t.authEmailSignInOff)},
+        'over_request_rate_limit' ||
+        'over_email_send_rate_limit' =>
+          ${dartText(t.authTooManyAttempts)},
+        _ => ${dartText(t.authFailed)},
+      };
+}
 `;
 }
 
-function httpDart(registration: boolean): string {
+function httpDart(registration: boolean, t: UiText): string {
   const register = registration
     ? `
   @override
@@ -256,10 +281,10 @@ ${register}
     final response = await _post(path, {'email': email, 'password': password});
     final status = response.statusCode;
     if (status == 401 || status == 403) {
-      throw const AuthFailure('Wrong email or password.');
+${throwFailure(t.authWrongCredentials, '      ')}
     }
     if (status == 409) {
-      throw const AuthFailure('An account already exists for that email.');
+${throwFailure(t.authEmailTaken, '      ')}
     }
     final body = _decode(response.body);
     if (status < 200 || status >= 300) {
@@ -267,12 +292,12 @@ ${register}
       throw AuthFailure(
         message is String && message.isNotEmpty
             ? message
-            : 'The server refused the request (HTTP $status).',
+            : ${dartText(t.authServerRefused, { status: 'status' })},
       );
     }
     final token = body?['token'] ?? body?['accessToken'] ?? body?['access_token'];
     if (token is! String || token.isEmpty) {
-      throw const AuthFailure('The server answered without a session token.');
+${throwFailure(t.authNoToken, '      ')}
     }
     _token = token;
     _email.value = email;
@@ -292,9 +317,9 @@ ${register}
           )
           .timeout(_timeout);
     } on TimeoutException {
-      throw const AuthFailure('The server did not answer. Try again later.');
+${throwFailure(t.authServerTimeout, '      ')}
     } on http.ClientException {
-      throw const AuthFailure('Cannot reach the server. Check your connection.');
+${throwFailure(t.authServerUnreachable, '      ')}
     }
   }
 
@@ -310,7 +335,7 @@ ${register}
 `;
 }
 
-function localDart(registration: boolean): string {
+function localDart(registration: boolean, t: UiText): string {
   const register = registration
     ? `
   /// Demo mode: "registering" only checks the form's rules, like [signIn].
@@ -346,9 +371,7 @@ ${EMAIL_GETTERS}
     final address = email.trim();
     if (!AuthRules.isEmail(address) ||
         password.length < AuthRules.minPasswordLength) {
-      throw const AuthFailure(
-        'Enter a valid email and a password of at least \${AuthRules.minPasswordLength} characters.',
-      );
+${throwFailure(t.authDemoRules, '      ', { count: 'AuthRules.minPasswordLength' })}
     }
     await _prefs.setString(_sessionKey, address);
     await _prefs.setString(_lastEmailKey, address);

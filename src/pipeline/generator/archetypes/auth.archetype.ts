@@ -661,13 +661,13 @@ void main() {
   });
 
   testWidgets('a failed sign-in shows the error', (tester) async {
-    final auth = FakeAuthService(failWith: 'Wrong email or password.');
+    final auth = FakeAuthService(failWith: ${dartString(t.authWrongCredentials)});
     await pumpScreen(tester, auth);
 
     await submit(tester, 'ada@example.com', 'wrong password');
     await tester.pumpAndSettle();
 
-    expect(find.text('Wrong email or password.'), findsOneWidget);
+    expect(find.text(${dartString(t.authWrongCredentials)}), findsOneWidget);
     expect(find.byKey(const Key('auth-sign-out')), findsNothing);
   });
 
@@ -701,7 +701,7 @@ export const authArchetype: ArchetypeTemplate = {
     const files = paths(ctx.feature, ctx.plan);
     return [
       { path: files.service, content: serviceDart(reg, uiText(ctx.plan)) },
-      { path: files.implementation, content: backend.dart(reg) },
+      { path: files.implementation, content: backend.dart(reg, uiText(ctx.plan)) },
       { path: files.controller, content: controllerDart(ctx) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx) },
       { path: FAKE_AUTH_SERVICE_PATH, content: fakeDart(ctx) },

@@ -96,7 +96,10 @@ describe('calendarArchetype', () => {
     await expectParses(files);
     const dialog = fileContent(files, dialogPath(ctx));
     expect(dialog).toContain("customerName: _text('customerName'),");
-    expect(dialog).toContain('date: widget.entry?.date ?? widget.day,');
+    // The entry's day starts on the selected one, and an edited entry can be moved with a date picker.
+    expect(dialog).toContain('late DateTime _day = widget.entry?.date ?? widget.day;');
+    expect(dialog).toContain('date: _day,');
+    expect(dialog).toContain('if (picked != null && mounted) setState(() => _day = picked);');
     expect(dialog).toContain("phone: _optionalText('phone'),");
     // Numbers go through the record screens' parser: the language's decimal mark and grouping.
     expect(dialog).toContain("fee: RecordValidators.parseDecimal(_text('fee'))!,");

@@ -11,6 +11,7 @@ import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { calendarNames, controllerDart, dialogDart, screenDart } from './calendar.lib-dart';
 import { calendarTestDart } from './calendar.test-dart';
 import { recordFormFile } from './records-library';
+import { referenceFiles, referenceLinks, serviceArgs } from './reference-dart';
 
 export const calendarArchetype: ArchetypeTemplate = {
   id: 'calendar',
@@ -26,12 +27,14 @@ export const calendarArchetype: ArchetypeTemplate = {
       { path: ctx.feature.paths.test, content: calendarTestDart(ctx, names) },
       // The dialog reads numbers with the record screens' parser ("50.000" in Vietnamese is fifty thousand).
       ...(names.formFields.some(isNumeric) ? [recordFormFile(ctx.plan)] : []),
+      ...(names.links.length ? referenceFiles() : []),
     ];
   },
 
   screenBuilder(ctx: FeatureContext): string {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    return `${ctx.feature.classes.screen}(repository: services.${entity.collection})`;
+    const others = serviceArgs(referenceLinks(ctx.plan, entity));
+    return `${ctx.feature.classes.screen}(repository: services.${entity.collection}${others})`;
   },
 
   summary(ctx: FeatureContext): string {

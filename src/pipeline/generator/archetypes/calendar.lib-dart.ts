@@ -7,10 +7,25 @@
 import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, dateField, displayText, isNumeric, isTextual } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
-import type { EntityField, EntityPlan } from '../plan/app-plan';
+import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import { RECORD_FORM_PATH } from './records-library';
+import {
+  RECORD_REFERENCE_FIELD_PATH,
+  RECORD_TITLES_PATH,
+  linkOf,
+  loadTitlesExpr,
+  pickerDart,
+  referenceLinks,
+  repositoryArgs,
+  repositoryFields,
+  repositoryParams,
+  targetPaths,
+  titleExpr,
+  titlesField,
+  type ReferenceLink,
+} from './reference-dart';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export interface CalendarNames {
@@ -31,6 +46,9 @@ export interface CalendarNames {
   /** The app's UI strings; English also counts entries with the entity's nouns ("2 events"). */
   text: UiText;
   english: boolean;
+  /** Fields picked from another list (a dog walk's walker): a dropdown each in the dialog. */
+  links: ReferenceLink[];
+  plan: AppPlan;
 }
 
 export function calendarNames(ctx: FeatureContext, entity: EntityPlan): CalendarNames {
@@ -49,7 +67,9 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
     dialogPath: `${dir}/${id}_entry_dialog.dart`,
     text: uiText(ctx.plan),
     english: ctx.plan.locale === 'en',
-    formFields: entity.fields.filter((field) => isTextual(field) || isNumeric(field)),
+    formFields: entity.fields.filter((field) => (isTextual(field) || isNumeric(field)) && !field.refersTo),
+    links: referenceLinks(ctx.plan, entity),
+    plan: ctx.plan,
     flags: entity.fields.filter((field) => field.type === 'bool'),
     subtitle: entity.fields.find(
       (field) => field.required && field.name !== entity.titleField && isTextual(field) && field.type !== 'longText',
@@ -87,12 +107,12 @@ export function controllerDart(n: CalendarNames): string {
 
 /// The ${plural} and the selected day; saves and deletes go through the repository.
 class ${controller} extends ChangeNotifier {
-  ${controller}({required ${E}Repository repository, required DateTime initialDay})
+  ${controller}({required ${E}Repository repository, required DateTime initialDay${n.links.length ? ', this.loadFirst' : ''}})
       : _repository = repository,
         _selectedDay = _dayOf(initialDay),
         _displayedMonth = DateTime(initialDay.year, initialDay.month);
 
-  final ${E}Repository _repository;
+  final ${E}Repository _repository;${n.links.length ? '\n\n  /// Loads the titles of the records entries refer to, before the entries.\n  final Future<void> Function()? loadFirst;' : ''}
 
   List<${E}> _items = const [];
   DateTime _selectedDay;
@@ -132,7 +152,7 @@ class ${controller} extends ChangeNotifier {
     _error = null;
     _notify();
     try {
-      _items = await _repository.fetchAll();
+      ${n.links.length ? 'await loadFirst?.call();\n      ' : ''}_items = await _repository.fetchAll();
     } catch (error) {
       _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
     } finally {
@@ -278,7 +298,8 @@ function flagTile(field: EntityField): string {
 function entryArgument(field: EntityField, date: EntityField): string | undefined {
   const key = dartString(field.name);
   const kept = `widget.entry?.${field.name}`;
-  if (field === date || (field.type === 'date' && field.required)) return `${kept} ?? widget.day`;
+  if (field === date) return '_day';
+  if (field.type === 'date' && field.required) return `${kept} ?? widget.day`;
   if (field.type === 'bool') return flagState(field);
   if (isTextual(field)) return field.required ? `_text(${key})` : `_optionalText(${key})`;
   if (field.type === 'int') return field.required ? `int.parse(_text(${key}))` : `int.tryParse(_text(${key}))`;
@@ -296,7 +317,9 @@ export function dialogDart(n: CalendarNames): string {
     .map((field) => [field, entryArgument(field, date)] as const)
     .filter((pair): pair is readonly [EntityField, string] => pair[1] !== undefined)
     .map(([field, value]) => `        ${field.name}: ${value},`);
-  const usesOptional = formFields.some((field) => !field.required && isTextual(field));
+  const usesOptional = [...formFields, ...n.links.map((link) => link.field)].some(
+    (field) => !field.required && isTextual(field),
+  );
   const optionalHelper = usesOptional
     ? `
 
@@ -307,20 +330,43 @@ export function dialogDart(n: CalendarNames): string {
     : '';
   const fields = [
     ...formFields.map((field, index) => formField(field, index === formFields.length - 1, n.text)),
+    ...n.links.map((link) =>
+      pickerDart(n.plan, link, {
+        key: fieldKey(link.field),
+        value: `widget.entry?.${link.field.name}`,
+        source: 'widget.',
+        handlers: [`onSaved: (value) => _values[${dartString(link.field.name)}] = value ?? ''`],
+        indent: '              ',
+      }),
+    ),
     ...flags.map(flagTile),
   ].join('\n');
   const flagFields = flags
     .map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`)
     .join('');
+  const dayField = `
+
+  /// The ${entity.label.toLowerCase()}'s day: [day] when new; an edited one may move.
+  late DateTime _day = widget.entry?.${date.name} ?? widget.day;
+
+  Future<void> _pickDay() async {
+    final picked = await showDatePicker(
+      context: context,
+      initialDate: _day,
+      firstDate: DateTime(2000),
+      lastDate: DateTime(2100, 12, 31),
+    );
+    if (picked != null && mounted) setState(() => _day = picked);
+  }`;
   const item = entity.label.toLowerCase();
   const body = `/// Asks for a new ${item} on [day], or edits [entry]; pops the result, or null when cancelled.
 class ${dialog} extends StatefulWidget {
-  const ${dialog}({super.key, required this.day, this.entry});
+  const ${dialog}({${['super.key', 'required this.day', 'this.entry', ...repositoryParams(n.links)].join(', ')}});
 
   final DateTime day;
 
   /// The ${item} to edit; null adds a new one.
-  final ${E}? entry;
+  final ${E}? entry;${n.links.length ? `\n\n  /// The lists its references are picked from.\n${repositoryFields(n.links)}` : ''}
 
   @override
   State<${dialog}> createState() => ${state}();
@@ -328,7 +374,7 @@ class ${dialog} extends StatefulWidget {
 
 class ${state} extends State<${dialog}> {
   final GlobalKey<FormState> _formKey = GlobalKey<FormState>();
-  final Map<String, String> _values = {};${flagFields}
+  final Map<String, String> _values = {};${flagFields}${dayField}
 
   String _text(String name) => (_values[name] ?? '').trim();${optionalHelper}
 
@@ -359,11 +405,14 @@ ${args.join('\n')}
             mainAxisSize: MainAxisSize.min,
             crossAxisAlignment: CrossAxisAlignment.stretch,
             children: [
-              Text(
-                ${dartText(n.text.onDay, { date: 'formatDate(widget.day)' })},
-                style: Theme.of(context).textTheme.labelLarge,
+              ListTile(
+                key: const ValueKey(${dartString(fieldKey(date))}),
+                contentPadding: EdgeInsets.zero,
+                leading: const Icon(Icons.event_outlined),
+                title: Text(${dartText(n.text.onDay, { date: 'formatDate(_day)' })}),
+                trailing: const Icon(Icons.edit_calendar_outlined),
+                onTap: _pickDay,
               ),
-              const SizedBox(height: 8),
 ${fields}
             ],
           ),
@@ -386,6 +435,8 @@ ${fields}
     fromFeatureDir(IDS_PATH),
     fromFeatureDir(entity.paths.model),
     ...(formFields.some(isNumeric) ? [fromFeatureDir(RECORD_FORM_PATH)] : []),
+    ...(n.links.length ? [fromFeatureDir(RECORD_REFERENCE_FIELD_PATH)] : []),
+    ...targetPaths(n.links).map(fromFeatureDir),
   ])}
 
 ${body}`;
@@ -401,6 +452,13 @@ export function addTooltip(n: Pick<CalendarNames, 'entity' | 'text'>): string {
   return fill(n.text.addItem, { item: n.entity.label.toLowerCase() });
 }
 
+/** The undo handler's signature, its parameters a line each (as `dart format` has it) past 80 columns. */
+function restoreSignature(E: string): string {
+  const line = `Future<void> _restore(${E} entry, ScaffoldMessengerState messenger) async`;
+  if (line.length + 4 <= 80) return line;
+  return `Future<void> _restore(\n    ${E} entry,\n    ScaffoldMessengerState messenger,\n  ) async`;
+}
+
 export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
   const { feature } = ctx;
   const { screen, controller, dialog, entity, subtitle } = n;
@@ -408,8 +466,9 @@ export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
   const state = `_${screen}State`;
   const singular = entity.label.toLowerCase();
   const plural = entity.pluralLabel.toLowerCase();
+  const subtitleLink = subtitle && linkOf(n.links, subtitle);
   const subtitleLine = subtitle
-    ? `\n                    subtitle: Text(${displayText(subtitle, `entry.${subtitle.name}`, n.text)}),`
+    ? `\n                    subtitle: Text(${subtitleLink ? titleExpr(subtitleLink, `entry.${subtitle.name}`) : displayText(subtitle, `entry.${subtitle.name}`, n.text)}),`
     : '';
   const nouns = n.english
     ? `const String _singular = ${dartString(singular)};
@@ -428,7 +487,7 @@ const String _plural = ${dartString(plural)};
                   '\${_count(_controller.entriesInDisplayedMonth)} this month'`
     : dartText(n.text.calendarCounts, { day: 'entries.length', month: '_controller.entriesInDisplayedMonth' });
   const body = `${nouns}class ${screen} extends StatefulWidget {
-  const ${screen}({super.key, required this.repository, this.initialDay});
+  const ${screen}({${['super.key', 'required this.repository', ...repositoryParams(n.links), 'this.initialDay'].join(', ')}});
 
   static const String title = ${dartString(feature.names.label)};
   static const String routeName = '${feature.route}';
@@ -436,7 +495,7 @@ const String _plural = ${dartString(plural)};
   final ${E}Repository repository;
 
   /// The day selected first; today when null (tests pin it).
-  final DateTime? initialDay;
+  final DateTime? initialDay;${n.links.length ? `\n\n  /// The lists its ${plural} refer to.\n${repositoryFields(n.links)}` : ''}
 
   @override
   State<${screen}> createState() => ${state}();
@@ -446,14 +505,14 @@ class ${state} extends State<${screen}> {
   static final DateTime _firstDay = DateTime(2000);
   static final DateTime _lastDay = DateTime(2100, 12, 31);
 
-  late final ${controller} _controller;
+${n.links.map((link) => `${titlesField(link, 'widget.')}\n\n`).join('')}  late final ${controller} _controller;
 
   @override
   void initState() {
     super.initState();
     _controller = ${controller}(
       repository: widget.repository,
-      initialDay: widget.initialDay ?? DateTime.now(),
+      initialDay: widget.initialDay ?? DateTime.now(),${n.links.length ? `\n      loadFirst: ${loadTitlesExpr(n.links)},` : ''}
     );
     _controller.load();
   }
@@ -468,7 +527,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
   Future<void> _open([${E}? entry]) async {
     final result = await showDialog<${E}>(
       context: context,
-      builder: (context) => ${dialog}(day: _controller.selectedDay, entry: entry),
+      builder: (context) => ${dialog}(${['day: _controller.selectedDay', 'entry: entry', ...repositoryArgs(n.links, 'widget.')].join(', ')}),
     );
     if (result == null || !mounted) return;
     try {
@@ -490,13 +549,26 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
           content: Text(${dartText(n.text.deleted, { title: 'entry.displayTitle' })}),
           action: SnackBarAction(
             label: ${dartString(n.text.undo)},
-            onPressed: () => _controller.add(entry),
+            onPressed: () => _restore(entry, messenger),
           ),
         ),
       );
     } catch (error) {
       messenger.showSnackBar(
         SnackBar(content: Text(${dartText(n.text.couldNotDelete, { error: 'error' })})),
+      );
+    }
+  }
+
+  /// Undo of a delete. The SnackBar can outlive this screen, so a failure is
+  /// told through the messenger it was shown on, never through this
+  /// screen's context; the controller stops notifying once disposed.
+  ${restoreSignature(E)} {
+    try {
+      await _controller.add(entry);
+    } catch (error) {
+      messenger.showSnackBar(
+        SnackBar(content: Text(${dartText(n.text.couldNotSave, { error: 'error' })})),
       );
     }
   }
@@ -594,6 +666,8 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
     fromFeatureDir(entity.paths.repository),
     fileNameOf(n.controllerPath),
     fileNameOf(n.dialogPath),
+    ...(n.links.length ? [fromFeatureDir(RECORD_TITLES_PATH)] : []),
+    ...targetPaths(n.links).map(fromFeatureDir),
   ];
   return `${dartImports(uris)}\n\n${body}`;
 }

@@ -10,6 +10,7 @@ import {
   FORMATTERS_PATH,
   packageUri,
   sampleEntity,
+  sampleId,
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
@@ -18,6 +19,7 @@ import type { FeatureContext } from './archetype';
 import { addTooltip, fieldKey, nothingOnDay, type CalendarNames } from './calendar.lib-dart';
 import { fill, moneyFormat, type MoneyFormat } from '../ui-text';
 import { dartImports } from './feature-dart.shared';
+import { referencedTargets, targetSampleTitle, targetSamples } from './reference-dart';
 
 /** What the test types into a required field. */
 function inputFor(field: EntityField): string {
@@ -78,7 +80,7 @@ function editTest(n: CalendarNames, money: MoneyFormat): string {
     final repository = InMemory${E}Repository(seed: [sample]);
     await tester.pumpWidget(
       MaterialApp(
-        home: ${screen}(repository: repository, initialDay: DateTime(2026, 1, 2)),
+        home: ${screen}(repository: repository${others(n)}, initialDay: DateTime(2026, 1, 2)),
       ),
     );
     await tester.pumpAndSettle();
@@ -94,6 +96,119 @@ ${steps.join('\n')}
     final saved = await repository.fetchAll();
     expect(saved, hasLength(1));
 ${checks.join('\n')}
+  });`;
+}
+
+/**
+ * Moving an entry: open it, pick another day in the date picker, save; it
+ * leaves the selected day and is saved on the new one. And a backend that
+ * fails a delete: the entry stays and a SnackBar says why.
+ */
+function moveAndFailTests(n: CalendarNames): string {
+  const { entity, screen, date } = n;
+  const E = entity.className;
+  const singular = entity.label.toLowerCase();
+  const title = dartString(sampleTitle(entity, 2));
+  const pump = `    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(repository: repository${others(n)}, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();`;
+  return `
+
+  testWidgets(${dartString(`moves ${withArticle(singular)} to another day`)}, (tester) async {
+    final repository = InMemory${E}Repository(seed: [${sampleEntity(entity, 2)}]);
+${pump}
+
+    await tester.tap(find.text(${title}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byKey(const ValueKey(${dartString(fieldKey(date))})));
+    await tester.pumpAndSettle();
+    // The date picker opens over the calendar, which shows the same days.
+    await tester.tap(find.text('20').last);
+    await tester.tap(find.text('OK'));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(n.text.save)}));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${title}), findsNothing);
+    expect((await repository.fetchAll()).single.${date.name}, DateTime(2026, 1, 20));
+  });
+
+  testWidgets(${dartString(`keeps ${withArticle(singular)} whose delete failed`)}, (tester) async {
+    final repository = InMemory${E}Repository(seed: [${sampleEntity(entity, 2)}], failing: true);
+${pump}
+
+    await tester.tap(find.byTooltip(${dartString(n.text.delete)}));
+    await tester.pumpAndSettle();
+
+    expect(find.textContaining(${dartString(n.text.couldNotDelete.split('{error}')[0])}), findsOneWidget);
+    expect(find.text(${title}), findsOneWidget);
+  });`;
+}
+
+/** The reference repositories a test's screen gets, seeded with two records each. */
+function others(n: CalendarNames): string {
+  return referencedTargets(n.links)
+    .map((link) => `, ${link.param}: InMemory${link.target.className}Repository(seed: ${targetSamples(link)})`)
+    .join('');
+}
+
+/** Picks the second record of every required reference's list in the open dialog. */
+function picks(n: CalendarNames): string {
+  return n.links
+    .filter((link) => link.field.required)
+    .map((link) => {
+      const key = `find.byKey(const Key(${dartString(fieldKey(link.field))}))`;
+      return `    await tester.ensureVisible(${key});
+    await tester.tap(${key});
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(targetSampleTitle(link, 2))}).last);
+    await tester.pumpAndSettle();
+`;
+    })
+    .join('');
+}
+
+/** The picked records are saved by id, and the day's list names them. */
+function pickedChecks(n: CalendarNames): string {
+  return n.links
+    .filter((link) => link.field.required)
+    .map(
+      (link) => `    expect(saved.single.${link.field.name}, ${dartString(sampleId(link.target.className, 2))});
+${
+  n.subtitle === link.field
+    ? `    expect(find.text(${dartString(targetSampleTitle(link, 2))}), findsOneWidget);
+`
+    : ''
+}`,
+    )
+    .join('');
+}
+
+/** With nothing to pick from, the dialog says so and offers the other list. */
+function emptyReferenceTest(n: CalendarNames): string {
+  const link = n.links[0];
+  if (!link) return '';
+  const empties = referencedTargets(n.links)
+    .map((other) => `, ${other.param}: InMemory${other.target.className}Repository()`)
+    .join('');
+  const open = link.route ? `\n    expect(find.text(${dartString(link.openLabel)}), findsOneWidget);` : '';
+  return `
+
+  testWidgets(${dartString(`says when there is no ${link.field.label.toLowerCase()} to choose yet`)}, (tester) async {
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(repository: InMemory${n.entity.className}Repository()${empties}, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.byTooltip(${dartString(addTooltip(n))}));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(link.emptyMessage)}), findsOneWidget);${open}
   });`;
 }
 
@@ -121,6 +236,7 @@ export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string 
     packageUri(pkg, entity.paths.model),
     packageUri(pkg, feature.paths.screen),
     `../${FAKE_REPOSITORIES_PATH.slice('test/'.length)}`,
+    ...referencedTargets(n.links).map((link) => packageUri(pkg, link.target.paths.model)),
   ];
   return `${dartImports(uris)}
 
@@ -129,7 +245,7 @@ void main() {
     final repository = InMemory${E}Repository();
     await tester.pumpWidget(
       MaterialApp(
-        home: ${screen}(repository: repository, initialDay: DateTime(2026, 1, 10)),
+        home: ${screen}(repository: repository${others(n)}, initialDay: DateTime(2026, 1, 10)),
       ),
     );
     await tester.pumpAndSettle();
@@ -146,13 +262,13 @@ void main() {
     expect(find.text(${dartString(fill(n.text.required, { label: title.label }))}), findsOneWidget);
 
 ${fills}
-    await tester.tap(find.text(${dartString(n.text.save)}));
+${picks(n)}    await tester.tap(find.text(${dartString(n.text.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(entered)}), findsOneWidget);
     final saved = await repository.fetchAll();
     expect(saved, hasLength(1));
-    expect(saved.single.${date.name}, DateTime(2026, 1, 15));
+${pickedChecks(n)}    expect(saved.single.${date.name}, DateTime(2026, 1, 15));
 
     await tester.drag(find.text(${dartString(entered)}), const Offset(-600, 0));
     await tester.pumpAndSettle();
@@ -167,7 +283,7 @@ ${samples}
     await tester.pumpWidget(
       MaterialApp(
         home: ${screen}(
-          repository: InMemory${E}Repository(seed: samples),
+          repository: InMemory${E}Repository(seed: samples),${others(n).replace(/^, /, '\n          ')}${n.links.length ? ',' : ''}
           initialDay: DateTime(2026, 1, 2),
         ),
       ),
@@ -180,7 +296,7 @@ ${samples}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
-  });${editTest(n, moneyFormat(plan))}
+  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n)}${emptyReferenceTest(n)}
 }
 `;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
 import { requireEntity } from '../plan/app-plan';
+import { chatText } from '../ui-text-chat';
 import type { FeatureContext } from './archetype';
 import { cameraArchetype, photoFields } from './camera.archetype';
 import {
@@ -147,10 +148,12 @@ describe('camera archetype', () => {
     }
   });
 
-  it('declares image_picker at the pinned version for every backend', () => {
+  it('declares image_picker (and shared_preferences for device photos) at the pinned versions', () => {
     for (const backend of BACKENDS) {
+      // A server-backed app keeps its photos on the device with shared_preferences.
       expect(cameraArchetype.dependencies(cameraContext('Camera', { backend }))).toEqual({
         image_picker: PACKAGE_VERSIONS.image_picker,
+        ...(backend === 'none' ? {} : { shared_preferences: PACKAGE_VERSIONS.shared_preferences }),
       });
     }
   });
@@ -164,8 +167,30 @@ describe('camera archetype', () => {
     const remote = cameraArchetype.readme!(
       cameraContext('Camera', { backend: 'firebase', platforms: ['macos', 'web'] }),
     );
-    expect(remote).toContain('not the image itself');
+    expect(remote).toContain('Photos stay on this device, whatever the backend');
+    expect(remote).toContain('`services.photosOnDevice`');
     expect(remote).toContain('com.apple.security.files.user-selected.read-only');
     expect(remote).toContain('blob URL');
+  });
+
+  it('keeps photos on the device with a server backend, and says so above the grid', () => {
+    for (const backend of BACKENDS.filter((kind) => kind !== 'none')) {
+      const ctx = cameraContext('Camera', { backend });
+      const files = cameraArchetype.files(ctx);
+      const store = fileOf(ctx, '_photo_repository.dart');
+      expect(store).toContain('class CameraPhotoRepository implements PhotoRepository');
+      expect(store).toContain("static const String storageKey = 'photos';");
+      expect(files.every((file) => !file.path.startsWith('lib/data/'))).toBe(true);
+      expect(cameraArchetype.screenBuilder(ctx)).toBe('CameraScreen(repository: services.photosOnDevice)');
+      expect(cameraArchetype.services?.(ctx)).toEqual([
+        expect.objectContaining({ field: 'photosOnDevice', create: 'CameraPhotoRepository(prefs)' }),
+      ]);
+      const note = dartString(chatText(ctx.plan).photosStayOnDevice);
+      expect(fileOf(ctx, '_screen.dart')).toContain(note);
+      expect(fileOf(ctx, '_test.dart')).toContain(`expect(find.text(${note}), findsOneWidget);`);
+    }
+    const local = cameraContext('Camera');
+    expect(cameraArchetype.services?.(local)).toEqual([]);
+    expect(fileOf(local, '_screen.dart')).not.toContain(dartString(chatText(local.plan).photosStayOnDevice));
   });
 });

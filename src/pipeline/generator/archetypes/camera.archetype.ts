@@ -1,9 +1,14 @@
 /**
  * Camera / photos: take a photo or pick one from the gallery (image_picker),
  * caption it and keep it as the feature's entity (Photo: caption, image path,
- * taken at) in the app's repository; a grid of photos with a full view,
- * delete and undo. Picking goes through a small interface so the widget test
- * passes a fake and never reaches the plugin.
+ * taken at); a grid of photos with a full view, delete and undo. Picking goes
+ * through a small interface so the widget test passes a fake and never
+ * reaches the plugin.
+ *
+ * A photo is a file on this device, and its path means nothing elsewhere: so
+ * the photos always stay on the device (shared_preferences, whatever the
+ * app's backend), and the screen says so when the rest of the app's data is
+ * shared. Sharing them needs an upload to file storage, described in README.
  */
 import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
@@ -18,12 +23,15 @@ import {
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
+import { libRelative } from '../data/backends/backend-names';
+import { localRepositoryDart } from '../data/backends/local.backend';
 import { IDS_PATH } from '../data/entity-files';
 import { packages } from '../data/package-versions';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { dartText, fill, uiText } from '../ui-text';
-import type { ArchetypeTemplate, FeatureContext } from './archetype';
+import { chatText } from '../ui-text-chat';
+import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import {
   dartImports,
   featureLabel,
@@ -72,6 +80,33 @@ function defaultValue(field: EntityField): string {
 
 function paths(ctx: FeatureContext) {
   return featurePaths(ctx, { imageSource: 'image_source' });
+}
+
+/**
+ * With a server backend the app's `services.<photos>` would send device paths
+ * to it; the camera keeps its photos in their own on-device repository
+ * instead (the `none` backend's already is one).
+ */
+function deviceStore(ctx: FeatureContext): { decl: ServiceDecl; path: string; content: string } | undefined {
+  if (ctx.plan.backend === 'none') return undefined;
+  const entity = requireEntity(ctx.plan, ctx.feature);
+  const local = {
+    className: `${ctx.feature.classes.prefix}${entity.className}Repository`,
+    path: `${ctx.feature.paths.dir}/${ctx.feature.names.id}_${entity.fileName}_repository.dart`,
+  };
+  return {
+    decl: {
+      field: `${entity.collection}OnDevice`,
+      type: `${entity.className}Repository`,
+      typeImport: libRelative(entity.paths.repository),
+      create: `${local.className}(prefs)`,
+      createImports: [libRelative(local.path)],
+      fake: `InMemory${entity.className}Repository()`,
+      fakeImport: FAKE_REPOSITORIES_PATH,
+    },
+    path: local.path,
+    content: localRepositoryDart(entity, local),
+  };
 }
 
 function names(ctx: FeatureContext) {
@@ -251,6 +286,37 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields
     return Image.file(File(path), fit: fit, errorBuilder: _missing);`
     : `    return Image.file(File(path), fit: fit, errorBuilder: _missing);`;
   const caption = fields.caption;
+  // The rest of the app's data is shared through the backend; say that photos are not.
+  const body = deviceStore(ctx)
+    ? `Column(
+        children: [
+          Padding(
+            padding: const EdgeInsets.fromLTRB(16, 12, 16, 0),
+            child: Row(
+              children: [
+                Icon(Icons.smartphone_outlined, size: 18, color: Theme.of(context).colorScheme.onSurfaceVariant),
+                const SizedBox(width: 8),
+                Expanded(
+                  child: Text(
+                    ${dartString(chatText(ctx.plan).photosStayOnDevice)},
+                    style: Theme.of(context).textTheme.bodySmall,
+                  ),
+                ),
+              ],
+            ),
+          ),
+          Expanded(
+            child: ListenableBuilder(
+              listenable: _controller,
+              builder: (context, _) => _buildBody(),
+            ),
+          ),
+        ],
+      )`
+    : `ListenableBuilder(
+        listenable: _controller,
+        builder: (context, _) => _buildBody(),
+      )`;
   return `${imports}
 
 /// ${entity.pluralLabel}: take a photo or pick one, caption it, keep it.
@@ -409,10 +475,7 @@ class _${n.screen}State extends State<${n.screen}> {
         icon: const Icon(Icons.add_a_photo_outlined),
         label: const Text(${dartString(fill(t.addItem, { item: label }))}),
       ),
-      body: ListenableBuilder(
-        listenable: _controller,
-        builder: (context, _) => _buildBody(),
-      ),
+      body: ${body},
     );
   }
 
@@ -631,6 +694,9 @@ function testDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields):
   const plural = entity.pluralLabel.toLowerCase();
   const addLabel = dartString(fill(t.addItem, { item: label }));
   const emptyText = dartString(fill(t.photosEmpty, { items: plural }));
+  const stayNote = deviceStore(ctx)
+    ? `\n    expect(find.text(${dartString(chatText(ctx.plan).photosStayOnDevice)}), findsOneWidget);`
+    : '';
   const imports = dartImports([
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
@@ -661,7 +727,7 @@ void main() {
     final repository = InMemory${E}Repository();
     final imageSource = ${n.fakeImageSource}(imagePath: '/photos/harbour.jpg');
     await pumpScreen(tester, repository, imageSource);
-    expect(find.textContaining(${emptyText}), findsOneWidget);
+    expect(find.textContaining(${emptyText}), findsOneWidget);${stayNote}
 
     await tester.tap(find.text(${addLabel}));
     await tester.pumpAndSettle();
@@ -755,19 +821,25 @@ function readme(ctx: FeatureContext): string {
     '',
     ctx.plan.backend === 'none'
       ? `Each ${entity.label.toLowerCase()} is stored on the device with the path of its image file (\`${fields.image.name}\`).`
-      : `The backend stores each ${entity.label.toLowerCase()}'s ${fields.caption.label.toLowerCase()} and the device path of its image (\`${fields.image.name}\`), not the image itself: to see photos on other devices, upload the file (e.g. to your backend's file storage) and store its URL in \`${fields.image.name}\` instead.`,
+      : `${entity.pluralLabel} stay on this device, whatever the backend: the screen keeps each ${entity.label.toLowerCase()} (${fields.caption.label.toLowerCase()} and the path of its image file, \`${fields.image.name}\`) with \`shared_preferences\` (\`services.${deviceStore(ctx)?.decl.field}\`) and says so above the grid, because a device path means nothing on other devices. To share them, upload the file to your backend's file storage, store its URL in \`${fields.image.name}\` and pass \`services.${entity.collection}\` to the screen instead.`,
   );
   return lines.join('\n');
 }
 
 export const cameraArchetype: ArchetypeTemplate = {
   id: 'camera',
-  dependencies: () => packages('image_picker'),
+  // The on-device photo store of a server-backed app reads shared_preferences.
+  dependencies: (ctx) => ({
+    ...packages('image_picker'),
+    ...(deviceStore(ctx) ? packages('shared_preferences') : {}),
+  }),
   files(ctx): GeneratedFile[] {
     const entity = requireEntity(ctx.plan, ctx.feature);
     const fields = photoFields(entity);
     const p = paths(ctx);
+    const store = deviceStore(ctx);
     return [
+      ...(store ? [{ path: store.path, content: store.content }] : []),
       { path: p.imageSource, content: imageSourceDart(ctx) },
       { path: p.controller, content: controllerDart(ctx, entity, fields) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity, fields) },
@@ -777,7 +849,12 @@ export const cameraArchetype: ArchetypeTemplate = {
   },
   screenBuilder(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    return `${ctx.feature.classes.screen}(repository: services.${entity.collection})`;
+    const field = deviceStore(ctx)?.decl.field ?? entity.collection;
+    return `${ctx.feature.classes.screen}(repository: services.${field})`;
+  },
+  services(ctx) {
+    const store = deviceStore(ctx);
+    return store ? [store.decl] : [];
   },
   readme,
   summary(ctx) {

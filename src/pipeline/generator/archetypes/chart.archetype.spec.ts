@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
 import { requireEntity } from '../plan/app-plan';
-import { chartArchetype, chartNames } from './chart.archetype';
-import { chartMode, type ChartMode } from './chart.mode';
+import { chartArchetype, chartNames, featureChartMode } from './chart.archetype';
+import { chartMode, modeValue, type ChartMode } from './chart.mode';
+import { chartPeriod } from './chart.period';
 import {
   BACKENDS,
   HOSTILE,
@@ -19,8 +20,8 @@ import {
 /** One app per way of plotting, each on another backend. */
 const MODES: [ChartMode['kind'], string[], string][] = [
   ['valueByCategory', ['Expenses', 'Statistics'], 'firebase'],
-  ['valueByMonth', ['Workouts', 'Reports'], 'supabase'],
-  ['countByMonth', ['Tasks', 'Dashboard'], 'rest'],
+  ['valueByPeriod', ['Workouts', 'Reports'], 'supabase'],
+  ['countByPeriod', ['Tasks', 'Dashboard'], 'rest'],
   ['countByCategory', ['Employees', 'Analytics'], 'graphql'],
   ['valueByItem', ['Products', 'Statistics'], 'none'],
   ['countByFlag', ['Movie', 'Stats'], 'firebase'],
@@ -48,6 +49,21 @@ describe('chartArchetype', () => {
     expect(test).toContain(`InMemory${requireEntity(ctx.plan, ctx.feature).className}Repository(seed: samples)`);
     expect(test).toContain('find.byType(BarChart)');
     expect(test).toContain(`${chartNames(ctx).series}.from(samples`);
+  });
+
+  it.each(MODES)('declares only the series members %s reads (%j)', (kind, features) => {
+    const ctx = contextFor(appSpec(features), 'chart');
+    const files = chartArchetype.files(ctx);
+    const series = fileContent(files, chartNames(ctx).seriesPath);
+    const code = files.map((file) => file.content).join('\n');
+    const uses = (pattern: RegExp) => (code.match(pattern) ?? []).length;
+    // Declared once, so a member the chart reads appears at least twice.
+    if (series.includes('static const int maxBars')) expect(uses(/\bmaxBars\b/g)).toBeGreaterThan(1);
+    if (series.includes(' get top ')) expect(uses(/\.top\b/g)).toBeGreaterThan(0);
+    const capped = ['valueByItem', 'valueByCategory', 'countByCategory', 'countByInitial'].includes(kind);
+    expect(series.includes('static const int maxBars'), 'maxBars').toBe(capped);
+    const mode = chartMode(requireEntity(ctx.plan, ctx.feature));
+    expect(series.includes(' get top '), 'top').toBe(!modeValue(mode));
   });
 
   it('depends on fl_chart for every backend', () => {
@@ -78,6 +94,46 @@ describe('chartArchetype', () => {
     const test = fileContent(files, ctx.feature.paths.test);
     expect(test).toContain('final today = DateTime(2026, 1, 28);');
     expect(test).toContain('expect(series.bars, hasLength(6));');
+  });
+
+  it('plots weekly progress per week when the description asks for it', async () => {
+    const description = 'Log workouts with sets, reps and weight, see weekly progress charts and set reminders';
+    const ctx = contextFor(appSpec(['Workouts', 'Progress chart'], { description }), 'chart');
+    const mode = featureChartMode(ctx);
+    expect(mode).toMatchObject({ kind: 'valueByPeriod', period: 'week' });
+    expect(modeValue(mode)?.name).toBe('sets');
+    const files = chartArchetype.files(ctx);
+    await expectParses(files);
+    const series = fileContent(files, chartNames(ctx).seriesPath);
+    expect(series).toContain('DateTime(date.year, date.month, date.day - (date.weekday - 1))');
+    expect(series).toContain('static const int periodCount = 6;');
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain("'Sets per week (last 6 weeks)'");
+    // 1–3 January 2026 is one week: the test's "today" is in it, so every sample lands in the last bar.
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain('final today = DateTime(2026, 1, 3);');
+    // 3 + 6 + 9 sets.
+    expect(test).toContain('expect(series.bars.last.value, closeTo(18.00, 0.001));');
+  });
+
+  it('plots per day in the app language, and labels each day', async () => {
+    const spec = appSpec(['Tareas', 'Estadísticas'], { description: 'Organiza tareas y mira gráficos diarios' });
+    const ctx = contextFor(spec, 'chart');
+    expect(featureChartMode(ctx)).toMatchObject({ kind: 'countByPeriod', period: 'day' });
+    const files = chartArchetype.files(ctx);
+    await expectParses(files);
+    expect(fileContent(files, chartNames(ctx).seriesPath)).toContain("'${start.day} ${_monthNames[start.month - 1]}'");
+    expect(fileContent(files, ctx.feature.paths.screen)).toContain('por día (últimos 7 días)');
+    expect(fileContent(files, ctx.feature.paths.test)).toContain('final shown = series.bars.fold');
+  });
+
+  it('reads the period next to the chart, from its label first', () => {
+    expect(chartPeriod(['Progress'], 'Log workouts, see weekly progress charts')).toBe('week');
+    expect(chartPeriod(['Weekly report'], 'Track daily spending with monthly charts')).toBe('week');
+    expect(chartPeriod(['Charts'], 'Track daily spending with monthly charts')).toBe('month');
+    // "Daily habits" says how often a habit is done, not how the chart groups.
+    expect(chartPeriod(['Stats'], 'Daily habits with streaks, reminders and nice charts')).toBe('month');
+    expect(chartPeriod(['统计'], '记录每天的支出，查看每周统计')).toBe('week');
+    expect(chartPeriod(['Statistik'], 'Ausgaben erfassen und Statistik pro Tag ansehen')).toBe('day');
   });
 
   it('does not group by text that identifies single records', () => {

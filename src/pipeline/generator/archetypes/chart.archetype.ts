@@ -9,8 +9,15 @@ import { requireEntity } from '../plan/app-plan';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { controllerDart, screenDart, seriesDart, type ChartNames } from './chart.lib-dart';
 import { ENGLISH, uiText } from '../ui-text';
-import { chartHeading, chartMode } from './chart.mode';
+import { chartHeading, chartMode, type ChartMode } from './chart.mode';
+import { chartPeriod } from './chart.period';
 import { chartTestDart } from './chart.test-dart';
+
+/** What the feature plots, by day, week or month as its label or the description says ("weekly progress"). */
+export function featureChartMode(ctx: FeatureContext): ChartMode {
+  const period = chartPeriod([ctx.feature.names.label, ...ctx.feature.requested], ctx.plan.spec.description);
+  return chartMode(requireEntity(ctx.plan, ctx.feature), period);
+}
 
 export function chartNames(ctx: FeatureContext): ChartNames {
   const { feature } = ctx;
@@ -19,7 +26,7 @@ export function chartNames(ctx: FeatureContext): ChartNames {
   const id = feature.names.id;
   return {
     entity,
-    mode: chartMode(entity),
+    mode: featureChartMode(ctx),
     text: uiText(ctx.plan),
     items: ctx.plan.locale === 'en' ? entity.pluralLabel : feature.names.label,
     series: `${feature.classes.prefix}Series`,
@@ -53,7 +60,7 @@ export const chartArchetype: ArchetypeTemplate = {
 
   summary(ctx: FeatureContext): string {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    const heading = chartHeading(chartMode(entity), entity, ENGLISH, entity.pluralLabel);
+    const heading = chartHeading(featureChartMode(ctx), entity, ENGLISH, entity.pluralLabel);
     return `A bar chart of the app's ${entity.pluralLabel.toLowerCase()} (${heading.charAt(0).toLowerCase()}${heading.slice(1)}) and summary cards.`;
   },
 };

@@ -10,7 +10,8 @@ import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, monthList, type UiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
-import { CHART_MONTHS, chartHeading, groupNoun, isMonthly, modeValue, type ChartMode } from './chart.mode';
+import { chartHeading, groupNoun, modeValue, periodMode, type ChartMode } from './chart.mode';
+import { PERIOD_BARS, type ChartPeriod } from './chart.period';
 
 export interface ChartNames {
   entity: EntityPlan;
@@ -42,14 +43,17 @@ export function formatValue(mode: ChartMode, expr: string): string {
   return value.type === 'money' ? `formatMoney(${expr})` : `formatNumber(${expr})`;
 }
 
-/** Adds `increment` to the month bucket of `item`'s date, when that month is shown. */
-function monthLoop(date: EntityField, increment: string): string {
+/** Adds `increment` to the bar of `item`'s date, when that day, week or month is shown. */
+function periodLoop(date: EntityField, increment: string): string {
   const nullCheck = date.required ? '' : '\n      if (date == null) continue;';
   return `      final date = item.${date.name};${nullCheck}
-      final month = DateTime(date.year, date.month);
-      final sum = sums[month];
-      if (sum != null) sums[month] = sum + ${increment};`;
+      final period = _periodOf(date);
+      final sum = sums[period];
+      if (sum != null) sums[period] = sum + ${increment};`;
 }
+
+/** "months", "weeks", "days": what the bars of a chart over time are, for doc comments. */
+const PERIOD_PLURALS: Readonly<Record<ChartPeriod, string>> = { day: 'days', week: 'weeks', month: 'months' };
 
 function factoryBody(n: ChartNames): string {
   const { mode, series, entity } = n;
@@ -89,47 +93,47 @@ function factoryBody(n: ChartNames): string {
       average: sums.isEmpty ? 0 : items.length / sums.length,
     );
   }`;
-    case 'valueByMonth':
-      return `  /// ${mode.value.label} summed per month over the last [monthCount] months up to
-  /// [today]'s month (the current month when null); the totals cover every record.
+    case 'valueByPeriod':
+      return `  /// ${mode.value.label} summed per ${mode.period} over the last [periodCount] ${PERIOD_PLURALS[mode.period]} up to
+  /// [today]'s ${mode.period} (now when null); the totals cover every record.
   factory ${series}.from(List<${E}> items, {DateTime? today}) {
-    final months = _lastMonths(today ?? DateTime.now());
-    final sums = {for (final month in months) month: 0.0};
+    final periods = _lastPeriods(today ?? DateTime.now());
+    final sums = {for (final period in periods) period: 0.0};
     var total = 0.0;
     for (final item in items) {
       final value = _valueOf(item);
       total += value;
-${monthLoop(mode.date, 'value')}
+${periodLoop(mode.date, 'value')}
     }
     return ${series}(
       bars: [
-        for (final month in months)
-          (label: _monthLabel(month), value: sums[month]!),
+        for (final period in periods)
+          (label: _periodLabel(period), value: sums[period]!),
       ],
       total: total,
       count: items.length,
       average: items.isEmpty ? 0 : total / items.length,
     );
   }`;
-    case 'countByMonth':
-      return `  /// How many ${entity.pluralLabel.toLowerCase()} fall in each of the last [monthCount] months up to
-  /// [today]'s month (the current month when null).
+    case 'countByPeriod':
+      return `  /// How many ${entity.pluralLabel.toLowerCase()} fall in each of the last [periodCount] ${PERIOD_PLURALS[mode.period]} up to
+  /// [today]'s ${mode.period} (now when null).
   factory ${series}.from(List<${E}> items, {DateTime? today}) {
-    final months = _lastMonths(today ?? DateTime.now());
-    final sums = {for (final month in months) month: 0.0};
+    final periods = _lastPeriods(today ?? DateTime.now());
+    final sums = {for (final period in periods) period: 0.0};
     for (final item in items) {
-${monthLoop(mode.date, '1')}
+${periodLoop(mode.date, '1')}
     }
     final counted = sums.values.fold<double>(0, (all, sum) => all + sum);
-    final activeMonths = sums.values.where((sum) => sum > 0).length;
+    final activePeriods = sums.values.where((sum) => sum > 0).length;
     return ${series}(
       bars: [
-        for (final month in months)
-          (label: _monthLabel(month), value: sums[month]!),
+        for (final period in periods)
+          (label: _periodLabel(period), value: sums[period]!),
       ],
       total: items.length.toDouble(),
       count: items.length,
-      average: activeMonths == 0 ? 0 : counted / activeMonths,
+      average: activePeriods == 0 ? 0 : counted / activePeriods,
     );
   }`;
     case 'valueByItem':
@@ -165,6 +169,16 @@ ${monthLoop(mode.date, '1')}
   }`;
     }
   }
+}
+
+/** Modes that draw the largest items or groups, capped at `maxBars`; the others have a fixed number of bars. */
+function capsBars(mode: ChartMode): boolean {
+  return (
+    mode.kind === 'valueByItem' ||
+    mode.kind === 'valueByCategory' ||
+    mode.kind === 'countByCategory' ||
+    mode.kind === 'countByInitial'
+  );
 }
 
 function seriesHelpers(n: ChartNames): string {
@@ -206,27 +220,91 @@ function seriesHelpers(n: ChartNames): string {
     ];
   }`);
   }
-  if (isMonthly(mode)) {
-    helpers.push(`  static const List<String> _monthNames = [
+  const overTime = periodMode(mode);
+  if (overTime) helpers.push(periodHelpers(overTime.period, text));
+  return helpers.join('\n\n');
+}
+
+/**
+ * `_lastPeriods`, `_periodOf` and `_periodLabel` of a chart over time. Dates are built from their
+ * parts (`DateTime(y, m, d - 7)`), never by adding a `Duration`, so a daylight-saving change
+ * cannot move a bar's key off midnight. Weeks start on Monday and are labelled with it ("Jan 5").
+ */
+function periodHelpers(period: ChartPeriod, text: UiText): string {
+  const dayMonth = dartText(text.dayMonth, {
+    day: 'start.day',
+    month: '_monthNames[start.month - 1]',
+    monthNumber: 'start.month',
+  });
+  const label = period === 'month' ? '_monthNames[start.month - 1]' : dayMonth;
+  const monthNames = label.includes('_monthNames')
+    ? `  static const List<String> _monthNames = [
 ${monthList(text.shortMonthNames)
   .map((name) => `    ${dartString(name)},`)
   .join('\n')}
   ];
 
-  /// First days of the [monthCount] months ending with [today]'s month, oldest first.
-  static List<DateTime> _lastMonths(DateTime today) => [
-        for (var back = monthCount - 1; back >= 0; back--)
+`
+    : '';
+  const last = {
+    month: `  /// First days of the [periodCount] months ending with [today]'s month, oldest first.
+  static List<DateTime> _lastPeriods(DateTime today) => [
+        for (var back = periodCount - 1; back >= 0; back--)
           DateTime(today.year, today.month - back),
       ];
 
-  static String _monthLabel(DateTime month) => _monthNames[month.month - 1];`);
+  /// The first day of [date]'s month: the key of its bar.
+  static DateTime _periodOf(DateTime date) => DateTime(date.year, date.month);`,
+    week: `  /// The Mondays of the [periodCount] weeks ending with [today]'s week, oldest first.
+  static List<DateTime> _lastPeriods(DateTime today) {
+    final week = _periodOf(today);
+    return [
+      for (var back = periodCount - 1; back >= 0; back--)
+        DateTime(week.year, week.month, week.day - 7 * back),
+    ];
   }
-  return helpers.join('\n\n');
+
+  /// The Monday (weekday 1) of [date]'s week: the key of its bar.
+  static DateTime _periodOf(DateTime date) =>
+      DateTime(date.year, date.month, date.day - (date.weekday - 1));`,
+    day: `  /// The [periodCount] days ending with [today], oldest first.
+  static List<DateTime> _lastPeriods(DateTime today) => [
+        for (var back = periodCount - 1; back >= 0; back--)
+          DateTime(today.year, today.month, today.day - back),
+      ];
+
+  /// Midnight of [date]'s day: the key of its bar.
+  static DateTime _periodOf(DateTime date) =>
+      DateTime(date.year, date.month, date.day);`,
+  }[period];
+  return `${monthNames}${last}
+
+  static String _periodLabel(DateTime start) =>
+      ${label};`;
 }
 
 export function seriesDart(n: ChartNames): string {
   const { series, bucket, mode, entity } = n;
-  const monthCount = isMonthly(mode) ? `\n  static const int monthCount = ${CHART_MONTHS};\n` : '';
+  const overTime = periodMode(mode);
+  // Only the constants this mode reads: a chart over time never caps its bars.
+  const constants = [
+    ...(capsBars(mode) ? ['  /// At most this many bars are drawn.\n  static const int maxBars = 7;'] : []),
+    ...(overTime ? [`  static const int periodCount = ${PERIOD_BARS[overTime.period]};`] : []),
+  ];
+  const constantBlock = constants.map((constant) => `${constant}\n\n`).join('');
+  // The "most common" summary card is the only reader of `top`.
+  const top = modeValue(mode)
+    ? ''
+    : `
+
+  /// The tallest non-empty bar, if any.
+  ${bucket}? get top {
+    ${bucket}? best;
+    for (final bar in bars) {
+      if (bar.value > 0 && (best == null || bar.value > best.value)) best = bar;
+    }
+    return best;
+  }`;
   return `${dartImports([fromFeatureDir(entity.paths.model)])}
 
 /// One bar of the chart: what it counts and how much.
@@ -244,10 +322,7 @@ class ${series} {
 
 ${factoryBody(n)}
 
-  /// At most this many bars are drawn.
-  static const int maxBars = 7;
-${monthCount}
-  final List<${bucket}> bars;
+${constantBlock}  final List<${bucket}> bars;
 
   /// ${modeValue(mode) ? `Sum of every ${entity.label.toLowerCase()}'s ${modeValue(mode)?.label.toLowerCase()}.` : `How many ${entity.pluralLabel.toLowerCase()} there are.`}
   final double total;
@@ -262,16 +337,7 @@ ${monthCount}
 
   /// The tallest bar's value (0 without data).
   double get maxValue =>
-      bars.fold<double>(0, (max, bar) => bar.value > max ? bar.value : max);
-
-  /// The tallest non-empty bar, if any.
-  ${bucket}? get top {
-    ${bucket}? best;
-    for (final bar in bars) {
-      if (bar.value > 0 && (best == null || bar.value > best.value)) best = bar;
-    }
-    return best;
-  }
+      bars.fold<double>(0, (max, bar) => bar.value > max ? bar.value : max);${top}
 
 ${seriesHelpers(n)}
 }
@@ -281,15 +347,15 @@ ${seriesHelpers(n)}
 export function controllerDart(n: ChartNames): string {
   const { controller, series, entity, mode } = n;
   const E = entity.className;
-  const monthly = isMonthly(mode);
-  const todayField = monthly
+  const overTime = periodMode(mode);
+  const todayField = overTime
     ? `
 
-  /// The last month the chart shows; the current month when null.
+  /// The day in the chart's last ${overTime.period}; now when null.
   final DateTime? today;`
     : '';
-  const params = monthly ? `{required ${E}Repository repository, this.today}` : `{required ${E}Repository repository}`;
-  const build = monthly ? `${series}.from(items, today: today)` : `${series}.from(items)`;
+  const params = overTime ? `{required ${E}Repository repository, this.today}` : `{required ${E}Repository repository}`;
+  const build = overTime ? `${series}.from(items, today: today)` : `${series}.from(items)`;
   return `${dartImports(['package:flutter/foundation.dart', fromFeatureDir(entity.paths.repository), fileNameOf(n.seriesPath)])}
 
 /// Loads the ${entity.pluralLabel.toLowerCase()} and turns them into the chart's series.
@@ -392,15 +458,15 @@ export function screenDart(ctx: FeatureContext, n: ChartNames): string {
   const { screen, controller, series, entity, mode } = n;
   const E = entity.className;
   const state = `_${screen}State`;
-  const monthly = isMonthly(mode);
-  const todayParam = monthly ? ', this.today' : '';
-  const todayField = monthly
+  const overTime = periodMode(mode);
+  const todayParam = overTime ? ', this.today' : '';
+  const todayField = overTime
     ? `
 
-  /// The last month the chart shows; the current month when null (tests pin it).
+  /// The day in the chart's last ${overTime.period}; now when null (tests pin it).
   final DateTime? today;`
     : '';
-  const todayArg = monthly ? ', today: widget.today' : '';
+  const todayArg = overTime ? ', today: widget.today' : '';
   const cards = summaryCards(n);
   const empty = chartEmptyText(n);
   const body = `class ${screen} extends StatefulWidget {

@@ -1,24 +1,26 @@
 /**
  * What a chart feature plots, decided from the entity's fields: a sum per
  * category when there is an amount and a category, a sum (or count) per month
- * when there is a date, and simpler counts otherwise. The Dart builders and the
- * tests read the same decision.
+ * (or per week or day, when the spec says so: `chart.period.ts`) when there is a
+ * date, and simpler counts otherwise. The Dart builders and the tests read the
+ * same decision.
  */
 import { categoryField, dateField, isNumeric, valueField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { ENGLISH, fill, inSentence, type UiText } from '../ui-text';
+import { PERIOD_BARS, type ChartPeriod } from './chart.period';
 
 export type ChartMode =
   | { kind: 'valueByCategory'; value: EntityField; category: EntityField }
-  | { kind: 'valueByMonth'; value: EntityField; date: EntityField }
-  | { kind: 'countByMonth'; date: EntityField }
+  | { kind: 'valueByPeriod'; value: EntityField; date: EntityField; period: ChartPeriod }
+  | { kind: 'countByPeriod'; date: EntityField; period: ChartPeriod }
   | { kind: 'countByCategory'; category: EntityField }
   | { kind: 'valueByItem'; value: EntityField }
   | { kind: 'countByFlag'; flag: EntityField }
   | { kind: 'countByInitial' };
 
-/** Months the per-month chart shows, ending with the current month. */
-export const CHART_MONTHS = 6;
+/** A chart over time: one bar per day, week or month. */
+export type PeriodMode = Extract<ChartMode, { period: ChartPeriod }>;
 
 /** Coordinates are numbers, but summing them means nothing. */
 const NOT_SUMMABLE = /^(lat|lng|lon|latitude|longitude)$/i;
@@ -46,14 +48,15 @@ export function groupingField(entity: EntityPlan): EntityField | undefined {
   return field && !IDENTIFYING.test(field.name) ? field : undefined;
 }
 
-export function chartMode(entity: EntityPlan): ChartMode {
+/** `period`: how long a bar over time is (`chartPeriod`); months unless the spec says otherwise. */
+export function chartMode(entity: EntityPlan, period: ChartPeriod = 'month'): ChartMode {
   const value = summableField(entity);
   const category = groupingField(entity);
   const date = dateField(entity);
   if (value && category) return { kind: 'valueByCategory', value, category };
-  if (date && value) return { kind: 'valueByMonth', value, date };
+  if (date && value) return { kind: 'valueByPeriod', value, date, period };
   // An optional date (a birthday, a start date) groups worse than a required category.
-  if (date && (date.required || !category)) return { kind: 'countByMonth', date };
+  if (date && (date.required || !category)) return { kind: 'countByPeriod', date, period };
   if (category) return { kind: 'countByCategory', category };
   if (value) return { kind: 'valueByItem', value };
   const flag = entity.fields.find((field) => field.type === 'bool');
@@ -66,8 +69,16 @@ export function modeValue(mode: ChartMode): EntityField | undefined {
   return 'value' in mode ? mode.value : undefined;
 }
 
-export function isMonthly(mode: ChartMode): boolean {
-  return mode.kind === 'valueByMonth' || mode.kind === 'countByMonth';
+/** The chart over time, when it is one (its bars are the last days, weeks or months). */
+export function periodMode(mode: ChartMode): PeriodMode | undefined {
+  return 'period' in mode ? mode : undefined;
+}
+
+/** "Minutes per week (last 8 weeks)". */
+function perPeriod(t: UiText, value: string, period: ChartPeriod): string {
+  const count = PERIOD_BARS[period];
+  if (period === 'month') return fill(t.perMonth, { value, months: count });
+  return fill(period === 'week' ? t.perWeek : t.perDay, { value, count });
 }
 
 /**
@@ -76,14 +87,13 @@ export function isMonthly(mode: ChartMode): boolean {
  * languages (entity labels are English words).
  */
 export function chartHeading(mode: ChartMode, entity: EntityPlan, t: UiText, items: string): string {
-  const months = CHART_MONTHS;
   switch (mode.kind) {
     case 'valueByCategory':
       return fill(t.valueByGroup, { value: mode.value.label, group: inSentence(t, mode.category.label) });
-    case 'valueByMonth':
-      return fill(t.perMonth, { value: mode.value.label, months });
-    case 'countByMonth':
-      return fill(t.perMonth, { value: items, months });
+    case 'valueByPeriod':
+      return perPeriod(t, mode.value.label, mode.period);
+    case 'countByPeriod':
+      return perPeriod(t, items, mode.period);
     case 'countByCategory':
       return fill(t.valueByGroup, { value: items, group: inSentence(t, mode.category.label) });
     case 'valueByItem':
@@ -104,8 +114,8 @@ function itemNoun(entity: EntityPlan, t: UiText): string {
 /** What one bar stands for in "Average per …" (none for the yes/no split). */
 export function groupNoun(mode: ChartMode, t: UiText): string | undefined {
   switch (mode.kind) {
-    case 'countByMonth':
-      return t.month;
+    case 'countByPeriod':
+      return t[mode.period];
     case 'countByCategory':
       return inSentence(t, mode.category.label);
     case 'countByInitial':

@@ -8,7 +8,8 @@ import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { chartEmptyText, type ChartNames } from './chart.lib-dart';
 import { dartImports } from './feature-dart.shared';
-import { CHART_MONTHS, isMonthly, modeValue, type ChartMode } from './chart.mode';
+import { modeValue, periodMode, type ChartMode } from './chart.mode';
+import { PERIOD_BARS } from './chart.period';
 
 const SAMPLES = [1, 2, 3];
 
@@ -28,9 +29,9 @@ function expectedTotal(mode: ChartMode): number {
 
 function expectedBars(mode: ChartMode): number {
   switch (mode.kind) {
-    case 'valueByMonth':
-    case 'countByMonth':
-      return CHART_MONTHS;
+    case 'valueByPeriod':
+    case 'countByPeriod':
+      return PERIOD_BARS[mode.period];
     case 'countByFlag':
       return 2;
     case 'countByInitial':
@@ -52,8 +53,17 @@ function seriesChecks(mode: ChartMode, total: number): string {
     `    expect(series.total, closeTo(${dartDouble(total)}, 0.001));`,
     `    expect(series.bars, hasLength(${expectedBars(mode)}));`,
   ];
-  if (isMonthly(mode)) {
-    checks.push(`    // Every sample falls in the last month shown.`);
+  const overTime = periodMode(mode);
+  if (overTime?.period === 'day') {
+    // The samples are dated the 1st, 2nd and 3rd: one bar each, the last one on "today".
+    const value = modeValue(mode);
+    const last = value ? Number(sampleValue(value, SAMPLES.length)) : 1;
+    checks.push(`    // Every sample falls in the days shown, the last one today.`);
+    checks.push(`    final shown = series.bars.fold<double>(0, (sum, bar) => sum + bar.value);`);
+    checks.push(`    expect(shown, closeTo(${dartDouble(total)}, 0.001));`);
+    checks.push(`    expect(series.bars.last.value, closeTo(${dartDouble(last)}, 0.001));`);
+  } else if (overTime) {
+    checks.push(`    // Every sample falls in the last ${overTime.period} shown.`);
     checks.push(`    expect(series.bars.last.value, closeTo(${dartDouble(total)}, 0.001));`);
   }
   if (mode.kind === 'countByFlag') {
@@ -67,11 +77,13 @@ export function chartTestDart(ctx: FeatureContext, n: ChartNames): string {
   const { plan, feature } = ctx;
   const { entity, mode, screen, series } = n;
   const pkg = plan.packageName;
-  const monthly = isMonthly(mode);
+  const overTime = periodMode(mode);
   const value = modeValue(mode);
   const total = expectedTotal(mode);
-  const todayDecl = monthly ? '\n  final today = DateTime(2026, 1, 28);' : '';
-  const todayArg = monthly ? ', today: today' : '';
+  // The samples are dated 1–3 January 2026 (a Thursday to a Saturday): late in their month, in one week.
+  const today = overTime?.period === 'month' ? 'DateTime(2026, 1, 28)' : 'DateTime(2026, 1, 3)';
+  const todayDecl = overTime ? `\n  final today = ${today};` : '';
+  const todayArg = overTime ? ', today: today' : '';
   const expectedText = !value
     ? `'${total}'`
     : value.type === 'money'

@@ -23,16 +23,21 @@ describe('chatArchetype', () => {
     }
   }
 
-  it('loads from the repository, newest at the bottom, and saves with newId()', () => {
+  it('re-reads the repository every 5 s (no refresh button), newest at the bottom, and saves with newId()', () => {
     const ctx = contextFor(appSpec(['Chat']), 'chat');
     const files = template.files(ctx);
     const controller = fileContent(files, `${ctx.feature.paths.dir}/chat_controller.dart`);
-    expect(controller).toContain('await _repository.fetchAll()');
+    expect(controller).toContain('await repository.fetchAll()');
+    expect(controller).toContain('Timer.periodic(every, (_) => read())');
+    expect(controller).toContain('timer?.cancel();');
     expect(controller).toContain('(a, b) => a.sentAt.compareTo(b.sentAt)');
-    expect(controller).toContain('ChatMessage(id: newId(), text: body, sender: currentUser, sentAt: DateTime.now())');
+    expect(controller).toContain('ChatMessage(id: newId(), text: body, sender: _me, sentAt: DateTime.now())');
+    expect(controller).not.toContain('isSending');
     expect(controller).toContain('await _repository.save(message);');
     const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('reverse: true');
+    expect(screen).toContain('updates: widget.updates ?? pollMessages(widget.repository)');
+    expect(screen).not.toContain('Icons.refresh');
     expect(screen).toContain('IconButton.filled(');
     expect(screen).toContain('onPressed: value.text.trim().isEmpty ? null : _send');
     expect(screen).toContain('mine ? Alignment.centerRight : Alignment.centerLeft');
@@ -45,7 +50,7 @@ describe('chatArchetype', () => {
     const ctx = contextFor(appSpec(['Login', 'Chat'], { backend: 'firebase' }), 'chat');
     await expectSoundFeature(template, ctx);
     expect(template.screenBuilder(ctx)).toBe(
-      "ChatScreen(repository: services.chatMessages, currentUser: services.auth.currentEmail.value ?? 'me')",
+      "ChatScreen(repository: services.chatMessages, updates: watchChatMessages(), currentUser: services.auth.currentEmail.value ?? 'me')",
     );
     expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['auth']);
     expect(template.readme?.(ctx)).toContain('signed-in email');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
+import { fill, uiText } from '../ui-text';
 import { checkoutArchetype as template } from './checkout.archetype';
 import {
   BACKENDS,
@@ -109,7 +110,10 @@ describe('checkoutArchetype', () => {
     const files = template.files(ctx);
     const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain("tooltip: 'Manage products',");
-    expect(screen).toContain(`await Navigator.of(context).pushNamed('${products?.route}');`);
+    // By the screen's routeName, not a copied '/products' string.
+    expect(screen).toContain(`await Navigator.of(context).pushNamed(${products?.classes.screen}.routeName);`);
+    expect(screen).toContain(`import '../../${products?.paths.screen.slice('lib/'.length)}';`);
+    expect(screen).not.toContain(`'${products?.route}'`);
     expect(screen).toContain('if (mounted) await _reload();');
     expect(screen).toContain("child: const Text('Add products'),");
     const test = fileContent(files, ctx.feature.paths.test);
@@ -140,7 +144,7 @@ describe('checkoutArchetype', () => {
     expect(fileContent(files, ctx.feature.paths.screen)).toContain(`static const String title = ${dartString(label)};`);
     for (const file of files) expect(file.content).not.toContain(label);
     expect(fileContent(files, `${ctx.feature.paths.dir}/${ctx.feature.names.id}_order_screen.dart`)).toContain(
-      `description: ${dartString(`Order from ${ctx.plan.displayName}`)},`,
+      `description: ${dartString(fill(uiText(ctx.plan).orderFrom, { app: ctx.plan.displayName }))},`,
     );
   });
 });

@@ -256,21 +256,27 @@ ${parts.map((part) => `    ${part},`).join('\n')}
  * the checkout), an app-bar action and the empty state open it; the catalogue
  * reloads on return.
  */
-function manageProducts(ctx: FeatureContext, entity: EntityPlan): { method: string; action: string; empty?: string } {
-  const route = dataScreenOf(ctx.plan, ctx.feature)?.route;
-  if (!route) return { method: '', action: '' };
+function manageProducts(
+  ctx: FeatureContext,
+  entity: EntityPlan,
+): { method: string; action: string; empty?: string; screenImport?: string } {
+  const dataScreen = dataScreenOf(ctx.plan, ctx.feature);
+  if (!dataScreen) return { method: '', action: '' };
+  const t = uiText(ctx.plan);
   const products = entity.pluralLabel.toLowerCase();
   return {
+    // The route by the screen's own constant, never a copied string.
+    screenImport: fromFeatureDir(dataScreen.paths.screen),
     method: `
 
   /// Opens the screen where ${products} are added and edited, then reloads.
   Future<void> _manageProducts() async {
-    await Navigator.of(context).pushNamed('${route}');
+    await Navigator.of(context).pushNamed(${dataScreen.classes.screen}.routeName);
     if (mounted) await _reload();
   }`,
     action: `
           IconButton(
-            tooltip: ${dartString(manageDataLabel(entity))},
+            tooltip: ${dartString(manageDataLabel(ctx.plan, entity))},
             icon: const Icon(Icons.inventory_2_outlined),
             onPressed: _manageProducts,
           ),`,
@@ -281,13 +287,13 @@ function manageProducts(ctx: FeatureContext, entity: EntityPlan): { method: stri
                   mainAxisSize: MainAxisSize.min,
                   children: [
                     const Text(
-                      ${dartString(`No ${products} for sale yet.`)},
+                      ${dartString(fill(t.noneForSale, { items: products }))},
                       textAlign: TextAlign.center,
                     ),
                     const SizedBox(height: 12),
                     FilledButton.tonal(
                       onPressed: _manageProducts,
-                      child: const Text(${dartString(`Add ${products}`)}),
+                      child: const Text(${dartString(fill(t.addItem, { item: products }))}),
                     ),
                   ],
                 ),
@@ -311,6 +317,7 @@ function screenDart(
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    ...(manage.screenImport ? [manage.screenImport] : []),
     fileNameOf(p.cart),
     fileNameOf(p.order),
     fileNameOf(p.payment),
@@ -402,7 +409,7 @@ class _${n.screen}State extends State<${n.screen}> {
                   mainAxisSize: MainAxisSize.min,
                   children: [
                     Text(
-                      ${dartString(`Could not load the ${products}: `).slice(0, -1)}\${snapshot.error}',
+                      ${dartText(t.couldNotLoad, { error: 'snapshot.error' })},
                       textAlign: TextAlign.center,
                     ),
                     const SizedBox(height: 12),
@@ -420,7 +427,7 @@ class _${n.screen}State extends State<${n.screen}> {
               child: Padding(
                 padding: EdgeInsets.all(24),
                 child: Text(
-                  ${dartString(`No ${products} for sale yet.`)},
+                  ${dartString(fill(t.noneForSale, { items: products }))},
                   textAlign: TextAlign.center,
                 ),
               ),
@@ -533,7 +540,7 @@ ${productDetails(f, entity, t)}
 
 function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: ProductFields): string {
   const t = uiText(ctx.plan);
-  const description = `Order from ${singleLine(ctx.plan.displayName)}`;
+  const description = fill(t.orderFrom, { app: singleLine(ctx.plan.displayName) });
   return `import 'package:flutter/material.dart';
 
 import '${fromFeatureDir(FORMATTERS_PATH)}';
@@ -847,10 +854,10 @@ function manageTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan, f
   const t = uiText(ctx.plan);
   const route = dataScreenOf(ctx.plan, ctx.feature)?.route;
   if (!route) return '';
-  const action = manageDataLabel(entity);
+  const action = manageDataLabel(ctx.plan, entity);
   return `
 
-  testWidgets(${dartString(`${action} opens their screen and new ones are for sale on return`)}, (tester) async {
+  testWidgets(${dartString(`"${action}" opens their screen and new ones are for sale on return`)}, (tester) async {
     final products = InMemory${entity.className}Repository();
     await tester.pumpWidget(
       MaterialApp(

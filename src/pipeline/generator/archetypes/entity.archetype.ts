@@ -12,14 +12,17 @@ import {
   FORMATTERS_PATH,
   dateField,
   displayText,
+  isNumeric,
   packageUri,
   sampleEntity,
+  sampleId,
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, uiText, type UiText } from '../ui-text';
+import { recordText, type RecordText } from '../ui-text-records';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { groupingField } from './chart.mode';
 import {
@@ -29,6 +32,26 @@ import {
   recordScreenTestsDart,
   recordsLibraryFiles,
 } from './records-library';
+import {
+  RECORD_REFERENCE_FIELD_PATH,
+  RECORD_TITLES_PATH,
+  linkOf,
+  loadTitlesExpr,
+  pickerDart,
+  referenceFiles,
+  referenceLinks,
+  referencedTargets,
+  repositoryArgs,
+  repositoryFields,
+  repositoryParams,
+  serviceArgs,
+  targetPaths,
+  targetSampleTitle,
+  targetSamples,
+  titleExpr,
+  titlesField,
+  type ReferenceLink,
+} from './reference-dart';
 
 /** Relative import from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
 export function fromFeatureDir(rootPath: string): string {
@@ -50,11 +73,42 @@ function compareExpr(entity: EntityPlan): string {
   return `(a, b) => a.${entity.titleField}.toLowerCase().compareTo(b.${entity.titleField}.toLowerCase())`;
 }
 
-/** Fields shown under the title in the list: the first two that are not long text, the title or a checkbox. */
+/**
+ * Fields shown under the title in the list: the first two that are not long text, the title or a
+ * checkbox, references first (a lease is told apart by its tenant).
+ */
 function subtitleFields(entity: EntityPlan): EntityField[] {
-  return entity.fields
-    .filter((field) => field.name !== entity.titleField && field.type !== 'longText' && field.type !== 'bool')
-    .slice(0, 2);
+  const shown = entity.fields.filter(
+    (field) => field.name !== entity.titleField && field.type !== 'longText' && field.type !== 'bool',
+  );
+  return [...shown.filter((field) => field.refersTo), ...shown.filter((field) => !field.refersTo)].slice(0, 2);
+}
+
+/** What the list and details show for a field: the referenced record's title for a reference. */
+function shownText(field: EntityField, links: readonly ReferenceLink[], t: UiText): string {
+  const link = linkOf(links, field);
+  return link ? titleExpr(link, `item.${field.name}`) : displayText(field, `item.${field.name}`, t);
+}
+
+/** `head body` on one line at `indent` when it fits in 80 columns, else broken after the arrow. */
+function arrowLine(head: string, body: string, indent: string): string {
+  const line = `${head} ${body}`;
+  return indent.length + line.length <= 80 ? line : `${head}\n${indent}    ${body}`;
+}
+
+/** `a ? b : c` after `prefix` on one line when it fits in 80 columns, else one branch a line. */
+function choice(condition: string, yes: string, no: string, prefix: string): string {
+  const line = `${condition} ? ${yes} : ${no}`;
+  if (prefix.length + line.length + 1 <= 80) return line;
+  const indent = ' '.repeat(prefix.length - prefix.trimStart().length + 4);
+  return `${condition}\n${indent}? ${yes}\n${indent}: ${no}`;
+}
+
+/** One row of the details, its arguments on their own lines (as `dart format` has it) when over 80 columns. */
+function detailLine(field: EntityField, shown: string): string {
+  const line = `        RecordDetail(${dartString(field.label)}, ${shown}),`;
+  if (line.length <= 80) return line;
+  return `        RecordDetail(\n          ${dartString(field.label)},\n          ${shown},\n        ),`;
 }
 
 function addLabel(entity: EntityPlan, t: UiText): string {
@@ -73,23 +127,85 @@ function doneField(entity: EntityPlan): EntityField | undefined {
   return entity.fields.find((field) => field.type === 'bool');
 }
 
-function moneyField(entity: EntityPlan): EntityField | undefined {
-  return entity.fields.find((field) => field.type === 'money');
+/** The money field the summary line adds up, e.g. an expense's amount. */
+function totalMoneyField(entity: EntityPlan): EntityField | undefined {
+  return totalFields(entity).find((field) => field.type === 'money');
 }
 
 function usesFormatters(fields: readonly EntityField[]): boolean {
   return fields.some((field) => field.type === 'money' || field.type === 'decimal' || field.type === 'date');
 }
 
-/** Numbers worth adding up in a list: amounts and quantities, not ratings, years, rates or coordinates. */
-const NOT_ADDITIVE =
-  /^(rating|priority|year|mood|progress|level|latitude|longitude|lat|lng|target|bedrooms|servings|streak)$|(per|every)[A-Z]/;
+/**
+ * Words of a field name that make a sum across records meaningless: ratings and
+ * scores, targets and limits, unit prices and rates, per-set or per-week
+ * figures, readings (weight, temperature, mileage), coordinates.
+ */
+const NOT_ADDITIVE = new Set([
+  'rating',
+  'priority',
+  'year',
+  'mood',
+  'progress',
+  'level',
+  'latitude',
+  'longitude',
+  'lat',
+  'lng',
+  'target',
+  'goal',
+  'bedrooms',
+  'servings',
+  'streak',
+  'score',
+  'limit',
+  'budget',
+  'price',
+  'rate',
+  'reps',
+  'weight',
+  'age',
+  'per',
+  'every',
+  'times',
+  'temperature',
+  'balance',
+  'mileage',
+  'percent',
+  'size',
+  'capacity',
+  'number',
+]);
 
+/** The lower-case words of a camelCase or snake_case name: `timesPerWeek` → times, per, week. */
+function nameWords(name: string): string[] {
+  return name
+    .split(/_|(?=[A-Z])/)
+    .filter(Boolean)
+    .map(lower);
+}
+
+/** A yes/no field that makes the list's amounts signed (income and expenses in one list). */
+const SIGN_FLAG = /income|expense|credit|debit/i;
+
+/**
+ * Numbers worth adding up above the list: amounts of a log, i.e. an entity
+ * whose records happened on a required date (expenses, payments, workouts,
+ * hours logged). A catalog, a recipe book or a shopping list has no such sum:
+ * unit prices, recipe minutes and quantities of unlike items add up to nothing.
+ */
 function totalFields(entity: EntityPlan): EntityField[] {
+  if (!dateField(entity)?.required) return [];
+  if (entity.fields.some((field) => field.type === 'bool' && SIGN_FLAG.test(field.name))) return [];
   return entity.fields.filter(
-    (field) =>
-      (field.type === 'money' || field.type === 'int' || field.type === 'decimal') && !NOT_ADDITIVE.test(field.name),
+    (field) => isNumeric(field) && !field.refersTo && !nameWords(field.name).some((word) => NOT_ADDITIVE.has(word)),
   );
+}
+
+/** The summary's label of a field's sum: "Total minutes: ", or "Total: " for a field that is itself a total. */
+function totalLabel(field: EntityField, t: UiText, r: RecordText): string {
+  if (field.name.toLowerCase() === 'total') return r.grandTotal;
+  return fill(t.total, { label: inSentence(t, field.label) });
 }
 
 /** Text for inside a single-quoted Dart string (escaped, without the quotes). */
@@ -97,36 +213,98 @@ function inQuotes(text: string): string {
   return dartString(text).slice(1, -1);
 }
 
-/** Dart expressions of the summary line's parts: totals, and how many are done. */
+/** `final name = value;` at `indent`, broken after `=` as `dart format` does when longer than 80 columns. */
+function finalLine(indent: string, name: string, value: string): string {
+  const line = `${indent}final ${name} = ${value};`;
+  return line.length <= 80 ? line : `${indent}final ${name} =\n${indent}    ${value};`;
+}
 
-function summaryParts(entity: EntityPlan, t: UiText): string[] {
-  const parts = totalFields(entity).map((field) => {
+/** The summary line: a local per total (and the done count), then the parts joined. */
+interface Summary {
+  locals: string[];
+  parts: string[];
+}
+
+/** The summary line's parts (totals, how many are done) and the locals they read. */
+function summaryOf(entity: EntityPlan, t: UiText, r: RecordText): Summary {
+  const indent = '        ';
+  const summary: Summary = { locals: [], parts: [] };
+  for (const field of totalFields(entity)) {
+    const name = `${field.name}Sum`;
     const value = field.required ? `item.${field.name}` : `(item.${field.name} ?? 0)`;
-    const label = inQuotes(fill(t.total, { label: inSentence(t, field.label) }));
-    if (field.type === 'int') return `'${label}\${items.fold<int>(0, (sum, item) => sum + ${value})}'`;
-    const format = field.type === 'money' ? 'formatMoney' : 'formatNumber';
-    return `'${label}\${${format}(items.fold<double>(0, (sum, item) => sum + ${value}))}'`;
-  });
+    const type = field.type === 'int' ? 'int' : 'double';
+    summary.locals.push(finalLine(indent, name, `items.fold<${type}>(0, (sum, item) => sum + ${value})`));
+    const shown = field.type === 'int' ? name : `${field.type === 'money' ? 'formatMoney' : 'formatNumber'}(${name})`;
+    summary.parts.push(dartText(`${totalLabel(field, t, r)}{value}`, { value: shown }));
+  }
   const done = doneField(entity);
   if (done) {
-    const count = `items.where((item) => item.${done.name}).length`;
-    parts.push(dartText(fill(t.countOf, { label: inSentence(t, done.label) }), { count, total: 'items.length' }));
+    const name = `${done.name}Count`;
+    summary.locals.push(finalLine(indent, name, `items.where((item) => item.${done.name}).length`));
+    summary.parts.push(
+      dartText(fill(t.countOf, { label: inSentence(t, done.label) }), { count: name, total: 'items.length' }),
+    );
   }
-  return parts;
+  return summary;
+}
+
+/** The `summaryOf:` argument of the list screen, or nothing when there is no total and no done field. */
+function summaryOption(summary: Summary): string[] {
+  if (!summary.parts.length) return [];
+  const result =
+    summary.parts.length === 1
+      ? `        return ${summary.parts[0]};`
+      : `        return [\n${summary.parts.map((part) => `          ${part},`).join('\n')}\n        ].join(' · ');`;
+  return [`      summaryOf: (items) {\n${summary.locals.join('\n')}\n${result}\n      },`];
+}
+
+/** The unit a number field's name ends in (`distanceKm`, `minutes`), as a `{value} km` template. */
+function unitTemplate(field: EntityField, r: RecordText): string | undefined {
+  const last = nameWords(field.name).at(-1) ?? '';
+  if (['minutes', 'minute', 'mins', 'min'].includes(last)) return r.minutes;
+  if (['hours', 'hour', 'hrs'].includes(last)) return r.hours;
+  if (['seconds', 'second', 'secs'].includes(last)) return r.seconds;
+  const symbols: Readonly<Record<string, string>> = { km: 'km', kg: 'kg', calories: 'kcal', kcal: 'kcal', miles: 'mi', lbs: 'lb' };
+  return symbols[last] ? `{value} ${symbols[last]}` : undefined;
+}
+
+/**
+ * One part of a list line, as a Dart list element: money and dates speak for
+ * themselves; other numbers carry their unit ("45 min") or their label
+ * ("Stock: 5"), so a line never reads as bare numbers. An optional field only
+ * shows when set.
+ */
+function subtitlePart(field: EntityField, links: readonly ReferenceLink[], t: UiText, r: RecordText): string {
+  const link = linkOf(links, field);
+  if (link) return titleExpr(link, `item.${field.name}`);
+  const optional = !field.required && field.type !== 'bool';
+  const value = `item.${field.name}${optional ? '!' : ''}`;
+  let text: string;
+  if (field.type === 'int' || field.type === 'decimal') {
+    // Interpolation prints an int as it is, so it needs no `!`.
+    const number = field.type === 'int' ? `item.${field.name}` : `formatNumber(${value})`;
+    const unit = unitTemplate(field, r);
+    text = unit ? dartText(unit, { value: number }) : dartText(fill(r.labelValue, { label: field.label }), { value: number });
+  } else {
+    text = displayText({ ...field, required: true }, value, t);
+  }
+  return optional ? `if (item.${field.name} != null) ${text}` : text;
 }
 
 function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   const t = uiText(ctx.plan);
+  const r = recordText(ctx.plan);
   const { screen, prefix } = ctx.feature.classes;
   const E = entity.className;
+  const links = referenceLinks(ctx.plan, entity);
   const subtitle = subtitleFields(entity);
   const done = doneField(entity);
   const group = groupingField(entity);
   const date = dateField(entity);
   const options: string[] = [];
   if (subtitle.length) {
-    const parts = subtitle.map((field) => displayText(field, `item.${field.name}`, t)).join(', ');
-    options.push(`      subtitleOf: (item) => [${parts}].where((part) => part.isNotEmpty).join(' · '),`);
+    const parts = subtitle.map((field) => `        ${subtitlePart(field, links, t, r)},`).join('\n');
+    options.push(`      subtitleOf: (item) => [\n${parts}\n      ].join(' · '),`);
   }
   if (done) {
     options.push(`      leadingOf: (item, save) => Checkbox(
@@ -140,17 +318,8 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   }
   if (group) options.push(`      groupOf: (item) => item.${group.name},`);
   if (date?.required) options.push(`      sectionOf: (item) => formatMonth(item.${date.name}),`);
-  const summary = summaryParts(entity, t);
-  if (summary.length === 1) {
-    options.push(`      summaryOf: (items) => ${summary[0]},`);
-  } else if (summary.length) {
-    options.push(
-      `      summaryOf: (items) => [\n${summary.map((part) => `        ${part},`).join('\n')}\n      ].join(' · '),`,
-    );
-  }
-  const details = entity.fields
-    .map((field) => `        RecordDetail(${dartString(field.label)}, ${displayText(field, `item.${field.name}`, t)}),`)
-    .join('\n');
+  options.push(...summaryOption(summaryOf(entity, t, r)));
+  const details = entity.fields.map((field) => detailLine(field, shownText(field, links, t))).join('\n');
   const needsFormatters = usesFormatters(entity.fields);
   const imports = [
     `import '${fromFeatureDir(RECORD_LIST_PATH)}';`,
@@ -159,36 +328,71 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
     `import '${fromFeatureDir(entity.paths.repository)}';`,
     `import '${formPath(ctx).slice(formPath(ctx).lastIndexOf('/') + 1)}';`,
     ...(needsFormatters ? [`import '${fromFeatureDir(FORMATTERS_PATH)}';`] : []),
+    ...(links.length ? [`import '${fromFeatureDir(RECORD_TITLES_PATH)}';`] : []),
+    ...targetPaths(links).map((path) => `import '${fromFeatureDir(path)}';`),
   ].sort();
-  return `import 'package:flutter/material.dart';
-
-${imports.join('\n')}
-
-/// ${entity.pluralLabel}: the list, with add, open, edit and delete.
-class ${screen} extends StatelessWidget {
-  const ${screen}({super.key, required this.repository});
-
-  static const String title = ${dartString(ctx.feature.names.label)};
-  static const String routeName = '${ctx.feature.route}';
-
-  final ${E}Repository repository;
-
-  @override
-  Widget build(BuildContext context) {
-    return RecordListScreen<${E}>(
-      title: title,
-      repository: repository,
+  // With references the screen keeps the other lists' titles in its state, loaded with its records.
+  const source = links.length ? 'widget.' : '';
+  const formArgs = ['initial: initial', ...repositoryArgs(links, source)].join(', ');
+  const list = `    return RecordListScreen<${E}>(
+      title: ${links.length ? `${screen}.title` : 'title'},
+      repository: ${source}repository,
       idOf: (item) => item.id,
       titleOf: (item) => item.displayTitle,
       compare: ${compareExpr(entity)},
-      formBuilder: (context, initial) => ${prefix}FormScreen(initial: initial),
+      ${arrowLine('formBuilder: (context, initial) =>', `${prefix}FormScreen(${formArgs}),`, '      ')}
       detailsOf: (item) => [
 ${details}
       ],
       emptyMessage: ${dartString(fill(t.emptyList, { items: lower(entity.pluralLabel), add: addLabel(entity, t) }))},
       addLabel: ${dartString(addLabel(entity, t))},
-${options.join('\n')}
-    );
+${options.join('\n')}${links.length ? `\n      loadFirst: ${loadTitlesExpr(links)},` : ''}
+    );`;
+  const header = `import 'package:flutter/material.dart';
+
+${imports.join('\n')}
+
+/// ${entity.pluralLabel}: the list, with add, open, edit and delete.`;
+  const statics = `  static const String title = ${dartString(ctx.feature.names.label)};
+  static const String routeName = '${ctx.feature.route}';`;
+  if (!links.length) {
+    return `${header}
+class ${screen} extends StatelessWidget {
+  const ${screen}({super.key, required this.repository});
+
+${statics}
+
+  final ${E}Repository repository;
+
+  @override
+  Widget build(BuildContext context) {
+${list}
+  }
+}
+`;
+  }
+  const params = ['super.key', 'required this.repository', ...repositoryParams(links)];
+  return `${header}
+class ${screen} extends StatefulWidget {
+  const ${screen}({${params.join(', ')}});
+
+${statics}
+
+  final ${E}Repository repository;
+
+  /// The lists its ${lower(entity.pluralLabel)} refer to.
+${repositoryFields(links)}
+
+  @override
+  State<${screen}> createState() => _${screen}State();
+}
+
+class _${screen}State extends State<${screen}> {
+${links.map((link) => titlesField(link, 'widget.')).join('\n\n')}
+
+  @override
+  Widget build(BuildContext context) {
+${list}
   }
 }
 `;
@@ -207,12 +411,14 @@ const RECORD_INPUTS: Readonly<Record<string, string>> = {
 
 /** The Dart expression reading the field's value back from the form state. */
 function formValue(field: EntityField): string {
+  // A reference's id comes from its dropdown; the validator made sure a required one is chosen.
+  if (field.refersTo) return field.required ? `_${field.name}!` : `_${field.name}`;
   const text = `_${field.name}.text.trim()`;
   switch (field.type) {
     case 'bool':
       return `_${field.name}`;
     case 'date':
-      return field.required ? `_${field.name} ?? DateTime.now()` : `_${field.name}`;
+      return `_${field.name}`;
     case 'int':
       return field.required ? `int.parse(${text})` : `int.tryParse(${text})`;
     case 'decimal':
@@ -234,36 +440,52 @@ function fieldWidget(field: EntityField, t: UiText): string {
         ),`;
   }
   if (field.type === 'date') {
+    // Only an optional date can be cleared; a required one always has a value.
+    const clear = field.required ? '' : `\n          onCleared: () => setState(() => _${field.name} = null),`;
     return `        RecordDateField(
           key: const Key('${field.name}Field'),
           label: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))},
           value: _${field.name},
-          onChanged: (picked) => setState(() => _${field.name} = picked),
+          onChanged: (picked) => setState(() => _${field.name} = picked),${clear}
         ),`;
   }
+  const signed = isNumeric(field) && SIGNED.test(field.name) ? '\n          signed: true,' : '';
   return `        RecordTextField(
           key: const Key('${field.name}Field'),
           controller: _${field.name},
           label: ${dartString(field.label)},
           input: RecordInput.${RECORD_INPUTS[field.type]},
-          required: ${field.required},
+          required: ${field.required},${signed}
         ),`;
+}
+
+/** Numbers that may be below zero (a balance adjustment, a temperature); every other number may not. */
+const SIGNED = /balance|adjust|temperature|delta|difference|offset/i;
+
+/** A form's text controller, broken as `dart format` would when it does not fit in 80 columns. */
+function controllerField(name: string, text: string): string {
+  const short = `  late final TextEditingController ${name} =\n      TextEditingController(text: ${text});`;
+  if (short.split('\n').every((line) => line.length <= 80)) return short;
+  return `  late final TextEditingController ${name} = TextEditingController(\n    text: ${text},\n  );`;
 }
 
 function stateField(field: EntityField): string {
   const initial = `widget.initial?.${field.name}`;
+  if (field.refersTo) return `  late String? _${field.name} = ${initial};`;
   switch (field.type) {
     case 'bool':
       return `  late bool _${field.name} = ${initial} ?? false;`;
     case 'date':
-      return `  late DateTime? _${field.name} = ${initial}${field.required ? ' ?? DateTime.now()' : ''};`;
+      return field.required
+        ? `  late DateTime _${field.name} = ${initial} ?? DateTime.now();`
+        : `  late DateTime? _${field.name} = ${initial};`;
     case 'int':
     case 'decimal':
     case 'money':
       // As the user would type it: "50000" rather than "50000.0", "12,5" where the decimal mark is a comma.
-      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: RecordValidators.editable(${initial}));`;
+      return controllerField(`_${field.name}`, `RecordValidators.editable(${initial})`);
     default:
-      return `  late final TextEditingController _${field.name} =\n      TextEditingController(text: ${initial} ?? '');`;
+      return controllerField(`_${field.name}`, `${initial} ?? ''`);
   }
 }
 
@@ -272,23 +494,47 @@ function formDart(ctx: FeatureContext, entity: EntityPlan): string {
   const item = lower(entity.label);
   const form = `${ctx.feature.classes.prefix}FormScreen`;
   const E = entity.className;
-  const controllers = entity.fields.filter((field) => field.type !== 'bool' && field.type !== 'date');
+  const links = referenceLinks(ctx.plan, entity);
+  const controllers = entity.fields.filter(
+    (field) => field.type !== 'bool' && field.type !== 'date' && !field.refersTo,
+  );
   const dispose = controllers.map((field) => `    _${field.name}.dispose();`).join('\n');
   const args = [
     '        id: widget.initial?.id ?? newId(),',
-    ...entity.fields.map((field) => `        ${field.name}: ${formValue(field)},`),
+    ...entity.fields.map((field) => {
+      const line = `        ${field.name}: ${formValue(field)},`;
+      // An optional text too long for one line: one branch a line, as `dart format` breaks it.
+      return line.length <= 80 ? line : line.replace(' ? null : ', '\n            ? null\n            : ');
+    }),
   ];
+  const widgets = entity.fields.map((field) => {
+    const link = linkOf(links, field);
+    if (!link) return fieldWidget(field, t);
+    return pickerDart(ctx.plan, link, {
+      key: `${field.name}Field`,
+      value: `_${field.name}`,
+      source: 'widget.',
+      handlers: [`onChanged: (value) => setState(() => _${field.name} = value)`],
+      indent: '        ',
+    });
+  });
+  const imports = [
+    fromFeatureDir(RECORD_FORM_PATH),
+    fromFeatureDir(entity.paths.model),
+    fromFeatureDir(IDS_PATH),
+    ...(links.length ? [fromFeatureDir(RECORD_REFERENCE_FIELD_PATH)] : []),
+    ...targetPaths(links).map(fromFeatureDir),
+  ].sort();
+  const params = ['super.key', 'this.initial', ...repositoryParams(links)];
   return `import 'package:flutter/material.dart';
 
-import '${fromFeatureDir(RECORD_FORM_PATH)}';
-import '${fromFeatureDir(entity.paths.model)}';
-import '${fromFeatureDir(IDS_PATH)}';
+${imports.map((uri) => `import '${uri}';`).join('\n')}
 
-/// The form for one ${lower(entity.label)}: adds a new one, or edits \`initial\`; pops with the saved value.
+/// Adds ${withArticle(lower(entity.label))}, or edits \`initial\`; pops with the saved value.
 class ${form} extends StatefulWidget {
-  const ${form}({super.key, this.initial});
+  const ${form}({${params.join(', ')}});
 
-  final ${E}? initial;
+  final ${E}? initial;${links.length ? `\n\n  /// The lists its references are picked from.\n${repositoryFields(links)}` : ''}
 
   @override
   State<${form}> createState() => _${form}State();
@@ -310,10 +556,10 @@ ${args.join('\n')}
   @override
   Widget build(BuildContext context) {
     return RecordFormScaffold<${E}>(
-      title: widget.initial == null ? ${dartString(fill(t.newItem, { item }))} : ${dartString(fill(t.editItem, { item }))},
+      title: ${choice('widget.initial == null', dartString(fill(t.newItem, { item })), dartString(fill(t.editItem, { item })), '      title: ')},
       build: _build,
       children: [
-${entity.fields.map((field) => fieldWidget(field, t)).join('\n')}
+${widgets.join('\n')}
       ],
     );
   }
@@ -340,13 +586,8 @@ function validInput(field: EntityField): string {
   }
 }
 
-/** Whether the tests check the summary line's total (then they format money). */
-function hasTotalTest(entity: EntityPlan, t: UiText): boolean {
-  return moneyField(entity) !== undefined && summaryParts(entity, t).length === 1;
-}
-
 /** Extra widget tests for what makes this entity's screen particular. */
-function particularTests(entity: EntityPlan, t: UiText): string[] {
+function particularTests(entity: EntityPlan, t: UiText, r: RecordText): string[] {
   const tests: string[] = [];
   const done = doneField(entity);
   if (done) {
@@ -362,9 +603,9 @@ function particularTests(entity: EntityPlan, t: UiText): string[] {
     expect((await repository.fetchAll()).single.${done.name}, isTrue);
   });`);
   }
-  const money = moneyField(entity);
-  if (money && hasTotalTest(entity, t)) {
-    tests.push(`  testWidgets('shows the total ${inQuotes(lower(money.label))}', (tester) async {
+  const money = totalMoneyField(entity);
+  if (money) {
+    tests.push(`  testWidgets('adds up the ${inQuotes(lower(money.label))}', (tester) async {
     await pumpScreen(
       tester,
       InMemory${entity.className}Repository(seed: [
@@ -373,7 +614,10 @@ function particularTests(entity: EntityPlan, t: UiText): string[] {
       ]),
     );
 
-    expect(find.text('${inQuotes(fill(t.total, { label: inSentence(t, money.label) }))}\${formatMoney(37.5)}'), findsOneWidget);
+    expect(
+      find.textContaining('${inQuotes(totalLabel(money, t, r))}\${formatMoney(37.5)}'),
+      findsOneWidget,
+    );
   });`);
   }
   const group = groupingField(entity);
@@ -410,6 +654,20 @@ function particularTests(entity: EntityPlan, t: UiText): string[] {
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
   });`);
   }
+  const unsigned = entity.fields.find((field) => isNumeric(field) && !SIGNED.test(field.name));
+  if (unsigned) {
+    tests.push(`  testWidgets('refuses ${inQuotes(lower(unsigned.label))} below zero', (tester) async {
+    await pumpScreen(tester, InMemory${entity.className}Repository());
+
+    await tester.tap(find.byType(FloatingActionButton));
+    await tester.pumpAndSettle();
+    await tester.enterText(find.byKey(const Key('${unsigned.name}Field')), '-3');
+    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(t.enterZeroOrMore)}), findsOneWidget);
+  });`);
+  }
   const invalid = entity.fields.find((field) =>
     ['email', 'int', 'decimal', 'money', 'phone', 'url'].includes(field.type),
   );
@@ -443,15 +701,37 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const pkg = ctx.plan.packageName;
   const E = entity.className;
   const title = titleField(entity);
-  const required = entity.fields.filter((field) => field.required && field.type !== 'bool' && field.type !== 'date');
+  const links = referenceLinks(ctx.plan, entity);
+  const required = entity.fields.filter(
+    (field) => field.required && field.type !== 'bool' && field.type !== 'date' && !field.refersTo,
+  );
   const input = required
     .map((field) => `      const Key('${field.name}Field'): ${dartString(validInput(field))},`)
     .join('\n');
   const imports = [
     `import 'package:${pkg}/${ctx.feature.paths.screen.slice('lib/'.length)}';`,
     `import '${packageUri(pkg, entity.paths.model)}';`,
-    ...(hasTotalTest(entity, t) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
+    ...(totalMoneyField(entity) ? [`import '${packageUri(pkg, FORMATTERS_PATH)}';`] : []),
+    ...referencedTargets(links).map((link) => `import '${packageUri(pkg, link.target.paths.model)}';`),
   ].sort();
+  const targets = referencedTargets(links);
+  // The lists references point at: the samples' references name their first records.
+  const saved = targets.map((link) => `\n  final ${savedList(link)} = ${targetSamples(link)};\n`).join('');
+  const pumpParams = targets.length
+    ? `, {${targets.map((link) => `InMemory${link.target.className}Repository? ${link.param}`).join(', ')}}`
+    : '';
+  const screenArgs = targets
+    .map(
+      (link) =>
+        `, ${link.param}: ${link.param} ?? InMemory${link.target.className}Repository(seed: ${savedList(link)})`,
+    )
+    .join('');
+  const seededArgs = targets
+    .map((link) => `, ${link.param}: InMemory${link.target.className}Repository(seed: ${savedList(link)})`)
+    .join('');
+  const choices = links
+    .map((link) => `      const Key('${link.field.name}Field'): ${dartString(targetSampleTitle(link, 2))},`)
+    .join('\n');
   const support = [
     `import '../support/${FAKE_REPOSITORIES_PATH.slice('test/support/'.length)}';`,
     `import '../support/${RECORD_TESTS_PATH.slice('test/support/'.length)}';`,
@@ -467,21 +747,21 @@ void main() {
     ${sampleEntity(entity, 1)},
     ${sampleEntity(entity, 2)},
   ];
-
-  Future<void> pumpScreen(WidgetTester tester, InMemory${E}Repository repository) async {
-    await tester.pumpWidget(MaterialApp(home: ${screen}(repository: repository)));
+${saved}
+  Future<void> pumpScreen(WidgetTester tester, InMemory${E}Repository repository${pumpParams}) async {
+    await tester.pumpWidget(MaterialApp(home: ${screen}(repository: repository${screenArgs})));
     await tester.pumpAndSettle();
   }
 
   recordScreenTests<${E}, InMemory${E}Repository>(
     name: ${screen}.title,
-    screen: (repository) => ${screen}(repository: repository),
+    screen: (repository) => ${screen}(repository: repository${seededArgs}),
     repository: (seed) => InMemory${E}Repository(seed: seed),
     samples: samples,
     sampleTitles: [${dartString(sampleTitle(entity, 1))}, ${dartString(sampleTitle(entity, 2))}],
     validInput: {
 ${input}
-    },
+    },${links.length ? `\n    choices: {\n${choices}\n    },` : ''}
     savedTitle: ${dartString(validInput(title))},
     requiredMessage: ${dartString(fill(t.required, { label: title.label }))},
   );
@@ -501,10 +781,88 @@ ${input}
     expect(find.text(${dartString(`Renamed ${lower(title.label)}`)}), findsOneWidget);
     expect((await repository.fetchAll()).single.${title.name}, ${dartString(`Renamed ${lower(title.label)}`)});
   });
-${particularTests(entity, t)
-  .map((test) => `\n${test}\n`)
-  .join('')}}
+${[...particularTests(entity, t, recordText(ctx.plan)), ...referenceTests(ctx, entity, links, title)].map((test) => `\n${test}\n`).join('')}}
 `;
+}
+
+/** The test's list of a reference target's samples, e.g. `savedWalkers`. */
+function savedList(link: ReferenceLink): string {
+  return `saved${link.param[0].toUpperCase()}${link.param.slice(1)}`;
+}
+
+/**
+ * Tests of the first reference: the picked record's id is saved and the list
+ * shows its title; a deleted one shows as removed; an empty list says so.
+ */
+function referenceTests(ctx: FeatureContext, entity: EntityPlan, links: ReferenceLink[], title: EntityField): string[] {
+  const link = links[0];
+  if (!link) return [];
+  const t = uiText(ctx.plan);
+  const E = entity.className;
+  const { field, param, target } = link;
+  const chosen = targetSampleTitle(link, 2);
+  const noun = inQuotes(lower(field.label));
+  const requiredCheck = field.required
+    ? `\n\n    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(fill(t.required, { label: field.label }))}), findsOneWidget);`
+    : '';
+  const openCheck = link.route ? `\n    expect(find.text(${dartString(link.openLabel)}), findsOneWidget);` : '';
+  return [
+    `  testWidgets('saves the chosen ${noun} and lists it by name', (tester) async {
+    final repository = InMemory${E}Repository();
+    await pumpScreen(tester, repository);
+
+    await tester.tap(find.byType(FloatingActionButton));
+    await tester.pumpAndSettle();
+    await tester.enterText(find.byKey(const Key('${title.name}Field')), ${dartString(validInput(title))});
+${entity.fields
+  .filter(
+    (other) => other.required && other !== title && !other.refersTo && other.type !== 'bool' && other.type !== 'date',
+  )
+  .map(
+    (other) =>
+      `    await tester.enterText(find.byKey(const Key('${other.name}Field')), ${dartString(validInput(other))});\n`,
+  )
+  .join('')}    await tester.ensureVisible(find.byKey(const Key('${field.name}Field')));
+    await tester.tap(find.byKey(const Key('${field.name}Field')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(chosen)}).last);
+    await tester.pumpAndSettle();
+${links
+  .slice(1)
+  .filter((other) => other.field.required)
+  .map(
+    (other) => `    await tester.ensureVisible(find.byKey(const Key('${other.field.name}Field')));
+    await tester.tap(find.byKey(const Key('${other.field.name}Field')));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(targetSampleTitle(other, 1))}).last);
+    await tester.pumpAndSettle();\n`,
+  )
+  .join('')}    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+
+    expect((await repository.fetchAll()).single.${field.name}, ${dartString(sampleId(target.className, 2))});
+    expect(find.textContaining(${dartString(chosen)}), findsOneWidget);
+  });`,
+    `  testWidgets('shows a deleted ${noun} as removed', (tester) async {
+    await pumpScreen(
+      tester,
+      InMemory${E}Repository(seed: samples.take(1).toList()),
+      ${param}: InMemory${target.className}Repository(),
+    );
+
+    expect(find.textContaining(${dartString(link.removed)}), findsOneWidget);
+  });`,
+    `  testWidgets('says when there is no ${noun} to choose yet', (tester) async {
+    await pumpScreen(tester, InMemory${E}Repository(), ${param}: InMemory${target.className}Repository());
+
+    await tester.tap(find.byType(FloatingActionButton));
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(link.emptyMessage)}), findsOneWidget);${openCheck}${requiredCheck}
+  });`,
+  ];
 }
 
 export const entityArchetype: ArchetypeTemplate = {
@@ -517,19 +875,21 @@ export const entityArchetype: ArchetypeTemplate = {
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },
       { path: ctx.feature.paths.test, content: testDart(ctx, entity) },
-      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(ctx.plan.packageName, uiText(ctx.plan)) },
+      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(uiText(ctx.plan)) },
+      ...(referenceLinks(ctx.plan, entity).length ? referenceFiles() : []),
     ];
   },
   screenBuilder(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    return `${ctx.feature.classes.screen}(repository: services.${entity.collection})`;
+    const others = serviceArgs(referenceLinks(ctx.plan, entity));
+    return `${ctx.feature.classes.screen}(repository: services.${entity.collection}${others})`;
   },
   summary(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
     const fields = entity.fields.map((field) => lower(field.label)).join(', ');
     const extras = [
       doneField(entity) ? `tick ${lower(doneField(entity)?.label ?? '')} in the list` : '',
-      moneyField(entity) ? `see the total ${lower(moneyField(entity)?.label ?? '')}` : '',
+      totalMoneyField(entity) ? `see the total ${lower(totalMoneyField(entity)?.label ?? '')}` : '',
     ].filter(Boolean);
     return `A list of ${lower(entity.pluralLabel)} to add and edit with validation (${fields}), details and delete${extras.length ? `; ${extras.join(', ')}` : ''}.`;
   },

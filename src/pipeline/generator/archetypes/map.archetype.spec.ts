@@ -92,7 +92,9 @@ describe('map archetype', () => {
     );
     expect(entityFeature).toBeDefined();
     const screen = fileOf(ctx, '_screen.dart');
-    expect(screen).toContain(`pushNamed('${entityFeature?.route}')`);
+    // By the screen's routeName, not a copied '/places' string.
+    expect(screen).toContain(`pushNamed(${entityFeature?.classes.screen}.routeName)`);
+    expect(screen).not.toContain(`pushNamed('${entityFeature?.route}')`);
     expect(screen).toContain("tooltip: 'Manage places',");
     expect(screen).toContain("child: const Text('Add places'),");
     expect(mapArchetype.readme!(ctx)).toContain(`\`${entityFeature?.route}\``);

@@ -24,12 +24,11 @@ import { packages } from '../data/package-versions';
 import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
-import { uiText } from '../ui-text';
+import { dartText, fill, uiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
 import {
   dartImports,
-  dartStringThen,
   featureLabel,
   featurePaths,
   fileNameOf,
@@ -131,7 +130,7 @@ class ${n.controller} extends ChangeNotifier {
       final selectedId = _selected?.id;
       _selected = _places.where((place) => place.id == selectedId).firstOrNull;
     } catch (error) {
-      _error = ${dartStringThen(`Could not load the ${entity.pluralLabel.toLowerCase()}: `, '$error')};
+      _error = ${dartText(uiText(ctx.plan).couldNotLoad, { error: 'error' })};
     } finally {
       _loading = false;
       _notify();
@@ -348,6 +347,8 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
   const p = paths(ctx);
   const E = entity.className;
   const route = placesRoute(ctx);
+  // Opened by its own routeName constant, never a copied route string.
+  const placesScreen = dataScreenOf(ctx.plan, ctx.feature);
   const plural = entity.pluralLabel.toLowerCase();
   const usesFormatters = fields.details.some((field) => ['money', 'decimal', 'date'].includes(field.type));
   const imports = dartImports([
@@ -355,6 +356,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
     ...(usesFormatters ? [fromFeatureDir(FORMATTERS_PATH)] : []),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    ...(placesScreen ? [fromFeatureDir(placesScreen.paths.screen)] : []),
     fileNameOf(p.controller),
     fileNameOf(p.mapView),
   ]);
@@ -375,19 +377,19 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
   const subtitle = fields.subtitle
     ? `\n          subtitle: Text(${displayText(fields.subtitle, `place.${fields.subtitle.name}`)}),`
     : '';
-  const editMethod = route
+  const editMethod = placesScreen
     ? `
 
   /// Opens the screen where ${plural} are added and edited, then reloads.
   Future<void> _editPlaces() async {
-    await Navigator.of(context).pushNamed('${route}');
+    await Navigator.of(context).pushNamed(${placesScreen.classes.screen}.routeName);
     if (mounted) await _controller.load();
   }`
     : '';
   const editAction = route
     ? `
           IconButton(
-            tooltip: ${dartString(manageDataLabel(entity))},
+            tooltip: ${dartString(manageDataLabel(ctx.plan, entity))},
             icon: const Icon(Icons.edit_location_alt_outlined),
             onPressed: _editPlaces,
           ),`
@@ -396,7 +398,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
     ? `
         action: FilledButton.tonal(
           onPressed: _editPlaces,
-          child: const Text(${dartString(`Add ${plural}`)}),
+          child: const Text(${dartString(fill(t.addItem, { item: plural }))}),
         ),`
     : '';
   return `${imports}
@@ -522,7 +524,7 @@ class _${n.screen}State extends State<${n.screen}> {
     }
     if (places.isEmpty) {
       return ${route ? '' : 'const '}_Message(
-        text: ${dartString(`No ${plural} yet.`)},${emptyAction}
+        text: ${dartString(fill(t.nothingYet, { items: plural }))},${emptyAction}
       );
     }
     final selected = _controller.selected;
@@ -747,17 +749,17 @@ void main() {
     await tester.tap(find.byTooltip(${dartString(t.close)}));
     await tester.pumpAndSettle();
     expect(find.text(${dartString(t.coordinates)}), findsNothing);
-  });${route ? manageTest(entity) : ''}
+  });${route ? manageTest(ctx, entity) : ''}
 }
 `;
 }
 
 /** The app-bar action opens the screen where places are entered; back on the map, new ones show. */
-function manageTest(entity: EntityPlan): string {
-  const action = manageDataLabel(entity);
+function manageTest(ctx: FeatureContext, entity: EntityPlan): string {
+  const action = manageDataLabel(ctx.plan, entity);
   return `
 
-  testWidgets(${dartString(`${action} opens their screen and the map shows new ones on return`)}, (tester) async {
+  testWidgets(${dartString(`"${action}" opens their screen and the map shows new ones on return`)}, (tester) async {
     final repository = await pumpScreen(tester);
 
     await tester.tap(find.byTooltip(${dartString(action)}));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
+import { uiText } from '../ui-text';
 import { notificationsArchetype as template } from './notifications.archetype';
 import {
   BACKENDS,
@@ -45,6 +46,10 @@ describe('notificationsArchetype', () => {
     expect(scheduler).toContain('UILocalNotificationDateInterpretation.absoluteTime');
     expect(scheduler).toContain('.cancel(id)');
     expect(scheduler).toContain('requestNotificationsPermission()');
+    // The notification's title is the app's name from AppInfo, not a copy of it.
+    expect(scheduler).toContain("import '../../config/app_info.dart';");
+    expect(scheduler).toMatch(/zonedSchedule\(\s+item\.id,\s+AppInfo\.name,\s+item\.title,/);
+    expect(scheduler).toContain("AndroidNotificationDetails(\n      'reminders',");
     expect(template.dependencies(ctx)).toEqual({
       flutter_local_notifications: PACKAGE_VERSIONS.flutter_local_notifications,
       timezone: PACKAGE_VERSIONS.timezone,
@@ -63,6 +68,13 @@ describe('notificationsArchetype', () => {
     const store = files.find((file) => file.path.endsWith('_store.dart'))?.content ?? '';
     expect(store).toContain('jsonEncode(');
     expect(store).toContain('_prefs.setString(');
+    expect(store).toContain("static const String storageKey = 'reminders';");
+    // "Upcoming" lists only what is still to come.
+    const controller = files.find((file) => file.path.endsWith('_controller.dart'))?.content ?? '';
+    expect(controller).toContain('if (item.at.isAfter(now)) item,');
+    expect(fileContent(files, ctx.feature.paths.test)).toContain(
+      "testWidgets('lists only the reminders still to come'",
+    );
     expect(template.screenBuilder(ctx)).toBe(
       `${ctx.feature.classes.screen}(prefs: services.prefs, scheduler: services.remindersScheduler)`,
     );
@@ -89,13 +101,24 @@ describe('notificationsArchetype', () => {
     const push = files.find((file) => file.path.endsWith('_firebase_push.dart'))?.content ?? '';
     expect(push).toContain('FirebaseMessaging.instance');
     expect(push).toContain('.requestPermission()');
-    expect(push).toContain('.getToken()');
     expect(push).toContain('.subscribeToTopic(topic)');
+    expect(push).toContain('.unsubscribeFromTopic(topic)');
     expect(template.dependencies(ctx)).toHaveProperty('firebase_messaging', PACKAGE_VERSIONS.firebase_messaging);
     expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['remindersScheduler', 'remindersPush']);
     expect(template.screenBuilder(ctx)).toContain('push: services.remindersPush');
-    expect(fileContent(files, ctx.feature.paths.test)).toContain("testWidgets('turns on push notifications'");
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain("testWidgets('turns announcements on and off, and remembers the choice'");
+    expect(test).toContain("testWidgets('leaves announcements off when notifications are not allowed'");
     expect(template.readme?.(ctx)).toContain('Push Notifications');
+
+    // A user sees an on/off switch, not developer output (token, topic, a button turning into "Refresh").
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    const t = uiText(ctx.plan);
+    expect(screen).toContain('SwitchListTile(');
+    expect(screen).toContain(`title: const Text(${dartString(t.pushNotifications)}),`);
+    for (const debug of ['token', 'SelectableText', dartString(t.refresh), 'Enable push']) {
+      expect(screen).not.toContain(debug);
+    }
 
     const local = contextFor(appSpec(['Reminders'], { backend: 'supabase' }), 'notifications');
     expect(template.files(local).some((file) => file.path.includes('push'))).toBe(false);

@@ -14,8 +14,22 @@ import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { notificationsReadme } from './notifications.readme';
 
-/** The FCM topic the push card subscribes to; the README tells how to send to it. */
+/** The FCM topic the announcements switch subscribes to; the README tells how to send to it. */
 export const NOTIFICATIONS_PUSH_TOPIC = 'announcements';
+
+/**
+ * The shared_preferences key of the reminder list and the Android channel id
+ * of their notifications. The planner folds reminders, notifications and
+ * alerts into one feature, so the plain word is unique in the app (the
+ * feature id would read `reminders.reminders`).
+ */
+export const REMINDERS_ID = 'reminders';
+
+/** The app's name and version (the shell writes it); notifications carry the name as their title. */
+const APP_INFO_PATH = 'lib/config/app_info.dart';
+
+/** The shared_preferences key that remembers whether announcements are on. */
+const ANNOUNCEMENTS_KEY = 'announcements_enabled';
 
 interface NotificationNames {
   id: string;
@@ -130,7 +144,7 @@ import '${fileNameOf(p.item)}';
 class ${n.store} {
   ${n.store}(this._prefs);
 
-  static const String storageKey = ${dartString(`${n.id}.reminders`)};
+  static const String storageKey = ${dartString(REMINDERS_ID)};
 
   final SharedPreferences _prefs;
 
@@ -170,13 +184,14 @@ abstract interface class ${n.scheduler} {
 `;
 }
 
-function localSchedulerDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPaths): string {
+function localSchedulerDart(n: NotificationNames, p: NotificationPaths): string {
   return `import 'package:flutter/foundation.dart';
 import 'package:flutter/services.dart';
 import 'package:flutter_local_notifications/flutter_local_notifications.dart';
 import 'package:timezone/data/latest_all.dart' as tz;
 import 'package:timezone/timezone.dart' as tz;
 
+import '${fromFeatureDir(APP_INFO_PATH)}';
 import '${fileNameOf(p.item)}';
 import '${fileNameOf(p.scheduler)}';
 
@@ -221,7 +236,7 @@ class ${n.localScheduler} implements ${n.scheduler} {
 
   static const NotificationDetails _details = NotificationDetails(
     android: AndroidNotificationDetails(
-      ${dartString(`${n.id}_reminders`)},
+      ${dartString(REMINDERS_ID)},
       ${dartString(n.text.remindersChannel)},
       channelDescription: ${dartString(n.text.reminderChannel)},
       importance: Importance.high,
@@ -272,7 +287,7 @@ class ${n.localScheduler} implements ${n.scheduler} {
     // moment the user picked whatever tz.local is set to.
     await _plugin.zonedSchedule(
       item.id,
-      ${dartString(ctx.plan.displayName)},
+      AppInfo.name,
       item.title,
       tz.TZDateTime.from(item.at, tz.local),
       _details,
@@ -303,10 +318,9 @@ abstract interface class ${n.push} {
   /// Asks the user to allow notifications; false when denied.
   Future<bool> requestPermission();
 
-  /// This device's registration token, for sending to one device.
-  Future<String?> token();
-
   Future<void> subscribe(String topic);
+
+  Future<void> unsubscribe(String topic);
 }
 `;
 }
@@ -329,10 +343,11 @@ class ${n.firebasePush} implements ${n.push} {
   }
 
   @override
-  Future<String?> token() => _messaging.getToken();
+  Future<void> subscribe(String topic) => _messaging.subscribeToTopic(topic);
 
   @override
-  Future<void> subscribe(String topic) => _messaging.subscribeToTopic(topic);
+  Future<void> unsubscribe(String topic) =>
+      _messaging.unsubscribeFromTopic(topic);
 }
 `;
 }
@@ -347,13 +362,21 @@ import '${fileNameOf(p.store)}';
 /// What became of the notification of a reminder that was just added.
 enum ${n.addResult} { scheduled, permissionDenied, failed }
 
-/// The reminders, soonest first: adds and deletes them, keeps the store and
-/// the scheduled notifications in step.
+/// The upcoming reminders, soonest first: adds and deletes them, keeps the
+/// store and the scheduled notifications in step. Reminders whose time had
+/// passed by [now] are left out (their notification has been shown), and the
+/// store forgets them with the next change.
 class ${n.controller} extends ChangeNotifier {
-  ${n.controller}({required ${n.store} store, required ${n.scheduler} scheduler})
-      : _store = store,
+  ${n.controller}({
+    required ${n.store} store,
+    required ${n.scheduler} scheduler,
+    required DateTime now,
+  })  : _store = store,
         _scheduler = scheduler,
-        _items = store.load()..sort(_bySoonest);
+        _items = [
+          for (final item in store.load())
+            if (item.at.isAfter(now)) item,
+        ]..sort(_bySoonest);
 
   final ${n.store} _store;
   final ${n.scheduler} _scheduler;
@@ -397,77 +420,67 @@ class ${n.controller} extends ChangeNotifier {
 `;
 }
 
-function pushCardDart(n: NotificationNames): string {
+/** A user-facing on/off switch: no device token or topic name on screen (the README has those). */
+function announcementsTileDart(n: NotificationNames): string {
   return `
 
-/// Turns on push messages: permission, device token, topic subscription.
-class _PushCard extends StatefulWidget {
-  const _PushCard({required this.push});
+/// The announcements switch: push messages sent to every user of the app.
+/// Turning it on asks for permission and subscribes to the topic; the choice
+/// is remembered on the device.
+class _AnnouncementsTile extends StatefulWidget {
+  const _AnnouncementsTile({required this.push, required this.prefs});
 
   final ${n.push} push;
+  final SharedPreferences prefs;
 
   @override
-  State<_PushCard> createState() => _PushCardState();
+  State<_AnnouncementsTile> createState() => _AnnouncementsTileState();
 }
 
-class _PushCardState extends State<_PushCard> {
-  bool _busy = false;
-  String? _status;
-  String? _token;
+class _AnnouncementsTileState extends State<_AnnouncementsTile> {
+  static const String _enabledKey = ${dartString(ANNOUNCEMENTS_KEY)};
 
-  Future<void> _enable() async {
+  late bool _enabled = widget.prefs.getBool(_enabledKey) ?? false;
+  bool _busy = false;
+
+  Future<void> _toggle(bool on) async {
+    final messenger = ScaffoldMessenger.of(context);
     setState(() => _busy = true);
-    String status;
-    String? token;
+    var enabled = _enabled;
+    String? problem;
     try {
-      if (await widget.push.requestPermission()) {
-        token = await widget.push.token();
+      if (!on) {
+        await widget.push.unsubscribe(${n.push}.topic);
+        enabled = false;
+      } else if (await widget.push.requestPermission()) {
         await widget.push.subscribe(${n.push}.topic);
-        status = ${dartText(n.text.subscribedTo, { topic: `${n.push}.topic` })};
+        enabled = true;
       } else {
-        status = ${dartString(n.text.pushOff)};
+        problem = ${dartString(n.text.pushOff)};
       }
     } catch (error) {
-      status = ${dartText(n.text.couldNotEnablePush, { error: 'error' })};
+      problem = ${dartText(n.text.couldNotEnablePush, { error: 'error' })};
     }
+    await widget.prefs.setBool(_enabledKey, enabled);
     if (!mounted) return;
     setState(() {
       _busy = false;
-      _status = status;
-      _token = token;
+      _enabled = enabled;
     });
+    if (problem != null) {
+      messenger.showSnackBar(SnackBar(content: Text(problem)));
+    }
   }
 
   @override
   Widget build(BuildContext context) {
-    final token = _token;
     return Card(
-      child: Padding(
-        padding: const EdgeInsets.fromLTRB(16, 8, 16, 16),
-        child: Column(
-          crossAxisAlignment: CrossAxisAlignment.stretch,
-          children: [
-            ListTile(
-              contentPadding: EdgeInsets.zero,
-              leading: const Icon(Icons.campaign_outlined),
-              title: const Text(${dartString(n.text.pushNotifications)}),
-              subtitle: Text(_status ?? ${dartString(n.text.pushHint)}),
-            ),
-            if (token != null)
-              SelectableText(
-                ${dartText(n.text.deviceToken, { token: 'token' })},
-                style: Theme.of(context).textTheme.bodySmall,
-              ),
-            const SizedBox(height: 8),
-            Align(
-              alignment: Alignment.centerRight,
-              child: FilledButton.tonal(
-                onPressed: _busy ? null : _enable,
-                child: Text(token == null ? ${dartString(n.text.enablePush)} : ${dartString(n.text.refresh)}),
-              ),
-            ),
-          ],
-        ),
+      child: SwitchListTile(
+        secondary: const Icon(Icons.campaign_outlined),
+        title: const Text(${dartString(n.text.pushNotifications)}),
+        subtitle: const Text(${dartString(n.text.pushHint)}),
+        value: _enabled,
+        onChanged: _busy ? null : _toggle,
       ),
     );
   }
@@ -501,7 +514,7 @@ class ${n.screen} extends StatefulWidget {
   static const String routeName = '${ctx.feature.route}';
 
   final SharedPreferences prefs;
-  final ${n.scheduler} scheduler;${push ? `\n\n  /// Push messages; the card is hidden when null.\n  final ${n.push}? push;` : ''}
+  final ${n.scheduler} scheduler;${push ? `\n\n  /// Push messages; the announcements switch is hidden when null.\n  final ${n.push}? push;` : ''}
 
   /// The current time (DateTime.now when null); tests pass a fixed one.
   final DateTime Function()? clock;
@@ -523,11 +536,12 @@ class _${n.screen}State extends State<${n.screen}> {
   @override
   void initState() {
     super.initState();
+    final now = _now();
     _controller = ${n.controller}(
       store: ${n.store}(widget.prefs),
       scheduler: widget.scheduler,
+      now: now,
     );
-    final now = _now();
     // The next full hour: a sensible default the pickers can change.
     _at = DateTime(now.year, now.month, now.day, now.hour + 1);
   }
@@ -596,7 +610,7 @@ class _${n.screen}State extends State<${n.screen}> {
           final now = _now();
           return ListView(
             padding: const EdgeInsets.all(16),
-            children: [${push ? `\n              if (widget.push case final push?) ...[\n                _PushCard(push: push),\n                const SizedBox(height: 16),\n              ],` : ''}
+            children: [${push ? `\n              if (widget.push case final push?) ...[\n                _AnnouncementsTile(push: push, prefs: widget.prefs),\n                const SizedBox(height: 16),\n              ],` : ''}
               _buildForm(context),
               const SizedBox(height: 24),
               Text(${dartString(n.text.upcoming)}, style: Theme.of(context).textTheme.titleMedium),
@@ -720,7 +734,7 @@ class _ReminderTile extends StatelessWidget {
       ),
     );
   }
-}${push ? pushCardDart(n) : ''}
+}${push ? announcementsTileDart(n) : ''}
 `;
 }
 
@@ -733,20 +747,21 @@ function fakesDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPat
 
 /// Records what the screen asked of push messaging.
 class ${n.fakePush} implements ${n.push} {
-  ${n.fakePush}({this.allow = true, this.deviceToken = 'test-device-token'});
+  ${n.fakePush}({this.allow = true});
 
   final bool allow;
-  final String deviceToken;
+
+  /// The topics this device is subscribed to.
   final List<String> topics = [];
 
   @override
   Future<bool> requestPermission() async => allow;
 
   @override
-  Future<String?> token() async => deviceToken;
+  Future<void> subscribe(String topic) async => topics.add(topic);
 
   @override
-  Future<void> subscribe(String topic) async => topics.add(topic);
+  Future<void> unsubscribe(String topic) async => topics.remove(topic);
 }`
     : '';
   return `${imports.join('\n')}
@@ -777,9 +792,8 @@ function testDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPath
   const pushTest = push
     ? `
 
-  testWidgets('turns on push notifications', (tester) async {
-    final push = ${n.fakePush}();
-    await tester.pumpWidget(
+  Future<void> pumpWithPush(WidgetTester tester, ${n.fakePush} push) {
+    return tester.pumpWidget(
       MaterialApp(
         home: ${n.screen}(
           prefs: prefs,
@@ -789,19 +803,49 @@ function testDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPath
         ),
       ),
     );
+  }
 
-    await tester.tap(find.text(${dartString(n.text.enablePush)}));
+  bool switchedOn(WidgetTester tester) =>
+      tester.widget<SwitchListTile>(find.byType(SwitchListTile)).value;
+
+  testWidgets('turns announcements on and off, and remembers the choice', (tester) async {
+    final push = ${n.fakePush}();
+    await pumpWithPush(tester, push);
+    expect(switchedOn(tester), isFalse);
+
+    await tester.tap(find.text(${dartString(n.text.pushNotifications)}));
+    await tester.pumpAndSettle();
+    expect(push.topics, [${n.push}.topic]);
+    expect(switchedOn(tester), isTrue);
+
+    // A fresh screen reads the choice back from the device.
+    await tester.pumpWidget(const SizedBox());
+    await pumpWithPush(tester, push);
+    expect(switchedOn(tester), isTrue);
+
+    await tester.tap(find.text(${dartString(n.text.pushNotifications)}));
+    await tester.pumpAndSettle();
+    expect(push.topics, isEmpty);
+    expect(switchedOn(tester), isFalse);
+  });
+
+  testWidgets('leaves announcements off when notifications are not allowed', (tester) async {
+    final push = ${n.fakePush}(allow: false);
+    await pumpWithPush(tester, push);
+
+    await tester.tap(find.text(${dartString(n.text.pushNotifications)}));
     await tester.pumpAndSettle();
 
-    expect(push.topics, [${n.push}.topic]);
-    expect(find.text(${dartText(n.text.subscribedTo, { topic: `${n.push}.topic` })}), findsOneWidget);
-    expect(find.textContaining('test-device-token'), findsOneWidget);
+    expect(push.topics, isEmpty);
+    expect(switchedOn(tester), isFalse);
+    expect(find.text(${dartString(n.text.pushOff)}), findsOneWidget);
   });`
     : '';
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 ${[
   packageUri(pkg, ctx.feature.paths.screen),
+  packageUri(pkg, p.item),
   ...(push ? [packageUri(pkg, p.push)] : []),
   packageUri(pkg, p.store),
   'package:shared_preferences/shared_preferences.dart',
@@ -878,6 +922,21 @@ void main() {
     expect(find.text('Call the dentist'), findsOneWidget);
     expect(find.text(${dartString(n.text.savedNotificationsOff)}), findsOneWidget);
     expect(scheduler.scheduled, isEmpty);
+  });
+
+  testWidgets('lists only the reminders still to come', (tester) async {
+    await ${n.store}(prefs).saveAll([
+      ${n.item}(id: 1, title: 'Renew the passport', at: DateTime(2029, 12, 31, 9)),
+      ${n.item}(id: 2, title: 'Water the plants', at: DateTime(2030, 1, 1, 18)),
+    ]);
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(prefs: prefs, scheduler: ${n.fakeScheduler}(), clock: () => now),
+      ),
+    );
+
+    expect(find.text('Renew the passport'), findsNothing);
+    expect(find.text('Water the plants'), findsOneWidget);
   });${pushTest}
 }
 `;
@@ -890,7 +949,7 @@ function files(ctx: FeatureContext): GeneratedFile[] {
     { path: p.item, content: itemDart(n) },
     { path: p.store, content: storeDart(n, p) },
     { path: p.scheduler, content: schedulerDart(n, p) },
-    { path: p.localScheduler, content: localSchedulerDart(ctx, n, p) },
+    { path: p.localScheduler, content: localSchedulerDart(n, p) },
     { path: p.controller, content: controllerDart(n, p) },
     { path: ctx.feature.paths.screen, content: screenDart(ctx, n, p) },
     { path: p.fakes, content: fakesDart(ctx, n, p) },

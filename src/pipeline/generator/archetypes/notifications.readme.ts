@@ -70,11 +70,11 @@ export function notificationsReadme(ctx: FeatureContext, pushTopic: string | und
   if (pushTopic !== undefined) {
     lines.push(
       '',
-      `**Push messages** (\`firebase_messaging\`): the card at the top of ${label} asks for permission, shows the device token and subscribes to the \`${pushTopic}\` topic. Firebase must be configured (\`flutterfire configure\`, see the backend section). Then:`,
+      `**Push messages** (\`firebase_messaging\`): the switch at the top of ${label} asks for permission and subscribes the device to the \`${pushTopic}\` topic (switching it off unsubscribes; the choice is kept on the device). Firebase must be configured (\`flutterfire configure\`, see the backend section). Then:`,
       '',
       '- iOS: in Xcode enable the *Push Notifications* capability and *Background Modes → Remote notifications*, and upload an APNs authentication key in the Firebase console (Project settings → Cloud Messaging).',
       '- Android: nothing more than the `POST_NOTIFICATIONS` permission above.',
-      `- Send a test message from the Firebase console (Messaging → New campaign → Notifications) to the topic \`${pushTopic}\`, or to one device with the token the card shows.`,
+      `- Send a test message from the Firebase console (Messaging → New campaign → Notifications) to the topic \`${pushTopic}\`. To reach one device instead, read its token with \`FirebaseMessaging.instance.getToken()\` (the app does not show it to users).`,
     );
   }
   return lines.join('\n');

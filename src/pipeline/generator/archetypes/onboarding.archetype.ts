@@ -52,7 +52,10 @@ function pages(plan: AppPlan): Page[] {
     {
       icon: 'Icons.waving_hand_outlined',
       title: singleLine(fill(t.welcomeTo, { app: plan.displayName })),
-      body: onboardingIntro(plan.description),
+      // Without a description, a welcome that leads to the next page beats the "X, a Flutter application." stand-in.
+      body: plan.spec.description.trim()
+        ? onboardingIntro(plan.description)
+        : singleLine(fill(t.tourIntro, { app: plan.displayName })),
       points: [],
     },
     {

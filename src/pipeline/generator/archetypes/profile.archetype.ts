@@ -8,8 +8,9 @@
 import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
-import type { PlannedFeature } from '../plan/app-plan';
+import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { uiText } from '../ui-text';
+import { chatText } from '../ui-text-chat';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { FAKE_AUTH_SERVICE_PATH, authFeatureOf, authServiceDecl, authServicePath } from './auth.archetype';
@@ -174,6 +175,10 @@ ${SAFE_NOTIFY_DART}
 `;
 }
 
+function hasChat(plan: AppPlan): boolean {
+  return plan.features.some((feature) => feature.archetype === 'chat');
+}
+
 function screenDart(ctx: FeatureContext): string {
   const { feature, plan } = ctx;
   const c = classNames(feature);
@@ -181,6 +186,8 @@ function screenDart(ctx: FeatureContext): string {
   const auth = authFeature !== undefined;
   const t = uiText(plan);
   const state = `_${c.screen}State`;
+  // Teammates see this name on chat messages: say so where it is typed.
+  const nameHelper = hasChat(plan) ? `\n              helperText: ${dartString(chatText(plan).nameShownInChat)},` : '';
   const authImport = authFeature ? `import '../${authServicePath(authFeature).slice(FEATURES_DIR.length)}';\n` : '';
   const authParam = auth ? ', this.auth' : '';
   const authField = auth
@@ -369,7 +376,7 @@ ${headerMethod}
             autofillHints: const [AutofillHints.name],
             textInputAction: TextInputAction.next,
             decoration: const InputDecoration(
-              labelText: ${dartString(t.displayName)},
+              labelText: ${dartString(t.displayName)},${nameHelper}
               prefixIcon: Icon(Icons.badge_outlined),
               border: OutlineInputBorder(),
             ),
@@ -588,6 +595,30 @@ function storeDecl(ctx: FeatureContext): ServiceDecl {
   };
 }
 
+/**
+ * The profile store another feature reads (chat signs messages with the
+ * display name): its service, data class and test double, or undefined when
+ * the app has no profile.
+ */
+export function profileStoreOf(
+  plan: AppPlan,
+):
+  | { decl: ServiceDecl; store: string; data: string; memoryStore: string; storePath: string; fakesPath: string }
+  | undefined {
+  const feature = plan.features.find((candidate) => candidate.archetype === 'profile');
+  if (!feature) return undefined;
+  const c = classNames(feature);
+  const p = paths(feature);
+  return {
+    decl: storeDecl({ plan, feature }),
+    store: c.store,
+    data: c.data,
+    memoryStore: c.memoryStore,
+    storePath: p.store,
+    fakesPath: p.fakes,
+  };
+}
+
 export const profileArchetype: ArchetypeTemplate = {
   id: 'profile',
 
@@ -617,9 +648,14 @@ export const profileArchetype: ArchetypeTemplate = {
   },
 
   readme(ctx) {
-    return hasAuth(ctx)
+    const saved = hasAuth(ctx)
       ? 'The profile (display name and bio) is saved on this device with `shared_preferences`, not on the backend; the email shown is the signed-in account.'
       : 'The profile (display name, email and bio) is saved on this device with `shared_preferences`, not on a server.';
+    const chat = hasChat(ctx.plan);
+    // Honest about what teammates see: the name travels with each message, the profile itself does not.
+    return chat
+      ? `${saved} Chat messages sent from this device carry the display name at the time they are sent; renaming does not change messages already sent.`
+      : saved;
   },
 
   summary() {

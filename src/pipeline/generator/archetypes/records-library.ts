@@ -70,11 +70,15 @@ class RecordController<T> extends ChangeNotifier {
     required RecordRepository<T> repository,
     required this.idOf,
     required this.compare,
+    this.loadFirst,
   }) : _repository = repository;
 
   final RecordRepository<T> _repository;
   final String Function(T item) idOf;
   final int Function(T a, T b) compare;
+
+  /// Loads what the records are shown with before them, e.g. the titles of the records they refer to.
+  final Future<void> Function()? loadFirst;
 
   List<T> _items = const [];
   bool _loading = false;
@@ -90,6 +94,7 @@ class RecordController<T> extends ChangeNotifier {
     _error = null;
     _notify();
     try {
+      await loadFirst?.call();
       _items = [...await _repository.fetchAll()]..sort(compare);
     } catch (error) {
       _error = ${dartText(t.couldNotLoad, { error: 'error' })};
@@ -140,6 +145,7 @@ class RecordListScreen<T> extends StatefulWidget {
     this.filters = const [],
     this.groupOf,
     this.sectionOf,
+    this.loadFirst,
   });
 
   final String title;
@@ -170,6 +176,9 @@ class RecordListScreen<T> extends StatefulWidget {
   /// A header shown when it changes between neighbours, e.g. the month of the date.
   final String Function(T item)? sectionOf;
 
+  /// Loaded before every (re)load of the records, e.g. the titles of the records they refer to.
+  final Future<void> Function()? loadFirst;
+
   @override
   State<RecordListScreen<T>> createState() => _RecordListScreenState<T>();
 }
@@ -187,6 +196,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     repository: widget.repository,
     idOf: widget.idOf,
     compare: widget.compare,
+    loadFirst: widget.loadFirst,
   );
 
   /// The chosen chip: a fixed filter's label, a group value, or null for all.
@@ -244,7 +254,34 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     final saved = await Navigator.of(context).push<T>(
       MaterialPageRoute(builder: (context) => widget.formBuilder(context, item)),
     );
-    if (saved != null) await _controller.save(saved);
+    if (saved == null || !mounted) return;
+    await _save(saved);
+  }
+
+  /// Saves [item] (from the form or a checkbox in the list); a failing
+  /// backend (offline, no permission) is explained in a SnackBar instead of
+  /// becoming an uncaught error.
+  Future<void> _save(T item) async {
+    try {
+      await _controller.save(item);
+    } catch (error) {
+      _tell(${dartText(t.couldNotSave, { error: 'error' })});
+    }
+  }
+
+  Future<void> _delete(T item) async {
+    try {
+      await _controller.delete(item);
+    } catch (error) {
+      _tell(${dartText(t.couldNotDelete, { error: 'error' })});
+    }
+  }
+
+  /// Shows [message], unless the user has left the screen meanwhile.
+  void _tell(String message) {
+    if (!mounted) return;
+    ScaffoldMessenger.of(context)
+        .showSnackBar(SnackBar(content: Text(message)));
   }
 
   Future<void> _openDetail(T item) async {
@@ -278,7 +315,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
         ],
       ),
     );
-    if (confirmed ?? false) await _controller.delete(item);
+    if (confirmed ?? false) await _delete(item);
   }
 
   @override
@@ -362,7 +399,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
   Widget _tile(T item) {
     final subtitle = widget.subtitleOf?.call(item);
     return ListTile(
-      leading: widget.leadingOf?.call(item, _controller.save),
+      leading: widget.leadingOf?.call(item, _save),
       title: Text(widget.titleOf(item)),
       subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
       onTap: () => _openDetail(item),
@@ -522,6 +559,7 @@ class RecordTextField extends StatelessWidget {
     required this.label,
     required this.input,
     required this.required,
+    this.signed = false,
   });
 
   final TextEditingController controller;
@@ -529,15 +567,18 @@ class RecordTextField extends StatelessWidget {
   final RecordInput input;
   final bool required;
 
+  /// Whether a number may be below zero (a balance adjustment); counts may not.
+  final bool signed;
+
   TextInputType get _keyboard => switch (input) {
         RecordInput.text => TextInputType.text,
         RecordInput.longText => TextInputType.multiline,
         RecordInput.email => TextInputType.emailAddress,
         RecordInput.phone => TextInputType.phone,
         RecordInput.url => TextInputType.url,
-        RecordInput.whole => TextInputType.number,
+        RecordInput.whole => TextInputType.numberWithOptions(signed: signed),
         RecordInput.decimal || RecordInput.money =>
-          const TextInputType.numberWithOptions(decimal: true, signed: true),
+          TextInputType.numberWithOptions(decimal: true, signed: signed),
       };
 
   @override
@@ -552,7 +593,12 @@ class RecordTextField extends StatelessWidget {
       keyboardType: _keyboard,
       minLines: long ? 2 : 1,
       maxLines: long ? 6 : 1,
-      validator: RecordValidators.forInput(input, label: label, required: required),
+      validator: RecordValidators.forInput(
+        input,
+        label: label,
+        required: required,
+        signed: signed,
+      ),
     );
   }
 }
@@ -564,11 +610,15 @@ class RecordDateField extends StatelessWidget {
     required this.label,
     required this.value,
     required this.onChanged,
+    this.onCleared,
   });
 
   final String label;
   final DateTime? value;
   final ValueChanged<DateTime> onChanged;
+
+  /// Empties an optional date (a clear button shows while it is set).
+  final VoidCallback? onCleared;
 
   Future<void> _pick(BuildContext context) async {
     final picked = await showDatePicker(
@@ -588,6 +638,13 @@ class RecordDateField extends StatelessWidget {
       leading: const Icon(Icons.event_outlined),
       title: Text(label),
       subtitle: Text(current == null ? ${dartString(t.notSet)} : formatDate(current)),
+      trailing: current == null || onCleared == null
+          ? null
+          : IconButton(
+              icon: const Icon(Icons.clear),
+              tooltip: ${dartString(t.clear)},
+              onPressed: onCleared,
+            ),
       onTap: () => _pick(context),
     );
   }
@@ -595,10 +652,12 @@ class RecordDateField extends StatelessWidget {
 
 /// Form validators shared by every record form.
 abstract final class RecordValidators {
+  /// A field's validator; numbers below zero are refused unless [signed].
   static FormFieldValidator<String> forInput(
     RecordInput input, {
     required String label,
     required bool required,
+    bool signed = false,
   }) {
     return (value) {
       final text = value?.trim() ?? '';
@@ -608,18 +667,18 @@ abstract final class RecordValidators {
           RegExp(r'^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$').hasMatch(text) ? null : ${dartString(t.enterValidEmail)},
         RecordInput.phone => RegExp(r'^[+0-9 ()-]{6,}$').hasMatch(text) ? null : ${dartString(t.enterValidPhone)},
         RecordInput.url => _isUrl(text) ? null : ${dartString(t.enterFullUrl)},
-        RecordInput.whole => int.tryParse(text) == null ? ${dartString(t.enterWholeNumber)} : null,
-        RecordInput.decimal => parseDecimal(text) == null ? ${dartString(t.enterNumber)} : null,
-        RecordInput.money => _amount(text),
+        RecordInput.whole =>
+          _number(int.tryParse(text), signed, ${dartString(t.enterWholeNumber)}),
+        RecordInput.decimal || RecordInput.money =>
+          _number(parseDecimal(text), signed, ${dartString(t.enterNumber)}),
         RecordInput.text || RecordInput.longText => null,
       };
     };
   }
 
-  static String? _amount(String text) {
-    final amount = parseDecimal(text);
-    if (amount == null) return ${dartString(t.enterNumber)};
-    return amount < 0 ? ${dartString(t.enterZeroOrMore)} : null;
+  static String? _number(num? number, bool signed, String invalid) {
+    if (number == null) return invalid;
+    return number < 0 && !signed ? ${dartString(t.enterZeroOrMore)} : null;
   }
 
   static bool _isUrl(String text) {
@@ -629,7 +688,8 @@ abstract final class RecordValidators {
 
 ${parseDecimalDart(money)}
 
-  /// A stored number as the user would type it: no trailing ".0", the language's decimal mark, no grouping.
+  /// A stored number as the user would type it: no trailing ".0", no
+  /// grouping, ${money.decimalComma ? 'a decimal comma ("12,5")' : 'a decimal point ("12.5")'}.
   static String editable(num? value) {
     if (value == null) return '';
     final whole = value is int || (value == value.truncateToDouble() && value.abs() < 1e15);
@@ -660,16 +720,18 @@ export const RECORD_TESTS_PATH = 'test/support/record_screen_tests.dart';
 
 /**
  * The standard widget tests of a record screen (list, add through the form,
- * refuse an incomplete form, delete after confirming), registered by each
- * entity feature's test with its own samples and valid input.
+ * refuse an incomplete form, delete after confirming, explain a failing
+ * backend), registered by each entity feature's test with its own samples and
+ * valid input.
  */
-export function recordScreenTestsDart(packageName: string, t: UiText): string {
+export function recordScreenTestsDart(t: UiText): string {
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
-import 'package:${packageName}/data/repositories/record_repository.dart';
+
+import 'fake_repositories.dart';
 
 /// Registers the tests every record screen must pass.
-void recordScreenTests<T, R extends RecordRepository<T>>({
+void recordScreenTests<T, R extends InMemoryRecords<T>>({
   required String name,
   required Widget Function(R repository) screen,
   required R Function(List<T> seed) repository,
@@ -678,6 +740,7 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
   required Map<Key, String> validInput,
   required String savedTitle,
   required String requiredMessage,
+  Map<Key, String> choices = const {},
 }) {
   Future<void> pump(WidgetTester tester, R repo) async {
     await tester.pumpWidget(MaterialApp(home: screen(repo)));
@@ -691,18 +754,45 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
     }
   });
 
-  testWidgets('$name: adds a record through the form', (tester) async {
-    final repo = repository([]);
-    await pump(tester, repo);
+  Future<void> addThroughForm(WidgetTester tester) async {
     await tester.tap(find.byType(FloatingActionButton));
     await tester.pumpAndSettle();
     for (final entry in validInput.entries) {
       await tester.enterText(find.byKey(entry.key), entry.value);
     }
+    // Dropdowns (a reference to another list): open, then pick the item by its text.
+    for (final entry in choices.entries) {
+      await tester.ensureVisible(find.byKey(entry.key));
+      await tester.tap(find.byKey(entry.key));
+      await tester.pumpAndSettle();
+      await tester.tap(find.text(entry.value).last);
+      await tester.pumpAndSettle();
+    }
     await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
+  }
+
+  Future<void> deleteFirst(WidgetTester tester) async {
+    await tester.tap(find.byTooltip(${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+  }
+
+  testWidgets('$name: adds a record through the form', (tester) async {
+    final repo = repository([]);
+    await pump(tester, repo);
+    await addThroughForm(tester);
     expect(find.text(savedTitle), findsOneWidget);
     expect(await repo.fetchAll(), hasLength(1));
+  });
+
+  testWidgets('$name: says so when saving fails', (tester) async {
+    final repo = repository([])..failing = true;
+    await pump(tester, repo);
+    await addThroughForm(tester);
+    expect(find.textContaining(${dartString(t.couldNotSave.split('{error}')[0])}), findsOneWidget);
+    expect(await repo.fetchAll(), isEmpty);
   });
 
   testWidgets('$name: refuses an incomplete form', (tester) async {
@@ -719,12 +809,18 @@ void recordScreenTests<T, R extends RecordRepository<T>>({
   testWidgets('$name: deletes a record after confirming', (tester) async {
     final repo = repository(samples.take(1).toList());
     await pump(tester, repo);
-    await tester.tap(find.byTooltip(${dartString(t.delete)}));
-    await tester.pumpAndSettle();
-    await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
-    await tester.pumpAndSettle();
+    await deleteFirst(tester);
     expect(find.text(sampleTitles.first), findsNothing);
     expect(await repo.fetchAll(), isEmpty);
+  });
+
+  testWidgets('$name: keeps a record whose delete failed', (tester) async {
+    final repo = repository(samples.take(1).toList())..failing = true;
+    await pump(tester, repo);
+    await deleteFirst(tester);
+    expect(find.textContaining(${dartString(t.couldNotDelete.split('{error}')[0])}), findsOneWidget);
+    expect(find.text(sampleTitles.first), findsOneWidget);
+    expect(await repo.fetchAll(), hasLength(1));
   });
 }
 `;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dartString } from '../dart-string';
 import { requireEntity } from '../plan/app-plan';
+import { dartText, uiText } from '../ui-text';
 import {
   BACKENDS,
   appSpec,
@@ -43,13 +44,16 @@ describe('searchArchetype', () => {
     expect(screen).toContain('TextField(');
     expect(screen).toContain('onChanged: _controller.setQuery');
     expect(screen).toContain('showModalBottomSheet<void>(');
-    expect(screen).toContain("'1 result'");
+    // The result count speaks the app's language, and the test finds it in that language.
+    const t = uiText(ctx.plan);
+    expect(screen).toContain(dartText(t.resultCount, { count: 'count' }));
+    const oneResult = dartString(t.oneResult);
 
     const test = fileContent(files, ctx.feature.paths.test);
     expect(test).toContain(`${ctx.feature.classes.screen}(`);
     expect(test).toContain('await tester.enterText(find.byType(TextField),');
     expect(test).toContain('findsNothing');
-    expect(test).toContain("find.text('1 result')");
+    expect(test).toContain(`find.text(${oneResult})`);
   });
 
   it('needs no package for any backend', () => {
@@ -84,6 +88,29 @@ describe('searchArchetype', () => {
     expect(fileContent(files, controllerPath(ctx))).toContain('if (_onlyDone && !item.done) return false;');
     expect(fileContent(files, ctx.feature.paths.screen)).toContain('onSelected: _controller.setOnlyDone');
     expect(fileContent(files, ctx.feature.paths.test)).toContain("find.widgetWithText(FilterChip, 'Done')");
+  });
+
+  it('counts results only once loaded, offers "Clear search" for a lone query, and does not repeat the title', () => {
+    const ctx = contextFor(appSpec(['Expenses', 'Search']), 'search');
+    const files = searchArchetype.files(ctx);
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    expect(screen).toContain('if (_controller.items.isNotEmpty)\n                Padding(');
+    expect(screen).toContain(
+      "_controller.hasFilters\n                ? 'Clear filters'\n                : 'Clear search',",
+    );
+    expect(screen).not.toContain("_DetailRow(label: 'Title'");
+    const controller = fileContent(files, controllerPath(ctx));
+    expect(controller).toContain('bool get hasFilters => _category != null;');
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain("await tester.tap(find.text('Clear search'));");
+    expect(test).toContain("testWidgets('clears the filters too when a chip is on'");
+    expect(test).toContain("expect(find.text('Title'), findsNothing);");
+
+    // Without chips there is nothing but the query to clear.
+    const plain = contextFor(appSpec(['Budgets', 'Search']), 'search');
+    const plainFiles = searchArchetype.files(plain);
+    expect(fileContent(plainFiles, controllerPath(plain))).not.toContain('hasFilters');
+    expect(fileContent(plainFiles, plain.feature.paths.screen)).not.toContain('Clear filters');
   });
 
   it('uses a non-nullable text list when every text field is required', () => {

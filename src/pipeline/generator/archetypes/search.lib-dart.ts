@@ -33,6 +33,21 @@ export function noMatches(n: Pick<SearchNames, 'entity' | 'text'>): string {
   return fill(n.text.noResults, { items: n.entity.pluralLabel.toLowerCase() });
 }
 
+/** What the screen says above `count` results ("3 results"); its tests find this text. */
+export function resultCountText(t: UiText, count: number): string {
+  return count === 1 ? t.oneResult : fill(t.resultCount, { count });
+}
+
+/** The screen's `_resultCount`; languages that write one result like many need no branch. */
+function resultCountDart(t: UiText): string {
+  const many = dartText(t.resultCount, { count: 'count' });
+  if (resultCountText(t, 1) === fill(t.resultCount, { count: 1 })) {
+    return `  static String _resultCount(int count) => ${many};`;
+  }
+  return `  static String _resultCount(int count) =>
+      count == 1 ? ${dartString(t.oneResult)} : ${many};`;
+}
+
 export function searchNames(ctx: FeatureContext, entity: EntityPlan): SearchNames {
   const { feature } = ctx;
   const category = groupingField(entity);
@@ -87,11 +102,14 @@ export function controllerDart(n: SearchNames): string {
     '  bool get isLoading => _isLoading;',
     '  String? get error => _error;',
   ];
-  const hasFilters = [
-    '_query.trim().isNotEmpty',
-    ...(category ? ['_category != null'] : []),
-    ...(flagN ? [flagN.field] : []),
-  ];
+  // The chips only, not the query: the screen's "Clear filters" reads "Clear search" without them.
+  const chipFilters = [...(category ? ['_category != null'] : []), ...(flagN ? [flagN.field] : [])];
+  const hasFilters = chipFilters.length
+    ? `
+
+  /// Whether a filter chip is on (the query aside).
+  bool get hasFilters => ${chipFilters.join(' || ')};`
+    : '';
   const clears = [
     "    _query = '';",
     ...(category ? ['    _category = null;'] : []),
@@ -152,9 +170,7 @@ ${getters.join('\n')}
   List<${E}> get results => [
         for (final item in _items)
           if (_matches(item)) item,
-      ];
-
-  bool get hasFilters => ${hasFilters.join(' || ')};
+      ];${hasFilters}
 
   void setQuery(String value) {
     if (value == _query) return;
@@ -162,7 +178,8 @@ ${getters.join('\n')}
     _notify();
   }${categoryMembers}${flagMembers}
 
-  void clearFilters() {
+  /// Clears the query and every filter.
+  void clearAll() {
 ${clears.join('\n')}
     _notify();
   }
@@ -259,10 +276,19 @@ export function screenDart(ctx: FeatureContext, n: SearchNames): string {
   const subtitleLine = subtitle
     ? `\n          subtitle: Text(${displayText(subtitle, `item.${subtitle.name}`, n.text)}),`
     : '';
+  // The sheet's heading is the title, so the rows are the other fields.
   const title = titleField(entity);
-  const rows = [title, ...entity.fields.filter((field) => field !== title)]
+  const rows = entity.fields
+    .filter((field) => field !== title)
     .map((field) => detailRow(field, n.text))
     .join('\n');
+  const clearLabel = hasFilters
+    ? `Text(
+            _controller.hasFilters
+                ? ${dartString(n.text.clearFilters)}
+                : ${dartString(n.text.clearSearch)},
+          )`
+    : `const Text(${dartString(n.text.clearSearch)})`;
   const body = `class ${screen} extends StatefulWidget {
   const ${screen}({super.key, required this.repository});
 
@@ -295,7 +321,7 @@ class ${state} extends State<${screen}> {
 
   void _clearAll() {
     _queryController.clear();
-    _controller.clearFilters();
+    _controller.clearAll();
   }
 
   void _showDetails(${E} item) {
@@ -307,8 +333,7 @@ class ${state} extends State<${screen}> {
     );
   }
 
-  static String _resultCount(int count) =>
-      count == 1 ? '1 result' : '$count results';
+${resultCountDart(n.text)}
 
   @override
   Widget build(BuildContext context) {
@@ -344,13 +369,15 @@ class ${state} extends State<${screen}> {
                   ),
                 ),
               ),${hasFilters ? '\n              _buildFilters(),' : ''}
-              Padding(
-                padding: const EdgeInsets.symmetric(horizontal: 16, vertical: 8),
-                child: Text(
-                  _resultCount(results.length),
-                  style: Theme.of(context).textTheme.labelLarge,
+              // No count before the first load (it would say 0) or with nothing to search.
+              if (_controller.items.isNotEmpty)
+                Padding(
+                  padding: const EdgeInsets.symmetric(horizontal: 16, vertical: 8),
+                  child: Text(
+                    _resultCount(results.length),
+                    style: Theme.of(context).textTheme.labelLarge,
+                  ),
                 ),
-              ),
               Expanded(child: _buildResults(results)),
             ],
           );
@@ -386,7 +413,7 @@ class ${state} extends State<${screen}> {
         text: ${dartString(noMatches(n))},
         action: TextButton(
           onPressed: _clearAll,
-          child: const Text(${dartString(n.text.clearFilters)}),
+          child: ${clearLabel},
         ),
       );
     }

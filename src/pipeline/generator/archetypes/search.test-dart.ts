@@ -13,7 +13,7 @@ import {
 } from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
-import { noMatches, type SearchNames } from './search.lib-dart';
+import { noMatches, resultCountText, type SearchNames } from './search.lib-dart';
 import { dartImports } from './feature-dart.shared';
 
 const SAMPLES = [1, 2, 3];
@@ -32,6 +32,13 @@ function visibleTitles(entity: EntityPlan, shown: readonly number[]): string {
   ).join('\n');
 }
 
+/** `expect` of a field the details sheet always lists (required, not the title), by its label. */
+function detailLabelCheck(entity: EntityPlan): string {
+  const title = titleField(entity);
+  const other = entity.fields.find((field) => field !== title && field.required && field.type !== 'bool');
+  return other ? `\n    expect(find.text(${dartString(other.label)}), findsOneWidget);` : '';
+}
+
 export function searchTestDart(ctx: FeatureContext, n: SearchNames): string {
   const { plan, feature } = ctx;
   const { entity, screen, controller, category, flag } = n;
@@ -39,6 +46,7 @@ export function searchTestDart(ctx: FeatureContext, n: SearchNames): string {
   const plural = entity.pluralLabel.toLowerCase();
   // Upper case: the search is case-insensitive, and the field's text never equals the title shown.
   const query = sampleTitle(entity, 2).toUpperCase();
+  const results = (count: number) => dartString(resultCountText(n.text, count));
   const tests: string[] = [];
   tests.push(`  test('${controller}.matchesQuery ignores case', () {
     expect(${controller}.matchesQuery(samples[1], ${dartString(query)}), isTrue);
@@ -48,18 +56,19 @@ export function searchTestDart(ctx: FeatureContext, n: SearchNames): string {
   tests.push(`  testWidgets(${dartString(`typing a query shows only the matching ${plural}`)}, (tester) async {
     await pumpScreen(tester);
 ${visibleTitles(entity, SAMPLES)}
-    expect(find.text('3 results'), findsOneWidget);
+    expect(find.text(${results(3)}), findsOneWidget);
 
     await tester.enterText(find.byType(TextField), ${dartString(query)});
     await tester.pumpAndSettle();
 
 ${visibleTitles(entity, [2])}
-    expect(find.text('1 result'), findsOneWidget);
+    expect(find.text(${results(1)}), findsOneWidget);
 
     await tester.tap(find.text(${dartString(sampleTitle(entity, 2))}));
     await tester.pumpAndSettle();
-    // The details sheet lists the fields with their labels.
-    expect(find.text(${dartString(titleField(entity).label)}), findsOneWidget);
+    // The details sheet is headed by the title and lists the other fields with their labels.
+    expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNWidgets(2));
+    expect(find.text(${dartString(titleField(entity).label)}), findsNothing);${detailLabelCheck(entity)}
   });`);
   tests.push(`  testWidgets('shows a message when nothing matches, and clears it', (tester) async {
     await pumpScreen(tester);
@@ -67,13 +76,34 @@ ${visibleTitles(entity, [2])}
     await tester.enterText(find.byType(TextField), 'zzzz no such text');
     await tester.pumpAndSettle();
 ${visibleTitles(entity, [])}
-    expect(find.text('0 results'), findsOneWidget);
+    expect(find.text(${results(0)}), findsOneWidget);
     expect(find.text(${dartString(noMatches(n))}), findsOneWidget);
 
+    // Only a query is set, so the button clears the search.
+    expect(find.text(${dartString(n.text.clearFilters)}), findsNothing);
+    await tester.tap(find.text(${dartString(n.text.clearSearch)}));
+    await tester.pumpAndSettle();
+    expect(find.text(${results(3)}), findsOneWidget);
+  });`);
+  const chip = category
+    ? `find.widgetWithText(ChoiceChip, ${sampleValue(category, 1)})`
+    : flag
+      ? `find.widgetWithText(FilterChip, ${dartString(flag.label)})`
+      : undefined;
+  if (chip) {
+    tests.push(`  testWidgets('clears the filters too when a chip is on', (tester) async {
+    await pumpScreen(tester);
+    await tester.tap(${chip});
+    await tester.pumpAndSettle();
+
+    await tester.enterText(find.byType(TextField), 'zzzz no such text');
+    await tester.pumpAndSettle();
     await tester.tap(find.text(${dartString(n.text.clearFilters)}));
     await tester.pumpAndSettle();
-    expect(find.text('3 results'), findsOneWidget);
+
+    expect(find.text(${results(3)}), findsOneWidget);
   });`);
+  }
   if (category) {
     tests.push(`  testWidgets(${dartString(`${withArticle(category.label.toLowerCase())} chip narrows the results`)}, (tester) async {
     await pumpScreen(tester);

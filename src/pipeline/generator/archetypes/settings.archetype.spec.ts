@@ -4,8 +4,9 @@ import { analyzeDartSource } from '../../qa/dart-parser';
 import { generateFlutterProject } from '../flutter-project.generator';
 import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { planApp } from '../plan/plan-app';
+import { dartString } from '../dart-string';
+import { uiText } from '../ui-text';
 import { appSpec, BACKENDS, fileContent } from './testing/archetype-spec-helpers';
-import { authServiceDecl } from './auth.archetype';
 import { settingsArchetype } from './settings.archetype';
 
 /** Plain settings, with the tour, with sign-in, with both (hostile labels included). */
@@ -57,27 +58,34 @@ describe('settingsArchetype', () => {
     }
   });
 
-  it('replays the tour and signs out only when the app has them', () => {
+  it('sets the theme with one System/Light/Dark control, not a second dark-mode switch', () => {
+    for (const ctx of contexts()) {
+      const files = settingsArchetype.files(ctx);
+      const screen = fileContent(files, ctx.feature.paths.screen);
+      const test = fileContent(files, ctx.feature.paths.test);
+      const t = uiText(ctx.plan);
+      expect(screen).not.toContain('SwitchListTile');
+      expect(screen).not.toContain(dartString(t.darkMode));
+      expect(screen.match(/SegmentedButton<ThemeMode>/g)).toHaveLength(1);
+      for (const mode of ['system', 'light', 'dark']) expect(screen).toContain(`value: ThemeMode.${mode},`);
+      expect(test).toContain(`await tester.tap(find.text(${dartString(t.themeDark)}));`);
+      expect(fileContent(files, 'lib/features/settings/settings_controller.dart')).not.toContain('isDark');
+    }
+  });
+
+  it('replays the tour when the app has one, and leaves signing out to the Account screen', () => {
     for (const ctx of contexts()) {
       const files = settingsArchetype.files(ctx);
       const screen = fileContent(files, ctx.feature.paths.screen);
       const test = fileContent(files, ctx.feature.paths.test);
       const tour = has(ctx.plan, 'onboarding');
-      const auth = has(ctx.plan, 'auth');
       expect(screen.includes("key: const Key('settings-onboarding')")).toBe(tour);
       expect(test.includes("testWidgets('shows the tour again and comes back'")).toBe(tour);
-      expect(screen.includes("key: const Key('settings-sign-out')")).toBe(auth);
-      expect(screen.includes('valueListenable: auth.currentEmail')).toBe(auth);
-      expect(test.includes("testWidgets('shows the account and signs out'")).toBe(auth);
-      expect(test.includes("expect(auth.calls, ['signOut']);")).toBe(auth);
-      expect(settingsArchetype.screenBuilder(ctx)).toBe(
-        auth
-          ? 'SettingsScreen(controller: services.settings, auth: services.auth)'
-          : 'SettingsScreen(controller: services.settings)',
-      );
+      expect(screen).not.toContain(dartString(uiText(ctx.plan).signOut));
+      expect(screen).not.toContain('AuthService');
+      expect(settingsArchetype.screenBuilder(ctx)).toBe('SettingsScreen(controller: services.settings)');
       const fields = (settingsArchetype.services?.(ctx) ?? []).map((service) => service.field);
-      expect(fields).toEqual(auth ? ['auth', 'settings'] : ['settings']);
-      if (auth) expect(settingsArchetype.services?.(ctx)[0]).toEqual(authServiceDecl(ctx.plan));
+      expect(fields).toEqual(['settings']);
     }
   });
 
@@ -92,10 +100,16 @@ describe('settingsArchetype', () => {
     expect(screen).toContain(`import '../${tour?.names.id}/${tour?.names.id}_screen.dart';`);
   });
 
-  it('fits the app: the screen gets the session the app creates', () => {
-    const files = generateFlutterProject(appSpec(['Login', 'Onboarding', 'Notes'], { backend: 'supabase' }));
-    const app = fileContent(files, 'lib/app.dart');
-    expect(app).toContain('SettingsScreen(controller: services.settings, auth: services.auth)');
-    expect(fileContent(files, 'lib/app_services.dart')).toContain('final AuthService auth;');
+  it('fits an app with sign-in: sign-out appears once, on the Account screen', () => {
+    const files = generateFlutterProject(
+      appSpec(['Login', 'Onboarding', 'Notes', 'Settings'], { backend: 'supabase' }),
+    );
+    const plan = planApp(appSpec(['Login', 'Onboarding', 'Notes', 'Settings'], { backend: 'supabase' }));
+    expect(fileContent(files, 'lib/app.dart')).toContain('SettingsScreen(controller: services.settings)');
+    const signOut = `Text(${dartString(uiText(plan).signOut)})`;
+    const screens = files.filter((file) => file.path.startsWith('lib/features/') && file.content.includes(signOut));
+    expect(screens.map((file) => file.path)).toEqual([
+      plan.features.find((feature) => feature.archetype === 'auth')?.paths.screen,
+    ]);
   });
 });

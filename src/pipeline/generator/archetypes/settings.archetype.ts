@@ -1,22 +1,21 @@
 /**
  * Settings: the theme mode (system / light / dark), persisted, applied by the
- * app at once. "Dark mode", "theme" and "settings" all fold into this screen.
- * With onboarding it shows the tour again; with sign-in it shows the account
- * and signs out.
+ * app at once. "Dark mode", "theme" and "settings" all fold into this screen,
+ * and one System/Light/Dark control sets it (a separate dark-mode switch would
+ * set the same thing twice, and switching it off could only mean Light).
+ * With onboarding it shows the tour again. Signing out is not here: it lives
+ * on the sign-in feature's Account screen (the home app bar opens it), which
+ * every app with sign-in has, so the app offers it in exactly one place.
  */
 import { dartString, singleLine } from '../dart-string';
 import { packageUri } from '../data/entity-dart';
 import type { PlannedFeature } from '../plan/app-plan';
 import { dartText, uiText, type UiText } from '../ui-text';
-import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
-import { FAKE_AUTH_SERVICE_PATH, authFeatureOf, authServiceDecl, authServicePath } from './auth.archetype';
+import type { ArchetypeTemplate, FeatureContext } from './archetype';
 
-/** The features Settings links to: the onboarding tour to replay, the sign-in to end. */
-function linked(ctx: FeatureContext): { onboarding?: PlannedFeature; auth?: PlannedFeature } {
-  return {
-    onboarding: ctx.plan.features.find((feature) => feature.archetype === 'onboarding'),
-    auth: authFeatureOf(ctx.plan),
-  };
+/** The onboarding tour Settings replays, when the app has one. */
+function tourOf(ctx: FeatureContext): PlannedFeature | undefined {
+  return ctx.plan.features.find((feature) => feature.archetype === 'onboarding');
 }
 
 /** Settings' own folder is `lib/features/settings/`; a sibling feature's file is `../<id>/…`. */
@@ -24,32 +23,18 @@ function fromSettings(rootPath: string): string {
   return `../${rootPath.slice('lib/features/'.length)}`;
 }
 
-/** Tiles for the linked features, placed after the theme. */
-function linkedTiles({ onboarding, auth }: ReturnType<typeof linked>, t: UiText): string {
-  const tiles: string[] = [];
-  if (onboarding) {
-    const screen = onboarding.classes.screen;
-    tiles.push(`            ListTile(
+/** The tile that replays the tour, placed after the theme. */
+function tourTile(onboarding: PlannedFeature | undefined, t: UiText): string {
+  if (!onboarding) return '';
+  const screen = onboarding.classes.screen;
+  return `
+            ListTile(
               key: const Key('settings-onboarding'),
               leading: const Icon(Icons.replay),
               title: const Text(${screen}.title),
               subtitle: const Text(${dartString(t.seeIntroAgain)}),
               onTap: () => Navigator.pushNamed(context, ${screen}.routeName),
-            ),`);
-  }
-  if (auth) {
-    tiles.push(`            ValueListenableBuilder<String?>(
-              valueListenable: auth.currentEmail,
-              builder: (context, email, _) => ListTile(
-                key: const Key('settings-sign-out'),
-                leading: const Icon(Icons.logout),
-                title: const Text(${dartString(t.signOut)}),
-                subtitle: email == null ? null : Text(email),
-                onTap: email == null ? null : auth.signOut,
-              ),
-            ),`);
-  }
-  return tiles.map((tile) => `\n${tile}`).join('');
+            ),`;
 }
 
 export const SETTINGS_CONTROLLER_PATH = 'lib/features/settings/settings_controller.dart';
@@ -70,8 +55,6 @@ class SettingsController extends ChangeNotifier {
 
   ThemeMode get themeMode => _themeMode;
 
-  bool get isDark => _themeMode == ThemeMode.dark;
-
   Future<void> updateThemeMode(ThemeMode mode) async {
     if (mode == _themeMode) return;
     _themeMode = mode;
@@ -90,29 +73,24 @@ class SettingsController extends ChangeNotifier {
 }
 
 function screenDart(ctx: FeatureContext): string {
-  const links = linked(ctx);
+  const onboarding = tourOf(ctx);
   const t = uiText(ctx.plan);
   const imports = [
     '../../config/app_info.dart',
-    ...(links.auth ? [fromSettings(authServicePath(links.auth))] : []),
-    ...(links.onboarding ? [fromSettings(links.onboarding.paths.screen)] : []),
+    ...(onboarding ? [fromSettings(onboarding.paths.screen)] : []),
     'settings_controller.dart',
   ].sort();
-  const authParam = links.auth ? ', required this.auth' : '';
-  const authField = links.auth
-    ? '\n\n  /// The session: the account shown here and signed out from here.\n  final AuthService auth;'
-    : '';
   return `import 'package:flutter/material.dart';
 
 ${imports.map((uri) => `import '${uri}';`).join('\n')}
 
 class SettingsScreen extends StatelessWidget {
-  const SettingsScreen({super.key, required this.controller${authParam}});
+  const SettingsScreen({super.key, required this.controller});
 
   static const String title = ${dartString(ctx.feature.names.label)};
   static const String routeName = '${ctx.feature.route}';
 
-  final SettingsController controller;${authField}
+  final SettingsController controller;
 
   @override
   Widget build(BuildContext context) {
@@ -123,15 +101,10 @@ class SettingsScreen extends StatelessWidget {
         builder: (context, _) => ListView(
           padding: const EdgeInsets.symmetric(vertical: 8),
           children: [
-            SwitchListTile(
-              secondary: const Icon(Icons.dark_mode_outlined),
-              title: const Text(${dartString(t.darkMode)}),
-              value: controller.isDark,
-              onChanged: (dark) => controller.updateThemeMode(
-                dark ? ThemeMode.dark : ThemeMode.light,
-              ),
+            const ListTile(
+              leading: Icon(Icons.dark_mode_outlined),
+              title: Text(${dartString(t.theme)}),
             ),
-            const ListTile(title: Text(${dartString(t.theme)})),
             Padding(
               padding: const EdgeInsets.symmetric(horizontal: 16),
               child: SegmentedButton<ThemeMode>(
@@ -157,7 +130,7 @@ class SettingsScreen extends StatelessWidget {
                     controller.updateThemeMode(selection.first),
               ),
             ),
-            const Divider(height: 32),${linkedTiles(links, t)}
+            const Divider(height: 32),${tourTile(onboarding, t)}
             const ListTile(
               leading: Icon(Icons.info_outline),
               title: Text(AppInfo.name),
@@ -172,12 +145,11 @@ class SettingsScreen extends StatelessWidget {
 `;
 }
 
-/** Widget tests of the linked tiles: the tour opens again, sign-out ends the session. */
-function linkedTests({ onboarding, auth }: ReturnType<typeof linked>): string {
-  const tests: string[] = [];
-  if (onboarding) {
-    const screen = onboarding.classes.screen;
-    tests.push(`
+/** Widget test of the tour tile: the tour opens again and comes back to Settings. */
+function tourTest(onboarding: PlannedFeature | undefined): string {
+  if (!onboarding) return '';
+  const screen = onboarding.classes.screen;
+  return `
 
   testWidgets('shows the tour again and comes back', (tester) async {
     SharedPreferences.setMockInitialValues({${screen}.doneKey: true});
@@ -185,7 +157,7 @@ function linkedTests({ onboarding, auth }: ReturnType<typeof linked>): string {
     final controller = SettingsController(prefs);
     await tester.pumpWidget(
       MaterialApp(
-        home: ${settingsScreen(auth)},
+        home: SettingsScreen(controller: controller),
         routes: {
           ${screen}.routeName: (context) => ${screen}(prefs: prefs),
         },
@@ -200,60 +172,23 @@ function linkedTests({ onboarding, auth }: ReturnType<typeof linked>): string {
     await tester.pumpAndSettle();
     expect(find.byType(${screen}), findsNothing);
     expect(find.byType(SettingsScreen), findsOneWidget);
-  });`);
-  }
-  if (auth) {
-    tests.push(`
-
-  testWidgets('shows the account and signs out', (tester) async {
-    SharedPreferences.setMockInitialValues({});
-    final prefs = await SharedPreferences.getInstance();
-    final auth = FakeAuthService(signedInAs: 'ada@example.com');
-    await tester.pumpWidget(
-      MaterialApp(
-        home: SettingsScreen(controller: SettingsController(prefs), auth: auth),
-      ),
-    );
-    expect(find.text('ada@example.com'), findsOneWidget);
-
-    await tester.tap(find.byKey(const Key('settings-sign-out')));
-    await tester.pumpAndSettle();
-
-    expect(auth.calls, ['signOut']);
-    expect(find.text('ada@example.com'), findsNothing);
-  });`);
-  }
-  return tests.join('');
-}
-
-/** The sign-in session, when Settings shows the account. */
-function sessionService(ctx: FeatureContext): ServiceDecl[] {
-  const auth = authServiceDecl(ctx.plan);
-  return auth ? [auth] : [];
-}
-
-/** The screen as the tests build it, with a signed-out fake session when the app has sign-in. */
-function settingsScreen(auth: PlannedFeature | undefined): string {
-  return `SettingsScreen(controller: controller${auth ? ', auth: FakeAuthService()' : ''})`;
+  });`;
 }
 
 function testDart(ctx: FeatureContext): string {
   const pkg = ctx.plan.packageName;
-  const links = linked(ctx);
+  const onboarding = tourOf(ctx);
   const t = uiText(ctx.plan);
   const imports = [
     `package:${pkg}/features/settings/settings_controller.dart`,
     `package:${pkg}/features/settings/settings_screen.dart`,
     'package:shared_preferences/shared_preferences.dart',
-    ...(links.onboarding ? [packageUri(pkg, links.onboarding.paths.screen)] : []),
+    ...(onboarding ? [packageUri(pkg, onboarding.paths.screen)] : []),
   ].sort();
-  const fakeImport = links.auth
-    ? `\nimport '../support/${FAKE_AUTH_SERVICE_PATH.slice('test/support/'.length)}';\n`
-    : '';
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 ${imports.map((uri) => `import '${uri}';`).join('\n')}
-${fakeImport}
+
 void main() {
   testWidgets('switches to dark mode and remembers it', (tester) async {
     SharedPreferences.setMockInitialValues({});
@@ -261,9 +196,10 @@ void main() {
     final controller = SettingsController(prefs);
 
     await tester.pumpWidget(
-      MaterialApp(home: ${settingsScreen(links.auth)}),
+      MaterialApp(home: SettingsScreen(controller: controller)),
     );
-    await tester.tap(find.text(${dartString(t.darkMode)}));
+    expect(find.byType(Switch), findsNothing);
+    await tester.tap(find.text(${dartString(t.themeDark)}));
     await tester.pumpAndSettle();
 
     expect(controller.themeMode, ThemeMode.dark);
@@ -276,14 +212,14 @@ void main() {
     final controller = SettingsController(prefs);
 
     await tester.pumpWidget(
-      MaterialApp(home: ${settingsScreen(links.auth)}),
+      MaterialApp(home: SettingsScreen(controller: controller)),
     );
     await tester.tap(find.text(${dartString(t.themeSystem)}));
     await tester.pumpAndSettle();
 
     expect(controller.themeMode, ThemeMode.system);
     expect(prefs.getString('theme_mode'), 'system');
-  });${linkedTests(links)}
+  });${tourTest(onboarding)}
 }
 `;
 }
@@ -296,10 +232,8 @@ export const settingsArchetype: ArchetypeTemplate = {
     { path: ctx.feature.paths.screen, content: screenDart(ctx) },
     { path: ctx.feature.paths.test, content: testDart(ctx) },
   ],
-  screenBuilder: (ctx) =>
-    `SettingsScreen(controller: services.settings${authFeatureOf(ctx.plan) ? ', auth: services.auth' : ''})`,
-  services: (ctx) => [
-    ...sessionService(ctx),
+  screenBuilder: () => 'SettingsScreen(controller: services.settings)',
+  services: () => [
     {
       field: 'settings',
       type: 'SettingsController',
@@ -310,10 +244,8 @@ export const settingsArchetype: ArchetypeTemplate = {
     },
   ],
   summary: (ctx) => {
-    const { onboarding, auth } = linked(ctx);
-    const tour = onboarding ? '; replays the tour' : '';
-    const account = auth ? '; shows the account and signs out' : '';
-    const what = `dark mode and theme, remembered on the device${tour}${account}.`;
+    const tour = tourOf(ctx) ? '; replays the tour' : '';
+    const what = `system, light or dark theme, remembered on the device${tour}.`;
     return ctx.feature.requested.length
       ? `Settings (${ctx.feature.requested.map(singleLine).join(', ')}): ${what}`
       : `Settings: ${what}`;

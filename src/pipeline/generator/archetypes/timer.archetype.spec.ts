@@ -63,14 +63,17 @@ describe('timerArchetype', () => {
     expect(timerPresets(contextFor(appSpec(['Timer']), 'timer')).map((p) => p.minutes)).toEqual([5, 15, 25]);
   });
 
-  it('runs Timer.periodic in a ChangeNotifier that cancels it on dispose', () => {
+  it('measures time against the wall clock, so a countdown is right after the app was in the background', () => {
     const ctx = contextFor(appSpec(['Pomodoro']), 'timer');
     const files = template.files(ctx);
     const controller = fileContent(files, `${ctx.feature.paths.dir}/pomodoro_controller.dart`);
-    expect(controller).toContain("import 'dart:async';");
+    expect(controller).toContain("import 'package:clock/clock.dart';");
     expect(controller).toContain(`class ${ctx.feature.classes.controller} extends ChangeNotifier`);
-    expect(controller).toContain('Timer.periodic(tick, _onTick)');
-    expect(controller).toContain('this.tick = const Duration(seconds: 1)');
+    expect(controller).toContain('_startedAt = clock.now();');
+    expect(controller).toContain('return _banked + clock.now().difference(startedAt);');
+    // Ticks only repaint: no time is counted in them.
+    expect(controller).toContain('Timer.periodic(tick, (_) => _onTick())');
+    expect(controller).not.toContain('timer.tick');
     expect(controller).toMatch(/void dispose\(\) \{\s+_timer\?\.cancel\(\);/);
     const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain("PomodoroPreset('Focus · 25 min', Duration(minutes: 25))");
@@ -78,7 +81,44 @@ describe('timerArchetype', () => {
     expect(screen).toContain('_timer.dispose();');
     expect(screen).not.toContain('SegmentedButton');
     expect(template.screenBuilder(ctx)).toBe('const PomodoroScreen()');
-    expect(template.dependencies(ctx)).toEqual({});
+    expect(template.dependencies(ctx)).toEqual({ clock: '^1.1.1' });
+    const test = fileContent(files, ctx.feature.paths.test);
+    expect(test).toContain("test('keeps the right time while the app is in the background'");
+    expect(test).toContain('withClock(Clock(() => now), () {');
+    expect(test).toContain('expect(timer.display, const Duration(minutes: 14, seconds: 30));');
+  });
+
+  it('writes only the mode the screen offers: no stopwatch code in a countdown, no presets in a stopwatch', () => {
+    const countdown = contextFor(appSpec(['Timer']), 'timer');
+    const countdownFiles = template.files(countdown);
+    const countdownCode = countdownFiles
+      .filter((file) => file.path.startsWith('lib/'))
+      .map((file) => file.content)
+      .join('\n');
+    for (const unused of ['TimerMode', 'stopwatch', 'lap(', '_laps', 'selectMode']) {
+      expect(countdownCode).not.toContain(unused);
+    }
+    expect(countdownCode).toContain('selectDuration');
+
+    const stopwatch = contextFor(appSpec(['Stopwatch']), 'timer');
+    const stopwatchCode = template
+      .files(stopwatch)
+      .filter((file) => file.path.startsWith('lib/'))
+      .map((file) => file.content)
+      .join('\n');
+    for (const unused of [
+      'StopwatchMode',
+      'StopwatchPreset',
+      'presets',
+      'isFinished',
+      'onFinished',
+      'selectDuration',
+    ]) {
+      expect(stopwatchCode).not.toContain(unused);
+    }
+    expect(stopwatchCode).toContain('void lap()');
+    const stopwatchTest = fileContent(template.files(stopwatch), stopwatch.feature.paths.test);
+    expect(stopwatchTest).toContain('expect(timer.display, const Duration(minutes: 10, seconds: 30));');
   });
 
   it('tests start, 3 seconds of fake time, pause and reset', () => {
@@ -100,6 +140,10 @@ describe('timerArchetype', () => {
     const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('SegmentedButton<StopwatchMode>');
     expect(screen).toContain("label: const Text('Lap')");
+    expect(screen).toContain('if (timer.mode == StopwatchMode.countdown)\n                Wrap(');
+    const controller = fileContent(files, `${ctx.feature.paths.dir}/stopwatch_controller.dart`);
+    expect(controller).toContain('void selectMode(StopwatchMode value)');
+    expect(controller).toContain('bool get isFinished => _mode == StopwatchMode.countdown && elapsed >= _duration;');
     const test = fileContent(files, ctx.feature.paths.test);
     expect(test).toContain('find.byType(SegmentedButton<StopwatchMode>)');
     expect(test).toContain("expect(find.text('00:03'), findsOneWidget);");

@@ -1,6 +1,7 @@
 /**
  * Timer / countdown / pomodoro / stopwatch: a running clock with start, pause
- * and reset, driven by `Timer.periodic` in a ChangeNotifier. The words decide
+ * and reset, measured against the wall clock in a ChangeNotifier
+ * (timer.controller-dart.ts) so it survives the app going to the background. The words decide
  * the modes (countdown with preset chips, stopwatch with laps, or both), and
  * a meditation app that has a `PracticeSession` entity records every finished
  * countdown in its repository.
@@ -9,11 +10,13 @@ import type { GeneratedFile } from '../app-spec';
 import { dartString, singleLine } from '../dart-string';
 import { FAKE_REPOSITORIES_PATH, packageUri } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
+import { packages } from '../data/package-versions';
 import type { EntityPlan, PlannedFeature } from '../plan/app-plan';
 import { phraseIndex, tokens } from '../plan/text-match';
-import { dartText, fill, uiText } from '../ui-text';
+import { dartText, fill, uiText, type UiText } from '../ui-text';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { fromFeatureDir } from './feature-dart.shared';
+import { timerControllerDart } from './timer.controller-dart';
 
 /** Words that ask for a stopwatch (time counting up), in the languages the archetype table knows. */
 const STOPWATCH_WORDS = [
@@ -156,156 +159,59 @@ export function clockText(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${minutes}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-function controllerDart(n: TimerNames): string {
-  return `import 'dart:async';
-
-import 'package:flutter/foundation.dart';
-
-enum ${n.mode} { countdown, stopwatch }
-
-/// A countdown length the user can pick with one tap.
-class ${n.preset} {
-  const ${n.preset}(this.label, this.duration);
-
-  final String label;
-  final Duration duration;
+/**
+ * `widget`, a list element starting with a new line, guarded by `if (condition)`
+ * when the screen switches between countdown and stopwatch.
+ */
+function shownIn(both: boolean, condition: string, widget: string): string {
+  if (!both) return widget;
+  const indent = /^\n( *)/.exec(widget)?.[1] ?? '';
+  return `\n${indent}if (${condition})${widget.replace(/\n/g, '\n  ')}`;
 }
 
-/// A countdown or stopwatch driven by [Timer.periodic]. Elapsed time counts
-/// the timer's ticks ([Timer.tick] includes ticks it had to skip), so a busy
-/// frame never makes it drift and fake time in tests drives it exactly.
-class ${n.controller} extends ChangeNotifier {
-  ${n.controller}({
-    required Duration duration,
-    ${n.mode} mode = ${n.mode}.countdown,
-    this.tick = const Duration(seconds: 1),
-    this.onFinished,
-  })  : _duration = duration,
-        _mode = mode;
-
-  /// How often the clock advances and the screen updates.
-  final Duration tick;
-
-  /// Called once when a countdown reaches zero, with its length.
-  final void Function(Duration length)? onFinished;
-
-  Duration _duration;
-  ${n.mode} _mode;
-  Timer? _timer;
-  Duration _banked = Duration.zero;
-  Duration _running = Duration.zero;
-  final List<Duration> _laps = [];
-  Duration _lastLapAt = Duration.zero;
-
-  ${n.mode} get mode => _mode;
-  Duration get duration => _duration;
-  Duration get elapsed => _banked + _running;
-  bool get isRunning => _timer != null;
-  bool get isFinished => _mode == ${n.mode}.countdown && elapsed >= _duration;
-  bool get hasStarted => isRunning || elapsed > Duration.zero;
-  List<Duration> get laps => List.unmodifiable(_laps);
-
-  Duration get remaining => isFinished ? Duration.zero : _duration - elapsed;
-
-  /// What the big clock shows: time left (rounded up to the second) or time elapsed.
-  Duration get display {
-    if (_mode == ${n.mode}.stopwatch) return elapsed;
-    return Duration(seconds: (remaining.inMilliseconds / 1000).ceil());
+/** Dart that differs between a screen with a countdown (it can finish) and a stopwatch-only one. */
+function finishDart(countdown: boolean, n: TimerNames, presets: TimerPreset[], t: UiText) {
+  if (!countdown) {
+    return {
+      presets: '',
+      create: 'tick: widget.tick,',
+      status: '',
+      startPressed: 'timer.start',
+      startLabel: `timer.hasStarted ? ${dartString(t.resume)} : ${dartString(t.start)}`,
+      statusColor: 'theme.colorScheme.onSurfaceVariant',
+    };
   }
+  const presetList = presets
+    .map((preset) => `    ${n.preset}(${dartString(preset.label)}, Duration(minutes: ${preset.minutes})),`)
+    .join('\n');
+  return {
+    presets: `
 
-  /// The dial: from 1 down to 0 as a countdown runs; the seconds hand of a stopwatch.
-  double get dial {
-    if (_mode == ${n.mode}.stopwatch) {
-      return (elapsed.inMilliseconds % 60000) / 60000;
-    }
-    if (_duration <= Duration.zero) return 0;
-    return remaining.inMilliseconds / _duration.inMilliseconds;
-  }
-
-  void start() {
-    if (isRunning || isFinished) return;
-    _timer = Timer.periodic(tick, _onTick);
-    notifyListeners();
-  }
-
-  void pause() {
-    if (!isRunning) return;
-    _stop();
-    notifyListeners();
-  }
-
-  void reset() {
-    _stop();
-    _banked = Duration.zero;
-    _laps.clear();
-    _lastLapAt = Duration.zero;
-    notifyListeners();
-  }
-
-  /// Records the time since the previous lap (stopwatch).
-  void lap() {
-    if (!isRunning) return;
-    final now = elapsed;
-    _laps.add(now - _lastLapAt);
-    _lastLapAt = now;
-    notifyListeners();
-  }
-
-  void selectDuration(Duration value) {
-    if (isRunning) return;
-    _duration = value;
-    reset();
-  }
-
-  void selectMode(${n.mode} value) {
-    if (value == _mode) return;
-    _stop();
-    _mode = value;
-    reset();
-  }
-
-  void _onTick(Timer timer) {
-    _running = tick * timer.tick;
-    if (isFinished) {
-      _stop();
-      notifyListeners();
-      onFinished?.call(_duration);
-      return;
-    }
-    notifyListeners();
-  }
-
-  void _stop() {
-    _timer?.cancel();
-    _timer = null;
-    _banked += _running;
-    _running = Duration.zero;
-  }
-
-  @override
-  void dispose() {
-    _timer?.cancel();
-    _timer = null;
-    super.dispose();
-  }
-}
-`;
+  static const List<${n.preset}> presets = [
+${presetList}
+  ];`,
+    create: `duration: ${n.screen}.presets.first.duration,
+      tick: widget.tick,`,
+    status: `\n    if (timer.isFinished) return ${dartString(t.timesUp)};`,
+    startPressed: 'timer.isFinished ? null : timer.start',
+    startLabel: `timer.hasStarted && !timer.isFinished ? ${dartString(t.resume)} : ${dartString(t.start)}`,
+    statusColor: `timer.isFinished
+                                  ? theme.colorScheme.primary
+                                  : theme.colorScheme.onSurfaceVariant`,
+  };
 }
 
 function screenDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets: TimerPreset[]): string {
   const t = uiText(ctx.plan);
   const session = practiceSessionEntity(ctx);
   const both = modes.countdown && modes.stopwatch;
-  const initialMode = modes.countdown ? 'countdown' : 'stopwatch';
+  const finish = finishDart(modes.countdown, n, presets, t);
   const imports = [
     ...(session
       ? [fromFeatureDir(IDS_PATH), fromFeatureDir(session.paths.model), fromFeatureDir(session.paths.repository)]
       : []),
     controllerPath(ctx.feature).slice(ctx.feature.paths.dir.length + 1),
   ].map((uri) => `import '${uri}';`);
-  const presetList = presets
-    .map((preset) => `    ${n.preset}(${dartString(preset.label)}, Duration(minutes: ${preset.minutes})),`)
-    .join('\n');
   const sessionField = session
     ? `
 
@@ -359,36 +265,42 @@ ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map(
               const SizedBox(height: 16),`
     : '';
   const presetChips = modes.countdown
-    ? `
-              if (timer.mode == ${n.mode}.countdown)
-                Wrap(
-                  alignment: WrapAlignment.center,
-                  spacing: 8,
-                  runSpacing: 8,
-                  children: [
-                    for (final preset in ${n.screen}.presets)
-                      ChoiceChip(
-                        label: Text(preset.label),
-                        selected: timer.duration == preset.duration,
-                        onSelected: timer.isRunning
-                            ? null
-                            : (_) => timer.selectDuration(preset.duration),
-                      ),
-                  ],
-                ),`
+    ? shownIn(
+        both,
+        `timer.mode == ${n.mode}.countdown`,
+        `
+              Wrap(
+                alignment: WrapAlignment.center,
+                spacing: 8,
+                runSpacing: 8,
+                children: [
+                  for (final preset in ${n.screen}.presets)
+                    ChoiceChip(
+                      label: Text(preset.label),
+                      selected: timer.duration == preset.duration,
+                      onSelected: timer.isRunning
+                          ? null
+                          : (_) => timer.selectDuration(preset.duration),
+                    ),
+                ],
+              ),`,
+      )
     : '';
   const lapButton = modes.stopwatch
-    ? `
-                  if (timer.mode == ${n.mode}.stopwatch)
-                    OutlinedButton.icon(
-                      onPressed: timer.isRunning ? timer.lap : null,
-                      icon: const Icon(Icons.flag_outlined),
-                      label: const Text(${dartString(t.lap)}),
-                    ),`
+    ? shownIn(
+        both,
+        `timer.mode == ${n.mode}.stopwatch`,
+        `
+                  OutlinedButton.icon(
+                    onPressed: timer.isRunning ? timer.lap : null,
+                    icon: const Icon(Icons.flag_outlined),
+                    label: const Text(${dartString(t.lap)}),
+                  ),`,
+      )
     : '';
   const lapList = modes.stopwatch
     ? `
-              if (timer.mode == ${n.mode}.stopwatch && timer.laps.isNotEmpty) ...[
+              if (${both ? `timer.mode == ${n.mode}.stopwatch && ` : ''}timer.laps.isNotEmpty) ...[
                 const SizedBox(height: 24),
                 for (final (index, lap) in timer.laps.indexed.toList().reversed)
                   ListTile(
@@ -410,13 +322,9 @@ class ${n.screen} extends StatefulWidget {
   });
 
   static const String title = ${dartString(ctx.feature.names.label)};
-  static const String routeName = '${ctx.feature.route}';
+  static const String routeName = '${ctx.feature.route}';${finish.presets}
 
-  static const List<${n.preset}> presets = [
-${presetList}
-  ];
-
-  /// How often the clock advances.
+  /// How often the screen repaints while the clock runs.
   final Duration tick;${sessionField}
 
   @override
@@ -430,9 +338,7 @@ class _${n.screen}State extends State<${n.screen}> {
   void initState() {
     super.initState();
     _timer = ${n.controller}(
-      duration: ${n.screen}.presets.first.duration,
-      mode: ${n.mode}.${initialMode},
-      tick: widget.tick,${onFinished}
+      ${finish.create}${onFinished}
     );
   }
 
@@ -442,8 +348,7 @@ class _${n.screen}State extends State<${n.screen}> {
     super.dispose();
   }${recordSession}
 
-  String _status(${n.controller} timer) {
-    if (timer.isFinished) return ${dartString(t.timesUp)};
+  String _status(${n.controller} timer) {${finish.status}
     if (timer.isRunning) return ${dartString(t.running)};
     return timer.hasStarted ? ${dartString(t.paused)} : ${dartString(t.ready)};
   }
@@ -487,9 +392,7 @@ class _${n.screen}State extends State<${n.screen}> {
                           Text(
                             _status(timer),
                             style: theme.textTheme.titleMedium?.copyWith(
-                              color: timer.isFinished
-                                  ? theme.colorScheme.primary
-                                  : theme.colorScheme.onSurfaceVariant,
+                              color: ${finish.statusColor},
                             ),
                           ),
                         ],
@@ -517,9 +420,9 @@ class _${n.screen}State extends State<${n.screen}> {
                     )
                   else
                     FilledButton.icon(
-                      onPressed: timer.isFinished ? null : timer.start,
+                      onPressed: ${finish.startPressed},
                       icon: const Icon(Icons.play_arrow),
-                      label: Text(timer.hasStarted && !timer.isFinished ? ${dartString(t.resume)} : ${dartString(t.start)}),
+                      label: Text(${finish.startLabel}),
                     ),${lapButton}
                 ],
               ),${lapList}
@@ -628,10 +531,12 @@ function testDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, presets
     expect(find.text(${dartString(fill(t.lapN, { n: 1 }))}), findsNothing);
   });`);
   }
+  tests.push(backgroundTest(n, modes));
   const imports = [
+    'package:clock/clock.dart',
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
-    ...(both ? [packageUri(pkg, controllerPath(ctx.feature))] : []),
+    packageUri(pkg, controllerPath(ctx.feature)),
     packageUri(pkg, ctx.feature.paths.screen),
   ].sort();
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}${session ? `\n\nimport '../support/${FAKE_REPOSITORIES_PATH.slice('test/support/'.length)}';` : ''}
@@ -640,6 +545,27 @@ void main() {
 ${tests.join('\n\n')}
 }
 `;
+}
+
+/**
+ * The clock moves on while no tick runs (the app in the background): the
+ * controller still shows the right time. A countdown of 25 minutes shows
+ * 14:30 left after 10:30; a stopwatch shows 10:30.
+ */
+function backgroundTest(n: TimerNames, modes: TimerModes): string {
+  const create = modes.countdown ? `${n.controller}(duration: const Duration(minutes: 25))` : `${n.controller}()`;
+  const expected = modes.countdown ? 'Duration(minutes: 14, seconds: 30)' : 'Duration(minutes: 10, seconds: 30)';
+  return `  test('keeps the right time while the app is in the background', () {
+    var now = DateTime(2030, 1, 1, 9);
+    withClock(Clock(() => now), () {
+      final timer = ${create};
+      timer.start();
+      // In the background no tick runs, but the clock moves on.
+      now = now.add(const Duration(minutes: 10, seconds: 30));
+      expect(timer.display, const ${expected});
+      timer.dispose();
+    });
+  });`;
 }
 
 function practiceMinutesField(entity: EntityPlan): string {
@@ -655,7 +581,7 @@ function files(ctx: FeatureContext): GeneratedFile[] {
   const modes = timerModes(ctx);
   const presets = timerPresets(ctx);
   return [
-    { path: controllerPath(ctx.feature), content: controllerDart(n) },
+    { path: controllerPath(ctx.feature), content: timerControllerDart(n, modes) },
     { path: ctx.feature.paths.screen, content: screenDart(ctx, n, modes, presets) },
     { path: ctx.feature.paths.test, content: testDart(ctx, n, modes, presets) },
   ];
@@ -668,7 +594,8 @@ function describeModes(modes: TimerModes): string {
 
 export const timerArchetype: ArchetypeTemplate = {
   id: 'timer',
-  dependencies: () => ({}),
+  // clock: the wall clock the controller reads, which widget tests fake.
+  dependencies: () => packages('clock'),
   files,
   screenBuilder(ctx) {
     const n = names(ctx.feature);

@@ -50,9 +50,14 @@ export function dateField(entity: EntityPlan): EntityField | undefined {
   return entity.fields.find((field) => field.type === 'date' && field.required) ?? entity.fields.find((field) => field.type === 'date');
 }
 
-/** A required text field other than the title, e.g. an expense's category: what a chart groups by. */
+/**
+ * A required text field other than the title, e.g. an expense's category: what a chart groups by.
+ * Never a reference: its value is another record's id, not a name to show.
+ */
 export function categoryField(entity: EntityPlan): EntityField | undefined {
-  return entity.fields.find((field) => field.type === 'text' && field.required && field.name !== entity.titleField);
+  return entity.fields.find(
+    (field) => field.type === 'text' && field.required && field.name !== entity.titleField && !field.refersTo,
+  );
 }
 
 /**
@@ -87,8 +92,14 @@ export function displayText(field: EntityField, expr: string, words: Pick<UiText
   return nullable ? `(${expr} == null ? '' : ${text})` : text;
 }
 
-/** A Dart literal of the field's type for test data (deterministic in `n`). */
+/** The id `sampleEntity(entity, n)` gives its record: `walker-1` for the first Walker. */
+export function sampleId(className: string, n: number): string {
+  return `${className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()}-${n}`;
+}
+
+/** A Dart literal of the field's type for test data (deterministic in `n`); a reference points at sample `n`. */
 export function sampleValue(field: EntityField, n: number): string {
+  if (field.refersTo) return dartString(sampleId(field.refersTo, n));
   switch (field.type) {
     case 'money':
     case 'decimal':

@@ -19,12 +19,25 @@ import {
 
 export const IDS_PATH = 'lib/data/ids.dart';
 
+/**
+ * Whether a date field holds a moment (a message's `sentAt`, a `createdAt`)
+ * rather than a calendar day picked in a date picker (a due date, a birthday).
+ */
+export function isMoment(field: EntityField): boolean {
+  return field.type === 'date' && /(At|Time|Timestamp)$|^(timestamp|time)$/.test(field.name);
+}
+
+/** The reader of a date field's JSON value: `_moment` or `_day` (see `dateHelpers`). */
+function dateReader(field: EntityField): string {
+  return isMoment(field) ? '_moment' : '_day';
+}
+
 function fromJsonValue(field: EntityField): string {
   const key = `json['${field.name}']`;
   const optional = !field.required;
   switch (field.type) {
     case 'date':
-      return optional ? `_date(${key})` : `_date(${key}) ?? DateTime.now()`;
+      return optional ? `${dateReader(field)}(${key})` : `${dateReader(field)}(${key}) ?? DateTime.now()`;
     case 'int':
       return optional ? `(${key} as num?)?.toInt()` : `(${key} as num?)?.toInt() ?? 0`;
     case 'decimal':
@@ -39,7 +52,53 @@ function fromJsonValue(field: EntityField): string {
 
 function toJsonValue(field: EntityField): string {
   if (field.type !== 'date') return field.name;
-  return field.required ? `${field.name}.toIso8601String()` : `${field.name}?.toIso8601String()`;
+  const writer = isMoment(field) ? '_momentJson' : '_dayJson';
+  return field.required ? `${writer}(${field.name})` : `${field.name} == null ? null : ${writer}(${field.name}!)`;
+}
+
+/**
+ * How the model's dates travel (JSON, Firestore, Supabase `timestamptz`,
+ * GraphQL `DateTime`): always as UTC ISO-8601 strings, so every backend
+ * and every device reads the same instant. A day picked in a date picker is
+ * sent as midnight UTC of that day and read back as that day, so it never
+ * moves to the day before in another time zone; a moment is sent in UTC and
+ * shown in the device's time zone.
+ */
+function dateHelpers(entity: EntityPlan): string {
+  const dates = entity.fields.filter((field) => field.type === 'date');
+  const days = dates.some((field) => !isMoment(field));
+  const moments = dates.some(isMoment);
+  if (!dates.length) return '';
+  const lines = ['', '', '// Dates travel as UTC ISO-8601 strings.'];
+  if (days) {
+    lines.push(
+      '// A day (picked in a date picker) is sent as midnight UTC of that day and',
+      '// read back as that day, so it never shifts in another time zone.',
+    );
+  }
+  if (moments) lines.push("// A moment is sent in UTC and read in the device's time zone.");
+  if (days) {
+    lines.push(
+      'String _dayJson(DateTime value) =>',
+      '    DateTime.utc(value.year, value.month, value.day).toIso8601String();',
+      '',
+      'DateTime? _day(Object? value) {',
+      '  final parsed = value is String ? DateTime.tryParse(value) : null;',
+      '  if (parsed == null) return null;',
+      '  return DateTime(parsed.year, parsed.month, parsed.day);',
+      '}',
+    );
+  }
+  if (moments) {
+    if (days) lines.push('');
+    lines.push(
+      'String _momentJson(DateTime value) => value.toUtc().toIso8601String();',
+      '',
+      'DateTime? _moment(Object? value) =>',
+      '    value is String ? DateTime.tryParse(value)?.toLocal() : null;',
+    );
+  }
+  return lines.join('\n');
 }
 
 function constructorParam(field: EntityField): string {
@@ -84,20 +143,24 @@ function guessTodo(entity: EntityPlan): string {
   return `\n///\n${lines.map((line) => `/// ${line}`).join('\n')}`;
 }
 
+/** `operator ==` on one line when it fits in 80 columns, as `dart format` joins it. */
+function equalsLine(className: string): string {
+  const line = `  bool operator ==(Object other) => other is ${className} && other.id == id;`;
+  return line.length <= 80 ? line : `  bool operator ==(Object other) =>\n      other is ${className} && other.id == id;`;
+}
+
 export function entityModelDart(entity: EntityPlan): string {
-  const hasDate = entity.fields.some((field) => field.type === 'date');
   const fields = entity.fields.map((field) => `  final ${fieldDartType(field)} ${field.name};`).join('\n');
   const params = ['required this.id', ...entity.fields.map(constructorParam)].map((p) => `    ${p},`).join('\n');
-  const json = [`      'id': id,`, ...entity.fields.map((field) => `      '${field.name}': ${toJsonValue(field)},`)].join('\n');
+  // As `dart format` lays out a map literal after `=>`: entries at 8 columns, the brace at 6.
+  const json = [`        'id': id,`, ...entity.fields.map((field) => `        '${field.name}': ${toJsonValue(field)},`)].join(
+    '\n',
+  );
   const fromJson = [
     `      id: json['id'] as String? ?? '',`,
     ...entity.fields.map((field) => `      ${field.name}: ${fromJsonValue(field)},`),
   ].join('\n');
-  const dateHelper = hasDate
-    ? `
-
-DateTime? _date(Object? value) => value is String ? DateTime.tryParse(value) : null;`
-    : '';
+  const dateHelper = dateHelpers(entity);
   return `/// ${entity.label}: one record of the app's data.${guessTodo(entity)}
 class ${entity.className} {
   const ${entity.className}({
@@ -123,8 +186,7 @@ ${fromJson}
   }
 
   @override
-  bool operator ==(Object other) =>
-      other is ${entity.className} && other.id == id;
+${equalsLine(entity.className)}
 
   @override
   int get hashCode => id.hashCode;
@@ -169,18 +231,34 @@ String newId() {
 
 function fakeRepository(entity: EntityPlan): string {
   const name = entity.className;
-  return `class InMemory${name}Repository implements ${name}Repository {
-  InMemory${name}Repository({List<${name}> seed = const []})
-      : _items = [...seed];
+  return `class InMemory${name}Repository extends InMemoryRecords<${name}>
+    implements ${name}Repository {
+  InMemory${name}Repository({super.seed, super.failing})
+      : super(idOf: (item) => item.id);
+}`;
+}
 
-  final List<${name}> _items;
+/** What every in-memory repository does, once: a list, and a switch that makes it fail. */
+const IN_MEMORY_RECORDS_DART = `/// A repository kept in a list; \`failing\` makes saves and deletes throw, as
+/// an offline backend would, so tests can check what the user is told.
+class InMemoryRecords<T> implements RecordRepository<T> {
+  InMemoryRecords({
+    required this.idOf,
+    List<T> seed = const [],
+    this.failing = false,
+  }) : _items = [...seed];
+
+  final String Function(T item) idOf;
+  final List<T> _items;
+  bool failing;
 
   @override
-  Future<List<${name}>> fetchAll() async => List.unmodifiable(_items);
+  Future<List<T>> fetchAll() async => List.unmodifiable(_items);
 
   @override
-  Future<void> save(${name} item) async {
-    final index = _items.indexWhere((existing) => existing.id == item.id);
+  Future<void> save(T item) async {
+    if (failing) throw Exception('offline');
+    final index = _items.indexWhere((existing) => idOf(existing) == idOf(item));
     if (index >= 0) {
       _items[index] = item;
     } else {
@@ -190,18 +268,25 @@ function fakeRepository(entity: EntityPlan): string {
 
   @override
   Future<void> delete(String id) async {
-    _items.removeWhere((item) => item.id == id);
+    if (failing) throw Exception('offline');
+    _items.removeWhere((item) => idOf(item) == id);
   }
 }`;
-}
 
 /** In-memory repositories for widget tests: the UI under test never touches a backend. */
 export function fakeRepositoriesDart(plan: AppPlan): string {
-  const imports = plan.entities
-    .flatMap((entity) => [packageUri(plan.packageName, entity.paths.model), packageUri(plan.packageName, entity.paths.repository)])
+  const imports = [
+    packageUri(plan.packageName, RECORD_REPOSITORY_PATH),
+    ...plan.entities.flatMap((entity) => [
+      packageUri(plan.packageName, entity.paths.model),
+      packageUri(plan.packageName, entity.paths.repository),
+    ]),
+  ]
     .sort()
     .map((uri) => `import '${uri}';`);
   return `${imports.join('\n')}
+
+${IN_MEMORY_RECORDS_DART}
 
 ${plan.entities.map(fakeRepository).join('\n\n')}
 `;

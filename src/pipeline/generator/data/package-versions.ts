@@ -19,6 +19,8 @@ export const PACKAGE_VERSIONS = {
   flutter_map: '^7.0.2',
   latlong2: '^0.9.1',
   image_picker: '^1.1.2',
+  // flutter_test pins 1.1.1 (Flutter 3.24); its fake time drives `clock.now()` in widget tests.
+  clock: '^1.1.1',
   // The version flutter_localizations pins in Flutter 3.24 (a newer one would not resolve).
   intl: '^0.19.0',
 } as const satisfies Record<string, string>;

@@ -19,12 +19,13 @@ import {
   repositoryImplementation,
   restCollectionPath,
   restItemPath,
-  sqlColumn,
   type GraphqlEntity,
 } from '../data/backends/backend-names';
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
+import { supabaseColumn } from '../data/backends/supabase-sql';
 import { fieldDartType } from '../data/entity-dart';
 import type { AppPlan, BackendKind, EntityField, EntityPlan, FieldType } from '../plan/app-plan';
+import { linkTarget } from './entity-links';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -102,6 +103,8 @@ interface DataField {
   format?: string;
   required: boolean;
   default?: boolean;
+  /** A reference: the entity (its `name` below) whose `id` this field holds. */
+  refersTo?: string;
 }
 
 export interface DataModel {
@@ -140,7 +143,8 @@ function storageFor(plan: AppPlan, entity: EntityPlan, graphqlType: string): Sto
   }
 }
 
-function dataFields(entity: EntityPlan): DataField[] {
+/** `names` gives each entity's name in the contract, by class name. */
+function dataFields(plan: AppPlan, entity: EntityPlan, names: ReadonlyMap<string, string>): DataField[] {
   const id: DataField = {
     name: 'id',
     column: 'id',
@@ -164,14 +168,21 @@ function dataFields(entity: EntityPlan): DataField[] {
         ...(json.format ? { format: json.format } : {}),
         required: alwaysPresent(field),
         ...(field.type === 'bool' ? { default: false } : {}),
+        ...referredName(plan, field, names),
       };
     }),
   ];
 }
 
+function referredName(plan: AppPlan, field: EntityField, names: ReadonlyMap<string, string>): { refersTo?: string } {
+  const target = linkTarget(plan, field);
+  return target ? { refersTo: names.get(target.className) } : {};
+}
+
 export function dataModel(plan: AppPlan): DataModel {
   const schemas = openApiSchemaNames(plan);
   const graphqlTypes = new Map(graphqlEntities(plan).map((names) => [names.entity.className, names.typeName]));
+  const contractNames = plan.backend === 'graphql' ? graphqlTypes : schemas;
   const features = featuresByEntity(plan);
   return {
     backend: plan.backend,
@@ -195,7 +206,7 @@ export function dataModel(plan: AppPlan): DataModel {
         storage: storageFor(plan, entity, graphqlType),
         titleField: entity.titleField,
         features: features.get(entity.className) ?? [],
-        fields: dataFields(entity),
+        fields: dataFields(plan, entity, contractNames),
       };
     }),
   };
@@ -230,7 +241,18 @@ function tagNames(plan: AppPlan, schemas: ReadonlyMap<string, string>): Map<stri
   return names;
 }
 
-function entitySchema(entity: EntityPlan): Json {
+/**
+ * "Id of a Walker (GET /walkers)": `listedBy` says where the ids come from. The field's
+ * label comes first when it says something else ("Apartment: id of a Listing …").
+ */
+function referenceDescription(field: EntityField, target: EntityPlan, listedBy: string): string {
+  const name = singleLine(target.label);
+  const about = `id of ${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} (${listedBy})`;
+  const label = singleLine(field.label);
+  return label === name ? upperFirst(about) : `${label}: ${about}`;
+}
+
+function entitySchema(plan: AppPlan, entity: EntityPlan): Json {
   const properties: Record<string, Json> = {
     id: { type: 'string', description: 'Client-generated identifier (`newId()` in lib/data/ids.dart)' },
   };
@@ -238,7 +260,10 @@ function entitySchema(entity: EntityPlan): Json {
     const json = JSON_TYPES[field.type];
     const property: Record<string, Json> = { type: json.type };
     if (json.format) property.format = json.format;
-    property.description = singleLine(field.label);
+    const target = linkTarget(plan, field);
+    property.description = target
+      ? referenceDescription(field, target, `GET ${restCollectionPath(target)}`)
+      : singleLine(field.label);
     if (!alwaysPresent(field)) property.nullable = true;
     if (field.type === 'bool') property.default = false;
     if (field.required && field.name === entity.titleField) property.minLength = 1;
@@ -420,7 +445,7 @@ export function openApiDocument(plan: AppPlan): Json {
         ids.get(entity.className) as OperationIds,
       ),
     );
-    components[schema] = entitySchema(entity);
+    components[schema] = entitySchema(plan, entity);
   }
   if (withAuth) Object.assign(paths, authPaths(hasRegistration(plan)));
   const servers: Json[] =
@@ -467,9 +492,24 @@ function graphqlString(text: string): string {
   );
 }
 
-function graphqlTypeBlock(keyword: 'type' | 'input', name: string, description: string, names: GraphqlEntity): string {
+/** A field's description; a reference names the type it points at and the query listing it. */
+function graphqlFieldAbout(plan: AppPlan, field: EntityField, byClass: ReadonlyMap<string, GraphqlEntity>): string {
+  const target = linkTarget(plan, field);
+  const names = target && byClass.get(target.className);
+  if (!target || !names) return field.label;
+  return referenceDescription(field, target, `listed by the ${names.listField} query`);
+}
+
+function graphqlTypeBlock(
+  plan: AppPlan,
+  keyword: 'type' | 'input',
+  name: string,
+  description: string,
+  names: GraphqlEntity,
+  byClass: ReadonlyMap<string, GraphqlEntity>,
+): string {
   const fields = names.fields.map((field) => {
-    const about = field.field ? field.field.label : 'Client-generated identifier';
+    const about = field.field ? graphqlFieldAbout(plan, field.field, byClass) : 'Client-generated identifier';
     return `  ${graphqlString(about)}\n  ${field.name}: ${field.type}`;
   });
   return `${graphqlString(description)}\n${keyword} ${name} {\n${fields.join('\n')}\n}`;
@@ -486,18 +526,28 @@ export function graphqlSchema(plan: AppPlan): string {
   ];
   if (usesDates)
     sections.push(`${graphqlString('ISO-8601 date-time string, e.g. 2026-01-31T09:30:00.000')}\nscalar DateTime`);
+  const byClass = new Map(entities.map((names) => [names.entity.className, names]));
   for (const names of entities) {
     const entity = names.entity;
     sections.push(
       graphqlTypeBlock(
+        plan,
         'type',
         names.typeName,
         `${entity.label} (Dart model ${entity.className}, ${entity.paths.model})`,
         names,
+        byClass,
       ),
     );
     sections.push(
-      graphqlTypeBlock('input', names.inputName, `A whole ${entity.label} to insert or replace by id`, names),
+      graphqlTypeBlock(
+        plan,
+        'input',
+        names.inputName,
+        `A whole ${entity.label} to insert or replace by id`,
+        names,
+        byClass,
+      ),
     );
   }
   const query = entities.map(
@@ -532,9 +582,16 @@ function fieldRows(plan: AppPlan, entity: EntityPlan): string[][] {
       field.label,
       fieldDartType(field),
       yesNo(alwaysPresent(field)),
-      supabase ? `\`${sqlColumn(field)}\`` : `${field.type}${field.name === entity.titleField ? ' (title)' : ''}`,
+      supabase ? `\`${supabaseColumn(plan, field)}\`` : fieldKind(plan, entity, field),
     ]),
   ];
+}
+
+/** `text (title)`, or for a reference the entity whose id it holds. */
+function fieldKind(plan: AppPlan, entity: EntityPlan, field: EntityField): string {
+  const target = linkTarget(plan, field);
+  if (target) return `\`${target.className}\` id`;
+  return `${field.type}${field.name === entity.titleField ? ' (title)' : ''}`;
 }
 
 function operationRows(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string[][] {

@@ -107,7 +107,7 @@ describe('README and models: what was guessed', () => {
 
   it('lists each guessed screen with its fields and why', () => {
     expect(row(guessed, '| Zorbs |')).toContain(
-      'Zorb name (text, required), Notes (longText), Date (date, required) | Not a kind of record the generator knows, so its fields are a generic record (a name or title, notes, a date)',
+      'Zorb name (text, required), Notes (longText), Date (date) | Not a kind of record the generator knows, so its fields are a generic record (a name or title, notes, a date)',
     );
     expect(row(guessed, '| Quantum flux |')).toContain('`QuantumFlux` (`lib/data/models/quantum_flux.dart`)');
     expect(row(guessed, '| Volunteers |')).toContain('guessed from the shape of the word');

@@ -6,7 +6,9 @@
  */
 import { dataScreenOf } from '../feature-links';
 import { guessReason, isGuessed } from '../field-guesses';
-import { entityOf, type AppPlan, type PlannedFeature } from '../plan/app-plan';
+import { entityOf, type AppPlan, type EntityField, type PlannedFeature } from '../plan/app-plan';
+import { linkTarget } from './entity-links';
+import { linkNotesMd } from './link-notes';
 import { table } from './markdown';
 import { entryPhrase, screenEntry } from './screen-entry';
 
@@ -95,8 +97,24 @@ export function featureMapSection(plan: AppPlan): string {
   ].join('\n\n');
 }
 
-/** README / brief section listing guessed entities, their screens and fields; empty when nothing was guessed. */
+/**
+ * README / brief section listing guessed entities (their screens and fields) and the
+ * links between records read from the description; empty when nothing was guessed.
+ */
 export function guessedSection(plan: AppPlan): string {
+  const entities = guessedEntities(plan);
+  const links = linkNotesMd(plan);
+  if (!entities && !links) return '';
+  return ['## What was guessed', entities, links].filter(Boolean).join('\n\n');
+}
+
+/** The field's type, or for a reference the record it links to ("→ Walker", listed below the table). */
+function fieldKind(plan: AppPlan, field: EntityField): string {
+  const target = linkTarget(plan, field);
+  return target ? `→ ${target.label}` : field.type;
+}
+
+function guessedEntities(plan: AppPlan): string {
   const guessed = plan.entities.filter(isGuessed);
   if (guessed.length === 0) return '';
   const rows = guessed.map((entity) => {
@@ -104,12 +122,13 @@ export function guessedSection(plan: AppPlan): string {
     return [
       screens.map((feature) => feature.names.label).join(', '),
       `\`${entity.className}\` (\`${entity.paths.model}\`)`,
-      entity.fields.map((field) => `${field.label} (${field.type}${field.required ? ', required' : ''})`).join(', '),
+      entity.fields
+        .map((field) => `${field.label} (${fieldKind(plan, field)}${field.required ? ', required' : ''})`)
+        .join(', '),
       guessReason(entity),
     ];
   });
   return [
-    '## What was guessed',
     'These screens store records the generator did not recognise. Their fields are a reasonable start, not your data model: check them against your data before building on them (each model file carries a TODO).',
     table(['Screen', 'Model', 'Fields', 'Why'], rows),
   ].join('\n\n');

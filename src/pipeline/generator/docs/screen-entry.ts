@@ -21,7 +21,7 @@ export function screenEntry(plan: AppPlan, feature: PlannedFeature): ScreenEntry
   if (gate) return { kind: 'gate', gate };
   const host = openedFrom(plan, feature);
   const entity = entityOf(plan, feature);
-  if (host && entity) return { kind: 'data', host, action: manageDataLabel(entity) };
+  if (host && entity) return { kind: 'data', host, action: manageDataLabel(plan, entity) };
   return { kind: 'home' };
 }
 

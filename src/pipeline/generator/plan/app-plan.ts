@@ -46,6 +46,13 @@ export interface EntityField {
   type: FieldType;
   /** Required fields are non-nullable in Dart and validated in forms; `bool` is always non-null (default false). */
   required: boolean;
+  /**
+   * The `className` of another entity of the plan this field points at: a dog walk's walker, a lease's
+   * tenant. The field is then a `text` holding that record's `id` (named `walkerId` / `walker_id`),
+   * never the entity's title field; forms pick it from the other entity's records (a dropdown of their
+   * `displayTitle`), lists and details show the referenced record's title. Unset for plain fields.
+   */
+  refersTo?: string;
 }
 
 /**

@@ -479,6 +479,80 @@ export const REGISTRATION_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words for a chat's channels: a "Channels" / "Rooms" / "Groups" feature next
+ * to a chat, or a chat label that names them ("chat rooms", "salas de chat"),
+ * makes the chat a list of channels, each with its own messages
+ * (`plan/chat-channels.ts`). Only in apps with a chat: a hotel's "rooms" are
+ * records, not chat rooms.
+ */
+export const CHAT_CHANNEL_WORDS: readonly string[] = [
+  'channel',
+  'channels',
+  'room',
+  'rooms',
+  'chatroom*',
+  'group',
+  'groups',
+  'kenh',
+  'phong',
+  'nhom',
+  'canal',
+  'canales',
+  'canais',
+  'canaux',
+  'sala',
+  'salas',
+  'salon',
+  'salons',
+  'grupo',
+  'grupos',
+  'groupe',
+  'groupes',
+  'kanal',
+  'kanale',
+  'raum',
+  'raume',
+  'gruppe',
+  'gruppen',
+  'canale',
+  'canali',
+  'stanza',
+  'stanze',
+  'gruppo',
+  'gruppi',
+  'saluran',
+  'ruang',
+  'grup',
+  '频道',
+  '群组',
+  '群聊',
+  '聊天室',
+  'チャンネル',
+  'ルーム',
+  'グループ',
+];
+
+/**
+ * Words for several conversations. They are chat words too, so alone they
+ * make a one-room chat; next to another chat label ("chat, conversations")
+ * they ask for channels.
+ */
+export const CONVERSATION_WORDS: readonly string[] = [
+  'conversation*',
+  'conversa*',
+  'unterhaltung*',
+  'gesprach*',
+  'conversazion*',
+  'percakapan',
+  'hoi thoai',
+  'cuoc tro chuyen',
+  '会话',
+  '对话',
+  '会話',
+  'トーク',
+];
+
+/**
  * Words that name an archetype in a feature label but are too common in prose
  * to mine from a description ("find", "pay", "account", "theme" of a story…).
  */

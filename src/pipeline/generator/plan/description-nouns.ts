@@ -8,7 +8,8 @@
  * shape (a person, a payment, a lease, a vote, an event, a bookable resource,
  * a thing) picks the rest of its fields. Rule-based and deterministic.
  */
-import { appLocale } from './app-language';
+import { asciiLetters } from '../naming';
+import { appLocale, type AppLocale } from './app-language';
 import {
   DOMAIN_ENTITIES,
   PERSON_FIELDS,
@@ -33,6 +34,7 @@ import {
   wordRoles,
   type WordRole,
 } from './description-words';
+import { pluralNoun, singularNoun } from './noun-inflection';
 import { foldText, phraseIndex, plural, singular, tokens } from './text-match';
 
 /** One screen's worth of data found in the description. */
@@ -45,6 +47,8 @@ export interface MinedNoun {
   /** A row of the domain table, or one built from the description. */
   row: DomainEntity;
   fieldsFrom: 'domain' | 'description';
+  /** snake_case plural in the description's language (`prenotazioni`, `kunden`), for a row built from it. */
+  tableName?: string;
 }
 
 export interface MinedNouns {
@@ -67,6 +71,8 @@ interface FieldSpec {
   name: string;
   type: string;
   required: boolean;
+  /** The `className` of the noun a reference field points at. */
+  refersTo?: string;
 }
 
 interface Noun {
@@ -74,6 +80,8 @@ interface Noun {
   kind: Kind;
   domain?: DomainEntity;
   className: string;
+  /** The plural table/collection in the noun's language (`prenotazioni`); English rules when unset. */
+  tableName?: string;
   title: string;
   label: string;
   pluralLabel: string;
@@ -92,6 +100,8 @@ interface Noun {
 }
 
 interface Context {
+  /** The description's language: it decides singulars, plurals and word order. */
+  locale: AppLocale;
   roles: ReadonlyMap<string, WordRole>;
   /** Vietnamese words are several syllables ("hội viên"): a reference is named after all of them. */
   syllables: boolean;
@@ -117,8 +127,17 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** Singular of a head word: English rules, or a bare plural "-s" of Romance languages. */
-function singularOf(word: string, headFirst: boolean): string {
+/** Languages whose nouns `noun-inflection.ts` knows the plural of. */
+const INFLECTED_LOCALES: ReadonlySet<AppLocale> = new Set(['de', 'it', 'es', 'pt', 'fr']);
+
+/**
+ * Singular of a folded head word: the rules of the description's language;
+ * English rules in English (or a bare "-s" dropped when an English head comes
+ * first: "bottles of wine"), and in languages without plurals a bare "-s"
+ * dropped from a borrowed word.
+ */
+function singularOf(word: string, headFirst: boolean, locale: AppLocale): string {
+  if (INFLECTED_LOCALES.has(locale)) return foldText(singularNoun(word, locale));
   if (!headFirst) return singular(word);
   if (word.length <= 3 || !word.endsWith('s')) return word;
   if (/(ones|ores|ales)$/.test(word)) return word.slice(0, -2);
@@ -127,7 +146,7 @@ function singularOf(word: string, headFirst: boolean): string {
 
 function isPlural(word: string, ctx: Context): boolean {
   if (word.length <= 3 || /(ss|us|is)$/.test(word) || ctx.roles.has(word)) return false;
-  return singularOf(word, ctx.headFirst) !== word;
+  return singularOf(word, ctx.headFirst, ctx.locale) !== word;
 }
 
 function isPaymentWord(text: string): boolean {
@@ -157,8 +176,9 @@ function isPerson(head: string, words: readonly string[], ctx: Context): boolean
 function domainOf(
   words: readonly string[],
   headFirst: boolean,
+  locale: AppLocale,
 ): { row: DomainEntity; start: number; end: number } | undefined {
-  const forms = [words, words.map((word) => singularOf(word, headFirst)), words.map(singular)];
+  const forms = [words, words.map((word) => singularOf(word, headFirst, locale)), words.map(singular)];
   let best: { row: DomainEntity; start: number; end: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
     for (const phrase of row.words) {
@@ -246,6 +266,32 @@ function labelsOf(
   return { label, pluralLabel: ctx.headFirst ? label : capitalize(plural(origSingular.join(' '))) };
 }
 
+/**
+ * The phrase as written, once with a singular and once with a plural head, in
+ * a language `noun-inflection.ts` knows: "Prenotazione" / "Prenotazioni",
+ * "Hundespaziergang" / "Hundespaziergänge". German keeps its capitals
+ * ("neue Kunden" → "Neue Kunden"); other languages write nouns in lower case.
+ */
+function inflectedForms(all: readonly Word[], headIndex: number, ctx: Context): { one: string[]; many: string[] } {
+  const written = all.map((word) => (ctx.locale === 'de' ? word.orig : word.orig.toLocaleLowerCase()));
+  const head = written[headIndex];
+  const lower = head.toLocaleLowerCase();
+  const keepCase = (form: string) => (head === lower ? form : capitalize(form));
+  const one = keepCase(singularNoun(lower, ctx.locale));
+  const many = isPlural(all[headIndex].text, ctx)
+    ? head
+    : keepCase(pluralNoun(singularNoun(lower, ctx.locale), ctx.locale));
+  return {
+    one: written.map((word, i) => (i === headIndex ? one : word)),
+    many: written.map((word, i) => (i === headIndex ? many : word)),
+  };
+}
+
+/** Lower-case ASCII words for identifiers: umlauts spelled out ("gänge" → "gaenge"), other marks dropped. */
+function identifierWords(words: readonly string[]): string[] {
+  return words.map((word) => asciiLetters(word).toLowerCase());
+}
+
 /** A phrase as the noun it names, or undefined when it is not one the app keeps. */
 function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
   let all = phrase.words;
@@ -263,7 +309,7 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
   const headIndex = headIndexOf(all, ctx);
   const texts = all.map((word) => word.text);
   const head = texts[headIndex];
-  const headSingular = singularOf(head, ctx.headFirst || headIndex < texts.length - 1);
+  const headSingular = singularOf(head, ctx.headFirst || headIndex < texts.length - 1, ctx.locale);
   const plural_ = isPlural(head, ctx);
   // English "bottles of wine" is a wine bottle; Romance "pistas de pádel" keeps its order.
   const content = texts
@@ -273,6 +319,7 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
   const domain = domainOf(
     texts.filter((text) => ctx.roles.get(text) !== 'of'),
     ctx.headFirst || headIndex < texts.length - 1,
+    ctx.locale,
   );
   const payment = isPaymentWord(head) || PAYMENT_NOUNS.has(content.join(' '));
   const person = isPerson(headSingular, texts, ctx);
@@ -283,14 +330,33 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
   if (!isAccepted(phrase, facts)) return undefined;
 
   const kind: Kind = payment ? 'payment' : kindOf(texts, headSingular, phrase, view, ctx);
-  const { label, pluralLabel } = labelsOf(all, headIndex, headSingular, plural_, ctx);
-  const stem = PAYMENT_NOUNS.get(keyWords.join(' ')) || camel(keyWords);
+  let { label, pluralLabel } = labelsOf(all, headIndex, headSingular, plural_, ctx);
+  // Identifiers spell the words out in ASCII; in a language with its own plurals the table is that plural.
+  let idWords = keyWords;
+  let headId = headSingular;
+  let tableName: string | undefined;
+  if (INFLECTED_LOCALES.has(ctx.locale)) {
+    const forms = inflectedForms(all, headIndex, ctx);
+    label = capitalize(forms.one.join(' '));
+    pluralLabel = capitalize(forms.many.join(' '));
+    // The same words and order as `keyWords`: "Termine von Kunden" → KundenTermin / kunden_termine.
+    const ordered = (words: string[]) => {
+      const kept = identifierWords(words.filter((_, i) => ctx.roles.get(texts[i]) !== 'of'));
+      return keyWords === content ? kept : [...kept.slice(1), kept[0]];
+    };
+    idWords = ordered(forms.one);
+    headId = identifierWords([forms.one[headIndex]])[0];
+    tableName = ordered(forms.many).join('_');
+  }
+  const paymentStem = PAYMENT_NOUNS.get(keyWords.join(' '));
+  const stem = paymentStem || camel(idWords);
   if (!/^[A-Z]/.test(stem)) return undefined;
-  const headName = lowerFirst(camel([headSingular])) || lowerFirst(stem);
+  const headName = lowerFirst(camel([headId])) || lowerFirst(stem);
   const noun: Noun = {
     phrase,
     kind,
     className: kind === 'resource' ? `${stem}Booking` : stem,
+    tableName: kind === 'resource' || paymentStem ? undefined : tableName,
     title: capitalize(phrase.words.map((word) => word.orig).join(' ')),
     label,
     pluralLabel,
@@ -309,7 +375,7 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     noun.label = domain.row.label;
     noun.pluralLabel = domain.row.pluralLabel;
     // A singular mention in English ("my plant") titles the screen with the table's plural.
-    if (!plural_ && !ctx.headFirst) noun.title = domain.row.pluralLabel;
+    if (!plural_ && ctx.locale === 'en') noun.title = domain.row.pluralLabel;
     // English keeps the user's word ("apartment" for a Listing); other languages the table's class.
     if (ctx.headFirst || domain.end - domain.start > 1) noun.refName = lowerFirst(domain.row.className);
   }
@@ -329,22 +395,50 @@ function isAttributeWord(phrase: Phrase): boolean {
   return FIELD_WORDS.has(texts.join(' ')) || FIELD_WORDS.has(texts[texts.length - 1]);
 }
 
-/** Field specs → the `name:type!` string of a domain row; a name listed twice is required if either is. */
-function fieldString(fields: readonly FieldSpec[]): string {
+/** A name listed twice is one field, required (or a reference) if either is. */
+function mergeFields(fields: readonly FieldSpec[]): FieldSpec[] {
   const byName = new Map<string, FieldSpec>();
   for (const field of fields) {
     const seen = byName.get(field.name);
-    if (seen) seen.required ||= field.required;
-    else byName.set(field.name, { ...field });
+    if (seen) {
+      seen.required ||= field.required;
+      seen.refersTo ??= field.refersTo;
+    } else byName.set(field.name, { ...field });
   }
-  return [...byName.values()].map((field) => `${field.name}:${field.type}${field.required ? '!' : ''}`).join(', ');
+  return [...byName.values()];
 }
 
-const refField = (noun: Noun, required: boolean): FieldSpec => ({ name: noun.refName, type: 'text', required });
+/** Field specs → the `name:type!` string of a domain row. */
+function fieldString(fields: readonly FieldSpec[]): string {
+  return fields.map((field) => `${field.name}:${field.type}${field.required ? '!' : ''}`).join(', ');
+}
+
+/** The references of the fields, by field name, for the row's `refersTo`. */
+function referencesOf(fields: readonly FieldSpec[]): Record<string, string> | undefined {
+  const refs = fields.filter((field) => field.refersTo);
+  return refs.length ? Object.fromEntries(refs.map((field) => [field.name, field.refersTo as string])) : undefined;
+}
+
+const refField = (noun: Noun, required: boolean): FieldSpec => ({
+  name: noun.refName,
+  type: 'text',
+  required,
+  refersTo: noun.className,
+});
 const field = (name: string, type: string, required = false): FieldSpec => ({ name, type, required });
 
+/**
+ * A reference holds an id, so it cannot title the record ("a dog walk with Anna" is a walk, Anna is a
+ * walker): where the first required text field is a reference, a title goes before it.
+ */
+function withTitle(fields: readonly FieldSpec[]): FieldSpec[] {
+  const title = fields.find((spec) => spec.required && (spec.type === 'text' || spec.type === 'longText'));
+  if (!title?.refersTo || fields.some((spec) => spec.name === 'title')) return [...fields];
+  return [field('title', 'text', true), ...fields];
+}
+
 /** The fields of a noun the table does not know: its shape, its references, its attributes and intents. */
-function fieldsOf(noun: Noun): string {
+function fieldsOf(noun: Noun): FieldSpec[] {
   const titled = noun.kind !== 'person' && noun.kind !== 'resource' && noun.kind !== 'measure';
   const [titleRef, ...otherRequired] = titled ? noun.requiredRefs : [];
   const refs = [...(titled ? otherRequired : noun.requiredRefs), ...noun.refs].slice(0, MAX_REFS);
@@ -397,7 +491,7 @@ function fieldsOf(noun: Noun): string {
   if (noun.view === 'book' && !noun.pay && !fields.some((f) => f.type === 'bool')) add(field('done', 'bool'));
   // A vote is a choice, not a text to write.
   if (noun.kind !== 'vote') add(field(noun.kind === 'payment' ? 'note' : 'notes', 'longText'));
-  return fieldString(fields);
+  return withTitle(mergeFields(fields));
 }
 
 const PLACE_ROWS: ReadonlySet<string> = new Set(['Listing', 'Place']);
@@ -409,6 +503,7 @@ function addModifier(noun: Noun, ctx: Context, add: (noun: Noun) => Noun): void 
   const found = domainOf(
     modifiers.map((word) => word.text),
     true,
+    ctx.locale,
   );
   // "house cleanings", "restaurant reviews": where something happens is no list of its own.
   if (!found || PLACE_ROWS.has(found.row.className)) return;
@@ -423,11 +518,13 @@ function addModifier(noun: Noun, ctx: Context, add: (noun: Noun) => Noun): void 
 /** "book babysitters": the people get their list, the booking names one of them. */
 function bookingOfPerson(person: Noun, add: (noun: Noun) => Noun, ctx: Context): Noun {
   const people = add({ ...person, phrase: { ...person.phrase, intent: undefined }, used: [...person.used] });
-  const english = !ctx.headFirst;
+  // The booking is named in English only in English; "Gassigeher" stays the screen's word in German.
+  const english = ctx.locale === 'en';
   return {
     ...person,
     kind: 'resource',
     className: `${person.className}Booking`,
+    tableName: undefined,
     title: english ? `${person.label} bookings` : person.title,
     label: english ? `${person.label} booking` : person.label,
     pluralLabel: english ? `${person.label} bookings` : person.pluralLabel,
@@ -487,16 +584,19 @@ function attachPayments(
 function toMined(nouns: readonly Noun[]): MinedNoun[] {
   let calendar = false;
   return nouns.map((noun) => {
-    const fields = noun.domain ? noun.domain.fields : fieldsOf(noun);
+    const specs = noun.domain ? [] : fieldsOf(noun);
+    const fields = noun.domain ? noun.domain.fields : fieldString(specs);
     const booked = noun.phrase.intent === 'book' || noun.view === 'book';
     const archetype = booked && /:date/.test(fields) && !calendar ? 'calendar' : 'entity';
     if (archetype === 'calendar') calendar = true;
+    const refersTo = referencesOf(specs);
     const row: DomainEntity = noun.domain ?? {
       words: [],
       className: noun.className,
       label: noun.label,
       pluralLabel: noun.pluralLabel,
       fields,
+      ...(refersTo ? { refersTo } : {}),
     };
     return {
       at: Math.min(...noun.phrase.words.map((word) => word.at)),
@@ -504,6 +604,7 @@ function toMined(nouns: readonly Noun[]): MinedNoun[] {
       archetype,
       row,
       fieldsFrom: noun.domain ? 'domain' : 'description',
+      ...(noun.domain || !noun.tableName ? {} : { tableName: noun.tableName }),
     };
   });
 }
@@ -519,6 +620,7 @@ export function mineDescriptionNouns(name: string, description: string): MinedNo
   const pieces = lex(`${name}\n${description}`).filter((piece) => typeof piece === 'string' || piece.at >= nameCount);
   const words = pieces.filter((piece): piece is Word => typeof piece !== 'string');
   const ctx: Context = {
+    locale,
     roles,
     syllables: locale === 'vi',
     headFirst: HEAD_FIRST_LOCALES.has(locale),

@@ -6,6 +6,7 @@
  * item's title). A word not in the table still gets an entity (see
  * `genericEntity`): a title, notes and a date.
  */
+import type { AppLocale } from './app-language';
 import type { FieldType } from './app-plan';
 
 export interface DomainEntity {
@@ -14,6 +15,28 @@ export interface DomainEntity {
   label: string;
   pluralLabel: string;
   fields: string;
+  /** Field name → the `className` of the row it points at (rows mined from a description: "walker" → Walker). */
+  refersTo?: Readonly<Record<string, string>>;
+  /**
+   * `pluralLabel` in vi|es|pt|fr|de|it|id|zh|ja, for rows the app adds a screen for on its
+   * own (Places for a map, Products for a checkout): that screen's title is no word of the user's.
+   */
+  titles?: string;
+}
+
+const TITLE_LOCALES: readonly AppLocale[] = ['vi', 'es', 'pt', 'fr', 'de', 'it', 'id', 'zh', 'ja'];
+
+/**
+ * `titles` of the generic "Entries" the planner adds when no requested feature holds data
+ * (only statistics and search, say); that row is built, not in the table.
+ */
+const ENTRIES_TITLES = 'Bản ghi|Registros|Registros|Entrées|Einträge|Voci|Entri|条目|記録';
+
+/** The row's plural label in `locale` when `titles` has it, else the English one. */
+export function pluralTitle(row: DomainEntity, locale: AppLocale): string {
+  const index = TITLE_LOCALES.indexOf(locale);
+  const titles = row.titles ?? (row.words.length === 0 && row.className === 'Entry' ? ENTRIES_TITLES : undefined);
+  return (index >= 0 ? titles?.split('|')[index] : undefined) ?? row.pluralLabel;
 }
 
 export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
@@ -166,6 +189,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     className: 'Product',
     label: 'Product',
     pluralLabel: 'Products',
+    titles: 'Sản phẩm|Productos|Produtos|Produits|Produkte|Prodotti|Produk|商品|商品',
     fields: 'name:text!, price:money!, description:longText, stock:int',
   },
   {
@@ -397,6 +421,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     className: 'Place',
     label: 'Place',
     pluralLabel: 'Places',
+    titles: 'Địa điểm|Lugares|Locais|Lieux|Orte|Luoghi|Tempat|地点|場所',
     fields: 'name:text!, address:text!, latitude:decimal!, longitude:decimal!, notes:longText',
   },
   {
@@ -667,23 +692,55 @@ export function parseFieldSpecs(fields: string): { name: string; type: FieldType
   });
 }
 
-/** Fields of an entity whose words say nothing the table knows. */
-export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date!';
+/**
+ * A chat's channel (room, group) when the app asks for a chat and channels
+ * (`plan/chat-channels.ts`): a name and an optional topic. The class and
+ * labels come from the user's word ("Rooms" → Room); not in DOMAIN_ENTITIES,
+ * because "rooms" without a chat are a hotel's.
+ */
+export const CHAT_CHANNEL_FIELDS = 'name:text!, topic:longText';
 
-/** English nouns of people ("volunteers", "inspectors"): their entities hold contact details. */
+/** A message posted in a channel: `channel` becomes `channelId`, pointing at the channel entity. */
+export const CHANNEL_MESSAGE_ENTITY: DomainEntity = {
+  words: [],
+  className: 'ChatMessage',
+  label: 'Message',
+  pluralLabel: 'Messages',
+  fields: 'channel:text!, text:longText!, sender:text!, sentAt:date!',
+};
+
+/**
+ * Fields of an entity whose words say nothing the table knows. The date is optional: a channel,
+ * a room or a tool has no date of its own, and a required one would be typed in for nothing.
+ */
+export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date';
+
+/** English nouns of people ("volunteers", "inspectors", "doctors"): their entities hold contact details. */
 export const PERSON_SHAPE =
-  /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant)s?$/;
+  /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant|doctor|nurse|physician|surgeon|therapist|trainer|instructor|nanny|babysitter|barber|plumber|mechanic|lawyer|colleague|teammate|neighbou?r|landlord|applicant|candidate|caregiver|parent|child|children)s?$/;
 
 export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longText';
 
+/** Words of lists whose items get bought. */
+const SHOPPING = /^(shopping|grocery|groceries)$/;
+
 /**
- * Fields for a word the table does not know, guessed from its shape: people
- * ("volunteers", "inspectors"), measurements ("scores", "readings"), things
- * that happen ("inspections", "attendance", "meetings"), else a titled note.
+ * Fields for a word the table does not know, guessed from its shape: lists
+ * and kits of things, people ("volunteers", "inspectors"), measurements
+ * ("scores", "readings"), things that happen ("inspections", "attendance",
+ * "meetings"), else a titled note.
  */
 const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
-  // Before people: a "checklist" is a list, not a checkl-ist.
-  [/(list|collection|set|kit|pack)s?$/, 'name:text!, quantity:int!, packed:bool, notes:longText'],
+  // Before people: a "checklist" is a list, not a checkl-ist. What is on a shopping list gets bought,
+  // what is in a kit gets packed, what is on any other list (a checklist, a to-do list) gets done.
+  [SHOPPING, 'name:text!, quantity:int, bought:bool, notes:longText'],
+  [/(kit|pack)s?$/, 'name:text!, quantity:int, packed:bool, notes:longText'],
+  // Whole words only: a "stylist" or a "cyclist" is a person, not a list.
+  [
+    /^(list|checklist|todolist|tasklist|shortlist|watchlist|waitlist|booklist)s?$/,
+    'name:text!, done:bool, notes:longText',
+  ],
+  [/(collection|set)s?$/, 'name:text!, quantity:int, notes:longText'],
   [PERSON_SHAPE, PERSON_FIELDS],
   [
     /(score|grade|mark|rating|reading|result|weight|level|measurement|metric|temperature)s?$/,
@@ -698,7 +755,10 @@ const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
 /** The fields, and whether the word's shape chose them or they are the default. */
 export function genericFields(words: readonly string[]): { fields: string; from: 'shape' | 'default' } {
   const last = words[words.length - 1] ?? '';
-  const fields = GENERIC_SHAPES.find(([shape]) => shape.test(last))?.[1];
+  // "shopping list", "grocery list": the word before the list says what it holds.
+  const before = /^lists?$/.test(last) ? (words[words.length - 2] ?? '') : '';
+  const word = SHOPPING.test(before) ? before : last;
+  const fields = GENERIC_SHAPES.find(([shape]) => shape.test(word))?.[1];
   return fields ? { fields, from: 'shape' } : { fields: GENERIC_FIELDS, from: 'default' };
 }
 

@@ -33,6 +33,8 @@ quantity: Số lượng|Cantidad|Quantidade|Quantité|Menge|Quantità|Jumlah|数
 priority: Độ ưu tiên|Prioridad|Prioridade|Priorité|Priorität|Priorità|Prioritas|优先级|優先度
 price: Giá|Precio|Preço|Prix|Preis|Prezzo|Harga|价格|価格
 done: Xong|Hecho|Concluído|Terminé|Erledigt|Fatto|Selesai|完成|完了
+bought: Đã mua|Comprado|Comprado|Acheté|Gekauft|Comprato|Sudah dibeli|已购买|購入済み
+packed: Đã xếp|Empacado|Embalado|Emballé|Eingepackt|Preparato|Sudah dikemas|已打包|荷造り済み
 customer: Khách hàng|Cliente|Cliente|Client|Kunde|Cliente|Pelanggan|客户|顧客
 customerName: Khách hàng|Cliente|Cliente|Client|Kunde|Cliente|Pelanggan|客户|顧客
 address: Địa chỉ|Dirección|Endereço|Adresse|Adresse|Indirizzo|Alamat|地址|住所
@@ -46,6 +48,9 @@ progress: Tiến độ|Progreso|Progresso|Progression|Fortschritt|Progresso|Prog
 caption: Chú thích|Descripción|Legenda|Légende|Bildunterschrift|Didascalia|Keterangan|说明|キャプション
 takenAt: Ngày chụp|Fecha de la foto|Data da foto|Date de prise|Aufnahmedatum|Data dello scatto|Tanggal foto|拍摄日期|撮影日
 isIncome: Thu nhập|Ingreso|Receita|Revenu|Einnahme|Entrata|Pemasukan|收入|収入
+latitude: Vĩ độ|Latitud|Latitude|Latitude|Breitengrad|Latitudine|Lintang|纬度|緯度
+longitude: Kinh độ|Longitud|Longitude|Longitude|Längengrad|Longitudine|Bujur|经度|経度
+stock: Tồn kho|Existencias|Estoque|Stock|Lagerbestand|Scorte|Stok|库存|在庫
 `;
 
 const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> = new Map(

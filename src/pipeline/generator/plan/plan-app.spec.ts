@@ -186,6 +186,141 @@ describe('planApp: names', () => {
   });
 });
 
+describe('planApp: references between mined entities', () => {
+  const refs = (name: string, description: string) =>
+    planApp(spec([], { name, description })).entities.map((entity) => [
+      entity.className,
+      entity.titleField,
+      entity.fields
+        .filter((field) => field.refersTo)
+        .map((field) => `${field.name}/${field.column}->${field.refersTo}`),
+    ]);
+
+  it('links a dog walk to its walker by id, never as its title', () => {
+    expect(refs('Dog Walker', 'Book dog walks with local walkers and pay in the app')).toEqual([
+      ['DogWalk', 'title', ['walkerId/walker_id->Walker']],
+      ['Walker', 'name', []],
+    ]);
+  });
+
+  it('links leases and rent payments to their tenant and apartment', () => {
+    const plan = refs('Landlord', 'Track tenants, leases and rent payments for my apartments');
+    expect(plan).toContainEqual([
+      'Lease',
+      'title',
+      ['tenantId/tenant_id->Tenant', 'apartmentId/apartment_id->Listing'],
+    ]);
+    expect(plan).toContainEqual([
+      'RentPayment',
+      'title',
+      ['tenantId/tenant_id->Tenant', 'apartmentId/apartment_id->Listing'],
+    ]);
+  });
+});
+
+describe('planApp: fields the description names', () => {
+  const fieldsOf = (plan: ReturnType<typeof planApp>, className: string) => {
+    const entity = plan.entities.find((e) => e.className === className);
+    return {
+      from: entity?.fieldsFrom,
+      fields: entity?.fields.map((f) => `${f.name}:${f.type}${f.required ? '!' : ''}`),
+    };
+  };
+
+  it('gives a listed table entity the numbers the description names, instead of the table’s', () => {
+    const description = 'Log workouts with sets, reps and weight, see weekly progress charts and set reminders';
+    const listed = planApp(spec(['workouts', 'progress chart', 'reminders'], { description }));
+    const workout = {
+      from: 'domain',
+      fields: ['activity:text!', 'sets:int!', 'reps:int', 'weight:decimal', 'date:date!', 'notes:longText'],
+    };
+    expect(fieldsOf(listed, 'Workout')).toEqual(workout);
+    // The same when the workouts are mined from the description itself.
+    expect(fieldsOf(planApp(spec([], { description })), 'Workout')).toEqual(workout);
+  });
+
+  it('keeps the table’s fields the description repeats, and its money', () => {
+    const recipes = planApp(spec(['recipes', 'search'], { description: 'Save recipes with ingredients and steps' }));
+    expect(fieldsOf(recipes, 'Recipe').fields).toEqual([
+      'name:text!',
+      'ingredients:longText!',
+      'steps:longText!',
+      'minutes:int',
+      'servings:int',
+    ]);
+    const expenses = planApp(spec(['expenses', 'charts'], { description: 'Track expenses with a tip and a rating' }));
+    expect(fieldsOf(expenses, 'Expense').fields).toEqual([
+      'title:text!',
+      'amount:money!',
+      'category:text!',
+      'date:date!',
+      'tip:money',
+      'rating:int',
+      'note:longText',
+    ]);
+  });
+
+  it('adds them to a guessed entity, which then says they came from the description', () => {
+    const plan = planApp(spec(['climbs', 'stats'], { description: 'Log climbs with grade and attempts' }));
+    expect(fieldsOf(plan, 'Climb')).toEqual({
+      from: 'description',
+      fields: ['name:text!', 'grade:text', 'attempts:int', 'notes:longText', 'date:date'],
+    });
+  });
+
+  it('books appointments between the people the description names, linked to their records', () => {
+    const description = 'Patients book appointments with doctors; doctors see their schedule';
+    const plan = planApp(spec(['login', 'appointments', 'doctors', 'calendar'], { description }));
+    expect(fieldsOf(plan, 'Booking').fields).toEqual([
+      'patient:text!',
+      'doctorId:text!',
+      'date:date!',
+      'phone:phone',
+      'notes:longText',
+    ]);
+    const booking = plan.entities.find((e) => e.className === 'Booking');
+    expect(booking?.titleField).toBe('patient');
+    expect(booking?.fields.find((f) => f.name === 'doctorId')?.refersTo).toBe('Doctor');
+    // Doctors are people: contact details, and no date to type in.
+    expect(fieldsOf(plan, 'Doctor')).toEqual({
+      from: 'shape',
+      fields: ['name:text!', 'phone:phone', 'email:email', 'notes:longText'],
+    });
+  });
+
+  it('names the one who books after the subject, and a stylist is a person, not a list', () => {
+    const plan = planApp(spec(['bookings', 'stylists'], { description: 'Clients book haircuts with stylists' }));
+    expect(fieldsOf(plan, 'Booking').fields?.slice(0, 2)).toEqual(['client:text!', 'stylistId:text!']);
+    expect(fieldsOf(plan, 'Stylist').fields).toEqual(['name:text!', 'phone:phone', 'email:email', 'notes:longText']);
+    // Without people in the description, a booking keeps the table's customer and service.
+    const plain = planApp(spec(['appointments', 'calendar'], { description: 'Book lessons' }));
+    expect(fieldsOf(plain, 'Booking').fields?.slice(0, 2)).toEqual(['customerName:text!', 'service:text!']);
+  });
+});
+
+describe('planApp: fields of words the table does not know', () => {
+  const fieldsOf = (features: string[]) =>
+    planApp(spec(features)).entities.map((e) => e.fields.map((f) => `${f.name}:${f.type}${f.required ? '!' : ''}`));
+
+  it('asks no date of a thing that has none of its own', () => {
+    expect(fieldsOf(['channels'])[0]).toEqual(['name:text!', 'notes:longText', 'date:date']);
+  });
+
+  it('buys what is on a shopping list, packs a kit and ticks off any other list', () => {
+    const [shopping, groceries, kit, checklist] = fieldsOf([
+      'shopping list',
+      'groceries',
+      'first aid kit',
+      'checklist',
+    ]);
+    expect(shopping).toContain('bought:bool');
+    expect(groceries).toContain('bought:bool');
+    expect(kit).toContain('packed:bool');
+    expect(checklist).toEqual(['name:text!', 'done:bool', 'notes:longText']);
+    expect(fieldsOf(['packing list'])[0]).toContain('packed:bool');
+  });
+});
+
 describe('backendKind', () => {
   it.each([
     ['', 'none'],
@@ -231,7 +366,15 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
         description: 'Book dog walks with local walkers and pay in the app',
         screens: ['calendar:DogWalk:Dog walks', 'entity:Walker:Walkers', 'settings:-:Settings'],
         fields: {
-          DogWalk: ['walker:text!', 'date:date!', 'location:text', 'price:money!', 'paid:bool', 'notes:longText'],
+          DogWalk: [
+            'title:text!',
+            'walkerId:text!',
+            'date:date!',
+            'location:text',
+            'price:money!',
+            'paid:bool',
+            'notes:longText',
+          ],
           Walker: ['name:text!', 'phone:phone', 'email:email', 'notes:longText'],
         },
       },
@@ -248,8 +391,8 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
           'settings:-:Settings',
         ],
         fields: {
-          PlantWatering: ['plant:text!', 'date:date!', 'completed:bool', 'notes:longText'],
-          Fertilizer: ['plant:text!', 'date:date!', 'amount:decimal', 'notes:longText'],
+          PlantWatering: ['title:text!', 'plantId:text!', 'date:date!', 'completed:bool', 'notes:longText'],
+          Fertilizer: ['title:text!', 'plantId:text!', 'date:date!', 'amount:decimal', 'notes:longText'],
         },
       },
     ],
@@ -266,21 +409,23 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
           'settings:-:Settings',
         ],
         fields: {
-          Tenant: ['name:text!', 'phone:phone', 'email:email', 'apartment:text', 'notes:longText'],
+          Tenant: ['name:text!', 'phone:phone', 'email:email', 'apartmentId:text', 'notes:longText'],
           Lease: [
-            'tenant:text!',
+            'title:text!',
+            'tenantId:text!',
             'startDate:date!',
             'endDate:date',
             'amount:money',
-            'apartment:text',
+            'apartmentId:text',
             'notes:longText',
           ],
           RentPayment: [
-            'tenant:text!',
+            'title:text!',
+            'tenantId:text!',
             'amount:money!',
             'dueDate:date!',
             'paid:bool',
-            'apartment:text',
+            'apartmentId:text',
             'note:longText',
           ],
         },
@@ -302,8 +447,8 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
         description: 'Organise a book club: books, meetings and votes',
         screens: ['entity:Book:Books', 'entity:Meeting:Meetings', 'entity:Vote:Votes', 'settings:-:Settings'],
         fields: {
-          Meeting: ['title:text!', 'date:date!', 'location:text', 'book:text', 'notes:longText'],
-          Vote: ['book:text!', 'voter:text', 'date:date!'],
+          Meeting: ['title:text!', 'date:date!', 'location:text', 'bookId:text', 'notes:longText'],
+          Vote: ['title:text!', 'bookId:text!', 'voter:text', 'date:date!'],
         },
       },
     ],
@@ -384,7 +529,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
     ]);
     const { screens, fields } = described('Sitters', 'Parents book babysitters and rate them');
     expect(screens).toEqual(expect.arrayContaining(['calendar:BabysitterBooking:Babysitter bookings']));
-    expect(fields('BabysitterBooking')).toEqual(expect.arrayContaining(['babysitter:text!', 'date:date!']));
+    expect(fields('BabysitterBooking')).toEqual(expect.arrayContaining(['babysitterId:text!', 'date:date!']));
   });
 
   it('makes no screen of filler, adverbs, verbs or the places things happen', () => {

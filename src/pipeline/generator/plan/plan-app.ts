@@ -6,7 +6,7 @@
  */
 import type { AppSpec } from '../app-spec';
 import { featureClasses, featureFilePaths, featureRoute } from '../feature-classes';
-import { featureIcon } from '../feature-icons';
+import { featureIcons } from '../feature-icons';
 import { DART_RESERVED, featureClassName, featureId, snakeCase, type FeatureNames } from '../naming';
 import { appDescription, appDisplayName, packageName } from '../spec-text';
 import { uiText } from '../ui-text';
@@ -18,11 +18,26 @@ import {
   genericFields,
   WEAK_DESCRIPTION_WORDS,
   parseFieldSpecs,
+  pluralTitle,
   type DomainEntity,
 } from './domain-entities';
+import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS } from './domain-entities';
+import { foldChatChannels } from './chat-channels';
 import { mineDescriptionNouns } from './description-nouns';
+import {
+  bookingParties,
+  describedRecords,
+  withBookingParties,
+  withDescribedFields,
+  type BookingParties,
+  type DescribedRecord,
+} from './described-fields';
+import { linkReferences } from './entity-references';
 import { localizeEntity } from './field-labels';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
+import { entityNamesFromLabel } from './entity-names';
+import { pluralNoun } from './noun-inflection';
+import { writtenTitle } from './written-labels';
 import { foldText, phraseIndex, phraseLengthAt, plural, singular, tokens } from './text-match';
 
 /** An entity before it gets names and paths: a table row, or a generic one named after the user's words. */
@@ -32,6 +47,8 @@ interface EntityRef {
   fieldsFrom: NonNullable<EntityPlan['fieldsFrom']>;
   /** Labels for field names where the generic label would not say what the field holds ("Zorb name"). */
   fieldLabels?: Readonly<Record<string, string>>;
+  /** snake_case plural in the app's language when the class is the user's word (`prenotazioni`). */
+  tableName?: string;
 }
 
 interface Candidate {
@@ -135,14 +152,16 @@ function camel(words: readonly string[]): string {
 }
 
 /** An entity for domain words the table does not know: "game boards" → GameBoard { title, notes, date }. */
-function genericEntity(label: string, fallback: string): EntityRef {
+function genericEntity(label: string, fallback: string, locale: AppLocale = 'en'): EntityRef {
   const words = tokens(label).filter((word) => snakeCase(word) !== '');
   const last = words.length ? [...words.slice(0, -1), singular(words[words.length - 1])] : [];
   const stem = camel(last).slice(0, 40);
+  // Other languages name it in their own singular and plural ("Prenotazioni" → Prenotazione / prenotazioni).
+  const own = entityNamesFromLabel(label, locale);
   // Digits keep "Feature 1" and "Feature 2" apart; a class name still starts with a letter.
-  const className = /^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback;
+  const className = own?.className ?? (/^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback);
   const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  const labelText = spaced[0] + spaced.slice(1).toLowerCase();
+  const labelText = own?.label ?? spaced[0] + spaced.slice(1).toLowerCase();
   const fields = genericFields(words);
   const named = fields.from === 'default' && className !== fallback && NAMEABLE_LABEL.test(labelText);
   return {
@@ -151,11 +170,12 @@ function genericEntity(label: string, fallback: string): EntityRef {
       words: [],
       className,
       label: labelText,
-      pluralLabel: plural(labelText),
+      pluralLabel: own?.pluralLabel ?? plural(labelText),
       fields: named ? fields.fields.replace(/^title:/, 'name:') : fields.fields,
     },
     fieldsFrom: fields.from,
     fieldLabels: named ? { name: `${labelText} name` } : undefined,
+    tableName: own?.tableName,
   };
 }
 
@@ -171,14 +191,40 @@ function entityRef(row: DomainEntity): EntityRef {
   return { key: row.className, row, fieldsFrom: 'domain' };
 }
 
-function classifyLabel(label: string, index: number): Candidate {
+/** Whether a phrase of the description ("workouts") names the entity: its table row, or its label's last word. */
+function describes(words: readonly string[], ref: EntityRef): boolean {
+  if (ref.fieldsFrom === 'domain') return domainEntityOf(words)?.className === ref.row.className;
+  const own = tokens(ref.row.label).map(singular);
+  return words.length > 0 && singular(words[words.length - 1]) === own[own.length - 1];
+}
+
+/**
+ * The entity with the fields the description names for it ("log workouts with sets, reps and weight"):
+ * a table row keeps its other fields and stays a known record; a guessed one now has the user's words.
+ * Nouns built from the description took their "with" words already. Bookings name their people
+ * ("Patients book appointments with doctors": patient, doctor) instead of a salon's customer and service.
+ */
+function withDescription(ref: EntityRef, records: readonly DescribedRecord[], parties: BookingParties): EntityRef {
+  if (ref.fieldsFrom === 'description') return ref;
+  let row = ref.row;
+  if (ref.fieldsFrom === 'domain' && row.className === 'Booking') {
+    const booking = withBookingParties(row.fields, parties);
+    row = { ...row, fields: booking.fields, ...(booking.refersTo ? { refersTo: booking.refersTo } : {}) };
+  }
+  const named = records.filter((record) => describes(record.words, ref)).flatMap((record) => record.fields);
+  const fields = named.length ? withDescribedFields(row.fields, named) : row.fields;
+  if (fields === ref.row.fields) return ref;
+  return { ...ref, row: { ...row, fields }, fieldsFrom: ref.fieldsFrom === 'domain' ? 'domain' : 'description' };
+}
+
+function classifyLabel(label: string, index: number, locale: AppLocale): Candidate {
   const words = tokens(label);
   const archetype = archetypeOf(words) ?? 'entity';
   const domain = domainEntityOf(words);
   const options: Record<string, boolean> = {};
   if (archetype === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
   let entity: EntityRef | undefined = domain ? entityRef(domain) : undefined;
-  if (archetype === 'entity' && !entity) entity = genericEntity(label, `Entry${index + 1}`);
+  if (archetype === 'entity' && !entity) entity = genericEntity(label, `Entry${index + 1}`, locale);
   return { label, origin: 'features', archetype, entity, options };
 }
 
@@ -202,11 +248,12 @@ function firstFreeIndex(words: readonly string[], phrases: readonly string[], co
 function mineDescription(spec: AppSpec): Candidate[] {
   const text = `${spec.name}\n${spec.description}`;
   const words = tokens(text);
+  const locale = appLocale(spec);
   const found: { at: number; candidate: Candidate }[] = [];
   const mined = mineDescriptionNouns(spec.name, spec.description);
   for (const noun of mined.nouns) {
     const key = noun.fieldsFrom === 'domain' ? noun.row.className : `generic:${noun.row.className}`;
-    const entity: EntityRef = { key, row: noun.row, fieldsFrom: noun.fieldsFrom };
+    const entity: EntityRef = { key, row: noun.row, fieldsFrom: noun.fieldsFrom, tableName: noun.tableName };
     const candidate: Candidate = {
       label: noun.title,
       origin: 'description',
@@ -228,14 +275,22 @@ function mineDescription(spec: AppSpec): Candidate[] {
     if (at < 0) continue;
     const options: Record<string, boolean> = {};
     if (row.id === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
-    found.push({ at, candidate: { label: row.title, origin: 'description', archetype: row.id, options } });
+    const label = writtenTitle(text, at, row.words, locale) ?? row.title;
+    found.push({ at, candidate: { label, origin: 'description', archetype: row.id, options } });
   }
   for (const row of DOMAIN_ENTITIES) {
     if (entityMined.has(row.className)) continue;
-    const at = descriptionEntityIndex(words, row);
+    const at = descriptionEntityIndex(words, row, locale);
     if (at < 0 || mined.consumed.has(at)) continue;
+    const label = writtenTitle(text, at, row.words, locale) ?? row.pluralLabel;
+    // "reservas" is a calendar word and a table row: one screen titled "Reservas", showing the bookings.
+    const same = found.find((hit) => hit.at === at && hit.candidate.label === label);
+    if (same) {
+      if (same.candidate.archetype === 'calendar') same.candidate.entity ??= entityRef(row);
+      continue;
+    }
     const candidate: Candidate = {
-      label: row.pluralLabel,
+      label,
       origin: 'description',
       archetype: 'entity',
       entity: entityRef(row),
@@ -250,11 +305,17 @@ function mineDescription(spec: AppSpec): Candidate[] {
 }
 
 /** An entity word counts in prose when it is plural, or singular but not a common word. */
-function descriptionEntityIndex(words: readonly string[], row: DomainEntity): number {
+function descriptionEntityIndex(words: readonly string[], row: DomainEntity, locale: AppLocale): number {
   let best = -1;
   for (const phrase of row.words) {
     const plainAt = phraseIndex(words, phrase);
-    const pluralAt = phrase.includes(' ') ? -1 : phraseIndex(words, plural(phrase));
+    // English plurals, and the description's own ("prenotazioni" for the row's "prenotazione").
+    // A language plural equal to the word (Vietnamese, "Mieter") is no plural: a weak singular stays weak.
+    const plurals = phrase.includes(' ')
+      ? []
+      : [plural(phrase), foldText(pluralNoun(phrase, locale))].filter((form) => form !== phrase);
+    const pluralAts = plurals.map((form) => phraseIndex(words, form)).filter((at) => at >= 0);
+    const pluralAt = pluralAts.length ? Math.min(...pluralAts) : -1;
     // A weak singular ("a book club") does not count, but a plural after it does ("…: books").
     const strongPlainAt = WEAK_DESCRIPTION_WORDS.has(phrase) ? -1 : plainAt;
     const at = pluralAt >= 0 && (strongPlainAt < 0 || pluralAt < strongPlainAt) ? pluralAt : strongPlainAt;
@@ -354,6 +415,10 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
  */
 function titleFor(candidate: Merged, locale: AppLocale): string {
   if (candidate.archetype === 'settings') return uiText({ locale }).settings;
+  // A data screen the app adds (Places for a map) has no word of the user's: its row's title, translated.
+  if (candidate.origin === 'app' && candidate.requested.length === 0 && candidate.entity) {
+    return pluralTitle(candidate.entity.row, locale);
+  }
   const label = (candidate.requested[0] ?? candidate.label).replace(/\s+/g, ' ').trim();
   return label.charAt(0).toLocaleUpperCase('en') + label.slice(1);
 }
@@ -424,11 +489,16 @@ function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
   const fields: EntityField[] = parseFieldSpecs(ref.row.fields).map((spec) => {
     const name = RESERVED_FIELD_NAMES.has(spec.name) || DART_RESERVED.has(spec.name) ? `${spec.name}Value` : spec.name;
     const label = ref.fieldLabels?.[name] ?? fieldLabel(name);
-    return { name, column: lowerCamelToSnake(name), label, type: spec.type, required: spec.required };
+    const refersTo = ref.row.refersTo?.[spec.name];
+    const field = { name, column: lowerCamelToSnake(name), label, type: spec.type, required: spec.required };
+    return refersTo ? { ...field, refersTo } : field;
   });
-  const title = fields.find((field) => field.required && (field.type === 'text' || field.type === 'longText'));
+  const title = fields.find(
+    (field) => field.required && !field.refersTo && (field.type === 'text' || field.type === 'longText'),
+  );
   if (!title) throw new Error(`entity ${className} has no required text field`);
-  const collectionWords = plural(fileName);
+  // A class named after the user's words keeps their language's plural (`prenotazioni`); English otherwise.
+  const collectionWords = ref.tableName && className === ref.row.className ? ref.tableName : plural(fileName);
   const collection = collectionWords.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   return {
     className,
@@ -456,6 +526,19 @@ export function backendKind(backend: string): BackendKind {
   return 'rest';
 }
 
+/** The channel entity of a chat with channels, named after the user's word ("Rooms" → Room). */
+function chatChannelRef(label: string | undefined, locale: AppLocale): EntityRef | undefined {
+  if (label === undefined) return undefined;
+  const named = genericEntity(label, 'Channel', locale);
+  return {
+    ...named,
+    key: 'chat-channel',
+    row: { ...named.row, fields: CHAT_CHANNEL_FIELDS },
+    fieldsFrom: 'domain',
+    fieldLabels: undefined,
+  };
+}
+
 function isVague(candidate: Candidate): boolean {
   const words = tokens(candidate.label);
   return candidate.origin === 'features' && words.length > 0 && words.every((word) => VAGUE_LABEL_WORDS.has(word));
@@ -463,7 +546,7 @@ function isVague(candidate: Candidate): boolean {
 
 export function planApp(spec: AppSpec): AppPlan {
   const requested = spec.features.map((feature) => feature.trim()).filter(Boolean);
-  let candidates = requested.map(classifyLabel);
+  let candidates = requested.map((label, index) => classifyLabel(label, index, appLocale(spec)));
   let vague: Candidate[] = [];
   if (requested.length < THIN_FEATURE_LIST) {
     const mined = mineDescription(spec);
@@ -477,21 +560,40 @@ export function planApp(spec: AppSpec): AppPlan {
     const entity = genericEntity('entries', 'Entry');
     candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
   }
+  // "Chat, channels": the channels open the chat; their messages carry the channel's id.
+  const channels = chatChannelRef(
+    foldChatChannels(candidates, (candidate) => candidate.entity?.key.startsWith('generic:') === true),
+    appLocale(spec),
+  );
   const merged = mergeCandidates(spec, candidates);
+  const chat = merged.find((candidate) => candidate.archetype === 'chat');
+  if (chat && channels) {
+    const row = { ...CHANNEL_MESSAGE_ENTITY, refersTo: { channel: channels.row.className } };
+    chat.entity = { key: 'ChatMessage', row, fieldsFrom: 'domain' };
+  }
   // "Home" with a description that names the app's screens: the first of them is that home.
   merged[0].requested.push(...vague.map((candidate) => candidate.label));
   const names = nameFeatures(merged, appLocale(spec));
 
   const entities = new Map<string, EntityPlan>();
+  // Which entity each description row became, for the references between them.
+  const byRow = new Map<string, EntityPlan>();
   const taken = new Set<string>();
+  const described = describedRecords(spec.description);
+  const parties = bookingParties(spec.description);
+  // Chosen together, so no two home cards share an icon when another fits.
+  const icons = featureIcons(
+    merged.map((candidate, index) => ({ id: names[index].id, archetype: candidate.archetype })),
+  );
   const features: PlannedFeature[] = merged.map((candidate, index) => {
     const featureNames = names[index];
     let entity: string | undefined;
     if (candidate.entity) {
       let plan = entities.get(candidate.entity.key);
       if (!plan) {
-        plan = buildEntity(candidate.entity, taken);
+        plan = buildEntity(withDescription(candidate.entity, described, parties), taken);
         entities.set(candidate.entity.key, plan);
+        if (!byRow.has(candidate.entity.row.className)) byRow.set(candidate.entity.row.className, plan);
       }
       entity = plan.className;
     }
@@ -500,7 +602,7 @@ export function planApp(spec: AppSpec): AppPlan {
       classes: featureClasses(featureNames),
       paths: featureFilePaths(featureNames),
       route: featureRoute(featureNames),
-      icon: featureIcon(featureNames.id, candidate.archetype),
+      icon: icons[index],
       archetype: candidate.archetype,
       requested: candidate.requested,
       origin: candidate.origin,
@@ -508,14 +610,22 @@ export function planApp(spec: AppSpec): AppPlan {
       entity,
     };
   });
+  if (chat && channels) {
+    // The chat's channel list shows them; no record screen of their own.
+    const plan = buildEntity(channels, taken);
+    entities.set(channels.key, plan);
+    byRow.set(channels.row.className, plan);
+  }
   return {
     spec,
     packageName: packageName(spec),
     displayName: appDisplayName(spec),
-    description: appDescription(spec),
+    description: appDescription(spec, appLocale(spec)),
     locale: appLocale(spec),
     backend: backendKind(spec.backend),
     features,
-    entities: [...entities.values()].map((entity) => localizeEntity(entity, appLocale(spec))),
+    entities: linkReferences([...entities.values()], byRow, appLocale(spec)).map((entity) =>
+      localizeEntity(entity, appLocale(spec)),
+    ),
   };
 }

@@ -271,8 +271,10 @@ const PUNCTUATION_ONLY = /^[{}()[\];,.\s]*$/;
  * The distinct normalised lines of `files`: string literals become
  * {@link PLACEHOLDER.string}; `names.identifiers` (in code and comments) and
  * `names.labels` (in comments) become {@link PLACEHOLDER.name}, `names.fields`
- * {@link PLACEHOLDER.field}; whitespace is trimmed and collapsed; blank and
- * bracket-only lines are dropped. Takes files or their {@link dartSegments}.
+ * {@link PLACEHOLDER.field}; whitespace is trimmed and collapsed, and a
+ * statement that `dart format` broke after `=>` counts as one line (whether it
+ * breaks depends on how long the names are); blank and bracket-only lines are
+ * dropped. Takes files or their {@link dartSegments}.
  */
 export function normalisedLines(
   files: readonly (Pick<GeneratedFile, 'content'> | readonly DartSegment[])[],
@@ -295,7 +297,8 @@ export function normalisedLines(
         if (segment.kind === 'string') return PLACEHOLDER.string;
         return segment.kind === 'code' ? renameCode(segment.text) : renameComment(segment.text);
       })
-      .join('');
+      .join('')
+      .replace(/=>[ \t]*\n\s*/g, '=> ');
     for (const raw of text.split('\n')) {
       const line = raw.trim().replace(/\s+/g, ' ');
       if (line && !PUNCTUATION_ONLY.test(line)) lines.add(line);

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { extractDartDirectives, parseDart } from '../../../qa/dart-parser';
 import type { AppSpec, GeneratedFile } from '../../app-spec';
 import { dartString } from '../../dart-string';
+import { repositoryImplementation } from '../../data/backends';
 import { APP_SERVICES_PATH, FAKE_REPOSITORIES_PATH, FORMATTERS_PATH } from '../../data/entity-dart';
 import { IDS_PATH } from '../../data/entity-files';
 import { requireEntity, type AppPlan, type ArchetypeId, type EntityPlan } from '../../plan/app-plan';
@@ -79,7 +80,13 @@ export function shellFiles(plan: AppPlan): string[] {
     IDS_PATH,
     FAKE_REPOSITORIES_PATH,
     APP_SERVICES_PATH,
+    // The app's name and version; the shell writes it for every app.
+    'lib/config/app_info.dart',
+    // Sibling screens a feature opens by their routeName (e.g. the checkout's products).
+    ...plan.features.map((feature) => feature.paths.screen),
     ...plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]),
+    // The backend's repositories (their collection / table names: the chat's live query).
+    ...plan.entities.map((entity) => repositoryImplementation(plan.backend, entity).path),
   ];
 }
 

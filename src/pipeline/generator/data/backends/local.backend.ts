@@ -7,11 +7,14 @@ import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
-import { libRelative, repositoryImplementation } from './backend-names';
+import { libRelative, repositoryImplementation, type RepositoryImplementation } from './backend-names';
 import { dartImports, entityImports, type BackendWiring } from './wiring';
 
-function repositoryDart(entity: EntityPlan): string {
-  const impl = repositoryImplementation('none', entity);
+/** The shared_preferences repository of one entity (also used by the camera to keep photos on the device). */
+export function localRepositoryDart(
+  entity: EntityPlan,
+  impl: RepositoryImplementation = repositoryImplementation('none', entity),
+): string {
   const model = entity.className;
   const key = dartString(entity.tableName);
   const badData = dartString(`shared_preferences key "${entity.tableName}" does not hold a JSON list`);
@@ -88,7 +91,7 @@ function readme(plan: AppPlan): string {
 export function localWiring(plan: AppPlan): BackendWiring {
   const files: GeneratedFile[] = plan.entities.map((entity) => ({
     path: repositoryImplementation('none', entity).path,
-    content: repositoryDart(entity),
+    content: localRepositoryDart(entity),
   }));
   return {
     dependencies: packages('shared_preferences'),

@@ -8,20 +8,25 @@ import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
-import {
-  SUPABASE_CONFIG_PATH,
-  hasAuthFeature,
-  libRelative,
-  repositoryImplementation,
-  sqlColumn,
-  sqlIdentifier,
-} from './backend-names';
+import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
+import { supabaseSql } from './supabase-sql';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
 
 function repositoryDart(entity: EntityPlan): string {
   const impl = repositoryImplementation('supabase', entity);
   const model = entity.className;
-  const toRow = entity.fields.map((field) => `      ${dartString(field.column)}: json[${dartString(field.name)}],`);
+  // A link to no record is NULL in the table: its foreign key accepts no ''.
+  const toRow = entity.fields.map((field) =>
+    field.refersTo
+      ? `      ${dartString(field.column)}: _link(json[${dartString(field.name)}]),`
+      : `      ${dartString(field.column)}: json[${dartString(field.name)}],`,
+  );
+  const linkHelper = entity.fields.some((field) => field.refersTo)
+    ? `
+
+  /// The id of a linked record, or null for none (the column's foreign key rejects '').
+  static Object? _link(Object? id) => id == '' ? null : id;`
+    : '';
   const fromRow = entity.fields.map((field) => `      ${dartString(field.name)}: row[${dartString(field.column)}],`);
   return `${dartImports(impl.path, {
     packages: ['package:supabase_flutter/supabase_flutter.dart'],
@@ -60,7 +65,7 @@ class ${impl.className} implements ${model}Repository {
       'id': json['id'],
 ${toRow.join('\n')}
     };
-  }
+  }${linkHelper}
 
   static ${model} _fromRow(Map<String, dynamic> row) {
     return ${model}.fromJson(<String, Object?>{
@@ -94,27 +99,6 @@ abstract final class SupabaseConfig {
   }
 }
 `;
-}
-
-/** `create table` statements, RLS and a policy per entity (README and docs/api_contract.md). */
-export function supabaseSql(plan: AppPlan): string {
-  const roles = hasAuthFeature(plan) ? 'authenticated' : 'anon, authenticated';
-  return plan.entities
-    .map((entity) => {
-      const name = `public.${sqlIdentifier(entity.tableName)}`;
-      const columns = [`${sqlIdentifier('id')} text primary key`, ...entity.fields.map(sqlColumn)];
-      const policy = sqlIdentifier(`${entity.tableName} read and write`);
-      return [
-        `create table if not exists ${name} (`,
-        columns.map((column) => `  ${column}`).join(',\n'),
-        ');',
-        `alter table ${name} enable row level security;`,
-        `drop policy if exists ${policy} on ${name};`,
-        `create policy ${policy} on ${name}`,
-        `  for all to ${roles} using (true) with check (true);`,
-      ].join('\n');
-    })
-    .join('\n\n');
 }
 
 function readme(plan: AppPlan): string {

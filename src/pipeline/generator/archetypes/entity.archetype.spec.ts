@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { AppSpec, GeneratedFile } from '../app-spec';
+import { generateFlutterProject } from '../flutter-project.generator';
+import { simpleSpec } from '../testing/fixtures';
+
+function files(spec: AppSpec): Map<string, string> {
+  return new Map(generateFlutterProject(spec).map((file: GeneratedFile) => [file.path, file.content]));
+}
+
+function file(project: Map<string, string>, path: string): string {
+  const content = project.get(path);
+  if (content === undefined) throw new Error(`${path} was not generated`);
+  return content;
+}
+
+const FEATURES = ['Products', 'Orders', 'Habits', 'Recipes', 'Expenses', 'Workouts', 'Shopping list', 'Transactions', 'Pets'];
+const ENGLISH = files(simpleSpec({ description: '', features: FEATURES }));
+const GERMAN = files(
+  simpleSpec({ name: 'Haushaltsbuch', description: 'Eine App für meine täglichen Ausgaben.', features: ['Rezepte'] }),
+);
+
+const screen = (id: string) => file(ENGLISH, `lib/features/${id}/${id}_screen.dart`);
+const form = (id: string) => file(ENGLISH, `lib/features/${id}/${id}_form_screen.dart`);
+const test = (id: string) => file(ENGLISH, `test/features/${id}_screen_test.dart`);
+
+describe('entity screens: the list', () => {
+  it('adds up only amounts of a dated log, and never labels a sum "Total total"', () => {
+    expect(screen('expenses')).toContain("return 'Total amount: ${formatMoney(amountSum)}';");
+    expect(screen('workouts')).toContain("'Total minutes: $minutesSum',");
+    expect(screen('workouts')).toContain("'Total distance km: ${formatNumber(distanceKmSum)}',");
+    expect(screen('orders')).toContain("'Total: ${formatMoney(totalSum)}',");
+    expect(screen('orders')).not.toContain('Total total');
+    // Unit prices, recipe times, weekly targets and quantities of unlike items add up to nothing.
+    expect(screen('products')).not.toContain('summaryOf');
+    expect(screen('recipes')).not.toContain('summaryOf');
+    expect(screen('habits')).not.toContain('Total times per week');
+    expect(screen('shopping_list')).not.toContain('Total quantity');
+    // Income and expenses in one list would net out into a meaningless "total".
+    expect(screen('transactions')).not.toContain('Total amount');
+  });
+
+  it('labels the numbers under a title with their unit or their label', () => {
+    expect(screen('recipes')).toContain("if (item.minutes != null) '${item.minutes} min',");
+    expect(screen('recipes')).toContain("if (item.servings != null) 'Servings: ${item.servings}',");
+    expect(screen('products')).toContain("if (item.stock != null) 'Stock: ${item.stock}',");
+    expect(screen('habits')).toContain("'Times per week: ${item.timesPerWeek}',");
+    expect(screen('workouts')).toContain("'${item.minutes} min',");
+    expect(file(GERMAN, 'lib/features/rezepte/rezepte_screen.dart')).toContain("'${item.minutes} Min.'");
+  });
+
+  it('explains a failing save or delete in a SnackBar instead of an uncaught error', () => {
+    const list = file(ENGLISH, 'lib/core/records/record_list_screen.dart');
+    expect(list).toContain('if (saved == null || !mounted) return;\n    await _save(saved);');
+    expect(list).toContain("_tell('Could not save: $error');");
+    expect(list).toContain("_tell('Could not delete: $error');");
+    expect(list).toContain('if (!mounted) return;\n    ScaffoldMessenger.of(context)');
+    // The list's checkboxes save through the same guarded path.
+    expect(list).toContain('leading: widget.leadingOf?.call(item, _save),');
+    expect(list).not.toContain('await _controller.save(saved);');
+  });
+
+  it('tests the failing backend with the in-memory fake', () => {
+    const fakes = file(ENGLISH, 'test/support/fake_repositories.dart');
+    expect(fakes).toContain('class InMemoryRecords<T> implements RecordRepository<T> {');
+    expect(fakes).toContain("if (failing) throw Exception('offline');");
+    expect(fakes).toContain('InMemoryExpenseRepository({super.seed, super.failing})');
+    const shared = file(ENGLISH, 'test/support/record_screen_tests.dart');
+    expect(shared).toContain("testWidgets('$name: says so when saving fails'");
+    expect(shared).toContain("expect(find.textContaining('Could not save: '), findsOneWidget);");
+    expect(shared).toContain("testWidgets('$name: keeps a record whose delete failed'");
+    expect(shared).toContain('final repo = repository([])..failing = true;');
+    expect(test('expenses')).toContain("find.textContaining('Total amount: ${formatMoney(37.5)}')");
+  });
+});
+
+describe('entity screens: the form', () => {
+  it('holds a required date as non-nullable and lets an optional one be cleared', () => {
+    expect(form('expenses')).toContain('late DateTime _date = widget.initial?.date ?? DateTime.now();');
+    expect(form('expenses')).toContain('        date: _date,\n');
+    expect(form('expenses')).not.toContain('_date ?? DateTime.now()');
+    expect(form('pets')).toContain('late DateTime? _birthday = widget.initial?.birthday;');
+    expect(form('pets')).toContain('onCleared: () => setState(() => _birthday = null),');
+    const widgets = file(ENGLISH, 'lib/core/records/record_form.dart');
+    expect(widgets).toContain("tooltip: 'Clear',");
+  });
+
+  it('refuses numbers below zero unless the field may be negative', () => {
+    const widgets = file(ENGLISH, 'lib/core/records/record_form.dart');
+    expect(widgets).toContain("return number < 0 && !signed ? 'Enter 0 or more' : null;");
+    expect(widgets).toContain("_number(int.tryParse(text), signed, 'Enter a whole number'),");
+    expect(form('workouts')).not.toContain('signed: true');
+    expect(test('workouts')).toContain("testWidgets('refuses minutes below zero'");
+    expect(test('workouts')).toContain("expect(find.text('Enter 0 or more'), findsOneWidget);");
+  });
+
+  it('documents the decimal mark editable() really writes', () => {
+    expect(file(ENGLISH, 'lib/core/records/record_form.dart')).toContain('a decimal point ("12.5")');
+    expect(file(GERMAN, 'lib/core/records/record_form.dart')).toContain('a decimal comma ("12,5")');
+  });
+});
+
+describe('entity models', () => {
+  it('sends a day as midnight UTC and reads it back as that day', () => {
+    const model = file(ENGLISH, 'lib/data/models/expense.dart');
+    expect(model).toContain("        'date': _dayJson(date),\n");
+    expect(model).toContain("      date: _day(json['date']) ?? DateTime.now(),");
+    expect(model).toContain('DateTime.utc(value.year, value.month, value.day).toIso8601String();');
+    expect(model).toContain('return DateTime(parsed.year, parsed.month, parsed.day);');
+    expect(model).not.toContain('_moment');
+    const pet = file(ENGLISH, 'lib/data/models/pet.dart');
+    expect(pet).toContain("'birthday': birthday == null ? null : _dayJson(birthday!),");
+  });
+
+  it('sends a moment in UTC and shows it in local time', () => {
+    const chat = files(simpleSpec({ description: '', features: ['Chat'] }));
+    const model = [...chat.entries()].find(([path]) => path.startsWith('lib/data/models/') && path.includes('message'));
+    expect(model?.[1]).toContain("'sentAt': _momentJson(sentAt),");
+    expect(model?.[1]).toContain('String _momentJson(DateTime value) => value.toUtc().toIso8601String();');
+    expect(model?.[1]).toContain('DateTime.tryParse(value)?.toLocal()');
+  });
+
+  it('lays out toJson as dart format does', () => {
+    const model = file(ENGLISH, 'lib/data/models/expense.dart');
+    expect(model).toContain("  Map<String, Object?> toJson() => {\n        'id': id,\n");
+    expect(model).toContain("        'note': note,\n      };\n");
+    expect(model).toContain('  bool operator ==(Object other) => other is Expense && other.id == id;');
+    const ids = ['products', 'orders', 'habits', 'recipes', 'expenses', 'workouts', 'shopping_list', 'pets'];
+    const sources = [
+      ...ids.flatMap((id) => [screen(id), form(id)]),
+      ...[...ENGLISH].filter(([path]) => path.startsWith('lib/data/models/')).map(([, content]) => content),
+    ];
+    for (const source of sources) {
+      expect(source.split('\n').filter((line) => line.length > 100)).toEqual([]);
+    }
+  });
+});

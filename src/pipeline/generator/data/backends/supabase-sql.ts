@@ -1,0 +1,98 @@
+/**
+ * The SQL that sets up a Supabase project for the app (README and
+ * docs/api_contract.md): one table per entity, row level security and a
+ * policy each. A reference (a dog walk's walker) is a foreign key on the other
+ * table's `id`, which is `text` because the app makes its ids (`newId()`);
+ * tables are created after the tables they point at, and links in a cycle
+ * are added once every table exists.
+ */
+import { linkTarget, linksOf } from '../../docs/entity-links';
+import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
+import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
+
+function tableName(entity: EntityPlan): string {
+  return `public.${sqlIdentifier(entity.tableName)}`;
+}
+
+/**
+ * `references … on delete set null`: deleting a walker clears the walker of
+ * its walks instead of failing or deleting them. The column stays nullable
+ * even when the form requires a choice, or that clearing would fail; the app
+ * reads the cleared id as none chosen and asks for one when the walk is edited.
+ */
+function referenceClause(target: EntityPlan): string {
+  return `references ${tableName(target)} (${sqlIdentifier('id')}) on delete set null`;
+}
+
+/** The column of a reference without its constraint: `"walker_id" text`. */
+function referenceColumn(field: EntityField): string {
+  return `${sqlIdentifier(field.column)} text`;
+}
+
+/** One column's definition; a reference's includes its foreign key. */
+export function supabaseColumn(plan: AppPlan, field: EntityField): string {
+  const target = linkTarget(plan, field);
+  return target ? `${referenceColumn(field)} ${referenceClause(target)}` : sqlColumn(field);
+}
+
+/** The entities in an order that creates referenced tables first; cycles keep the plan's order. */
+function creationOrder(plan: AppPlan): EntityPlan[] {
+  const remaining = [...plan.entities];
+  const created = new Set<string>();
+  const ordered: EntityPlan[] = [];
+  while (remaining.length > 0) {
+    const ready = remaining.find((entity) =>
+      linksOf(plan, entity).every((link) => link.target === entity || created.has(link.target.className)),
+    );
+    const next = ready ?? remaining[0];
+    remaining.splice(remaining.indexOf(next), 1);
+    created.add(next.className);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+/** Postgres's own name for a column's foreign key, so re-running the script finds it. */
+function constraintName(entity: EntityPlan, field: EntityField): string {
+  return sqlIdentifier(`${entity.tableName}_${field.column}_fkey`);
+}
+
+/** `create table` statements, RLS and a policy per entity, then the links of any cycle. */
+export function supabaseSql(plan: AppPlan): string {
+  const roles = hasAuthFeature(plan) ? 'authenticated' : 'anon, authenticated';
+  const created = new Set<string>();
+  const later: string[] = [];
+  const tables = creationOrder(plan).map((entity) => {
+    created.add(entity.className);
+    const name = tableName(entity);
+    const columns = [
+      `${sqlIdentifier('id')} text primary key`,
+      ...entity.fields.map((field) => {
+        const target = linkTarget(plan, field);
+        if (!target || created.has(target.className)) return supabaseColumn(plan, field);
+        // Its table comes later: the constraint is added once both exist.
+        const constraint = constraintName(entity, field);
+        later.push(
+          [
+            `alter table ${name} drop constraint if exists ${constraint};`,
+            `alter table ${name} add constraint ${constraint}`,
+            `  foreign key (${sqlIdentifier(field.column)}) ${referenceClause(target)};`,
+          ].join('\n'),
+        );
+        return referenceColumn(field);
+      }),
+    ];
+    const policy = sqlIdentifier(`${entity.tableName} read and write`);
+    return [
+      `create table if not exists ${name} (`,
+      columns.map((column) => `  ${column}`).join(',\n'),
+      ');',
+      `alter table ${name} enable row level security;`,
+      `drop policy if exists ${policy} on ${name};`,
+      `create policy ${policy} on ${name}`,
+      `  for all to ${roles} using (true) with check (true);`,
+    ].join('\n');
+  });
+  if (later.length > 0) tables.push(['-- Links between tables that point at each other', ...later].join('\n'));
+  return tables.join('\n\n');
+}
