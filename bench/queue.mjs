@@ -1,11 +1,13 @@
 // Queue benchmark (npm run bench:queue): builtin jobs/min of the thread backend (one process, SQLite)
 // next to Bull on PostgreSQL (an enqueue-only API and 2 worker processes), and /health latency while
 // builtin jobs run on the thread backend. Every server is a child process (dist/main.js, dist/worker.js);
-// load and probes come from this process. Medians of RUNS interleaved runs.
+// load and probes come from this process. Medians of RUNS interleaved runs. Next to jobs/min, the CPU ms per job of
+// each backend's processes (API, workers, PostgreSQL, Redis; from /proc, Linux): on a machine with few cores the ratio
+// of jobs/min is bounded by how much CPU each backend spends per job, which this shows.
 // Needs a build (npm run bench:queue does it), Redis (REDIS_URL) and PostgreSQL (DATABASE_URL).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -22,6 +24,49 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ONLY = (process.env.ONLY ?? 'thread,bull,health').split(',');
 const ADMIN_KEY = 'bench-admin-key';
+
+/**
+ * CPU time (user + system, ms) of a process and all its threads, from /proc (Linux; 0 elsewhere). With it the
+ * run reports where each backend spends CPU per job: what the jobs/min ratio cannot show on a small machine.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (CLK_TCK 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms of every process whose name starts with `name` (the PostgreSQL server's backends, Redis). */
+function cpuOfNamed(name) {
+  if (!existsSync('/proc')) return 0;
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(name)) total += cpuMs(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU ms so far of a deployment's processes: its API, its workers, PostgreSQL and Redis (whole servers). */
+function cpuSnapshot(d) {
+  const [api, ...workers] = d.children;
+  return {
+    api: cpuMs(api.pid),
+    workers: workers.reduce((sum, child) => sum + cpuMs(child.pid), 0),
+    postgres: cpuOfNamed('postgres'),
+    redis: cpuOfNamed('redis-server'),
+  };
+}
+
+/** CPU ms per job between two snapshots, by process group. */
+function cpuPerJob(before, after, jobs) {
+  return Object.fromEntries(Object.keys(before).map((key) => [key, (after[key] - before[key]) / jobs]));
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -197,18 +242,21 @@ async function waitAll(api, slugs) {
   }
 }
 
-async function jobsPerMinute(api, label) {
+/** Jobs/min of JOBS builtin jobs, and the CPU ms per job each process group of `d` spent on them. */
+async function jobsPerMinute(d, api, label) {
+  const before = cpuSnapshot(d);
   const started = Date.now();
   await waitAll(api, await postJobs(api, JOBS, label));
-  return JOBS / ((Date.now() - started) / 60_000);
+  const rate = JOBS / ((Date.now() - started) / 60_000);
+  return { rate, cpu: cpuPerJob(before, cpuSnapshot(d), JOBS) };
 }
 
 async function threadRun() {
   const d = new Deployment({ bull: false });
   try {
     const api = await d.startApi({ MAX_PARALLEL_JOBS: String(SLOTS) });
-    await jobsPerMinute(api, 'warm-t'); // warm-up: first parse of the grammar, JIT
-    return await jobsPerMinute(api, 'thread');
+    await jobsPerMinute(d, api, 'warm-t'); // warm-up: first parse of the grammar, JIT
+    return await jobsPerMinute(d, api, 'thread');
   } finally {
     await d.close();
   }
@@ -219,8 +267,8 @@ async function bullRun() {
   try {
     const api = await d.startApi({ RUN_WORKER: 'false', MAX_PARALLEL_JOBS: String(SLOTS) });
     for (let i = 0; i < WORKERS; i++) await d.startWorker({ MAX_PARALLEL_JOBS: String(SLOTS) });
-    await jobsPerMinute(api, 'warm-b');
-    return await jobsPerMinute(api, 'bull');
+    await jobsPerMinute(d, api, 'warm-b');
+    return await jobsPerMinute(d, api, 'bull');
   } finally {
     await d.close();
   }
@@ -269,9 +317,17 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} interleaved runs, ${JOBS} jobs each, ${SLOTS} slot(s) per process`,
 );
 const results = { thread: [], bull: [], idle: [], loaded: [], idle0: [], loaded0: [] };
+const cpu = { thread: [], bull: [] };
 for (let run = 1; run <= RUNS; run++) {
-  if (ONLY.includes('thread')) results.thread.push(await threadRun());
-  if (ONLY.includes('bull')) results.bull.push(await bullRun());
+  for (const [backend, runOnce] of [
+    ['thread', threadRun],
+    ['bull', bullRun],
+  ]) {
+    if (!ONLY.includes(backend)) continue;
+    const { rate, cpu: perJob } = await runOnce();
+    results[backend].push(rate);
+    cpu[backend].push(perJob);
+  }
   if (ONLY.includes('health')) {
     const inline = await healthRun('0');
     results.idle0.push(inline.idle);
@@ -291,6 +347,18 @@ if (results.thread.length && results.bull.length) {
   console.log(`builtin jobs/min, thread backend (1 process, SQLite, c=${SLOTS}): ${t.toFixed(0)} (median)`);
   console.log(
     `builtin jobs/min, Bull + PostgreSQL (${WORKERS} workers, c=${SLOTS} each): ${b.toFixed(0)} (median; ×${(b / t).toFixed(2)} of the thread backend)`,
+  );
+}
+for (const backend of ['thread', 'bull']) {
+  if (!cpu[backend].length) continue;
+  const groups = Object.keys(cpu[backend][0]);
+  const parts = groups.map((group) => [group, median(cpu[backend].map((c) => c[group]))]);
+  const total = parts.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(
+    `CPU ms per builtin job, ${backend === 'thread' ? 'thread backend' : 'Bull + PostgreSQL'} (median): ${total.toFixed(0)} = ${parts
+      .filter(([, ms]) => ms >= 0.5)
+      .map(([group, ms]) => `${group === 'api' && backend === 'thread' ? 'the one process' : group} ${ms.toFixed(0)}`)
+      .join(', ')}`,
   );
 }
 if (results.idle.length) {
