@@ -19,16 +19,76 @@ export interface RecordText {
 }
 
 const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
-  en: { labelValue: '{label}: {value}', grandTotal: 'Total: ', minutes: '{value} min', hours: '{value} h', seconds: '{value} s' },
-  vi: { labelValue: '{label}: {value}', grandTotal: 'Tổng: ', minutes: '{value} phút', hours: '{value} giờ', seconds: '{value} giây' },
-  es: { labelValue: '{label}: {value}', grandTotal: 'Total: ', minutes: '{value} min', hours: '{value} h', seconds: '{value} s' },
-  pt: { labelValue: '{label}: {value}', grandTotal: 'Total: ', minutes: '{value} min', hours: '{value} h', seconds: '{value} s' },
-  fr: { labelValue: '{label} : {value}', grandTotal: 'Total : ', minutes: '{value} min', hours: '{value} h', seconds: '{value} s' },
-  de: { labelValue: '{label}: {value}', grandTotal: 'Summe: ', minutes: '{value} Min.', hours: '{value} Std.', seconds: '{value} Sek.' },
-  it: { labelValue: '{label}: {value}', grandTotal: 'Totale: ', minutes: '{value} min', hours: '{value} h', seconds: '{value} s' },
-  id: { labelValue: '{label}: {value}', grandTotal: 'Total: ', minutes: '{value} mnt', hours: '{value} jam', seconds: '{value} dtk' },
-  zh: { labelValue: '{label}：{value}', grandTotal: '合计：', minutes: '{value}分钟', hours: '{value}小时', seconds: '{value}秒' },
-  ja: { labelValue: '{label}：{value}', grandTotal: '合計：', minutes: '{value}分', hours: '{value}時間', seconds: '{value}秒' },
+  en: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Total: ',
+    minutes: '{value} min',
+    hours: '{value} h',
+    seconds: '{value} s',
+  },
+  vi: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Tổng: ',
+    minutes: '{value} phút',
+    hours: '{value} giờ',
+    seconds: '{value} giây',
+  },
+  es: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Total: ',
+    minutes: '{value} min',
+    hours: '{value} h',
+    seconds: '{value} s',
+  },
+  pt: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Total: ',
+    minutes: '{value} min',
+    hours: '{value} h',
+    seconds: '{value} s',
+  },
+  fr: {
+    labelValue: '{label} : {value}',
+    grandTotal: 'Total : ',
+    minutes: '{value} min',
+    hours: '{value} h',
+    seconds: '{value} s',
+  },
+  de: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Summe: ',
+    minutes: '{value} Min.',
+    hours: '{value} Std.',
+    seconds: '{value} Sek.',
+  },
+  it: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Totale: ',
+    minutes: '{value} min',
+    hours: '{value} h',
+    seconds: '{value} s',
+  },
+  id: {
+    labelValue: '{label}: {value}',
+    grandTotal: 'Total: ',
+    minutes: '{value} mnt',
+    hours: '{value} jam',
+    seconds: '{value} dtk',
+  },
+  zh: {
+    labelValue: '{label}：{value}',
+    grandTotal: '合计：',
+    minutes: '{value}分钟',
+    hours: '{value}小时',
+    seconds: '{value}秒',
+  },
+  ja: {
+    labelValue: '{label}：{value}',
+    grandTotal: '合計：',
+    minutes: '{value}分',
+    hours: '{value}時間',
+    seconds: '{value}秒',
+  },
 };
 
 export function recordText(plan: { locale: AppLocale }): RecordText {

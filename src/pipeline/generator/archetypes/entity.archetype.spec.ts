@@ -13,7 +13,17 @@ function file(project: Map<string, string>, path: string): string {
   return content;
 }
 
-const FEATURES = ['Products', 'Orders', 'Habits', 'Recipes', 'Expenses', 'Workouts', 'Shopping list', 'Transactions', 'Pets'];
+const FEATURES = [
+  'Products',
+  'Orders',
+  'Habits',
+  'Recipes',
+  'Expenses',
+  'Workouts',
+  'Shopping list',
+  'Transactions',
+  'Pets',
+];
 const ENGLISH = files(simpleSpec({ description: '', features: FEATURES }));
 const GERMAN = files(
   simpleSpec({ name: 'Haushaltsbuch', description: 'Eine App für meine täglichen Ausgaben.', features: ['Rezepte'] }),
@@ -82,6 +92,8 @@ describe('entity screens: the form', () => {
     expect(form('pets')).toContain('onCleared: () => setState(() => _birthday = null),');
     const widgets = file(ENGLISH, 'lib/core/records/record_form.dart');
     expect(widgets).toContain("tooltip: 'Clear',");
+    expect(test('pets')).toContain("testWidgets('clears the birthday'");
+    expect(test('pets')).toContain('expect((await repository.fetchAll()).single.birthday, isNull);');
   });
 
   it('refuses numbers below zero unless the field may be negative', () => {

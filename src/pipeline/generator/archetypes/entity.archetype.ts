@@ -264,7 +264,14 @@ function unitTemplate(field: EntityField, r: RecordText): string | undefined {
   if (['minutes', 'minute', 'mins', 'min'].includes(last)) return r.minutes;
   if (['hours', 'hour', 'hrs'].includes(last)) return r.hours;
   if (['seconds', 'second', 'secs'].includes(last)) return r.seconds;
-  const symbols: Readonly<Record<string, string>> = { km: 'km', kg: 'kg', calories: 'kcal', kcal: 'kcal', miles: 'mi', lbs: 'lb' };
+  const symbols: Readonly<Record<string, string>> = {
+    km: 'km',
+    kg: 'kg',
+    calories: 'kcal',
+    kcal: 'kcal',
+    miles: 'mi',
+    lbs: 'lb',
+  };
   return symbols[last] ? `{value} ${symbols[last]}` : undefined;
 }
 
@@ -284,7 +291,9 @@ function subtitlePart(field: EntityField, links: readonly ReferenceLink[], t: Ui
     // Interpolation prints an int as it is, so it needs no `!`.
     const number = field.type === 'int' ? `item.${field.name}` : `formatNumber(${value})`;
     const unit = unitTemplate(field, r);
-    text = unit ? dartText(unit, { value: number }) : dartText(fill(r.labelValue, { label: field.label }), { value: number });
+    text = unit
+      ? dartText(unit, { value: number })
+      : dartText(fill(r.labelValue, { label: field.label }), { value: number });
   } else {
     text = displayText({ ...field, required: true }, value, t);
   }
@@ -652,6 +661,27 @@ function particularTests(entity: EntityPlan, t: UiText, r: RecordText): string[]
 
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
+  });`);
+  }
+  const clearable = entity.fields.find((field) => field.type === 'date' && !field.required);
+  if (clearable) {
+    const clear = `find.descendant(of: find.byKey(const Key('${clearable.name}Field')), matching: find.byTooltip(${dartString(t.clear)}))`;
+    tests.push(`  testWidgets('clears the ${inQuotes(lower(clearable.label))}', (tester) async {
+    final repository = InMemory${entity.className}Repository(seed: [${sampleEntity(entity, 1)}]);
+    await pumpScreen(tester, repository);
+
+    await tester.tap(find.text(${dartString(sampleTitle(entity, 1))}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byTooltip(${dartString(t.edit)}));
+    await tester.pumpAndSettle();
+    final clear = ${clear};
+    await tester.ensureVisible(clear);
+    await tester.tap(clear);
+    await tester.pump();
+    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+
+    expect((await repository.fetchAll()).single.${clearable.name}, isNull);
   });`);
   }
   const unsigned = entity.fields.find((field) => isNumeric(field) && !SIGNED.test(field.name));

@@ -258,7 +258,8 @@ class InMemoryRecords<T> implements RecordRepository<T> {
   @override
   Future<void> save(T item) async {
     if (failing) throw Exception('offline');
-    final index = _items.indexWhere((existing) => idOf(existing) == idOf(item));
+    final id = idOf(item);
+    final index = _items.indexWhere((existing) => idOf(existing) == id);
     if (index >= 0) {
       _items[index] = item;
     } else {

@@ -37,6 +37,10 @@ function whyCell(plan: AppPlan, feature: PlannedFeature): string {
   const notes: string[] = [];
   if (feature.requested.length > 1)
     notes.push(`${feature.requested.length} requests for the same kind of screen, merged`);
+  // A calendar of the app's own records ("Calendar" over dog walks) says which, as the title may not.
+  const entity = entityOf(plan, feature);
+  if (feature.archetype === 'calendar' && entity && entity.className !== 'CalendarEvent')
+    notes.push(`a calendar of the ${entity.pluralLabel.toLowerCase()}`);
   if (feature.origin === 'app') notes.push(appAddedReason(plan, feature));
   const entry = screenEntry(plan, feature);
   if (entry.kind !== 'home') notes.push(entryPhrase(entry));

@@ -49,6 +49,8 @@ export interface MinedNoun {
   fieldsFrom: 'domain' | 'description';
   /** snake_case plural in the description's language (`prenotazioni`, `kunden`), for a row built from it. */
   tableName?: string;
+  /** What the description does with it: books it ("book dog walks"), or logs it ("track expenses"). */
+  intent?: 'book' | 'record';
 }
 
 export interface MinedNouns {
@@ -429,13 +431,19 @@ const field = (name: string, type: string, required = false): FieldSpec => ({ na
 
 /**
  * A reference holds an id, so it cannot title the record ("a dog walk with Anna" is a walk, Anna is a
- * walker): where the first required text field is a reference, a title goes before it.
+ * walker): where the first required text field is a reference, the record's own name (a vote's voter)
+ * becomes required and goes first, or else a title goes before it.
  */
 function withTitle(fields: readonly FieldSpec[]): FieldSpec[] {
   const title = fields.find((spec) => spec.required && (spec.type === 'text' || spec.type === 'longText'));
   if (!title?.refersTo || fields.some((spec) => spec.name === 'title')) return [...fields];
+  const own = fields.find((spec) => OWN_NAME_FIELDS.has(spec.name) && spec.type === 'text' && !spec.refersTo);
+  if (own) return [{ ...own, required: true }, ...fields.filter((spec) => spec !== own)];
   return [field('title', 'text', true), ...fields];
 }
+
+/** Text fields that name the record itself, so they can title it when its first required field is a reference. */
+const OWN_NAME_FIELDS: ReadonlySet<string> = new Set(['voter', 'name', 'label']);
 
 /** The fields of a noun the table does not know: its shape, its references, its attributes and intents. */
 function fieldsOf(noun: Noun): FieldSpec[] {
@@ -587,6 +595,7 @@ function toMined(nouns: readonly Noun[]): MinedNoun[] {
     const specs = noun.domain ? [] : fieldsOf(noun);
     const fields = noun.domain ? noun.domain.fields : fieldString(specs);
     const booked = noun.phrase.intent === 'book' || noun.view === 'book';
+    const recorded = noun.phrase.intent === 'record' || noun.view === 'record';
     const archetype = booked && /:date/.test(fields) && !calendar ? 'calendar' : 'entity';
     if (archetype === 'calendar') calendar = true;
     const refersTo = referencesOf(specs);
@@ -605,6 +614,7 @@ function toMined(nouns: readonly Noun[]): MinedNoun[] {
       row,
       fieldsFrom: noun.domain ? 'domain' : 'description',
       ...(noun.domain || !noun.tableName ? {} : { tableName: noun.tableName }),
+      ...(booked ? { intent: 'book' as const } : recorded ? { intent: 'record' as const } : {}),
     };
   });
 }

@@ -271,14 +271,15 @@ describe('planApp: fields the description names', () => {
   it('books appointments between the people the description names, linked to their records', () => {
     const description = 'Patients book appointments with doctors; doctors see their schedule';
     const plan = planApp(spec(['login', 'appointments', 'doctors', 'calendar'], { description }));
-    expect(fieldsOf(plan, 'Booking').fields).toEqual([
+    // Named after the user's word: appointments, not bookings.
+    expect(fieldsOf(plan, 'Appointment').fields).toEqual([
       'patient:text!',
       'doctorId:text!',
       'date:date!',
       'phone:phone',
       'notes:longText',
     ]);
-    const booking = plan.entities.find((e) => e.className === 'Booking');
+    const booking = plan.entities.find((e) => e.className === 'Appointment');
     expect(booking?.titleField).toBe('patient');
     expect(booking?.fields.find((f) => f.name === 'doctorId')?.refersTo).toBe('Doctor');
     // Doctors are people: contact details, and no date to type in.
@@ -294,7 +295,7 @@ describe('planApp: fields the description names', () => {
     expect(fieldsOf(plan, 'Stylist').fields).toEqual(['name:text!', 'phone:phone', 'email:email', 'notes:longText']);
     // Without people in the description, a booking keeps the table's customer and service.
     const plain = planApp(spec(['appointments', 'calendar'], { description: 'Book lessons' }));
-    expect(fieldsOf(plain, 'Booking').fields?.slice(0, 2)).toEqual(['customerName:text!', 'service:text!']);
+    expect(fieldsOf(plain, 'Appointment').fields?.slice(0, 2)).toEqual(['customerName:text!', 'service:text!']);
   });
 });
 
@@ -448,7 +449,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
         screens: ['entity:Book:Books', 'entity:Meeting:Meetings', 'entity:Vote:Votes', 'settings:-:Settings'],
         fields: {
           Meeting: ['title:text!', 'date:date!', 'location:text', 'bookId:text', 'notes:longText'],
-          Vote: ['title:text!', 'bookId:text!', 'voter:text', 'date:date!'],
+          Vote: ['voter:text!', 'bookId:text!', 'date:date!'],
         },
       },
     ],
@@ -463,7 +464,16 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
           'entity:TuitionFee:Học phí',
           'settings:-:Cài đặt',
         ],
-        fields: { TuitionFee: ['student:text!', 'amount:money!', 'dueDate:date!', 'paid:bool', 'note:longText'] },
+        fields: {
+          TuitionFee: [
+            'title:text!',
+            'studentId:text!',
+            'amount:money!',
+            'dueDate:date!',
+            'paid:bool',
+            'note:longText',
+          ],
+        },
       },
     ],
     [

@@ -23,7 +23,8 @@ import {
 } from './domain-entities';
 import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS } from './domain-entities';
 import { foldChatChannels } from './chat-channels';
-import { mineDescriptionNouns } from './description-nouns';
+import { mineDescriptionNouns, type MinedNouns } from './description-nouns';
+import { withCalendarEntities, type CalendarSource } from './calendar-entity';
 import {
   bookingParties,
   describedRecords,
@@ -33,6 +34,7 @@ import {
   type DescribedRecord,
 } from './described-fields';
 import { linkReferences } from './entity-references';
+import { entityRef, minedRef, withBookingName, withMinedRow, type EntityRef } from './entity-ref';
 import { localizeEntity } from './field-labels';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
 import { entityNamesFromLabel } from './entity-names';
@@ -40,23 +42,14 @@ import { pluralNoun } from './noun-inflection';
 import { writtenTitle } from './written-labels';
 import { foldText, phraseIndex, phraseLengthAt, plural, singular, tokens } from './text-match';
 
-/** An entity before it gets names and paths: a table row, or a generic one named after the user's words. */
-interface EntityRef {
-  key: string;
-  row: DomainEntity;
-  fieldsFrom: NonNullable<EntityPlan['fieldsFrom']>;
-  /** Labels for field names where the generic label would not say what the field holds ("Zorb name"). */
-  fieldLabels?: Readonly<Record<string, string>>;
-  /** snake_case plural in the app's language when the class is the user's word (`prenotazioni`). */
-  tableName?: string;
-}
-
 interface Candidate {
   label: string;
   origin: PlannedFeature['origin'];
   archetype: ArchetypeId;
   entity?: EntityRef;
   options: Record<string, boolean>;
+  /** Set when a calendar's entity came from the description (`calendar-entity.ts`): the calendar keeps it. */
+  calendarOf?: CalendarSource;
 }
 
 /** Archetypes an app has at most one of: synonyms fold into one screen. */
@@ -187,10 +180,6 @@ function genericEntity(label: string, fallback: string, locale: AppLocale = 'en'
  */
 const NAMEABLE_LABEL = /^[A-Za-z]+( [a-z]+)?$/;
 
-function entityRef(row: DomainEntity): EntityRef {
-  return { key: row.className, row, fieldsFrom: 'domain' };
-}
-
 /** Whether a phrase of the description ("workouts") names the entity: its table row, or its label's last word. */
 function describes(words: readonly string[], ref: EntityRef): boolean {
   if (ref.fieldsFrom === 'domain') return domainEntityOf(words)?.className === ref.row.className;
@@ -245,15 +234,13 @@ function firstFreeIndex(words: readonly string[], phrases: readonly string[], co
  * own nouns with fields guessed from the sentence (`description-nouns.ts`),
  * then feature words and table entities the nouns did not use.
  */
-function mineDescription(spec: AppSpec): Candidate[] {
+function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
   const text = `${spec.name}\n${spec.description}`;
   const words = tokens(text);
   const locale = appLocale(spec);
   const found: { at: number; candidate: Candidate }[] = [];
-  const mined = mineDescriptionNouns(spec.name, spec.description);
   for (const noun of mined.nouns) {
-    const key = noun.fieldsFrom === 'domain' ? noun.row.className : `generic:${noun.row.className}`;
-    const entity: EntityRef = { key, row: noun.row, fieldsFrom: noun.fieldsFrom, tableName: noun.tableName };
+    const entity = minedRef(noun);
     const candidate: Candidate = {
       label: noun.title,
       origin: 'description',
@@ -330,7 +317,7 @@ function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, wor
     // Bookings and events, or what the description says is booked ("dog walks", "lessons": dated).
     const named = candidate.entity?.row.className;
     const dated = candidate.origin === 'description' && /:date/.test(candidate.entity?.row.fields ?? '');
-    if (named === 'Booking' || named === 'CalendarEvent' || dated) return candidate.entity;
+    if (named === 'Booking' || named === 'CalendarEvent' || dated || candidate.calendarOf) return candidate.entity;
     const booking = rowByClass('Booking');
     return entityRef(matchesAny(words, booking.words) >= 0 ? booking : rowByClass('CalendarEvent'));
   }
@@ -546,16 +533,24 @@ function isVague(candidate: Candidate): boolean {
 
 export function planApp(spec: AppSpec): AppPlan {
   const requested = spec.features.map((feature) => feature.trim()).filter(Boolean);
-  let candidates = requested.map((label, index) => classifyLabel(label, index, appLocale(spec)));
+  const nouns = mineDescriptionNouns(spec.name, spec.description);
+  // "walkers" next to "… with local walkers": the walkers the description describes.
+  let candidates = requested
+    .map((label, index) => classifyLabel(label, index, appLocale(spec)))
+    .map((candidate) =>
+      candidate.entity ? { ...candidate, entity: withMinedRow(candidate.entity, nouns.nouns) } : candidate,
+    );
   let vague: Candidate[] = [];
   if (requested.length < THIN_FEATURE_LIST) {
-    const mined = mineDescription(spec);
+    const mined = mineDescription(spec, nouns);
     if (mined.some((candidate) => candidate.archetype !== 'settings')) {
       vague = candidates.filter(isVague);
       candidates = candidates.filter((candidate) => !isVague(candidate));
     }
     candidates.push(...mined);
   }
+  // A requested calendar books, plans or shows what the description does (dog walks, meals, expenses).
+  candidates = withCalendarEntities(candidates, spec.description, nouns.nouns);
   if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
     const entity = genericEntity('entries', 'Entry');
     candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
@@ -591,7 +586,8 @@ export function planApp(spec: AppSpec): AppPlan {
     if (candidate.entity) {
       let plan = entities.get(candidate.entity.key);
       if (!plan) {
-        plan = buildEntity(withDescription(candidate.entity, described, parties), taken);
+        const ref = withDescription(candidate.entity, described, parties);
+        plan = buildEntity(withBookingName(ref, candidate.requested), taken);
         entities.set(candidate.entity.key, plan);
         if (!byRow.has(candidate.entity.row.className)) byRow.set(candidate.entity.row.className, plan);
       }
