@@ -525,7 +525,9 @@ export function graphqlSchema(plan: AppPlan): string {
     ].join('\n'),
   ];
   if (usesDates)
-    sections.push(`${graphqlString('ISO-8601 date-time string, e.g. 2026-01-31T09:30:00.000')}\nscalar DateTime`);
+    sections.push(
+      `${graphqlString('ISO-8601 date-time string, in UTC, e.g. 2026-01-31T09:30:00.000Z (a day without a time: midnight UTC, 2026-01-31T00:00:00.000Z)')}\nscalar DateTime`,
+    );
   const byClass = new Map(entities.map((names) => [names.entity.className, names]));
   for (const names of entities) {
     const entity = names.entity;
