@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AppSpec, GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
+import { generateFlutterProject } from '../flutter-project.generator';
 import type { EntityField } from '../plan/app-plan';
+import { bracketProblem } from '../testing/dart-brackets';
+import { unresolvedImports } from '../testing/project-checks';
 import { calendarArchetype } from './calendar.archetype';
 import {
   BACKENDS,
@@ -139,5 +143,136 @@ describe('calendarArchetype', () => {
     expect(screen).toContain(`static const String title = ${dartString(ctx.feature.names.label)};`);
     expect(ctx.feature.names.label).toBe(HOSTILE_CALENDAR.replace(/\s+/g, ' '));
     expect(screen).not.toMatch(/(?<!\\)\$\{x\}/);
+  });
+});
+
+/** The four apps whose calendars work on their own records (plan/calendar-entity.ts). */
+function ownRecordsApp(name: string, description: string, features: string[], backend: AppSpec['backend']): AppSpec {
+  return appSpec(features, { slug: name.toLowerCase().replace(/\W+/g, '_'), name, description, backend });
+}
+
+const DOG_WALKER = ownRecordsApp(
+  'Dog Walker',
+  'Book dog walks with local walkers and pay in the app',
+  ['calendar', 'walkers', 'login'],
+  'supabase',
+);
+const RECIPE_BOX = ownRecordsApp(
+  'Recipe Box',
+  'Save recipes with ingredients and steps, search them and plan meals for the week',
+  ['recipes', 'search', 'meal planner calendar', 'shopping list'],
+  'rest',
+);
+const BUDGET = ownRecordsApp('Budget', 'Track expenses by category', ['expenses', 'calendar', 'charts'], 'firebase');
+const CLINIC = ownRecordsApp(
+  'Clinic',
+  'Patients book appointments with doctors; doctors see their schedule',
+  ['login', 'appointments', 'doctors', 'calendar', 'notifications', 'map'],
+  'none',
+);
+
+/** The calendar feature's screen, dialog, controller and test of a whole generated app. */
+function calendarFiles(spec: AppSpec): {
+  all: GeneratedFile[];
+  screen: string;
+  dialog: string;
+  controller: string;
+  test: string;
+} {
+  const all = generateFlutterProject(spec);
+  const ctx = contextFor(spec, 'calendar');
+  const dir = `${ctx.feature.paths.dir}/${ctx.feature.names.id}`;
+  return {
+    all,
+    screen: fileContent(all, ctx.feature.paths.screen),
+    dialog: fileContent(all, `${dir}_entry_dialog.dart`),
+    controller: fileContent(all, `${dir}_controller.dart`),
+    test: fileContent(all, ctx.feature.paths.test),
+  };
+}
+
+describe("calendarArchetype over the app's own records", () => {
+  it.each([
+    ['Dog Walker', DOG_WALKER],
+    ['Recipe Box', RECIPE_BOX],
+    ['Budget', BUDGET],
+    ['Clinic', CLINIC],
+  ])('writes a whole %s app whose imports resolve and whose Dart parses', async (_name, spec) => {
+    const files = calendarFiles(spec);
+    expect(unresolvedImports(files.all)).toEqual([]);
+    for (const file of files.all.filter((candidate) => candidate.path.endsWith('.dart'))) {
+      expect(bracketProblem(file.content), file.path).toBeNull();
+    }
+    await expectParses(files.all.filter((file) => /calendar|appointments/.test(file.path)));
+  });
+
+  it('names a planned meal after the picked recipe unless the user typed a title', () => {
+    const { dialog, test } = calendarFiles(RECIPE_BOX);
+    expect(dialog).toContain('controller: _title,');
+    expect(dialog).toContain('onChanged: _recipePicked,');
+    expect(dialog).toContain('if (picked != null && (typed.isEmpty || typed == previous)) _title.text = picked;');
+    // An edited meal still named after its recipe follows a new pick too.
+    expect(dialog).toContain('final previous = _pickedTitle ?? titleOf(widget.entry?.recipeId);');
+    expect(dialog).toContain('_title.dispose();');
+    expect(test).toContain("testWidgets('names a meal after the picked recipe'");
+    expect(test).toContain("matching: find.text('Meal A')), findsOneWidget);");
+    expect(test).toContain("expect(saved.recipeId, 'recipe-2');");
+  });
+
+  it('names the recipe under a meal only when the meal is called something else', () => {
+    const { screen } = calendarFiles(RECIPE_BOX);
+    expect(screen).toContain('subtitle: switch (_recipeTitles.titleOf(entry.recipeId)) {');
+    expect(screen).toContain('final picked when picked != entry.title => Text(picked),');
+  });
+
+  it("asks for the fields in the record's order: the recipe right under the meal's title, notes last", () => {
+    const { dialog } = calendarFiles(RECIPE_BOX);
+    const order = ["'field-title'", "'field-recipeId'", "'field-notes'"].map((key) => dialog.indexOf(key));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('reads the linked titles again after a save: a doctor added from the dialog is named, not "(removed)"', () => {
+    const { controller } = calendarFiles(CLINIC);
+    const add = controller.slice(controller.indexOf('Future<void> add('));
+    expect(add.indexOf('await loadFirst?.call();')).toBeGreaterThan(add.indexOf('await _repository.save(item);'));
+    expect(add.indexOf('await loadFirst?.call();')).toBeLessThan(add.indexOf('_notify();'));
+    // Without links there is nothing to read again.
+    expect(calendarFiles({ ...CLINIC, description: '', features: ['calendar'] }).controller).not.toContain('loadFirst');
+  });
+
+  it("leaves an appointment's patient alone when a doctor is picked", () => {
+    const { dialog, test } = calendarFiles(CLINIC);
+    expect(dialog).not.toContain('_pickedTitle');
+    expect(dialog).toContain('initialValue: widget.entry?.patient,');
+    expect(test).not.toContain('after the picked');
+  });
+
+  it("shows each row's money in the app's currency and what the day costs", () => {
+    const walks = calendarFiles(DOG_WALKER);
+    expect(walks.screen).toContain('subtitle: switch (_walkerTitles.titleOf(entry.walkerId)) {');
+    expect(walks.screen).toContain('Text(formatMoney(entry.price)),');
+    expect(walks.screen).toContain("'Day total: ${formatMoney(_controller.selectedTotal)}',");
+    expect(walks.controller).toContain('selectedEntries.fold(0, (sum, item) => sum + item.price);');
+    expect(walks.test).toContain("testWidgets('shows each price and what the day costs'");
+    expect(walks.test).toContain("expect(find.text('Day total: ${formatMoney(first.price + 5)}'), findsOneWidget);");
+
+    const expenses = calendarFiles(BUDGET);
+    expect(expenses.screen).toContain('Text(formatMoney(entry.amount)),');
+    expect(expenses.controller).toContain('sum + item.amount');
+
+    // Meals and appointments cost nothing on the calendar: no amount, no total.
+    for (const app of [RECIPE_BOX, CLINIC]) {
+      const { screen, controller } = calendarFiles(app);
+      expect(screen).not.toContain('formatMoney(');
+      expect(controller).not.toContain('selectedTotal');
+    }
+  });
+
+  it("says the day total in the app's language", () => {
+    const vi = ownRecordsApp('Chi tiêu', 'Theo dõi chi tiêu theo danh mục', ['chi tiêu', 'lịch', 'biểu đồ'], 'none');
+    const { screen, test } = calendarFiles(vi);
+    expect(screen).toContain("'Tổng trong ngày: ${formatMoney(_controller.selectedTotal)}',");
+    expect(test).toContain("find.text('Tổng trong ngày: ${formatMoney(first.amount + 5)}')");
   });
 });

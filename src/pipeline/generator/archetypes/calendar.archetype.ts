@@ -38,8 +38,9 @@ export const calendarArchetype: ArchetypeTemplate = {
   },
 
   summary(ctx: FeatureContext): string {
-    const entity = requireEntity(ctx.plan, ctx.feature);
-    const plural = entity.pluralLabel.toLowerCase();
-    return `A month calendar showing the ${plural} of the selected day, with a form to add one on that day, tap to edit and swipe to delete.`;
+    const names = calendarNames(ctx, requireEntity(ctx.plan, ctx.feature));
+    const plural = names.entity.pluralLabel.toLowerCase();
+    const total = names.dayTotal && names.amount ? ` and their total ${names.amount.label.toLowerCase()}` : '';
+    return `A month calendar showing the ${plural} of the selected day${total}, with a form to add one on that day, tap to edit and swipe to delete.`;
   },
 };

@@ -43,6 +43,12 @@ export interface CalendarNames {
   flags: EntityField[];
   /** What an entry shows under its title. */
   subtitle?: EntityField;
+  /** The money an entry shows at its end (a dog walk's price, an expense's amount). */
+  amount?: EntityField;
+  /** Set when the day's amounts add up to what the day costs: the header shows their sum. */
+  dayTotal: boolean;
+  /** The reference whose pick names a new entry (a meal is called after its recipe). */
+  namedAfter?: ReferenceLink;
   /** The app's UI strings; English also counts entries with the entity's nouns ("2 events"). */
   text: UiText;
   english: boolean;
@@ -57,6 +63,8 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
   if (!date) throw new Error(`calendar feature ${feature.names.id}: entity ${entity.className} has no date field`);
   const dir = feature.paths.dir;
   const id = feature.names.id;
+  const links = referenceLinks(ctx.plan, entity);
+  const amount = amountField(entity);
   return {
     entity,
     date,
@@ -68,13 +76,46 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
     text: uiText(ctx.plan),
     english: ctx.plan.locale === 'en',
     formFields: entity.fields.filter((field) => (isTextual(field) || isNumeric(field)) && !field.refersTo),
-    links: referenceLinks(ctx.plan, entity),
+    links,
     plan: ctx.plan,
+    amount,
+    dayTotal: Boolean(amount && date.required && addsUp(amount)),
+    namedAfter: namedAfter(entity, links),
     flags: entity.fields.filter((field) => field.type === 'bool'),
     subtitle: entity.fields.find(
       (field) => field.required && field.name !== entity.titleField && isTextual(field) && field.type !== 'longText',
     ),
   };
+}
+
+/** The first money field, a required one first (a dog walk's price rather than an optional tip). */
+function amountField(entity: EntityPlan): EntityField | undefined {
+  const money = entity.fields.filter((field) => field.type === 'money' && !field.refersTo);
+  return money.find((field) => field.required) ?? money[0];
+}
+
+/**
+ * Money names whose sum over a day means nothing: a budget, a limit or a
+ * balance is a level, a rate is per hour. Prices and amounts of what happens
+ * that day (a walk's price, an expense) add up to what the day costs.
+ */
+const NOT_SUMMED = /budget|limit|target|goal|balance|rate|per[A-Z]|^per$/;
+
+function addsUp(field: EntityField): boolean {
+  return field.required && !NOT_SUMMED.test(field.name);
+}
+
+/**
+ * The required reference right after a required `title` (Meal: title, recipe):
+ * the picked record's title is the natural title of the entry.
+ */
+function namedAfter(entity: EntityPlan, links: readonly ReferenceLink[]): ReferenceLink | undefined {
+  const index = entity.fields.findIndex((field) => field.name === 'title');
+  const title = entity.fields[index];
+  if (!title?.required || !isTextual(title) || entity.titleField !== 'title') return undefined;
+  const next = entity.fields[index + 1];
+  const link = next && linkOf(links, next);
+  return link?.field.required ? link : undefined;
 }
 
 /** The dialog's key of a field's input (tests enter text through it). */
@@ -132,7 +173,7 @@ class ${controller} extends ChangeNotifier {
           if (_isOn(item, _selectedDay)) item,
       ]..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
 
-  /// How many ${plural} fall in the month the calendar shows.
+${n.dayTotal && n.amount ? dayTotalGetter(n.amount) : ''}  /// How many ${plural} fall in the month the calendar shows.
   int get entriesInDisplayedMonth =>
       _items.where((item) => _isIn(item, _displayedMonth)).length;
 
@@ -163,7 +204,17 @@ class ${controller} extends ChangeNotifier {
 
   /// Saves [item] (new, edited, or back after an undo) and shows it.
   Future<void> add(${E} item) async {
-    await _repository.save(item);
+    await _repository.save(item);${
+      n.links.length
+        ? `
+    // The entry may name a record added meanwhile (the dialog opens that list).
+    try {
+      await loadFirst?.call();
+    } catch (_) {
+      // The titles known so far stay; the entry is saved either way.
+    }`
+        : ''
+    }
     _items = [
       for (final existing in _items)
         if (existing.id != item.id) existing,
@@ -201,6 +252,15 @@ ${inMonthCheck(date)}
   }
 
 ${SAFE_NOTIFY_DART}
+`;
+}
+
+/** The controller's sum of the selected day's amounts (what the day costs). */
+function dayTotalGetter(amount: EntityField): string {
+  return `  /// What the selected day's entries cost together.
+  double get selectedTotal =>
+      selectedEntries.fold(0, (sum, item) => sum + item.${amount.name});
+
 `;
 }
 
@@ -250,16 +310,19 @@ function validator(field: EntityField, t: UiText): string | undefined {
   return `(value) => (value ?? '').trim().isEmpty ? ${required} : null`;
 }
 
-function formField(field: EntityField, last: boolean, t: UiText): string {
+function formField(field: EntityField, last: boolean, t: UiText, controlled: boolean): string {
   const props = [
     `key: const ValueKey(${dartString(fieldKey(field))})`,
     `decoration: const InputDecoration(labelText: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))})`,
   ];
-  props.push(
-    isNumeric(field)
-      ? `initialValue: RecordValidators.editable(widget.entry?.${field.name})`
-      : `initialValue: widget.entry?.${field.name}`,
-  );
+  if (controlled) props.push(`controller: ${TITLE_CONTROLLER}`);
+  else {
+    props.push(
+      isNumeric(field)
+        ? `initialValue: RecordValidators.editable(widget.entry?.${field.name})`
+        : `initialValue: widget.entry?.${field.name}`,
+    );
+  }
   const type = keyboard(field);
   if (type) props.push(`keyboardType: ${type}`);
   if (field.type === 'longText') {
@@ -273,6 +336,51 @@ function formField(field: EntityField, last: boolean, t: UiText): string {
   return `              TextFormField(
 ${props.map((prop) => `                ${prop},`).join('\n')}
               ),`;
+}
+
+/** The title's controller when a pick fills it in. */
+const TITLE_CONTROLLER = '_title';
+
+/**
+ * The dialog's state filling the title in from a pick: the picked record's
+ * title replaces an empty title or the one the previous pick put there, and a
+ * title the user typed stays.
+ */
+function namedAfterDart(link: ReferenceLink, item: string): string {
+  const target = link.target.label.toLowerCase();
+  const handler = pickHandler(link);
+  return `
+
+  /// The ${item}'s title, filled in from the picked ${target} until the user types their own.
+  late final TextEditingController ${TITLE_CONTROLLER} =
+      TextEditingController(text: widget.entry?.title);
+
+  /// The title the last pick filled in.
+  String? _pickedTitle;
+
+  @override
+  void dispose() {
+    ${TITLE_CONTROLLER}.dispose();
+    super.dispose();
+  }
+
+  /// Looks the picked ${target} up in its list (the picker hands over its id only).
+  Future<void> ${handler}(String? id) async {
+    final ${link.param} = await widget.${link.param}.fetchAll();
+    if (!mounted) return;
+    String? titleOf(String? recordId) =>
+        ${link.param}.where((record) => record.id == recordId).firstOrNull?.displayTitle;
+    final previous = _pickedTitle ?? titleOf(widget.entry?.${link.field.name});
+    final typed = ${TITLE_CONTROLLER}.text.trim();
+    final picked = titleOf(id);
+    if (picked != null && (typed.isEmpty || typed == previous)) ${TITLE_CONTROLLER}.text = picked;
+    _pickedTitle = picked;
+  }`;
+}
+
+/** The dialog's handler of a pick that names the entry: `_recipePicked`. */
+function pickHandler(link: ReferenceLink): string {
+  return `_${link.target.className.charAt(0).toLowerCase()}${link.target.className.slice(1)}Picked`;
 }
 
 /** A yes/no field's switch: `_<name>Value` holds it while the dialog is open. */
@@ -328,19 +436,31 @@ export function dialogDart(n: CalendarNames): string {
     return text.isEmpty ? null : text;
   }`
     : '';
-  const fields = [
-    ...formFields.map((field, index) => formField(field, index === formFields.length - 1, n.text)),
-    ...n.links.map((link) =>
-      pickerDart(n.plan, link, {
-        key: fieldKey(link.field),
-        value: `widget.entry?.${link.field.name}`,
-        source: 'widget.',
-        handlers: [`onSaved: (value) => _values[${dartString(link.field.name)}] = value ?? ''`],
-        indent: '              ',
-      }),
-    ),
-    ...flags.map(flagTile),
-  ].join('\n');
+  const named = n.namedAfter;
+  const lastTyped = formFields[formFields.length - 1];
+  // In the record's order (a meal's recipe right under its title); the day is the row on top.
+  const fields = entity.fields
+    .map((field) => {
+      const link = linkOf(n.links, field);
+      if (link) {
+        const handlers = [`onSaved: (value) => _values[${dartString(link.field.name)}] = value ?? ''`];
+        if (link === named) handlers.unshift(`onChanged: ${pickHandler(link)}`);
+        return pickerDart(n.plan, link, {
+          key: fieldKey(link.field),
+          value: `widget.entry?.${link.field.name}`,
+          source: 'widget.',
+          handlers,
+          indent: '              ',
+        });
+      }
+      if (flags.includes(field)) return flagTile(field);
+      if (formFields.includes(field)) {
+        return formField(field, field === lastTyped, n.text, Boolean(named) && field.name === 'title');
+      }
+      return undefined;
+    })
+    .filter((widget): widget is string => widget !== undefined)
+    .join('\n');
   const flagFields = flags
     .map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`)
     .join('');
@@ -374,7 +494,7 @@ class ${dialog} extends StatefulWidget {
 
 class ${state} extends State<${dialog}> {
   final GlobalKey<FormState> _formKey = GlobalKey<FormState>();
-  final Map<String, String> _values = {};${flagFields}${dayField}
+  final Map<String, String> _values = {};${flagFields}${dayField}${named ? namedAfterDart(named, item) : ''}
 
   String _text(String name) => (_values[name] ?? '').trim();${optionalHelper}
 
@@ -452,6 +572,35 @@ export function addTooltip(n: Pick<CalendarNames, 'entity' | 'text'>): string {
   return fill(n.text.addItem, { item: n.entity.label.toLowerCase() });
 }
 
+/** A row's end: the entry's amount in the app's currency when it has one, then the delete button. */
+function rowTrailing(n: CalendarNames): string {
+  const button = `IconButton(
+                      tooltip: ${dartString(n.text.delete)},
+                      icon: const Icon(Icons.delete_outline),
+                      onPressed: () => _remove(entry),
+                    )`;
+  if (!n.amount) return `                    trailing: ${button},`;
+  const amount = displayText(n.amount, `entry.${n.amount.name}`, n.text);
+  return `                    trailing: Row(
+                      mainAxisSize: MainAxisSize.min,
+                      children: [
+                        Text(${amount}),
+                        ${button.replace(/\n/g, '\n    ')},
+                      ],
+                    ),`;
+}
+
+/** The day header's end: what the day's entries cost together, once there are any. */
+function headerTotal(n: CalendarNames): string {
+  return `
+                trailing: entries.isEmpty
+                    ? null
+                    : Text(
+                        ${dartText(n.text.dayTotal, { amount: 'formatMoney(_controller.selectedTotal)' })},
+                        style: theme.textTheme.titleSmall,
+                      ),`;
+}
+
 /** The undo handler's signature, its parameters a line each (as `dart format` has it) past 80 columns. */
 function restoreSignature(E: string): string {
   const line = `Future<void> _restore(${E} entry, ScaffoldMessengerState messenger) async`;
@@ -467,9 +616,19 @@ export function screenDart(ctx: FeatureContext, n: CalendarNames): string {
   const singular = entity.label.toLowerCase();
   const plural = entity.pluralLabel.toLowerCase();
   const subtitleLink = subtitle && linkOf(n.links, subtitle);
-  const subtitleLine = subtitle
-    ? `\n                    subtitle: Text(${subtitleLink ? titleExpr(subtitleLink, `entry.${subtitle.name}`) : displayText(subtitle, `entry.${subtitle.name}`, n.text)}),`
-    : '';
+  const subtitleText = subtitleLink
+    ? titleExpr(subtitleLink, `entry.${subtitleLink.field.name}`)
+    : subtitle && displayText(subtitle, `entry.${subtitle.name}`, n.text);
+  // An entry named after its pick ("Pancakes" planned from the Pancakes recipe) says the name once.
+  const subtitleLine = !subtitleText
+    ? ''
+    : subtitleLink && subtitleLink === n.namedAfter
+      ? `
+                    subtitle: switch (${subtitleText}) {
+                      final picked when picked != entry.title => Text(picked),
+                      _ => null,
+                    },`
+      : `\n                    subtitle: Text(${subtitleText}),`;
   const nouns = n.english
     ? `const String _singular = ${dartString(singular)};
 const String _plural = ${dartString(plural)};
@@ -606,7 +765,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
                 ),
                 subtitle: Text(
                   ${counts},
-                ),
+                ),${n.dayTotal ? headerTotal(n) : ''}
               ),
               if (_controller.isLoading) const LinearProgressIndicator(),
               if (error != null)
@@ -644,11 +803,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
                     leading: const Icon(Icons.event),
                     title: Text(entry.displayTitle),${subtitleLine}
                     onTap: () => _open(entry),
-                    trailing: IconButton(
-                      tooltip: ${dartString(n.text.delete)},
-                      icon: const Icon(Icons.delete_outline),
-                      onPressed: () => _remove(entry),
-                    ),
+${rowTrailing(n)}
                   ),
                 ),
             ],

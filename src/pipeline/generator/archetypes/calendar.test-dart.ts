@@ -17,9 +17,9 @@ import {
 import type { EntityField } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { addTooltip, fieldKey, nothingOnDay, type CalendarNames } from './calendar.lib-dart';
-import { fill, moneyFormat, type MoneyFormat } from '../ui-text';
+import { dartText, fill, moneyFormat, type MoneyFormat } from '../ui-text';
 import { dartImports } from './feature-dart.shared';
-import { referencedTargets, targetSampleTitle, targetSamples } from './reference-dart';
+import { referencedTargets, targetSampleTitle, targetSamples, type ReferenceLink } from './reference-dart';
 
 /** What the test types into a required field. */
 function inputFor(field: EntityField): string {
@@ -155,10 +155,10 @@ function others(n: CalendarNames): string {
     .join('');
 }
 
-/** Picks the second record of every required reference's list in the open dialog. */
-function picks(n: CalendarNames): string {
+/** Picks the second record of every required reference's list (but `skip`) in the open dialog. */
+function picks(n: CalendarNames, skip?: ReferenceLink): string {
   return n.links
-    .filter((link) => link.field.required)
+    .filter((link) => link.field.required && link !== skip)
     .map((link) => {
       const key = `find.byKey(const Key(${dartString(fieldKey(link.field))}))`;
       return `    await tester.ensureVisible(${key});
@@ -212,22 +212,107 @@ function emptyReferenceTest(n: CalendarNames): string {
   });`;
 }
 
+/**
+ * A pick names a new entry: the picked record's title fills the empty title,
+ * follows the next pick, and stays once the user typed their own.
+ */
+function namedAfterTest(n: CalendarNames): string {
+  const link = n.namedAfter;
+  if (!link) return '';
+  const title = `find.byKey(const ValueKey(${dartString('field-title')}))`;
+  const picker = `find.byKey(const Key(${dartString(fieldKey(link.field))}))`;
+  const pick = (k: number) => `    await tester.ensureVisible(${picker});
+    await tester.tap(${picker});
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(targetSampleTitle(link, k))}).last);
+    await tester.pumpAndSettle();`;
+  const typed = `${n.entity.label} A`;
+  const showsTitle = (text: string) =>
+    `    expect(find.descendant(of: ${title}, matching: find.text(${dartString(text)})), findsOneWidget);`;
+  return `
+
+  testWidgets(${dartString(`names ${withArticle(n.entity.label.toLowerCase())} after the picked ${link.target.label.toLowerCase()}`)}, (tester) async {
+    final repository = InMemory${n.entity.className}Repository();
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(repository: repository${others(n)}, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();
+    await tester.tap(find.byTooltip(${dartString(addTooltip(n))}));
+    await tester.pumpAndSettle();
+
+${pick(2)}
+${showsTitle(targetSampleTitle(link, 2))}
+${pick(1)}
+${showsTitle(targetSampleTitle(link, 1))}
+
+    await tester.enterText(${title}, ${dartString(typed)});
+${pick(2)}
+${showsTitle(typed)}
+${fillsRequired(n, ['title'])}${picks(n, link)}    await tester.tap(find.text(${dartString(n.text.save)}));
+    await tester.pumpAndSettle();
+
+    // The row says the typed title with the picked ${link.target.label.toLowerCase()} under it.
+    expect(find.text(${dartString(typed)}), findsOneWidget);
+    expect(find.text(${dartString(targetSampleTitle(link, 2))}), findsOneWidget);
+    final saved = (await repository.fetchAll()).single;
+    expect(saved.title, ${dartString(typed)});
+    expect(saved.${link.field.name}, ${dartString(sampleId(link.target.className, 2))});
+  });`;
+}
+
+/**
+ * Each row shows its amount in the app's currency and the day header what the
+ * day's entries cost together.
+ */
+function amountTest(n: CalendarNames): string {
+  const { amount } = n;
+  if (!amount?.required) return '';
+  const E = n.entity.className;
+  const total = n.dayTotal
+    ? `
+    expect(find.text(${dartText(n.text.dayTotal, { amount: `formatMoney(first.${amount.name} + 5)` })}), findsOneWidget);`
+    : '';
+  return `
+
+  testWidgets(${dartString(n.dayTotal ? `shows each ${amount.label.toLowerCase()} and what the day costs` : `shows each ${amount.label.toLowerCase()}`)}, (tester) async {
+    final first = ${sampleEntity(n.entity, 2)};
+    final second = first.copyWith(id: 'second', ${amount.name}: 5);
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(repository: InMemory${E}Repository(seed: [first, second])${others(n)}, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    expect(find.text(formatMoney(first.${amount.name})), findsOneWidget);
+    expect(find.text(formatMoney(5)), findsOneWidget);${total}
+  });`;
+}
+
+/** Types into every required text and number field but `skip`. */
+function fillsRequired(n: CalendarNames, skip: readonly string[] = []): string {
+  return n.formFields
+    .filter((field) => field.required && !skip.includes(field.name))
+    .map(
+      (field) =>
+        `    await tester.enterText(find.byKey(const ValueKey(${dartString(fieldKey(field))})), ${dartString(inputFor(field))});
+`,
+    )
+    .join('');
+}
+
 export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string {
   const { plan, feature } = ctx;
-  const { entity, screen, date, formFields } = n;
+  const { entity, screen, date } = n;
   const pkg = plan.packageName;
   const E = entity.className;
   const singular = entity.label.toLowerCase();
   const plural = entity.pluralLabel.toLowerCase();
   const title = titleField(entity);
   const entered = inputFor(title);
-  const fills = formFields
-    .filter((field) => field.required)
-    .map(
-      (field) =>
-        `    await tester.enterText(find.byKey(const ValueKey(${dartString(fieldKey(field))})), ${dartString(inputFor(field))});`,
-    )
-    .join('\n');
+  const fills = fillsRequired(n);
   const samples = [1, 2, 3].map((k) => `      ${sampleEntity(entity, k)},`).join('\n');
   const uris = [
     'package:flutter/material.dart',
@@ -261,8 +346,7 @@ void main() {
     await tester.pump();
     expect(find.text(${dartString(fill(n.text.required, { label: title.label }))}), findsOneWidget);
 
-${fills}
-${picks(n)}    await tester.tap(find.text(${dartString(n.text.save)}));
+${fills}${picks(n)}    await tester.tap(find.text(${dartString(n.text.save)}));
     await tester.pumpAndSettle();
 
     expect(find.text(${dartString(entered)}), findsOneWidget);
@@ -296,7 +380,7 @@ ${samples}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
-  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n)}${emptyReferenceTest(n)}
+  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n)}${emptyReferenceTest(n)}${namedAfterTest(n)}${amountTest(n)}
 }
 `;
 }

@@ -29,27 +29,25 @@ function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-function camel(words: readonly string[]): string {
+/** The ASCII letters and digits of `words`, lower case, split at everything else. */
+function asciiParts(words: readonly string[]): string[] {
   return words
     .flatMap((word) =>
       asciiLetters(word)
         .toLowerCase()
         .split(/[^a-z0-9]+/),
     )
-    .filter(Boolean)
+    .filter(Boolean);
+}
+
+function camel(words: readonly string[]): string {
+  return asciiParts(words)
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join('');
 }
 
 function snake(words: readonly string[]): string {
-  return words
-    .flatMap((word) =>
-      asciiLetters(word)
-        .toLowerCase()
-        .split(/[^a-z0-9]+/),
-    )
-    .filter(Boolean)
-    .join('_');
+  return asciiParts(words).join('_');
 }
 
 /**
