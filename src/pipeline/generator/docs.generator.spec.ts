@@ -278,6 +278,16 @@ describe('backend docs describe what the app calls', () => {
     },
   );
 
+  it.each(['rest', 'graphql'] as const)('%s: photos kept on the device are no part of the API contract', (backend) => {
+    const spec = simpleSpec({ backend, features: ['Chat', 'Camera'] });
+    const files = backendDocs(spec);
+    const contract = files.find((file) => file.path === 'docs/openapi.yaml' || file.path === 'docs/schema.graphql');
+    expect(contract?.content).toMatch(/ChatMessage/);
+    expect(contract?.content).not.toMatch(/Photo/);
+    expect(doc(files, 'docs/api_contract.md')).not.toMatch(/Photo/);
+    expect(doc(files, 'docs/data_model.json')).not.toMatch(/"dartClass": "Photo"/);
+  });
+
   it('rest without registration documents only /auth/login', () => {
     const spec = backendSpec('rest', { features: ['Expenses', 'Sign in'] });
     const openapi = parse(doc(backendDocs(spec), 'docs/openapi.yaml')) as OpenApi;

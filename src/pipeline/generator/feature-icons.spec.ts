@@ -43,6 +43,19 @@ describe('featureIcons', () => {
     ).toEqual(['Icons.calendar_month_outlined', 'Icons.event_outlined', 'Icons.event_note_outlined']);
   });
 
+  it("picks a non-English feature's icon from its entity: a German dog school's customers and dog walks", () => {
+    expect(featureIcons([{ id: 'kunden', archetype: 'entity', entity: 'Customer' }])).toEqual(['Icons.people_outline']);
+    expect(featureIcons([{ id: 'spaziergaenge', archetype: 'entity', entity: 'DogWalk' }])).toEqual(['Icons.pets']);
+    const plan = planApp({
+      ...appSpec([]),
+      name: 'Hundeschule Pfote',
+      description: 'Hundespaziergänge buchen mit Gassigehern, Termine und Kunden verwalten',
+    });
+    const icons = Object.fromEntries(plan.features.map((feature) => [feature.names.id, feature.icon]));
+    expect(icons.kunden).toBe('Icons.people_outline');
+    expect(icons.hundespaziergaenge).toBe('Icons.pets');
+  });
+
   it('falls back to distinct spare icons for unknown words', () => {
     expect(
       featureIcons([

@@ -84,7 +84,9 @@ const ICON_RULES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   ],
   [idWords('book|books|library|reading'), ['Icons.menu_book_outlined']],
   [idWords('course|courses|lesson|lessons|class|classes|school'), ['Icons.school_outlined']],
-  [idWords('pet|pets|dog|dogs|cat|cats'), ['Icons.pets']],
+  [idWords('pet|pets|dog|dogs|cat|cats|perro|perros|chien|chiens|cachorro|cachorros|cane|cani|anjing'), ['Icons.pets']],
+  // German compounds start with the noun: "Hundespaziergänge" (dog walks), "Gassirunden".
+  [/(^|_)(hunde?|gassi)/, ['Icons.pets']],
   [idWords('trip|trips|travel|flight|flights'), ['Icons.flight_outlined']],
   [idWords('car|cars|vehicle|vehicles'), ['Icons.directions_car_outlined']],
   [idWords('plant|plants|garden|gardens'), ['Icons.local_florist_outlined']],
@@ -122,11 +124,22 @@ const ARCHETYPE_ICONS: Readonly<Record<ArchetypeId, string | undefined>> = {
   entity: undefined,
 };
 
-/** The icons that fit a feature, best first: its archetype's, then those of every keyword in its id. */
-function fittingIcons(featureId: string, archetype: ArchetypeId): string[] {
+/** `DogWalk` → `dog_walk`: an entity's class name in the keywords' snake_case. */
+function classWords(className: string): string {
+  return className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * The icons that fit a feature, best first: its archetype's, then those of every keyword in its id,
+ * then those of its entity's class name (English even when the feature's id is not: "Kunden" shows
+ * `Customer` records, "Hundespaziergänge" `DogWalk`s).
+ */
+function fittingIcons(featureId: string, archetype: ArchetypeId, entity?: string): string[] {
   const own = ARCHETYPE_ICONS[archetype];
-  const byWords = ICON_RULES.filter(([pattern]) => pattern.test(featureId)).flatMap(([, icons]) => icons);
-  return own ? [own, ...byWords] : byWords;
+  const matching = (words: string) =>
+    ICON_RULES.filter(([pattern]) => pattern.test(words)).flatMap(([, icons]) => icons);
+  const byWords = [...matching(featureId), ...(entity ? matching(classWords(entity)) : [])];
+  return [...new Set(own ? [own, ...byWords] : byWords)];
 }
 
 /** Dart expression of the best icon for one feature on its own, e.g. `Icons.search`. */
@@ -137,6 +150,8 @@ export function featureIcon(featureId: string, archetype: ArchetypeId = 'entity'
 export interface IconRequest {
   id: string;
   archetype: ArchetypeId;
+  /** `className` of the entity the feature shows, when it has one. */
+  entity?: string;
 }
 
 /**
@@ -153,10 +168,10 @@ export function featureIcons(features: readonly IconRequest[]): string[] {
     taken.add(own);
     return own;
   });
-  return features.map(({ id, archetype }, index) => {
+  return features.map(({ id, archetype, entity }, index) => {
     const assigned = icons[index];
     if (assigned) return assigned;
-    const free = [...fittingIcons(id, archetype), ...SPARE_ICONS].find((icon) => !taken.has(icon));
+    const free = [...fittingIcons(id, archetype, entity), ...SPARE_ICONS].find((icon) => !taken.has(icon));
     const icon = free ?? featureIcon(id, archetype);
     taken.add(icon);
     return icon;

@@ -16,7 +16,7 @@ function content(files: readonly GeneratedFile[], path: string): string {
 /** Screen classes of the home cards, in order, from the `_destinations` list of app.dart. */
 function homeCards(appDart: string): string[] {
   const list = appDart.slice(appDart.indexOf('const List<_Destination> _destinations'));
-  return [...list.matchAll(/\(title: (\w+)\.title,/g)].map((match) => match[1]);
+  return [...list.matchAll(/\(\s*title: (\w+)\.title,/g)].map((match) => match[1]);
 }
 
 describe('home cards and data screens the app adds', () => {

@@ -190,6 +190,48 @@ describe('generateFlutterProject', () => {
     }
   });
 
+  it('lays out long routes and home cards the way dart format does, within 80 columns', () => {
+    const files = generateFlutterProject(
+      simpleSpec({ backend: 'firebase', features: ['Login', 'Chat', 'Channels', 'Profile', 'Camera'] }),
+    );
+    const app = content(files, 'lib/app.dart');
+    expect(app.split('\n').filter((line) => line.length > 80)).toEqual([]);
+    expect(app).toContain(`  (
+    title: ChatScreen.title,
+    icon: Icons.chat_bubble_outline,
+    routeName: ChatScreen.routeName,
+  ),`);
+    expect(app).toContain(`                _guarded(
+                  ChatScreen(
+                    channels: services.channels,`);
+  });
+
+  it.each(['firebase', 'supabase', 'rest', 'graphql'] as const)(
+    'keeps camera photos on the device with %s: no server repository, service, table or contract for them',
+    (backend) => {
+      const spec = simpleSpec({ backend, features: ['Login', 'Chat', 'Camera'] });
+      const files = generateFlutterProject(spec);
+      const paths = files.map((file) => file.path);
+      expect(paths.filter((file) => /(firestore|supabase|rest|graphql)_photo_repository/.test(file))).toEqual([]);
+      const services = content(files, 'lib/app_services.dart');
+      expect(services).toContain('final PhotoRepository photosOnDevice;');
+      expect(services).not.toMatch(/\bphotos:/);
+      expect(content(files, 'test/support/test_services.dart')).not.toMatch(/\bphotos:/);
+      // The backend's table of what it stores, its rules and SQL name the chat, never photos.
+      const readme = content(files, 'README.md');
+      expect(readme).not.toMatch(/`photos`|\/photos\b|PhotoRepository\b.*\|/);
+      expect(readme).toContain('Photos stay on this device');
+      const plan = planApp(spec);
+      expect(plan.entities.find((entity) => entity.className === 'Photo')?.storage).toBe('device');
+      expect(unresolvedImports(files)).toEqual([]);
+    },
+  );
+
+  it('keeps photos in the app services when the app stores everything on the device anyway', () => {
+    const files = generateFlutterProject(simpleSpec({ backend: 'none', features: ['Camera'] }));
+    expect(content(files, 'lib/app_services.dart')).toContain('final PhotoRepository photos;');
+  });
+
   describe('gates in front of the app', () => {
     const gated = (backend: AppSpec['backend'], features = ['Login', 'Onboarding', 'Notes', 'Profile', 'Settings']) =>
       generateFlutterProject(simpleSpec({ backend, features }));

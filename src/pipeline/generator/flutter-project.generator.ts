@@ -13,7 +13,7 @@ import { entityFiles } from './data/entity-files';
 import { featureListNote, planNotesMd } from './docs/plan-notes';
 import { packages } from './data/package-versions';
 import { isHomeCard, manageDataLabel, openedFrom } from './feature-links';
-import { entityOf, type AppPlan, type PlannedFeature } from './plan/app-plan';
+import { entityOf, serverEntities, type AppPlan, type PlannedFeature } from './plan/app-plan';
 import { planApp } from './plan/plan-app';
 import { targetPlatforms } from './spec-text';
 import { themeTokens } from './theme-tokens';
@@ -107,7 +107,8 @@ function shellInput(plan: AppPlan, wiring: BackendWiring): ShellInput {
       openedFrom: openedFromShell(plan, feature),
       gate: ARCHETYPES[feature.archetype].gate?.(featureContext(plan, feature)),
     })),
-    entities: plan.entities,
+    // On-device entities (a camera's photos) are the feature's own service, not an AppServices repository.
+    entities: serverEntities(plan),
     services: appServices(plan),
     repositoryCreate: (entity) => wiring.repositoryCreate(entity),
     repositoryImports: (entity) => wiring.repositoryImports(entity),

@@ -93,6 +93,19 @@ describe('camera archetype', () => {
     expect(fileOf(ctx, '_fakes.dart')).toContain('class CameraFakeImageSource implements CameraImageSource');
   });
 
+  it('explains an undo whose save fails instead of leaving the error uncaught', () => {
+    const ctx = cameraContext('Camera');
+    const screen = fileOf(ctx, '_screen.dart');
+    expect(screen).toContain('onPressed: () => _restore(photo),');
+    expect(screen).toContain(
+      "await _controller.restore(photo);\n    } catch (error) {\n      if (mounted) _showMessage('Could not save: $error');",
+    );
+    const test = fileOf(ctx, '_screen_test.dart');
+    expect(test).toContain("testWidgets('explains an undo the backend cannot save'");
+    expect(test).toContain('repository.failing = true;');
+    expect(test).toContain("expect(find.textContaining('Could not save: '), findsOneWidget);");
+  });
+
   it('fills any other required fields and copes without a date field or with an optional path', async () => {
     const base = cameraContext('Camera');
     const ctx = withEntity(base, (entity) => ({

@@ -41,6 +41,7 @@ import {
   relativeTestImport,
   SAFE_NOTIFY_DART,
 } from './feature-dart.shared';
+import { sampleKeyword } from './sample-keyword';
 
 /** The entity fields the photo screen fills and shows. */
 export interface PhotoFields {
@@ -424,10 +425,19 @@ class _${n.screen}State extends State<${n.screen}> {
           content: const Text(${dartString(fill(t.itemDeleted, { item: entity.label }))}),
           action: SnackBarAction(
             label: ${dartString(t.undo)},
-            onPressed: () => _controller.restore(photo),
+            onPressed: () => _restore(photo),
           ),
         ),
       );
+  }
+
+  /// Undo of a delete: a failing save is explained, not left uncaught.
+  Future<void> _restore(${E} photo) async {
+    try {
+      await _controller.restore(photo);
+    } catch (error) {
+      if (mounted) _showMessage(${dartText(t.couldNotSave, { error: 'error' })});
+    }
   }
 
   Future<void> _open(${E} photo) {
@@ -762,7 +772,7 @@ void main() {
   });
 
   testWidgets('deletes a photo and brings it back with undo', (tester) async {
-    final repository = InMemory${E}Repository(seed: [
+    final repository = InMemory${E}Repository(seed: ${sampleKeyword(entity) === 'const' ? 'const ' : ''}[
       ${sampleEntity(entity, 1)},
     ]);
     await pumpScreen(tester, repository, ${n.fakeImageSource}());
@@ -777,6 +787,22 @@ void main() {
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
     expect(await repository.fetchAll(), hasLength(1));
+  });
+
+  testWidgets('explains an undo the backend cannot save', (tester) async {
+    final repository = InMemory${E}Repository(seed: ${sampleKeyword(entity) === 'const' ? 'const ' : ''}[
+      ${sampleEntity(entity, 1)},
+    ]);
+    await pumpScreen(tester, repository, ${n.fakeImageSource}());
+    await tester.tap(find.byTooltip(${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+
+    repository.failing = true;
+    await tester.tap(find.text(${dartString(t.undo)}));
+    await tester.pumpAndSettle();
+
+    expect(find.textContaining(${dartString(t.couldNotSave.split('{error}')[0])}), findsOneWidget);
+    expect(find.text(${dartString(sampleTitle(entity, 1))}), findsNothing);
   });
 }
 `;
@@ -821,7 +847,7 @@ function readme(ctx: FeatureContext): string {
     '',
     ctx.plan.backend === 'none'
       ? `Each ${entity.label.toLowerCase()} is stored on the device with the path of its image file (\`${fields.image.name}\`).`
-      : `${entity.pluralLabel} stay on this device, whatever the backend: the screen keeps each ${entity.label.toLowerCase()} (${fields.caption.label.toLowerCase()} and the path of its image file, \`${fields.image.name}\`) with \`shared_preferences\` (\`services.${deviceStore(ctx)?.decl.field}\`) and says so above the grid, because a device path means nothing on other devices. To share them, upload the file to your backend's file storage, store its URL in \`${fields.image.name}\` and pass \`services.${entity.collection}\` to the screen instead.`,
+      : `${entity.pluralLabel} stay on this device, whatever the backend: the screen keeps each ${entity.label.toLowerCase()} (${fields.caption.label.toLowerCase()} and the path of its image file, \`${fields.image.name}\`) with \`shared_preferences\` (\`services.${deviceStore(ctx)?.decl.field}\`) and says so above the grid, because a device path means nothing on other devices. To share them, upload the file to your backend's file storage, store its URL in \`${fields.image.name}\`, and give the screen a ${entity.className}Repository on your backend (the app writes none for it, as nothing is shared yet).`,
   );
   return lines.join('\n');
 }

@@ -131,9 +131,22 @@ describe('chartArchetype', () => {
     expect(chartPeriod(['Weekly report'], 'Track daily spending with monthly charts')).toBe('week');
     expect(chartPeriod(['Charts'], 'Track daily spending with monthly charts')).toBe('month');
     // "Daily habits" says how often a habit is done, not how the chart groups.
-    expect(chartPeriod(['Stats'], 'Daily habits with streaks, reminders and nice charts')).toBe('month');
+    expect(chartPeriod(['Stats'], 'Daily habits with streaks, reminders and nice charts')).toBeUndefined();
     expect(chartPeriod(['统计'], '记录每天的支出，查看每周统计')).toBe('week');
     expect(chartPeriod(['Statistik'], 'Ausgaben erfassen und Statistik pro Tag ansehen')).toBe('day');
+  });
+
+  it('draws the weekly chart a Vietnamese expense app asks for instead of sums per category', () => {
+    const description = 'Theo dõi chi tiêu theo danh mục, xem biểu đồ hàng tuần';
+    const weekly = contextFor(appSpec(['chi tiêu', 'biểu đồ'], { description }), 'chart');
+    expect(featureChartMode(weekly)).toMatchObject({ kind: 'valueByPeriod', period: 'week' });
+    expect(fileContent(chartArchetype.files(weekly), weekly.feature.paths.screen)).not.toContain('theo danh mục');
+    // No period named: an amount and a category still plot sums per category.
+    const plain = contextFor(
+      appSpec(['chi tiêu', 'biểu đồ'], { description: 'Theo dõi chi tiêu theo danh mục' }),
+      'chart',
+    );
+    expect(featureChartMode(plain).kind).toBe('valueByCategory');
   });
 
   it('does not group by text that identifies single records', () => {

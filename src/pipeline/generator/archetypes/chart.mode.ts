@@ -48,15 +48,26 @@ export function groupingField(entity: EntityPlan): EntityField | undefined {
   return field && !IDENTIFYING.test(field.name) ? field : undefined;
 }
 
-/** `period`: how long a bar over time is (`chartPeriod`); months unless the spec says otherwise. */
-export function chartMode(entity: EntityPlan, period: ChartPeriod = 'month'): ChartMode {
+/**
+ * `named`: the period the spec asks for (`chartPeriod`). A named period ("see a weekly chart") draws
+ * the chart over time even when sums per category would fit; without one, categories win and bars
+ * over time are months.
+ */
+export function chartMode(entity: EntityPlan, named?: ChartPeriod): ChartMode {
   const value = summableField(entity);
   const category = groupingField(entity);
   const date = dateField(entity);
+  const period = named ?? 'month';
+  const overTime: ChartMode | undefined =
+    date && value
+      ? { kind: 'valueByPeriod', value, date, period }
+      : // An optional date (a birthday, a start date) groups worse than a required category.
+        date && (date.required || !category)
+        ? { kind: 'countByPeriod', date, period }
+        : undefined;
+  if (named && overTime) return overTime;
   if (value && category) return { kind: 'valueByCategory', value, category };
-  if (date && value) return { kind: 'valueByPeriod', value, date, period };
-  // An optional date (a birthday, a start date) groups worse than a required category.
-  if (date && (date.required || !category)) return { kind: 'countByPeriod', date, period };
+  if (overTime) return overTime;
   if (category) return { kind: 'countByCategory', category };
   if (value) return { kind: 'valueByItem', value };
   const flag = entity.fields.find((field) => field.type === 'bool');

@@ -2,7 +2,7 @@
  * How long one bar of a chart over time is: a day, a week or a month, read
  * from the words next to the chart ("see weekly progress charts", "Gastos por
  * semana", "每周统计") in the chart's label or the app description. Months
- * unless the spec says otherwise.
+ * unless the spec says otherwise (`chartMode`'s default).
  */
 import { ARCHETYPE_WORDS } from '../plan/archetype-words';
 import { phraseLengthAt, tokens } from '../plan/text-match';
@@ -161,9 +161,10 @@ function periodsIn(text: string, near: number): ChartPeriod | undefined {
 }
 
 /**
- * The chart's period: one its own label names ("Weekly report"), else one the
- * description names next to a chart word, else months.
+ * The period the spec names for the chart: one its own label names ("Weekly report"), else one the
+ * description names next to a chart word. Undefined when it names none, so `chartMode` can tell a
+ * requested "weekly chart" (drawn over time) from its default (months).
  */
-export function chartPeriod(labels: readonly string[], description: string): ChartPeriod {
-  return periodsIn(labels.join(' . '), Infinity) ?? periodsIn(description, NEAR) ?? 'month';
+export function chartPeriod(labels: readonly string[], description: string): ChartPeriod | undefined {
+  return periodsIn(labels.join(' . '), Infinity) ?? periodsIn(description, NEAR);
 }

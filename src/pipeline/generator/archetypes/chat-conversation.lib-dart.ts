@@ -52,7 +52,13 @@ export function controllerDart(ctx: FeatureContext, shape: ChatShape): string {
   }
   const at = (m: string) => (f.sentAt ? nonNull(f.sentAt, `${m}.${f.sentAt.name}`, 'DateTime(0)') : '');
   const sort = f.sentAt ? `\n      ..sort((a, b) => ${at('a')}.compareTo(${at('b')}))` : '';
-  const isMine = f.sender ? `message.${f.sender.name} == _me` : 'true';
+  // The display name can change after messages were signed with the account
+  // name (or the other way round), so both mark a message as this user's.
+  const isMine = f.sender
+    ? profile
+      ? `message.${f.sender.name} == _me || message.${f.sender.name} == _account`
+      : `message.${f.sender.name} == _me`
+    : 'true';
   const inChannel = channelField ? `.where((message) => message.${channelField.name} == channelId)` : '';
   const channelParam = channelField ? ',\n    required this.channelId' : '';
   const channelDecl = channelField
@@ -69,6 +75,21 @@ export function controllerDart(ctx: FeatureContext, shape: ChatShape): string {
   /// Whose display name signs the messages sent from this device, when set.
   final ${profile.store}? profile;`
     : '';
+  // Only the profile's display name replaces the account name; without a
+  // profile the sender name never changes.
+  const meDecl = profile
+    ? `
+
+  /// The signed-in account (e.g. its email) this screen was opened for.
+  final String _account;
+
+  /// The name that signs this user's messages: the profile's display name
+  /// once loaded, else the account; their messages sit on the right.
+  String _me;`
+    : `
+
+  /// The sender name of this device's user; their messages sit on the right.
+  final String _me;`;
   const whoAmI = profile
     ? `
     final name = (await profile?.load())?.displayName.trim() ?? '';
@@ -92,14 +113,11 @@ class ${C} extends ChangeNotifier {
     this._repository, {
     required Stream<List<${E}>> updates,
     required String currentUser${channelParam}${profileParam},
-  })  : _updates = updates,
+  })  : _updates = updates,${profile ? '\n        _account = currentUser,' : ''}
         _me = currentUser;
 
   final ${E}Repository _repository;
-  final Stream<List<${E}>> _updates;${channelDecl}${profileDecl}
-
-  /// The sender name of this device's user; their messages sit on the right.
-  String _me;
+  final Stream<List<${E}>> _updates;${channelDecl}${profileDecl}${meDecl}
   StreamSubscription<List<${E}>>? _subscription;
   List<${E}> _received = const [];
   List<${E}> _pending = const [];

@@ -35,7 +35,8 @@ describe('TeamChat, the whole project', () => {
       expectSoundProject(files);
       await expectParses(files);
       const app = fileContent(files, 'lib/app.dart');
-      expect(app).toContain('ChatScreen(channels: services.channels, messages: services.chatMessages');
+      // One argument a line or not: app.dart's layout follows its length.
+      expect(app).toMatch(/ChatScreen\(\s*channels: services\.channels,\s*messages: services\.chatMessages/);
       expect(app).toContain('profile: services.profileStore');
     });
 
@@ -159,9 +160,26 @@ describe('chat sender name', () => {
     const files = generateFlutterProject(teamChat('firebase', ['login', 'chat']));
     expect(fileContent(files, 'lib/features/chat/chat_controller.dart')).not.toContain('profile');
     expect(fileContent(files, 'lib/app.dart')).toContain("currentUser: services.auth.currentEmail.value ?? 'me'");
+    // Never reassigned without a profile, so final (prefer_final_fields).
+    expect(fileContent(files, 'lib/features/chat/chat_controller.dart')).toContain('  final String _me;');
     const alone = { ...teamChat('none', ['profile']), description: 'A profile page' };
     expect(fileContent(generateFlutterProject(alone), 'lib/features/profile/profile_screen.dart')).not.toContain(
       chatText(planApp(alone)).nameShownInChat,
     );
+  });
+
+  it('keeps messages signed with the account name as mine once the profile name is set', () => {
+    const files = generateFlutterProject(teamChat('firebase'));
+    const controller = fileContent(files, 'lib/features/chat/chat_controller.dart');
+    expect(controller).toContain('_account = currentUser,');
+    expect(controller).toContain(
+      'bool isMine(ChatMessage message) => message.sender == _me || message.sender == _account;',
+    );
+    const test = fileContent(files, 'test/features/chat_screen_test.dart');
+    expect(test).toContain("testWidgets('keeps messages sent before the profile name was set on the right'");
+    expect(test).toContain("sender: 'me'");
+    // The channel sample has only constant fields (prefer_const_declarations).
+    expect(test).toContain("  const channel = Channel(id: 'channel-1'");
+    expect(test).not.toMatch(/final (channel|other) = Channel\(/);
   });
 });

@@ -11,6 +11,7 @@ import type { FeatureContext } from './archetype';
 import { roomScreenClass, roomScreenPath } from './chat-channels.lib-dart';
 import type { ChatShape } from './chat-shape';
 import { relativeTestImport } from './feature-dart.shared';
+import { sampleKeyword } from './sample-keyword';
 
 export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
   const pkg = ctx.plan.packageName;
@@ -28,6 +29,18 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
   const teammate = f.sender
     ? sampleEntity(entity, 2).replace(`${f.sender.name}: ${sampleValue(f.sender, 2)}`, `${f.sender.name}: 'Grace'`)
     : seeded(2);
+  // A teammate's message in the room under test (sample 2 is in another channel).
+  const teammateHere =
+    channel && channelField
+      ? teammate.replace(`${channelField.name}: ${sampleValue(channelField, 2)}`, `${channelField.name}: channel.id`)
+      : teammate;
+  // This user's earlier message, signed with the account name before a profile name existed.
+  const signedByAccount = f.sender
+    ? seeded(1).replace(
+        `${f.sender.name}: ${sampleValue(f.sender, 1)}`,
+        `${f.sender.name}: ${dartString(shape.defaultSender)}`,
+      )
+    : seeded(1);
   const imports = [
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
@@ -40,7 +53,9 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     relativeTestImport(testPath, FAKE_REPOSITORIES_PATH),
     ...(profile ? [relativeTestImport(testPath, profile.fakesPath)] : []),
   ];
-  const channelDecl = channel ? `\n  final channel = ${channelSample};\n` : '';
+  // `const` when the channel's samples are all constants (prefer_const_declarations).
+  const channelKeyword = channel ? sampleKeyword(channel) : 'final';
+  const channelDecl = channel ? `\n  ${channelKeyword} channel = ${channelSample};\n` : '';
   const senderCheck = f.sender
     ? `
     final sent = saved.singleWhere((message) => message.${f.text.name} == 'Hello there');
@@ -51,7 +66,7 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
       ? `
 
   testWidgets('opening a ${channel.label.toLowerCase()} shows its messages only', (tester) async {
-    final other = ${sampleEntity(channel, 2)};
+    ${channelKeyword} other = ${sampleEntity(channel, 2)};
     final messages = InMemory${E}Repository(
       seed: [${seeded(1)}, ${seeded(2)}],
     );
@@ -86,6 +101,20 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
 
     final sent = (await repository.fetchAll()).single;
     expect(sent.${f.sender.name}, 'Ada Lovelace');
+  });
+
+  testWidgets('keeps messages sent before the profile name was set on the right', (tester) async {
+    final repository = InMemory${E}Repository(
+      seed: [${signedByAccount}, ${teammateHere}],
+    );
+    final profile = ${profile.memoryStore}(const ${profile.data}(displayName: 'Ada Lovelace'));
+    await tester.pumpWidget(MaterialApp(home: ${roomArgs(', profile: profile')}));
+    await tester.pumpAndSettle();
+
+    expect(
+      tester.getCenter(find.text(${text1})).dx,
+      greaterThan(tester.getCenter(find.text(${sampleValue(f.text, 2)})).dx),
+    );
   });`
       : '';
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}
@@ -132,7 +161,7 @@ void main() {${channelDecl}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(t.noMessages)}), findsOneWidget);
 
-    await repository.save(${channel ? teammate.replace(`${channelField?.name}: ${sampleValue(channelField!, 2)}`, `${channelField?.name}: channel.id`) : teammate});
+    await repository.save(${teammateHere});
     await tester.pump(const Duration(seconds: 5));
     await tester.pumpAndSettle();
     expect(find.text(${sampleValue(f.text, 2)}), findsOneWidget);

@@ -119,7 +119,7 @@ describe('checkoutArchetype', () => {
     const test = fileContent(files, ctx.feature.paths.test);
     expect(test).toContain(`'${products?.route}': (context) => Scaffold(`);
     expect(test).toContain("await tester.tap(find.byTooltip('Manage products'));");
-    expect(test).toContain("await products.save(Product(id: 'product-1'");
+    expect(test).toContain("await products.save(const Product(id: 'product-1'");
     expect(test).toContain('await tester.pageBack();');
     expect(test).toContain("expect(find.byTooltip('Add to cart'), findsOneWidget);");
   });

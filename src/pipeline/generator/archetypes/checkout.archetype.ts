@@ -25,6 +25,7 @@ import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
+import { sampleKeyword } from './sample-keyword';
 
 interface CheckoutNames {
   screen: string;
@@ -871,7 +872,7 @@ function manageTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan, f
     await tester.pumpAndSettle();
     expect(find.text('${STAND_IN_TITLE}'), findsOneWidget);
 
-    await products.save(${sampleEntity(entity, 1)});
+    await products.save(${sampleKeyword(entity) === 'const' ? 'const ' : ''}${sampleEntity(entity, 1)});
     await tester.pageBack();
     await tester.pumpAndSettle();
     expect(find.text(${sampleValue(f.name, 1)}), findsOneWidget);

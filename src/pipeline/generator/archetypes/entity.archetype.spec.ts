@@ -146,3 +146,26 @@ describe('entity models', () => {
     }
   });
 });
+
+describe('entity screens: lint-clean Dart', () => {
+  const screens = [...ENGLISH].filter(([path]) => /^lib\/features\/[^/]+\/[^/]+_screen\.dart$/.test(path));
+
+  it('declares all-constant test samples const and DateTime ones final (prefer_const_constructors)', () => {
+    // Products have no date field; expenses do, and DateTime(...) is not a constant.
+    expect(test('products')).toMatch(/^ {2}const samples = \[$/m);
+    expect(test('expenses')).toMatch(/^ {2}final samples = \[$/m);
+  });
+
+  it('passes nullable detail values without redundant parentheses', () => {
+    const all = screens.map(([, source]) => source).join('\n');
+    expect(all).toMatch(/RecordDetail\('\w+', item\.\w+ \?\? ''\),/);
+    for (const [path, source] of screens) {
+      expect(source, path).not.toMatch(/RecordDetail\([^\n]*, \(item\.\w+ \?\? ''\)\)/);
+    }
+  });
+
+  it('leaves no blank line before the closing parenthesis of the list screen', () => {
+    expect(screens.length).toBeGreaterThan(0);
+    for (const [path, source] of screens) expect(source, path).not.toMatch(/\n\s*\n\s*\);/);
+  });
+});

@@ -47,11 +47,11 @@ import {
   serviceArgs,
   targetPaths,
   targetSampleTitle,
-  targetSamples,
   titleExpr,
   titlesField,
   type ReferenceLink,
 } from './reference-dart';
+import { sampleKeyword } from './sample-keyword';
 
 /** Relative import from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
 export function fromFeatureDir(rootPath: string): string {
@@ -104,8 +104,25 @@ function choice(condition: string, yes: string, no: string, prefix: string): str
   return `${condition}\n${indent}? ${yes}\n${indent}: ${no}`;
 }
 
+/**
+ * `(a ?? '')` → `a ?? ''`: `displayText` wraps nullable values in parentheses
+ * so they can sit inside a larger expression; as a whole argument they are redundant.
+ */
+function unwrapped(expr: string): string {
+  if (!expr.startsWith('(') || !expr.endsWith(')')) return expr;
+  let depth = 0;
+  for (let i = 0; i < expr.length - 1; i++) {
+    if (expr[i] === '(') depth++;
+    else if (expr[i] === ')') depth--;
+    // The first parenthesis closes before the end: `(a) + (b)` keeps its parentheses.
+    if (depth === 0) return expr;
+  }
+  return expr.slice(1, -1);
+}
+
 /** One row of the details, its arguments on their own lines (as `dart format` has it) when over 80 columns. */
-function detailLine(field: EntityField, shown: string): string {
+function detailLine(field: EntityField, bracketed: string): string {
+  const shown = unwrapped(bracketed);
   const line = `        RecordDetail(${dartString(field.label)}, ${shown}),`;
   if (line.length <= 80) return line;
   return `        RecordDetail(\n          ${dartString(field.label)},\n          ${shown},\n        ),`;
@@ -354,8 +371,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
 ${details}
       ],
       emptyMessage: ${dartString(fill(t.emptyList, { items: lower(entity.pluralLabel), add: addLabel(entity, t) }))},
-      addLabel: ${dartString(addLabel(entity, t))},
-${options.join('\n')}${links.length ? `\n      loadFirst: ${loadTitlesExpr(links)},` : ''}
+      addLabel: ${dartString(addLabel(entity, t))},${[...options, ...(links.length ? [`      loadFirst: ${loadTitlesExpr(links)},`] : [])].map((option) => `\n${option}`).join('')}
     );`;
   const header = `import 'package:flutter/material.dart';
 
@@ -746,7 +762,13 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   ].sort();
   const targets = referencedTargets(links);
   // The lists references point at: the samples' references name their first records.
-  const saved = targets.map((link) => `\n  final ${savedList(link)} = ${targetSamples(link)};\n`).join('');
+  // `const` declarations when the samples allow it (prefer_const_declarations / _constructors).
+  const saved = targets
+    .map(
+      (link) =>
+        `\n  ${sampleKeyword(link.target)} ${savedList(link)} = [${sampleEntity(link.target, 1)}, ${sampleEntity(link.target, 2)}];\n`,
+    )
+    .join('');
   const pumpParams = targets.length
     ? `, {${targets.map((link) => `InMemory${link.target.className}Repository? ${link.param}`).join(', ')}}`
     : '';
@@ -773,7 +795,7 @@ ${imports.join('\n')}
 ${support.join('\n')}
 
 void main() {
-  final samples = [
+  ${sampleKeyword(entity)} samples = [
     ${sampleEntity(entity, 1)},
     ${sampleEntity(entity, 2)},
   ];

@@ -95,6 +95,10 @@ describe('map archetype', () => {
     // By the screen's routeName, not a copied '/places' string.
     expect(screen).toContain(`pushNamed(${entityFeature?.classes.screen}.routeName)`);
     expect(screen).not.toContain(`pushNamed('${entityFeature?.route}')`);
+    // A sibling folder's screen is imported as a sibling, not through lib/features again.
+    const sibling = entityFeature?.paths.screen.replace('lib/features/', '../');
+    expect(screen).toContain(`import '${sibling}';`);
+    expect(screen).not.toContain("import '../../features/");
     expect(screen).toContain("tooltip: 'Manage places',");
     expect(screen).toContain("child: const Text('Add places'),");
     expect(mapArchetype.readme!(ctx)).toContain(`\`${entityFeature?.route}\``);
@@ -106,7 +110,7 @@ describe('map archetype', () => {
     const steps = [
       "'/places': (context) => Scaffold(",
       "await tester.tap(find.byTooltip('Manage places'));",
-      "await repository.save(Place(id: 'place-3'",
+      "await repository.save(const Place(id: 'place-3'",
       'await tester.pageBack();',
       "expect(find.text('3 on the map'), findsOneWidget);",
     ];
@@ -129,7 +133,8 @@ describe('map archetype', () => {
   it('tests the list, the selection from a list entry and from a marker, with a fake map', () => {
     const ctx = mapContext('Map');
     const test = fileOf(ctx, '_screen_test.dart');
-    expect(test).toContain('InMemoryPlaceRepository(seed: [');
+    // All-constant samples are const (flutter_lints: prefer_const_constructors).
+    expect(test).toContain('InMemoryPlaceRepository(seed: const [');
     expect(test).toContain(`mapBuilder: fake${ctx.feature.classes.prefix}Map`);
     expect(test).toContain("await tester.tap(find.text('List'));");
     expect(test).toContain("expect(find.text('Name 1'), findsOneWidget);");

@@ -20,6 +20,7 @@ import {
   sampleValue,
   titleField,
 } from '../data/entity-dart';
+import { relativeImport } from '../data/backends/backend-names';
 import { packages } from '../data/package-versions';
 import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
@@ -36,6 +37,7 @@ import {
   relativeTestImport,
   SAFE_NOTIFY_DART,
 } from './feature-dart.shared';
+import { sampleKeyword } from './sample-keyword';
 
 /** The entity fields the map shows. */
 export interface PlaceFields {
@@ -356,7 +358,8 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
     ...(usesFormatters ? [fromFeatureDir(FORMATTERS_PATH)] : []),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
-    ...(placesScreen ? [fromFeatureDir(placesScreen.paths.screen)] : []),
+    // A sibling feature: `../places/places_screen.dart`, not a detour through lib/.
+    ...(placesScreen ? [relativeImport(ctx.feature.paths.screen, placesScreen.paths.screen)] : []),
     fileNameOf(p.controller),
     fileNameOf(p.mapView),
   ]);
@@ -701,11 +704,13 @@ function testDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields):
   ]);
   const route = placesRoute(ctx);
   const routes = route ? standInRoutes(route, '        ') : '';
+  // All-constant samples must be `const` (prefer_const_constructors).
+  const constPrefix = sampleKeyword(entity) === 'const' ? 'const ' : '';
   return `${imports}
 
 void main() {
   Future<InMemory${E}Repository> pumpScreen(WidgetTester tester) async {
-    final repository = InMemory${E}Repository(seed: [
+    final repository = InMemory${E}Repository(seed: ${constPrefix}[
       ${sampleEntity(entity, 1)},
       ${sampleEntity(entity, 2)},
     ]);
@@ -766,7 +771,7 @@ function manageTest(ctx: FeatureContext, entity: EntityPlan): string {
     await tester.pumpAndSettle();
     expect(find.text('${STAND_IN_TITLE}'), findsOneWidget);
 
-    await repository.save(${sampleEntity(entity, 3)});
+    await repository.save(${sampleKeyword(entity) === 'const' ? 'const ' : ''}${sampleEntity(entity, 3)});
     await tester.pageBack();
     await tester.pumpAndSettle();
     expect(find.text('3 on the map'), findsOneWidget);

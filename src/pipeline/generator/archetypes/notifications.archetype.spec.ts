@@ -137,6 +137,21 @@ describe('notificationsArchetype', () => {
     expect(test).toContain('SharedPreferences.setMockInitialValues({});');
   });
 
+  it('explains a failing store and gives the Add button back', () => {
+    const ctx = contextFor(appSpec(['Reminders']), 'notifications');
+    const files = template.files(ctx);
+    const screen = fileContent(files, ctx.feature.paths.screen);
+    expect(screen).toContain('setState(() => _saving = true);\n    try {');
+    expect(screen).toContain("if (mounted) _showMessage('Could not save: $error');");
+    expect(screen).toContain('} finally {\n      if (mounted) setState(() => _saving = false);');
+    expect(screen).toContain('onDelete: () => _remove(item),');
+    expect(screen).toContain("if (mounted) _showMessage('Could not delete: $error');");
+    // The list shown goes back to what is stored when saving fails.
+    const controller = fileContent(files, ctx.feature.paths.screen.replace('_screen.dart', '_controller.dart'));
+    expect(controller).toContain('await _saveOrUndo(previous);');
+    expect(controller).toContain('_items = previous;\n      notifyListeners();\n      rethrow;');
+  });
+
   it('explains the Android manifest entries and the iOS permission in the README', () => {
     const ctx = contextFor(appSpec(['Reminders']), 'notifications');
     const readme = template.readme?.(ctx) ?? '';

@@ -389,9 +389,10 @@ class ${n.controller} extends ChangeNotifier {
   Future<${n.addResult}> add(String title, DateTime at) async {
     final id = _items.fold<int>(0, (max, item) => item.id > max ? item.id : max) + 1;
     final item = ${n.item}(id: id, title: title.trim(), at: at);
+    final previous = _items;
     _items = [..._items, item]..sort(_bySoonest);
     notifyListeners();
-    await _store.saveAll(_items);
+    await _saveOrUndo(previous);
     try {
       if (!await _scheduler.requestPermission()) {
         return ${n.addResult}.permissionDenied;
@@ -405,13 +406,26 @@ class ${n.controller} extends ChangeNotifier {
   }
 
   Future<void> remove(${n.item} item) async {
+    final previous = _items;
     _items = _items.where((other) => other.id != item.id).toList();
     notifyListeners();
-    await _store.saveAll(_items);
+    await _saveOrUndo(previous);
     try {
       await _scheduler.cancel(item.id);
     } catch (error) {
       debugPrint('Could not cancel reminder \${item.id}: $error');
+    }
+  }
+
+  /// Stores the list; when the store fails, the list shown goes back to
+  /// [previous] and the error is rethrown for the screen to explain.
+  Future<void> _saveOrUndo(List<${n.item}> previous) async {
+    try {
+      await _store.saveAll(_items);
+    } catch (_) {
+      _items = previous;
+      notifyListeners();
+      rethrow;
     }
   }
 
@@ -586,16 +600,33 @@ class _${n.screen}State extends State<${n.screen}> {
     if (!titleOk || !inFuture) return;
     final at = _at;
     setState(() => _saving = true);
-    final result = await _controller.add(_title.text, at);
-    if (!mounted) return;
-    setState(() => _saving = false);
-    _title.clear();
-    final message = switch (result) {
-      ${n.addResult}.scheduled => ${dartText(n.text.reminderSet, { time: '_dateTimeText(at)' })},
-      ${n.addResult}.permissionDenied =>
-        ${dartString(n.text.savedNotificationsOff)},
-      ${n.addResult}.failed => ${dartString(n.text.savedNotScheduled)},
-    };
+    try {
+      final result = await _controller.add(_title.text, at);
+      if (!mounted) return;
+      _title.clear();
+      _showMessage(switch (result) {
+        ${n.addResult}.scheduled => ${dartText(n.text.reminderSet, { time: '_dateTimeText(at)' })},
+        ${n.addResult}.permissionDenied =>
+          ${dartString(n.text.savedNotificationsOff)},
+        ${n.addResult}.failed => ${dartString(n.text.savedNotScheduled)},
+      });
+    } catch (error) {
+      // A failing store (e.g. full disk) is explained and the button comes back.
+      if (mounted) _showMessage(${dartText(n.text.couldNotSave, { error: 'error' })});
+    } finally {
+      if (mounted) setState(() => _saving = false);
+    }
+  }
+
+  Future<void> _remove(${n.item} item) async {
+    try {
+      await _controller.remove(item);
+    } catch (error) {
+      if (mounted) _showMessage(${dartText(n.text.couldNotDelete, { error: 'error' })});
+    }
+  }
+
+  void _showMessage(String message) {
     ScaffoldMessenger.of(context).showSnackBar(SnackBar(content: Text(message)));
   }
 
@@ -625,7 +656,7 @@ class _${n.screen}State extends State<${n.screen}> {
                   _ReminderTile(
                     item: item,
                     isPast: !item.at.isAfter(now),
-                    onDelete: () => _controller.remove(item),
+                    onDelete: () => _remove(item),
                   ),
             ],
           );

@@ -14,6 +14,7 @@ import { referenceFields } from '../plan/entity-references';
 import { dartText, fill, inSentence, uiText } from '../ui-text';
 import { referenceText } from '../ui-text-references';
 import { RECORDS_DIR } from './records-library';
+import { sampleKeyword } from './sample-keyword';
 
 export const RECORD_TITLES_PATH = `${RECORDS_DIR}/record_titles.dart`;
 export const RECORD_REFERENCE_FIELD_PATH = `${RECORDS_DIR}/record_reference_field.dart`;
@@ -152,9 +153,13 @@ ${props.map((prop) => `${i}  ${prop},`).join('\n')}
 ${i}),`;
 }
 
-/** Two records of the target, for tests: their ids are what `sampleValue` puts in references. */
+/**
+ * Two records of the target, for tests: their ids are what `sampleValue` puts in references.
+ * A `const` list when the target has no DateTime field (prefer_const_constructors).
+ */
 export function targetSamples(link: ReferenceLink): string {
-  return `[${sampleEntity(link.target, 1)}, ${sampleEntity(link.target, 2)}]`;
+  const list = `[${sampleEntity(link.target, 1)}, ${sampleEntity(link.target, 2)}]`;
+  return sampleKeyword(link.target) === 'const' ? `const ${list}` : list;
 }
 
 /** The title of a target's sample `n` as a test finds it. */

@@ -5,7 +5,7 @@
  * main() runs first and the README's setup steps. The app shell creates the
  * repositories in `AppServices.create()` with `repositoryCreate`.
  */
-import type { AppPlan, BackendKind } from '../plan/app-plan';
+import { serverPlan, type AppPlan, type BackendKind } from '../plan/app-plan';
 import { firestoreWiring } from './backends/firestore.backend';
 import { graphqlWiring } from './backends/graphql.backend';
 import { localWiring } from './backends/local.backend';
@@ -24,6 +24,7 @@ const WIRINGS: Readonly<Record<BackendKind, (plan: AppPlan) => BackendWiring>> =
   graphql: graphqlWiring,
 };
 
+/** On-device entities (a camera's photos) get no server repository, table or rules. */
 export function backendWiring(plan: AppPlan): BackendWiring {
-  return WIRINGS[plan.backend](plan);
+  return WIRINGS[plan.backend](serverPlan(plan));
 }

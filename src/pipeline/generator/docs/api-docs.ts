@@ -24,7 +24,14 @@ import {
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
 import { supabaseColumn } from '../data/backends/supabase-sql';
 import { fieldDartType } from '../data/entity-dart';
-import type { AppPlan, BackendKind, EntityField, EntityPlan, FieldType } from '../plan/app-plan';
+import {
+  serverPlan,
+  type AppPlan,
+  type BackendKind,
+  type EntityField,
+  type EntityPlan,
+  type FieldType,
+} from '../plan/app-plan';
 import { linkTarget } from './entity-links';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 
@@ -179,7 +186,9 @@ function referredName(plan: AppPlan, field: EntityField, names: ReadonlyMap<stri
   return target ? { refersTo: names.get(target.className) } : {};
 }
 
-export function dataModel(plan: AppPlan): DataModel {
+export function dataModel(appPlan: AppPlan): DataModel {
+  // Records kept only on the device (a camera's photos) are no part of the server's contract.
+  const plan = serverPlan(appPlan);
   const schemas = openApiSchemaNames(plan);
   const graphqlTypes = new Map(graphqlEntities(plan).map((names) => [names.entity.className, names.typeName]));
   const contractNames = plan.backend === 'graphql' ? graphqlTypes : schemas;
@@ -423,7 +432,9 @@ function openApiDescription(plan: AppPlan): string {
   }
 }
 
-export function openApiDocument(plan: AppPlan): Json {
+export function openApiDocument(appPlan: AppPlan): Json {
+  // Records kept only on the device (a camera's photos) are no part of the server's contract.
+  const plan = serverPlan(appPlan);
   const schemas = openApiSchemaNames(plan);
   const tags = tagNames(plan, schemas);
   const ids = operationIds(plan, schemas);
@@ -515,7 +526,9 @@ function graphqlTypeBlock(
   return `${graphqlString(description)}\n${keyword} ${name} {\n${fields.join('\n')}\n}`;
 }
 
-export function graphqlSchema(plan: AppPlan): string {
+export function graphqlSchema(appPlan: AppPlan): string {
+  // Records kept only on the device (a camera's photos) are no part of the server's contract.
+  const plan = serverPlan(appPlan);
   const entities = graphqlEntities(plan);
   const usesDates = plan.entities.some((entity) => entity.fields.some((field) => field.type === 'date'));
   const sections: string[] = [
@@ -736,7 +749,9 @@ function authSection(plan: AppPlan): string {
   ].join('\n\n');
 }
 
-export function apiContractMd(plan: AppPlan): string {
+export function apiContractMd(appPlan: AppPlan): string {
+  // Records kept only on the device (a camera's photos) are no part of the server's contract.
+  const plan = serverPlan(appPlan);
   const graphql = plan.backend === 'graphql' ? graphqlEntities(plan) : [];
   const byClass = new Map(graphql.map((names) => [names.entity.className, names]));
   const contract =

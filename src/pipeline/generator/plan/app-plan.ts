@@ -91,6 +91,13 @@ export interface EntityPlan {
    * title/notes/date default. The planner always sets it; hand-built test plans may leave it out.
    */
   fieldsFrom?: 'domain' | 'description' | 'shape' | 'default';
+  /**
+   * `device`: the records never leave the device whatever the backend (a camera's photos: a device path
+   * means nothing elsewhere). The feature keeps them in its own on-device repository, so the backend
+   * writes no repository, table, collection or rules for the entity and `AppServices` has no field for it.
+   * Unset: stored by the plan's backend.
+   */
+  storage?: 'device';
 }
 
 /** One feature of the app after mining and merging. */
@@ -137,4 +144,15 @@ export function requireEntity(plan: AppPlan, feature: PlannedFeature): EntityPla
   const entity = entityOf(plan, feature);
   if (!entity) throw new Error(`feature ${feature.names.id} (${feature.archetype}) has no entity`);
   return entity;
+}
+
+/** The entities the plan's backend stores (everything but on-device records). */
+export function serverEntities(plan: AppPlan): EntityPlan[] {
+  return plan.entities.filter((entity) => entity.storage !== 'device');
+}
+
+/** The plan as the backend and its docs see it: only the entities the backend stores. */
+export function serverPlan(plan: AppPlan): AppPlan {
+  const entities = serverEntities(plan);
+  return entities.length === plan.entities.length ? plan : { ...plan, entities };
 }

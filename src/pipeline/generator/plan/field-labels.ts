@@ -2,7 +2,8 @@
  * Field labels in the app's language, for the field names the domain table
  * (`domain-entities.ts`) uses most: a Vietnamese expense form says "Số tiền",
  * not "Amount". A field not listed keeps its English label. Each row: the
- * field name, then vi|es|pt|fr|de|it|id|zh|ja.
+ * field name, then vi|es|pt|fr|de|it|id|zh|ja. Every field name of the domain table has a row
+ * (`field-labels.spec.ts` checks it).
  */
 import type { AppLocale } from './app-language';
 import type { EntityPlan } from './app-plan';
@@ -51,6 +52,65 @@ isIncome: Thu nhập|Ingreso|Receita|Revenu|Einnahme|Entrata|Pemasukan|收入|�
 latitude: Vĩ độ|Latitud|Latitude|Latitude|Breitengrad|Latitudine|Lintang|纬度|緯度
 longitude: Kinh độ|Longitud|Longitude|Longitude|Längengrad|Longitudine|Bujur|经度|経度
 stock: Tồn kho|Existencias|Estoque|Stock|Lagerbestand|Scorte|Stok|库存|在庫
+company: Công ty|Empresa|Empresa|Entreprise|Firma|Azienda|Perusahaan|公司|会社
+service: Dịch vụ|Servicio|Serviço|Prestation|Leistung|Servizio|Layanan|服务|サービス
+assignee: Người phụ trách|Responsable|Responsável|Responsable|Zuständig|Assegnatario|Penanggung jawab|负责人|担当者
+ingredients: Nguyên liệu|Ingredientes|Ingredientes|Ingrédients|Zutaten|Ingredienti|Bahan|食材|材料
+steps: Các bước|Pasos|Passos|Étapes|Schritte|Passaggi|Langkah|步骤|手順
+servings: Khẩu phần|Raciones|Porções|Portions|Portionen|Porzioni|Porsi|份数|人数
+orderDate: Ngày đặt|Fecha del pedido|Data do pedido|Date de commande|Bestelldatum|Data dell'ordine|Tanggal pesanan|下单日期|注文日
+delivered: Đã giao|Entregado|Entregue|Livré|Geliefert|Consegnato|Terkirim|已送达|配達済み
+role: Vai trò|Puesto|Cargo|Poste|Rolle|Ruolo|Jabatan|职位|役職
+updated: Cập nhật|Actualizado|Atualizado|Mis à jour|Aktualisiert|Aggiornato|Diperbarui|更新日期|更新日
+mood: Tâm trạng|Estado de ánimo|Humor|Humeur|Stimmung|Umore|Suasana hati|心情|気分
+timesPerWeek: Số lần mỗi tuần|Veces por semana|Vezes por semana|Fois par semaine|Mal pro Woche|Volte a settimana|Kali per minggu|每周次数|週の回数
+streak: Chuỗi ngày|Racha|Sequência|Série|Serie|Serie|Rentetan|连续天数|連続日数
+doneToday: Xong hôm nay|Hecho hoy|Feito hoje|Fait aujourd'hui|Heute erledigt|Fatto oggi|Selesai hari ini|今日已完成|今日完了
+activity: Hoạt động|Actividad|Atividade|Activité|Aktivität|Attività|Aktivitas|活动|アクティビティ
+distanceKm: Quãng đường (km)|Distancia (km)|Distância (km)|Distance (km)|Strecke (km)|Distanza (km)|Jarak (km)|距离（公里）|距離 (km)
+calories: Calo|Calorías|Calorias|Calories|Kalorien|Calorie|Kalori|卡路里|カロリー
+dosage: Liều dùng|Dosis|Dosagem|Posologie|Dosierung|Dosaggio|Dosis|剂量|用量
+timesPerDay: Số lần mỗi ngày|Veces al día|Vezes por dia|Fois par jour|Mal pro Tag|Volte al giorno|Kali per hari|每日次数|1日の回数
+pages: Số trang|Páginas|Páginas|Pages|Seiten|Pagine|Halaman|页数|ページ数
+finished: Đã đọc xong|Terminado|Concluído|Terminé|Beendet|Finito|Selesai|已读完|読了
+year: Năm|Año|Ano|Année|Jahr|Anno|Tahun|年份|年
+watched: Đã xem|Visto|Assistido|Vu|Gesehen|Visto|Sudah ditonton|已看|視聴済み
+text: Nội dung|Texto|Texto|Texte|Text|Testo|Teks|内容|本文
+sender: Người gửi|Remitente|Remetente|Expéditeur|Absender|Mittente|Pengirim|发送者|送信者
+sentAt: Thời gian gửi|Enviado el|Enviado em|Envoyé le|Gesendet am|Inviato il|Dikirim pada|发送时间|送信日時
+topic: Chủ đề|Tema|Tema|Sujet|Thema|Argomento|Topik|主题|トピック
+destination: Điểm đến|Destino|Destino|Destination|Reiseziel|Destinazione|Tujuan|目的地|目的地
+budget: Ngân sách|Presupuesto|Orçamento|Budget|Budget|Budget|Anggaran|预算|予算
+species: Loài|Especie|Espécie|Espèce|Art|Specie|Spesies|种类|種類
+weightKg: Cân nặng (kg)|Peso (kg)|Peso (kg)|Poids (kg)|Gewicht (kg)|Peso (kg)|Berat (kg)|体重（公斤）|体重 (kg)
+lastWatered: Lần tưới gần nhất|Último riego|Última rega|Dernier arrosage|Zuletzt gegossen|Ultima annaffiatura|Terakhir disiram|上次浇水|最後の水やり
+waterEveryDays: Tưới mỗi (ngày)|Regar cada (días)|Regar a cada (dias)|Arroser tous les (jours)|Gießen alle (Tage)|Annaffiare ogni (giorni)|Siram setiap (hari)|浇水间隔（天）|水やり間隔 (日)
+sku: Mã SKU|SKU|SKU|Référence|Artikelnummer|Codice articolo|SKU|SKU|SKU
+unitPrice: Đơn giá|Precio unitario|Preço unitário|Prix unitaire|Stückpreis|Prezzo unitario|Harga satuan|单价|単価
+grade: Lớp|Curso|Série|Classe|Klasse|Classe|Kelas|年级|学年
+teacher: Giáo viên|Profesor|Professor|Enseignant|Lehrkraft|Insegnante|Guru|教师|講師
+hours: Số giờ|Horas|Horas|Heures|Stunden|Ore|Jam|课时|時間数
+owner: Người phụ trách|Responsable|Responsável|Responsable|Verantwortlich|Responsabile|Pemilik|负责人|担当者
+plate: Biển số|Matrícula|Placa|Immatriculation|Kennzeichen|Targa|Pelat nomor|车牌号|ナンバー
+mileageKm: Số km đã đi|Kilometraje|Quilometragem|Kilométrage|Kilometerstand|Chilometraggio|Jarak tempuh (km)|里程（公里）|走行距離 (km)
+nextService: Lần bảo dưỡng tới|Próximo mantenimiento|Próxima revisão|Prochain entretien|Nächste Wartung|Prossimo tagliando|Servis berikutnya|下次保养|次回点検
+bedrooms: Phòng ngủ|Dormitorios|Quartos|Chambres|Schlafzimmer|Camere da letto|Kamar tidur|卧室|寝室数
+published: Đã đăng|Publicado|Publicado|Publié|Veröffentlicht|Pubblicato|Diterbitkan|已发布|公開済み
+artist: Nghệ sĩ|Artista|Artista|Artiste|Künstler|Artista|Artis|艺人|アーティスト
+durationSeconds: Thời lượng (giây)|Duración (segundos)|Duração (segundos)|Durée (secondes)|Dauer (Sekunden)|Durata (secondi)|Durasi (detik)|时长（秒）|長さ (秒)
+favorite: Yêu thích|Favorito|Favorito|Favori|Favorit|Preferito|Favorit|收藏|お気に入り
+target: Mục tiêu|Objetivo|Meta|Objectif|Ziel|Obiettivo|Target|目标|目標
+imagePath: Đường dẫn ảnh|Ruta de la imagen|Caminho da imagem|Chemin de l'image|Bildpfad|Percorso immagine|Jalur gambar|图片路径|画像パス
+student: Học sinh|Alumno|Aluno|Élève|Schüler|Studente|Siswa|学生|生徒
+present: Có mặt|Presente|Presente|Présent|Anwesend|Presente|Hadir|出席|出席
+subject: Môn học|Asignatura|Disciplina|Matière|Fach|Materia|Mata pelajaran|科目|科目
+score: Điểm|Nota|Nota|Note|Punktzahl|Voto|Nilai|分数|点数
+skill: Kỹ năng|Especialidad|Especialidade|Compétence|Fachgebiet|Competenza|Keahlian|技能|スキル
+available: Sẵn sàng|Disponible|Disponível|Disponible|Verfügbar|Disponibile|Tersedia|可用|対応可能
+link: Liên kết|Enlace|Link|Lien|Link|Link|Tautan|链接|リンク
+addedOn: Ngày thêm|Añadido el|Adicionado em|Ajouté le|Hinzugefügt am|Aggiunto il|Ditambahkan pada|添加日期|追加日
+item: Món đồ|Artículo|Item|Article|Gegenstand|Oggetto|Barang|物品|持ち物
+channel: Kênh|Canal|Canal|Canal|Kanal|Canale|Kanal|频道|チャンネル
 `;
 
 const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> = new Map(

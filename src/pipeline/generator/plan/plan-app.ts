@@ -578,7 +578,11 @@ export function planApp(spec: AppSpec): AppPlan {
   const parties = bookingParties(spec.description);
   // Chosen together, so no two home cards share an icon when another fits.
   const icons = featureIcons(
-    merged.map((candidate, index) => ({ id: names[index].id, archetype: candidate.archetype })),
+    merged.map((candidate, index) => ({
+      id: names[index].id,
+      archetype: candidate.archetype,
+      entity: candidate.entity?.row.className,
+    })),
   );
   const features: PlannedFeature[] = merged.map((candidate, index) => {
     const featureNames = names[index];
@@ -612,16 +616,38 @@ export function planApp(spec: AppSpec): AppPlan {
     entities.set(channels.key, plan);
     byRow.set(channels.row.className, plan);
   }
+  const backend = backendKind(spec.backend);
+  const linked = linkReferences([...entities.values()], byRow, appLocale(spec));
   return {
     spec,
     packageName: packageName(spec),
     displayName: appDisplayName(spec),
     description: appDescription(spec, appLocale(spec)),
     locale: appLocale(spec),
-    backend: backendKind(spec.backend),
+    backend,
     features,
-    entities: linkReferences([...entities.values()], byRow, appLocale(spec)).map((entity) =>
-      localizeEntity(entity, appLocale(spec)),
+    entities: linked.map((entity) =>
+      localizeEntity(
+        onDevice(entity, features, linked, backend) ? { ...entity, storage: 'device' } : entity,
+        appLocale(spec),
+      ),
     ),
   };
+}
+
+/**
+ * Whether `entity` only ever lives on the device: with a server backend the camera keeps its photos in
+ * its own on-device repository (a device path means nothing elsewhere), so when no other feature shows
+ * them and no record points at them, the backend has nothing to store.
+ */
+function onDevice(
+  entity: EntityPlan,
+  features: readonly PlannedFeature[],
+  entities: readonly EntityPlan[],
+  backend: BackendKind,
+): boolean {
+  if (backend === 'none') return false;
+  const users = features.filter((feature) => feature.entity === entity.className);
+  const referenced = entities.some((other) => other.fields.some((field) => field.refersTo === entity.className));
+  return users.length > 0 && users.every((feature) => feature.archetype === 'camera') && !referenced;
 }

@@ -9,6 +9,7 @@ import type { AppGate, ServiceDecl } from '../archetypes/archetype';
 import { dartString } from '../dart-string';
 import type { EntityPlan } from '../plan/app-plan';
 import type { ThemeModeToken, ThemeTokens } from '../theme-tokens';
+import { dartLayout } from './dart-layout';
 
 /** A feature as the shell sees it. */
 export interface ShellFeature {
@@ -251,10 +252,10 @@ function homeBody(features: readonly ShellFeature[], showDescription: boolean): 
 function destinations(features: readonly ShellFeature[]): string {
   if (features.length === 0) return '';
   const entries = features
-    .map(
-      (feature) =>
-        `  (title: ${feature.screenClass}.title, icon: ${feature.icon}, routeName: ${feature.screenClass}.routeName),`,
-    )
+    .map((feature) => {
+      const entry = `(title: ${feature.screenClass}.title, icon: ${feature.icon}, routeName: ${feature.screenClass}.routeName)`;
+      return `  ${dartLayout(entry, 2, ',')},`;
+    })
     .join('\n');
   return `
 typedef _Destination = ({String title, IconData icon, String routeName});
@@ -297,10 +298,9 @@ function guardedMethod(guards: readonly AppGate[]): string {
 `;
 }
 
-/** `_guarded(builder)` in the route table, split when it would pass 80 columns. */
+/** `_guarded(builder)` in the route table (at column 16), split when it would pass 80 columns. */
 function guardedCall(builder: string): string {
-  const call = `_guarded(${builder})`;
-  return call.length + 17 <= 80 ? call : `_guarded(\n                  ${builder},\n                )`;
+  return dartLayout(`_guarded(${builder})`, 16, ',');
 }
 
 /** App-bar actions opening gated features' own screens (the account behind sign-in). */
@@ -328,7 +328,8 @@ export function appDart(input: ShellInput): string {
   const guards = gates.filter((gate) => gate.guardsRoutes);
   const routes = input.features
     .map((feature) => {
-      const screen = guards.length && !feature.gate ? guardedCall(feature.builder) : feature.builder;
+      const screen =
+        guards.length && !feature.gate ? guardedCall(feature.builder) : dartLayout(feature.builder, 16, ',');
       return `            ${feature.screenClass}.routeName: (context) =>\n                ${screen},`;
     })
     .join('\n');
