@@ -6,7 +6,7 @@
  */
 import { dataScreenOf } from '../feature-links';
 import { guessReason, isGuessed } from '../field-guesses';
-import { entityOf, type AppPlan, type EntityField, type PlannedFeature } from '../plan/app-plan';
+import { entityOf, type AppPlan, type EntityField, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { linkTarget } from './entity-links';
 import { linkNotesMd } from './link-notes';
 import { table } from './markdown';
@@ -41,12 +41,21 @@ function whyCell(plan: AppPlan, feature: PlannedFeature): string {
   const entity = entityOf(plan, feature);
   if (feature.archetype === 'calendar' && entity && entity.className !== 'CalendarEvent')
     notes.push(`a calendar of the ${entity.pluralLabel.toLowerCase()}`);
+  // `payment-records.ts`: a payments word without anything sold keeps records, not a checkout.
+  if (feature.options.paymentRecords) notes.push(paymentRecordsNote(plan, entity));
   if (feature.origin === 'app') notes.push(appAddedReason(plan, feature));
   const entry = screenEntry(plan, feature);
   if (entry.kind !== 'home') notes.push(entryPhrase(entry));
   const dataScreen = dataScreenOf(plan, feature);
   if (dataScreen && dataScreen.origin !== 'app') notes.push(`its data is entered on ${dataScreen.names.label}`);
   return notes.join('; ') || '—';
+}
+
+/** "a list of payment records of the pistas de pádel (amount, date, paid), not a checkout: …". */
+function paymentRecordsNote(plan: AppPlan, entity: EntityPlan | undefined): string {
+  const paid = entity?.fields.map((field) => linkTarget(plan, field)).find((target) => target !== undefined);
+  const what = paid ? ` of the ${paid.pluralLabel.toLowerCase()}` : '';
+  return `a list of payment records${what} (amount, date, paid), not a checkout: nothing in the spec is sold`;
 }
 
 /**

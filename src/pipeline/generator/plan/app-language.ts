@@ -41,10 +41,10 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     viec cong`,
   es: `el los las del y para con mi mis una que por aplicacion gastos gasto estadisticas calendario busqueda buscar
     perfil ajustes configuracion tareas notas iniciar sesion registro mapa camara notificaciones pedidos productos
-    carrito diario diarios ver registrar mensual usuarios clientes`,
+    carrito diario diarios ver registrar mensual usuarios clientes reservar reservas pagar pagos jugadores`,
   pt: `o os do da dos das e meu minha meus minhas um uma nao aplicativo despesas estatisticas calendario busca
     pesquisa perfil configuracoes tarefas entrar mapa notificacoes pedidos produtos carrinho diarias ver registrar
-    usuarios clientes`,
+    usuarios clientes reservar pagar`,
   fr: `le la les des du et pour avec mon ma mes une qui dans sur application depenses statistiques calendrier
     recherche profil parametres taches connexion carte notifications commandes produits panier quotidiennes voir
     utilisateurs clients`,

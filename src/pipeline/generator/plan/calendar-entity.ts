@@ -8,8 +8,9 @@
  * own generic events.
  */
 import type { ArchetypeId } from './app-plan';
-import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
+import { DOMAIN_ENTITIES, PERSON_FIELDS, parseFieldSpecs, type DomainEntity } from './domain-entities';
 import type { MinedNoun } from './description-nouns';
+import { bookingParties } from './described-fields';
 import { minedRef, type EntityRef } from './entity-ref';
 import { phraseIndex, singular, tokens } from './text-match';
 
@@ -123,21 +124,56 @@ export function withCalendarEntities<C extends CalendarCandidate>(
 ): C[] {
   const calendars = candidates.filter((candidate) => candidate.archetype === 'calendar');
   const calendar = calendars.find((candidate) => candidate.origin === 'features');
-  if (!calendar || calendars.some(namesOwnRecords)) return [...candidates];
+  const described = booksDescribedThing(description, nouns);
+  if (!calendar || calendars.some((candidate) => namesOwnRecords(candidate, described))) return [...candidates];
   const entities = candidates.flatMap((candidate) =>
     candidate.archetype === 'calendar' ? [] : (candidate.entity ?? []),
   );
   const found = calendarEntity(calendar.label, description, entities, nouns);
   if (!found) return [...candidates];
+  const ref = found.source === 'booked' ? withBookedPerson(found.ref, entities) : found.ref;
   return candidates.map((candidate) => {
     const calendarScreen = candidate.archetype === 'calendar';
     const sameRecords = candidate.archetype === 'entity' && candidate.entity?.key === found.ref.key;
     if (!calendarScreen && !(sameRecords && found.source === 'booked')) return candidate;
-    return { ...candidate, archetype: 'calendar', entity: found.ref, calendarOf: found.source };
+    return { ...candidate, archetype: 'calendar', entity: ref, calendarOf: found.source };
   });
 }
 
-/** "appointments", "event calendar": the label names the table's bookings or events, which the calendar keeps. */
-function namesOwnRecords(candidate: CalendarCandidate): boolean {
-  return candidate.entity?.row.className === 'Booking' || candidate.entity?.row.className === 'CalendarEvent';
+/**
+ * "Reservas" next to "Reservar pistas de pádel": the bookings are the described court bookings (court,
+ * date, price, paid) rather than a salon's customer and service. Only a dated booking the description
+ * built itself, and only when it names no parties: "Clients book haircuts with stylists" already gives
+ * the table's booking its client and stylist, and "Book lessons" (a course) has no date of its own.
+ */
+function booksDescribedThing(description: string, nouns: readonly MinedNoun[]): boolean {
+  const booked = nouns.some(
+    (noun) => noun.archetype === 'calendar' && noun.fieldsFrom === 'description' && hasRequiredDate(minedRef(noun)),
+  );
+  if (!booked) return false;
+  const parties = bookingParties(description);
+  return !parties.booker && !parties.provider;
+}
+
+/**
+ * "appointments", "event calendar": the label names the table's bookings or events, which the calendar
+ * keeps — unless the label only says "bookings" and the description says what is booked.
+ */
+function namesOwnRecords(candidate: CalendarCandidate, described: boolean): boolean {
+  const className = candidate.entity?.row.className;
+  return className === 'CalendarEvent' || (className === 'Booking' && !described);
+}
+
+/**
+ * A described booking in an app that keeps a list of people ("jugadores", "members"): who booked is
+ * one of them, picked from the list, rather than a name typed again on every booking.
+ */
+function withBookedPerson(ref: EntityRef, entities: readonly EntityRef[]): EntityRef {
+  const person = entities.find((other) => other.row.fields === PERSON_FIELDS);
+  if (!person || ref.fieldsFrom !== 'description' || ref.row.refersTo) return ref;
+  const name = person.row.className.charAt(0).toLowerCase() + person.row.className.slice(1);
+  if (parseFieldSpecs(ref.row.fields).some((field) => field.name === name)) return ref;
+  const [first, ...rest] = ref.row.fields.split(', ');
+  const fields = [first, `${name}:text!`, ...rest].join(', ');
+  return { ...ref, row: { ...ref.row, fields, refersTo: { [name]: person.row.className } } };
 }

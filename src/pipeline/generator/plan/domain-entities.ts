@@ -721,6 +721,20 @@ export const PERSON_SHAPE =
 
 export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longText';
 
+/**
+ * People in the other languages (folded, singular and plural), whose words
+ * {@link PERSON_SHAPE} cannot see: "jugadores", "Spieler", "选手" are people
+ * with a phone and an email, not titled notes.
+ */
+const PERSON_WORDS =
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien)$/;
+
+/** Whether a label's words name people: "players", "jugadores", "người chơi". */
+export function namesPeople(words: readonly string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  return PERSON_SHAPE.test(last) || PERSON_WORDS.test(last) || PERSON_WORDS.test(words.slice(-2).join(' '));
+}
+
 /** Words of lists whose items get bought. */
 const SHOPPING = /^(shopping|grocery|groceries)$/;
 
@@ -758,7 +772,8 @@ export function genericFields(words: readonly string[]): { fields: string; from:
   // "shopping list", "grocery list": the word before the list says what it holds.
   const before = /^lists?$/.test(last) ? (words[words.length - 2] ?? '') : '';
   const word = SHOPPING.test(before) ? before : last;
-  const fields = GENERIC_SHAPES.find(([shape]) => shape.test(word))?.[1];
+  const fields =
+    GENERIC_SHAPES.find(([shape]) => shape.test(word))?.[1] ?? (namesPeople(words) ? PERSON_FIELDS : undefined);
   return fields ? { fields, from: 'shape' } : { fields: GENERIC_FIELDS, from: 'default' };
 }
 

@@ -42,6 +42,7 @@ address: Địa chỉ|Dirección|Endereço|Adresse|Adresse|Indirizzo|Alamat|地�
 total: Tổng|Total|Total|Total|Summe|Totale|Total|总计|合計
 source: Nguồn|Fuente|Fonte|Source|Quelle|Fonte|Sumber|来源|収入源
 paid: Thanh toán|Pagado|Pago|Payé|Bezahlt|Pagato|Lunas|付款|支払い
+method: Phương thức|Método de pago|Forma de pagamento|Moyen de paiement|Zahlungsart|Metodo di pagamento|Metode pembayaran|支付方式|支払い方法
 month: Tháng|Mes|Mês|Mois|Monat|Mese|Bulan|月份|月
 limit: Hạn mức|Límite|Limite|Plafond|Limit|Limite|Batas|限额|上限
 author: Tác giả|Autor|Autor|Auteur|Autor|Autore|Penulis|作者|著者

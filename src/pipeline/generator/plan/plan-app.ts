@@ -25,6 +25,7 @@ import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS } from './domain-entities';
 import { foldChatChannels } from './chat-channels';
 import { mineDescriptionNouns, type MinedNouns } from './description-nouns';
 import { withCalendarEntities, type CalendarSource } from './calendar-entity';
+import { withPaymentRecords } from './payment-records';
 import {
   bookingParties,
   describedRecords,
@@ -551,6 +552,10 @@ export function planApp(spec: AppSpec): AppPlan {
   }
   // A requested calendar books, plans or shows what the description does (dog walks, meals, expenses).
   candidates = withCalendarEntities(candidates, spec.description, nouns.nouns);
+  // "Pagos" in an app that sells nothing: payment records of the bookings, not a product checkout.
+  candidates = withPaymentRecords(candidates, spec.description, (label) =>
+    genericEntity(label, 'Payment', appLocale(spec)),
+  );
   if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
     const entity = genericEntity('entries', 'Entry');
     candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
