@@ -3,7 +3,8 @@ import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { architectureDocs, baDocs, backendDocs, briefDocs, designDocs } from '../generator/docs.generator';
 import type { PhaseName } from '../phase-names';
 import { analyzeProject } from '../qa/qa-analyzer';
-import type { QaFeatureExpectation, QaReport } from '../qa/qa.types';
+import { qaExpectationsOf } from '../qa/qa-expectations';
+import type { QaReport } from '../qa/qa.types';
 import { scanProject } from '../security/security-scanner';
 import type { SecurityScanResult } from '../security/security.types';
 
@@ -35,9 +36,9 @@ export function builtinSource(spec: AppSpec): GeneratedFile[] {
  * the builtin generator gets the spec and returns the files to write).
  */
 export interface CpuTaskMap {
-  /** Static QA of a generated project (tree-sitter parse of every Dart file, imports, symbols, features). */
+  /** Static QA of a generated project (the spec's plan, a tree-sitter parse of every Dart file, imports, symbols, features). */
   analyzeProject: {
-    input: { projectDir: string; expected: QaFeatureExpectation[]; flutterSkipReason?: string };
+    input: { projectDir: string; spec: AppSpec; flutterSkipReason?: string };
     output: QaReport;
   };
   /** The security scan of a generated project. */
@@ -56,8 +57,8 @@ export interface CpuTaskRequest<K extends CpuTaskName = CpuTaskName> {
 }
 
 const TASKS: { [K in CpuTaskName]: (input: CpuTaskMap[K]['input']) => Promise<CpuTaskMap[K]['output']> } = {
-  analyzeProject: ({ projectDir, expected, flutterSkipReason }) =>
-    analyzeProject(projectDir, expected, { flutterSkipReason }),
+  analyzeProject: ({ projectDir, spec, flutterSkipReason }) =>
+    analyzeProject(projectDir, qaExpectationsOf(spec), { flutterSkipReason }),
   scanProject: ({ projectDir }) => scanProject(projectDir),
   builtinSource: ({ spec }) => Promise.resolve({ files: builtinSource(spec) }),
   builtinDocs: ({ phase, spec }) =>

@@ -1,7 +1,7 @@
-import { planApp } from '../generator/plan/plan-app';
 import { analyzeProject } from '../qa/qa-analyzer';
+import { qaExpectationsOf } from '../qa/qa-expectations';
 import { renderTestReport } from '../qa/qa-report';
-import type { QaFeatureExpectation, QaFinding, QaReport } from '../qa/qa.types';
+import type { QaFinding, QaReport } from '../qa/qa.types';
 import type { PhaseContext } from '../phase-handler';
 import { findFlutter } from '../runtime/flutter-runner';
 
@@ -16,16 +16,6 @@ export interface QaSummary extends QaReport {
 export interface RunQaOptions {
   /** `workspace.flutterBin` (FLUTTER_BIN); without it the first `flutter` on PATH is used, if any. */
   flutter?: string;
-}
-
-/** What QA checks per feature, from the app plan (the same contract the generator fills). */
-export function qaExpectations(context: PhaseContext): QaFeatureExpectation[] {
-  return planApp(context.spec).features.map((f) => ({
-    label: f.names.label,
-    screenClass: f.classes.screen,
-    screenPath: f.paths.screen,
-    testPath: f.paths.test,
-  }));
 }
 
 /**
@@ -43,12 +33,12 @@ export async function runQa(
     : options.flutter
       ? 'FLUTTER_BIN does not point to an executable Flutter SDK'
       : 'No Flutter SDK found (set FLUTTER_BIN or put flutter on PATH)';
-  // Without an SDK the analysis is pure CPU (a parse of every Dart file): off the event loop.
+  // Without an SDK the analysis is pure CPU (the app's plan, a parse of every Dart file): off the event loop.
   const report = flutter
-    ? await analyzeProject(context.sourceDir, qaExpectations(context), { flutter, signal: context.signal })
+    ? await analyzeProject(context.sourceDir, qaExpectationsOf(context.spec), { flutter, signal: context.signal })
     : await context.cpu.run(
         'analyzeProject',
-        { projectDir: context.sourceDir, expected: qaExpectations(context), flutterSkipReason },
+        { projectDir: context.sourceDir, spec: context.spec, flutterSkipReason },
         context.signal,
       );
   const summary: QaSummary = { ...report, attempt };
