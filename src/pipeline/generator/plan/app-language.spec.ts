@@ -12,6 +12,7 @@ describe('appLocale', () => {
     ['pt', 'Minhas despesas', 'Um aplicativo para registrar minhas despesas', ['Despesas', 'Calendário']],
     ['it', 'Le mie spese', "Un'applicazione per le spese giornaliere", ['Spese', 'Calendario']],
     ['id', 'Catatan', 'Aplikasi untuk mencatat pengeluaran harian saya', ['Pengeluaran', 'Kalender']],
+    ['id', 'Teman Chat', '', ['obrolan', 'pengingat', 'kamera']],
     ['zh', '记账', '记录每天的支出', ['支出', '统计']],
     ['ja', '家計簿', '毎日の支出を記録するアプリ', ['支出', 'カレンダー']],
     ['en', 'Todo App', 'Keep track of things to do.', ['Todo list', 'Profile', 'Search']],

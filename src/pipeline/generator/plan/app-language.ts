@@ -55,7 +55,8 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     ricerca profilo impostazioni attivita note accedi mappa fotocamera notifiche ordini prodotti carrello
     giornaliere utenti clienti`,
   id: `dan untuk dengan saya yang ini itu aplikasi pengeluaran statistik kalender pencarian cari profil pengaturan
-    tugas catatan masuk peta kamera notifikasi pesanan produk keranjang harian pengguna pelanggan`,
+    tugas catatan masuk peta kamera notifikasi pesanan produk keranjang harian pengguna pelanggan obrolan pengingat
+    pesan jadwal pembayaran`,
 };
 
 const WORD_LANGUAGES: ReadonlyMap<string, readonly AppLocale[]> = (() => {
