@@ -5,18 +5,9 @@ import { bracketProblem } from '../testing/dart-brackets';
 import { unresolvedImports } from '../testing/project-checks';
 import type { AppPlan } from './app-plan';
 import { planApp } from './plan-app';
+import { namedSpec } from '../testing/fixtures';
 
-function spec(name: string, description: string, features: string[]): AppSpec {
-  return {
-    slug: name.toLowerCase().replace(/\W+/g, '-'),
-    name,
-    description,
-    platforms: ['android', 'ios'],
-    style: 'modern',
-    backend: 'supabase',
-    features,
-  };
-}
+const spec = (name: string, description: string, features: string[]) => namedSpec(name, description, features);
 
 const DOG_WALKER = spec('Dog Walker', 'Book dog walks with local walkers and pay in the app', [
   'calendar',

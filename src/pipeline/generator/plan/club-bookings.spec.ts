@@ -4,18 +4,9 @@ import { generateFlutterProject } from '../flutter-project.generator';
 import { bracketProblem } from '../testing/dart-brackets';
 import { unresolvedImports } from '../testing/project-checks';
 import { planApp } from './plan-app';
+import { namedSpec } from '../testing/fixtures';
 
-function spec(name: string, description: string, features: string[]): AppSpec {
-  return {
-    slug: name.toLowerCase().replace(/\W+/g, '-'),
-    name,
-    description,
-    platforms: ['android', 'ios'],
-    style: 'material',
-    backend: 'supabase',
-    features,
-  };
-}
+const spec = (name: string, description: string, features: string[]) => namedSpec(name, description, features);
 
 const PADEL = spec('Pádel Club', 'Reservar pistas de pádel y pagar en la app', [
   'reservas',

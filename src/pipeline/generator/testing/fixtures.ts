@@ -14,6 +14,23 @@ export function simpleSpec(overrides: Partial<AppSpec> = {}): AppSpec {
   };
 }
 
+/** A spec named like a user would name it, its slug derived from the name (backend supabase unless overridden). */
+export function namedSpec(
+  name: string,
+  description: string,
+  features: string[],
+  overrides: Partial<AppSpec> = {},
+): AppSpec {
+  return simpleSpec({
+    slug: name.toLowerCase().replace(/\W+/g, '-'),
+    name,
+    description,
+    backend: 'supabase',
+    features,
+    ...overrides,
+  });
+}
+
 /** Features chosen to break naive generators (escaping, identifiers, collisions). */
 export const AWKWARD_FEATURES: readonly string[] = [
   'Đăng nhập',
