@@ -38,6 +38,11 @@ function cpuMs(pid) {
   }
 }
 
+/** CPU ms of a process's main thread alone (its event loop and what runs on it): /proc/<pid>/task/<pid>/stat. */
+function mainThreadCpuMs(pid) {
+  return cpuMs(`${pid}/task/${pid}`);
+}
+
 /** CPU ms of every process whose name starts with `name` (the PostgreSQL server's backends, Redis). */
 function cpuOfNamed(name) {
   if (!existsSync('/proc')) return 0;
@@ -60,6 +65,8 @@ function cpuSnapshot(d) {
     workers: workers.reduce((sum, child) => sum + cpuMs(child.pid), 0),
     postgres: cpuOfNamed('postgres'),
     redis: cpuOfNamed('redis-server'),
+    // Not a process group: the part of api + workers spent on their main threads (the rest is the CPU pool and libuv).
+    eventLoops: d.children.reduce((sum, child) => sum + mainThreadCpuMs(child.pid), 0),
   };
 }
 
@@ -352,13 +359,16 @@ if (results.thread.length && results.bull.length) {
 for (const backend of ['thread', 'bull']) {
   if (!cpu[backend].length) continue;
   const groups = Object.keys(cpu[backend][0]);
-  const parts = groups.map((group) => [group, median(cpu[backend].map((c) => c[group]))]);
+  const parts = groups
+    .filter((group) => group !== 'eventLoops')
+    .map((group) => [group, median(cpu[backend].map((c) => c[group]))]);
   const total = parts.reduce((sum, [, ms]) => sum + ms, 0);
+  const eventLoops = median(cpu[backend].map((c) => c.eventLoops));
   console.log(
     `CPU ms per builtin job, ${backend === 'thread' ? 'thread backend' : 'Bull + PostgreSQL'} (median): ${total.toFixed(0)} = ${parts
       .filter(([, ms]) => ms >= 0.5)
       .map(([group, ms]) => `${group === 'api' && backend === 'thread' ? 'the one process' : group} ${ms.toFixed(0)}`)
-      .join(', ')}`,
+      .join(', ')}; of it on the Node processes' main threads ${eventLoops.toFixed(0)}`,
   );
 }
 if (results.idle.length) {

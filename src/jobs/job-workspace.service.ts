@@ -1,18 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { lstat, mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, readdir, realpath, rm } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidSlug } from '../common/slug';
 import type { AllConfig } from '../config/config.types';
+import { isInside } from './workspace-files';
 
 const READABLE_AREAS = ['source', 'docs'] as const;
 const AREAS = [...READABLE_AREAS, 'exports'] as const;
-
-/** True when `child` is `parent` itself or inside it (by path.relative, never by string prefix). */
-export function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /**
  * The on-disk layout of one job: `<GENERATED_APPS_DIR>/<slug>/{source,docs,exports}`.
@@ -43,32 +38,24 @@ export class JobWorkspaceService {
     return join(this.root(slug), 'exports', `${slug}_source.zip`);
   }
 
-  /** Writes a file under the job directory, refusing anything that would land outside it. */
-  async write(slug: string, relPath: string, content: string | Buffer): Promise<void> {
-    const root = this.root(slug);
-    const target = resolve(root, relPath);
-    if (!isInside(root, target) || target === root)
-      throw new Error(`Refusing to write outside the workspace: ${relPath}`);
-    await mkdir(dirname(target), { recursive: true });
-    // Never write through a symlink planted in the workspace: not as a parent directory, not as the file.
-    if (!isInside(await realpath(root), await realpath(dirname(target)))) {
-      throw new Error(`Refusing to write through a symbolic link: ${relPath}`);
-    }
-    const existing = await lstat(target).catch(() => undefined);
-    if (existing?.isSymbolicLink()) await rm(target);
-    await writeFile(target, content);
-  }
-
-  /** The job directory and its areas must be real directories: a symlink there could lead phases outside. */
+  /**
+   * The job directory and its areas must be real directories: a symlink there could lead phases outside.
+   * Checked before every phase with two calls (the directory, then its entries' types), which no missing
+   * area makes fail.
+   */
   async assertNoSymlinks(slug: string): Promise<void> {
     const root = this.root(slug);
-    for (const path of [root, ...AREAS.map((area) => join(root, area))]) {
-      const stats = await lstat(path).catch(() => undefined);
-      if (stats?.isSymbolicLink())
-        throw new Error(
-          `The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`,
-        );
-    }
+    const refuse = (path: string) => {
+      throw new Error(
+        `The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`,
+      );
+    };
+    const stats = await lstat(root).catch(() => undefined);
+    if (!stats) return;
+    if (stats.isSymbolicLink()) refuse(root);
+    const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+    const linked = entries.find((entry) => entry.isSymbolicLink() && (AREAS as readonly string[]).includes(entry.name));
+    if (linked) refuse(join(root, linked.name));
   }
 
   async remove(slug: string): Promise<boolean> {

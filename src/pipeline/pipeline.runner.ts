@@ -16,7 +16,8 @@ import type { JobPhase } from '../jobs/job-phase.entity';
 import { isPhaseDone } from '../jobs/job-status';
 import { progressOf } from '../jobs/job.mapper';
 import { JobRunStore } from '../jobs/job-run.store';
-import { isInside, JobWorkspaceService } from '../jobs/job-workspace.service';
+import { JobWorkspaceService } from '../jobs/job-workspace.service';
+import { isInside } from '../jobs/workspace-files';
 import type { Job } from '../jobs/job.entity';
 import { CheckpointsService } from '../hitl/checkpoints.service';
 import { bootEnv } from '../config/env';
@@ -300,15 +301,13 @@ export class PipelineRunner implements OnModuleInit {
       root,
       sourceDir: join(root, 'source'),
       phases: records,
-      writeFiles: async (files, under) => {
-        const written: string[] = [];
-        for (const file of files) {
-          signal.throwIfAborted();
-          const path = under ? `${under}/${file.path}` : file.path;
-          await this.workspace.write(job.slug, path, file.content);
-          written.push(path);
-        }
-        return written;
+      writeFiles: (files, under) => {
+        signal.throwIfAborted();
+        const inRoot = files.map((file) => ({
+          path: under ? `${under}/${file.path}` : file.path,
+          content: file.content,
+        }));
+        return this.cpu.run('writeFiles', { root, files: inRoot }, signal);
       },
       readFile: async (relPath) => {
         const target = resolve(root, relPath);

@@ -1,4 +1,6 @@
+import { writeWorkspaceFiles, type WorkspaceFile } from '../../jobs/workspace-files';
 import { buildContract } from '../context/app-contract';
+import { packExport, type ExportInput } from '../export/export-archive';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
 import { architectureDocs, baDocs, backendDocs, briefDocs, designDocs } from '../generator/docs.generator';
 import type { PhaseName } from '../phase-names';
@@ -30,10 +32,12 @@ export function builtinSource(spec: AppSpec): GeneratedFile[] {
 }
 
 /**
- * The pipeline's CPU-heavy steps that run in the worker-thread pool: pure
- * functions with structured-clone inputs and outputs (a project directory's
- * checks read the files in the thread; nothing but paths and results cross;
- * the builtin generator gets the spec and returns the files to write).
+ * The pipeline's CPU-heavy steps that run in the worker-thread pool, with
+ * structured-clone inputs and outputs: the builtin generator (spec in, files
+ * out), a project directory's checks (they read the files in the thread;
+ * nothing but paths and results cross), and the file work itself — a phase's
+ * writes and the export's ZIP — so the event loop pays one task per phase
+ * instead of several promises and streams per file.
  */
 export interface CpuTaskMap {
   /** Static QA of a generated project (the spec's plan, a tree-sitter parse of every Dart file, imports, symbols, features). */
@@ -47,6 +51,10 @@ export interface CpuTaskMap {
   builtinSource: { input: { spec: AppSpec }; output: { files: GeneratedFile[] } };
   /** A docs phase's builtin documents (no-LLM docs phases). */
   builtinDocs: { input: { phase: BuiltinDocsPhase; spec: AppSpec }; output: { files: GeneratedFile[] } };
+  /** A phase's files written under the job directory `root` (paths relative to it); returns those paths. */
+  writeFiles: { input: { root: string; files: WorkspaceFile[] }; output: string[] };
+  /** The export: source/, docs/ and the manifest packed into one ZIP. */
+  packExport: { input: ExportInput; output: { files: number } };
 }
 
 export type CpuTaskName = keyof CpuTaskMap;
@@ -65,6 +73,8 @@ const TASKS: { [K in CpuTaskName]: (input: CpuTaskMap[K]['input']) => Promise<Cp
     isBuiltinDocsPhase(phase)
       ? Promise.resolve({ files: BUILTIN_DOCS[phase](spec) })
       : Promise.reject(new Error(`No builtin documents for phase ${String(phase)}`)),
+  writeFiles: ({ root, files }) => Promise.resolve().then(() => writeWorkspaceFiles(root, files)),
+  packExport: (input) => packExport(input),
 };
 
 export function runCpuTask<K extends CpuTaskName>(request: CpuTaskRequest<K>): Promise<CpuTaskMap[K]['output']> {
