@@ -53,7 +53,9 @@ describe('featureIcons', () => {
     });
     const icons = Object.fromEntries(plan.features.map((feature) => [feature.names.id, feature.icon]));
     expect(icons.kunden).toBe('Icons.people_outline');
-    expect(icons.hundespaziergaenge).toBe('Icons.pets');
+    // The walks are booked on a calendar (the calendar's icon); the walkers are the dogs' people.
+    expect(icons.hundespaziergaenge).toBe('Icons.event_outlined');
+    expect(icons.gassigeher).toBe('Icons.pets');
   });
 
   it('falls back to distinct spare icons for unknown words', () => {

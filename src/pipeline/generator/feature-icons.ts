@@ -121,6 +121,7 @@ const ARCHETYPE_ICONS: Readonly<Record<ArchetypeId, string | undefined>> = {
   profile: 'Icons.person_outline',
   onboarding: 'Icons.waving_hand_outlined',
   checkout: 'Icons.shopping_cart_outlined',
+  study: 'Icons.school_outlined',
   entity: undefined,
 };
 

@@ -13,8 +13,11 @@ function content(files: readonly GeneratedFile[], path: string): string {
   return file.content;
 }
 
-/** Screen classes of the home cards, in order, from the `_destinations` list of app.dart. */
+/** Screen classes of the home cards, in order, from the `_destinations` list of app.dart (or the one home tab). */
 function homeCards(appDart: string): string[] {
+  // One main feature is the home screen itself, its first tab: no cards, but it is on the home screen.
+  const single = /^ +0 => (\w+)\(/m.exec(appDart);
+  if (single) return [single[1]];
   const list = appDart.slice(appDart.indexOf('const List<_Destination> _destinations'));
   return [...list.matchAll(/\(\s*title: (\w+)\.title,/g)].map((match) => match[1]);
 }

@@ -108,10 +108,9 @@ describe('generateFlutterProject', () => {
       flutter: { 'uses-material-design': true },
     });
     // awkwardSpec asks for sign-in on Firebase: Firestore for the data, Firebase Auth for the session.
-    // Every app: intl for money and dates, flutter_localizations for the built-in widgets.
+    // Every app: intl for money and dates (an English app needs no flutter_localizations).
     expect(Object.keys(pubspec.dependencies as object)).toEqual([
       'flutter',
-      'flutter_localizations',
       'intl',
       'cloud_firestore',
       'firebase_auth',
@@ -278,7 +277,8 @@ describe('generateFlutterProject', () => {
 
     it('gates only the start screen with onboarding alone, and leaves apps without gates as they were', () => {
       const tourOnly = content(gated('none', ['Onboarding', 'Notes']), 'lib/app.dart');
-      expect(tourOnly).toContain('child: const HomeScreen(),');
+      // Notes is the one main feature: it is the home screen itself.
+      expect(tourOnly).toContain('child: HomeScreen(services: services),');
       expect(tourOnly).not.toContain('_guarded');
       expect(tourOnly).not.toContain('AuthGate');
 
@@ -293,8 +293,10 @@ describe('generateFlutterProject', () => {
   it('gives an app with nothing recognisable an entries list, never an empty home', () => {
     const files = generateFlutterProject(simpleSpec({ features: [], description: 'Something nice.' }));
     const app = content(files, 'lib/app.dart');
-    expect(app).toContain('_destinations');
-    expect(app).toContain('class HomeScreen extends StatelessWidget');
+    // The one list the app has ("Todo App": tasks) is the home screen itself, settings beside it.
+    expect(app).toMatch(/0 => \w+Screen\(repository: services\.\w+\),/);
+    expect(app).toContain('class HomeScreen extends StatefulWidget');
+    expect(app).toContain('bottomNavigationBar: NavigationBar(');
   });
 
   it('maps styles to theme tokens deterministically', () => {

@@ -143,6 +143,7 @@ function shellFiles(plan: AppPlan, wiring: BackendWiring): GeneratedFile[] {
       content: pubspecYaml({
         packageName: plan.packageName,
         description: plan.description,
+        localized: plan.locale !== 'en',
         dependencies: appDependencies(plan, wiring),
       }),
     },

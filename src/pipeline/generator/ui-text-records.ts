@@ -16,6 +16,16 @@ export interface RecordText {
   minutes: string;
   hours: string;
   seconds: string;
+  /** Why a load, save or delete failed, for the user (`userMessage` in lib/core/user_message.dart): the device is offline or the server unreachable, */
+  errorOffline: string;
+  /** the backend refused (no permission, signed out), */
+  errorNotAllowed: string;
+  /** the record is gone (deleted elsewhere), */
+  errorNotFound: string;
+  /** or anything else; the details go to the debug log. */
+  errorOther: string;
+  /** A filter chip that matches none of the records. */
+  noMatches: string;
 }
 
 const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
@@ -25,6 +35,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} min',
     hours: '{value} h',
     seconds: '{value} s',
+    errorOffline: 'No connection to the server. Check your internet connection.',
+    errorNotAllowed: 'You are not allowed to do this.',
+    errorNotFound: 'It no longer exists; it may have been deleted.',
+    errorOther: 'Something went wrong. Please try again.',
+    noMatches: 'Nothing matches this filter.',
   },
   vi: {
     labelValue: '{label}: {value}',
@@ -32,6 +47,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} phút',
     hours: '{value} giờ',
     seconds: '{value} giây',
+    errorOffline: 'Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng.',
+    errorNotAllowed: 'Bạn không có quyền thực hiện thao tác này.',
+    errorNotFound: 'Mục này không còn tồn tại; có thể đã bị xóa.',
+    errorOther: 'Đã xảy ra lỗi. Vui lòng thử lại.',
+    noMatches: 'Không có mục nào khớp với bộ lọc này.',
   },
   es: {
     labelValue: '{label}: {value}',
@@ -39,6 +59,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} min',
     hours: '{value} h',
     seconds: '{value} s',
+    errorOffline: 'No hay conexión con el servidor. Revisa tu conexión a internet.',
+    errorNotAllowed: 'No tienes permiso para hacer esto.',
+    errorNotFound: 'Ya no existe; puede que se haya eliminado.',
+    errorOther: 'Algo salió mal. Inténtalo de nuevo.',
+    noMatches: 'Nada coincide con este filtro.',
   },
   pt: {
     labelValue: '{label}: {value}',
@@ -46,6 +71,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} min',
     hours: '{value} h',
     seconds: '{value} s',
+    errorOffline: 'Sem conexão com o servidor. Verifique sua conexão com a internet.',
+    errorNotAllowed: 'Você não tem permissão para fazer isso.',
+    errorNotFound: 'Isso não existe mais; pode ter sido excluído.',
+    errorOther: 'Algo deu errado. Tente novamente.',
+    noMatches: 'Nada corresponde a este filtro.',
   },
   fr: {
     labelValue: '{label} : {value}',
@@ -53,6 +83,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} min',
     hours: '{value} h',
     seconds: '{value} s',
+    errorOffline: 'Pas de connexion au serveur. Vérifiez votre connexion internet.',
+    errorNotAllowed: "Vous n'avez pas l'autorisation de faire cela.",
+    errorNotFound: "Cet élément n'existe plus ; il a peut-être été supprimé.",
+    errorOther: "Une erreur s'est produite. Veuillez réessayer.",
+    noMatches: 'Aucun élément ne correspond à ce filtre.',
   },
   de: {
     labelValue: '{label}: {value}',
@@ -60,6 +95,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} Min.',
     hours: '{value} Std.',
     seconds: '{value} Sek.',
+    errorOffline: 'Keine Verbindung zum Server. Prüfe deine Internetverbindung.',
+    errorNotAllowed: 'Dazu fehlt dir die Berechtigung.',
+    errorNotFound: 'Der Eintrag existiert nicht mehr; er wurde vielleicht gelöscht.',
+    errorOther: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
+    noMatches: 'Nichts passt zu diesem Filter.',
   },
   it: {
     labelValue: '{label}: {value}',
@@ -67,6 +107,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} min',
     hours: '{value} h',
     seconds: '{value} s',
+    errorOffline: 'Nessuna connessione al server. Controlla la connessione a internet.',
+    errorNotAllowed: 'Non hai il permesso di farlo.',
+    errorNotFound: "L'elemento non esiste più; forse è stato eliminato.",
+    errorOther: 'Qualcosa è andato storto. Riprova.',
+    noMatches: 'Nessun elemento corrisponde a questo filtro.',
   },
   id: {
     labelValue: '{label}: {value}',
@@ -74,6 +119,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value} mnt',
     hours: '{value} jam',
     seconds: '{value} dtk',
+    errorOffline: 'Tidak ada koneksi ke server. Periksa koneksi internet Anda.',
+    errorNotAllowed: 'Anda tidak memiliki izin untuk melakukan ini.',
+    errorNotFound: 'Item ini sudah tidak ada; mungkin sudah dihapus.',
+    errorOther: 'Terjadi kesalahan. Silakan coba lagi.',
+    noMatches: 'Tidak ada yang cocok dengan filter ini.',
   },
   zh: {
     labelValue: '{label}：{value}',
@@ -81,6 +131,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value}分钟',
     hours: '{value}小时',
     seconds: '{value}秒',
+    errorOffline: '无法连接服务器，请检查网络连接。',
+    errorNotAllowed: '你没有执行此操作的权限。',
+    errorNotFound: '该条目已不存在，可能已被删除。',
+    errorOther: '出了点问题，请重试。',
+    noMatches: '没有符合此筛选条件的条目。',
   },
   ja: {
     labelValue: '{label}：{value}',
@@ -88,6 +143,11 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     minutes: '{value}分',
     hours: '{value}時間',
     seconds: '{value}秒',
+    errorOffline: 'サーバーに接続できません。インターネット接続を確認してください。',
+    errorNotAllowed: 'この操作を行う権限がありません。',
+    errorNotFound: 'この項目はもう存在しません。削除された可能性があります。',
+    errorOther: '問題が発生しました。もう一度お試しください。',
+    noMatches: 'このフィルターに一致する項目はありません。',
   },
 };
 

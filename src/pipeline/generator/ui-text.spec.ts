@@ -67,7 +67,7 @@ describe('generated UI in the user language', () => {
     expect(formatters).toContain("'Tháng 3'");
 
     const form = file(project, 'lib/core/records/record_form.dart');
-    expect(form).toContain("const Text('Lưu')");
+    expect(file(project, 'lib/core/records/record_form_scaffold.dart')).toContain("const Text('Lưu')");
     expect(form).toContain("'$label không được để trống'");
     expect(form).toContain("'Nhập một số'");
 
@@ -105,7 +105,7 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/core/formatters.dart')).toMatch(
       /locale: 'es',\s*name: 'EUR',\s*symbol: '€',\s*decimalDigits: 2/,
     );
-    expect(file(project, 'lib/core/records/record_form.dart')).toContain("const Text('Guardar')");
+    expect(file(project, 'lib/core/records/record_form_scaffold.dart')).toContain("const Text('Guardar')");
     const chart = file(project, 'lib/features/estadisticas/estadisticas_screen.dart');
     expect(chart).toContain("'Importe por categoría'");
     expect(file(project, 'lib/features/busqueda/busqueda_screen.dart')).toContain("? 'Quitar filtros'");
@@ -117,7 +117,7 @@ describe('generated UI in the user language', () => {
     expect(formatters).toMatch(/locale: 'de',\s*name: 'EUR'/);
     expect(formatters).toContain("return '${two(value.day)}.${two(value.month)}.${value.year}';");
     const form = file(project, 'lib/core/records/record_form.dart');
-    expect(form).toContain("const Text('Speichern')");
+    expect(file(project, 'lib/core/records/record_form_scaffold.dart')).toContain("const Text('Speichern')");
     // "1.234,5" is how a German types a number: dots group, the comma is the decimal mark.
     expect(form).toContain("value = value.replaceAll('.', '').replaceAll(',', '.');");
     expect(form).toContain("return text.replaceAll('.', ',');");
@@ -134,7 +134,7 @@ describe('generated UI in the user language', () => {
   it('keeps English apps as they were, in dollars', () => {
     const project = files(simpleSpec({ features: ['Expenses'] }));
     expect(file(project, 'lib/core/formatters.dart')).toMatch(/locale: 'en_US',\s*name: 'USD',\s*symbol: '\\\$'/);
-    expect(file(project, 'lib/core/records/record_form.dart')).toContain("const Text('Save')");
+    expect(file(project, 'lib/core/records/record_form_scaffold.dart')).toContain("const Text('Save')");
     expect(file(project, 'lib/features/expenses/expenses_screen.dart')).toContain("addLabel: 'Add expense'");
     // "1,250.50" is how an English speaker types a number: commas group thousands (a lone "12,5" still reads 12.5).
     const form = file(project, 'lib/core/records/record_form.dart');
@@ -224,11 +224,13 @@ describe('generated UI in the user language', () => {
     for (const [path, snippet] of expected) expect(file(project, path), path).toContain(snippet);
   });
 
-  it('declares intl and flutter_localizations in every pubspec', () => {
-    for (const spec of [VIETNAMESE, simpleSpec()]) {
-      const pubspec = parse(file(files(spec), 'pubspec.yaml')) as { dependencies: Record<string, unknown> };
-      expect(pubspec.dependencies).toMatchObject({ flutter_localizations: { sdk: 'flutter' }, intl: '^0.19.0' });
-    }
+  it('declares intl in every pubspec (any: the SDK pins it) and flutter_localizations where the app is not English', () => {
+    const dependencies = (spec: AppSpec) =>
+      (parse(file(files(spec), 'pubspec.yaml')) as { dependencies: Record<string, unknown> }).dependencies;
+    expect(dependencies(VIETNAMESE)).toMatchObject({ flutter_localizations: { sdk: 'flutter' }, intl: 'any' });
+    expect(dependencies(simpleSpec())).toMatchObject({ intl: 'any' });
+    expect(dependencies(simpleSpec())).not.toHaveProperty('flutter_localizations');
+    expect(file(files(simpleSpec()), 'lib/app.dart')).not.toContain('flutter_localizations');
   });
 });
 

@@ -12,6 +12,7 @@ import type { AppPlan, PlannedFeature } from '../plan/app-plan';
 import { uiText } from '../ui-text';
 import type { AppGate, FeatureContext } from './archetype';
 import { fileNameOf, libRelative } from './feature-dart.shared';
+import { singleHomeFeature, tapNavigationTab } from '../templates/home-layout';
 
 /** The signed-in screen's title and the home app-bar action that opens it, in the app's language. */
 export function accountTitle(plan: AppPlan): string {
@@ -114,6 +115,12 @@ function guardedScreen(plan: AppPlan): PlannedFeature {
   return screen;
 }
 
+/** Taps the home's account button: an app-bar action on the hub, a navigation-bar tab when one feature is home. */
+function tapAccountButton(plan: AppPlan): string {
+  const title = dartString(accountTitle(plan));
+  return singleHomeFeature(plan) ? tapNavigationTab(title) : `    await tester.tap(find.byTooltip(${title}));`;
+}
+
 function gateTestDart(ctx: FeatureContext): string {
   const { plan, feature } = ctx;
   const pkg = plan.packageName;
@@ -165,7 +172,7 @@ void main() {
     await signIn(tester);
     expect(find.byType(HomeScreen), findsOneWidget);
 
-    await tester.tap(find.byTooltip(${dartString(accountTitle(plan))}));
+${tapAccountButton(plan)}
     await tester.pumpAndSettle();
     expect(find.widgetWithText(AppBar, ${dartString(accountTitle(plan))}), findsOneWidget);
     await tester.tap(find.byKey(const Key('auth-sign-out')));

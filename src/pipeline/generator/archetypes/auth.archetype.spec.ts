@@ -9,6 +9,7 @@ import { API_CONFIG_PATH } from './auth-backends';
 import { SIGN_IN_GATE_TEST_PATH } from './auth-gate';
 import { FAKE_AUTH_SERVICE_PATH, authArchetype, authServiceDecl } from './auth.archetype';
 import { uiText } from '../ui-text';
+import { singleHomeFeature } from '../templates/home-layout';
 
 const BACKENDS: BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
 
@@ -27,7 +28,8 @@ function spec(overrides: Partial<AppSpec>): AppSpec {
 
 /** Specs with an auth feature: plain, with registration, other languages, hostile labels, description-only. */
 const SPECS: AppSpec[] = [
-  spec({ features: ['Login', 'Notes'] }),
+  // Accounts handed out by an admin: no sign-up form.
+  spec({ features: ['Login', 'Notes'], description: 'Keep notes. Invite-only: accounts are created by an admin.' }),
   spec({ features: ['Sign in & sign up', 'Expenses'], description: 'Track expenses.' }),
   spec({ slug: 'so-chi', name: 'Sổ chi', features: ['Đăng nhập', 'Đăng ký tài khoản', 'Chi tiêu'] }),
   spec({ slug: 'nihon', name: '家計簿', features: ['ログイン', '登録'] }),
@@ -69,6 +71,54 @@ describe('authArchetype', () => {
     expect(authFeature(planApp(SPECS[1])).options.registration).toBe(true);
     expect(authFeature(planApp(SPECS[2])).options.registration).toBe(true);
     expect(authFeature(planApp(SPECS[5])).options.registration).toBe(true);
+  });
+
+  it('offers sign-up in a consumer app on every backend: a register call the README and the form share', () => {
+    const petVet = spec({
+      name: 'PetVet',
+      description: 'Veterinary clinic: owners register pets, book visits',
+      features: ['login', 'pets', 'visits'],
+    });
+    const calls: Record<BackendKind, string> = {
+      none: 'signIn(email, password)',
+      firebase: 'createUserWithEmailAndPassword(',
+      supabase: '_auth.signUp(email: email, password: password)',
+      rest: "_authenticate('/auth/register', email, password)",
+      graphql: "_authenticate('/auth/register', email, password)",
+    };
+    for (const backend of BACKENDS) {
+      const plan = planApp({ ...petVet, backend });
+      const feature = authFeature(plan);
+      expect(feature.options.registration, backend).toBe(true);
+      const files = authArchetype.files({ plan, feature });
+      const service = files.find((file) => /(local|firebase|supabase|http)_auth_service\.dart$/.test(file.path));
+      expect(service?.content, backend).toContain('Future<void> register(String email, String password)');
+      expect(service?.content, backend).toContain(calls[backend]);
+      expect(content(files, feature.paths.screen)).toContain(
+        `Text(_registering ? ${dartString(uiText(plan).createAccount)}`,
+      );
+      const readme = authArchetype.readme?.({ plan, feature }) ?? '';
+      expect(readme, backend).not.toContain('no registration form');
+    }
+  });
+
+  it('says where sign-out is: the Account screen, not Settings', () => {
+    const plan = planApp(spec({ features: ['login', 'notes', 'tasks'], backend: 'firebase' }));
+    const summary = authArchetype.summary({ plan, feature: authFeature(plan) });
+    expect(summary).toContain('signing out on the "Account" screen (the account button in the home app bar)');
+    expect(summary).toContain('"Create account" for new users');
+    expect(summary).not.toContain('Settings');
+    const spanish = planApp(
+      spec({ name: 'Mercado', description: 'Vende y compra', features: ['inicio de sesión', 'anuncios', 'chat'] }),
+    );
+    expect(authArchetype.summary({ plan: spanish, feature: authFeature(spanish) })).toContain('"Cuenta" screen');
+    const staff = planApp(
+      spec({ description: 'Employees sign in to log their shifts', features: ['login', 'shifts'] }),
+    );
+    const staffSummary = authArchetype.summary({ plan: staff, feature: authFeature(staff) });
+    expect(staffSummary).toContain('no sign-up form');
+    // One main feature: the home screen is that feature, its buttons in a navigation bar.
+    expect(staffSummary).toContain('(the account tab in the navigation bar)');
   });
 
   it('writes Dart that parses, with imports covered by its dependencies, its files and the shell', async () => {
@@ -292,7 +342,11 @@ describe('authArchetype', () => {
         expect(test).toContain(`testWidgets('${name}'`);
       }
       expect(test).toContain(`expect(find.byType(${feature.classes.screen}), findsOneWidget);`);
-      expect(test).toContain(`find.byTooltip('${authArchetype.gate?.({ plan, feature }).homeAction?.tooltip}')`);
+      // The account is an app-bar action on a hub, a navigation-bar tab when one feature is the home.
+      const account = authArchetype.gate?.({ plan, feature }).homeAction?.tooltip;
+      expect(test).toContain(
+        singleHomeFeature(plan) ? `matching: find.text('${account}'),` : `find.byTooltip('${account}')`,
+      );
       // The deep route is a data screen when the app has one, else settings.
       const guarded =
         plan.features.find((other) => other.archetype === 'entity') ??

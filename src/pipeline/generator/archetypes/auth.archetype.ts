@@ -14,6 +14,7 @@ import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { authBackend } from './auth-backends';
 import { accountTitle, authGate, authGateFiles } from './auth-gate';
+import { homeButton } from '../templates/home-layout';
 
 /** Root-relative path of the test double every test of the app may use. */
 export const FAKE_AUTH_SERVICE_PATH = 'test/support/fake_auth_service.dart';
@@ -728,7 +729,11 @@ export const authArchetype: ArchetypeTemplate = {
   },
 
   summary(ctx) {
-    const what = registrationOf(ctx.feature) ? 'sign-in and registration' : 'sign-in';
-    return `Email and password ${what} with validation; the app opens at sign-in until someone is signed in, every other screen asks to sign in first, and sign-out (app bar account, Settings) returns to it.`;
+    const what = registrationOf(ctx.feature)
+      ? `sign-in with validation, and "${uiText(ctx.plan).createAccount}" for new users`
+      : 'sign-in with validation (no sign-up form: the brief says users get their accounts)';
+    // Sign-out is on the signed-in screen only (Settings has none), so say where that screen opens.
+    const account = accountTitle(ctx.plan);
+    return `Email and password ${what}; the app opens at sign-in until someone is signed in, every other screen asks to sign in first, and signing out on the "${account}" screen (${homeButton(ctx.plan, 'account')}) returns to it.`;
   },
 };

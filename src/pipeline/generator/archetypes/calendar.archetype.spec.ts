@@ -100,10 +100,14 @@ describe('calendarArchetype', () => {
     await expectParses(files);
     const dialog = fileContent(files, dialogPath(ctx));
     expect(dialog).toContain("customerName: _text('customerName'),");
-    // The entry's day starts on the selected one, and an edited entry can be moved with a date picker.
-    expect(dialog).toContain('late DateTime _day = widget.entry?.date ?? widget.day;');
+    // A booking is kept at a time of day: it starts at 9:00 on the selected day, and an edited
+    // one moves to another day at the same time, or to another time with the time picker.
+    expect(dialog).toContain(
+      'late DateTime _day = widget.entry?.date ??\n      DateTime(widget.day.year, widget.day.month, widget.day.day, 9);',
+    );
     expect(dialog).toContain('date: _day,');
-    expect(dialog).toContain('if (picked != null && mounted) setState(() => _day = picked);');
+    expect(dialog).toContain('setState(() => _day = _at(picked, TimeOfDay.fromDateTime(_day)));');
+    expect(dialog).toContain('setState(() => _day = _at(_day, picked));');
     expect(dialog).toContain("phone: _optionalText('phone'),");
     // Numbers go through the record screens' parser: the language's decimal mark and grouping.
     expect(dialog).toContain("fee: RecordValidators.parseDecimal(_text('fee'))!,");
@@ -250,7 +254,8 @@ describe("calendarArchetype over the app's own records", () => {
 
   it("shows each row's money in the app's currency and what the day costs", () => {
     const walks = calendarFiles(DOG_WALKER);
-    expect(walks.screen).toContain('subtitle: switch (_walkerTitles.titleOf(entry.walkerId)) {');
+    // A walk is not named after its walker, so the walker always shows under the title.
+    expect(walks.screen).toContain('subtitle: Text(_walkerTitles.titleOf(entry.walkerId)),');
     expect(walks.screen).toContain('Text(formatMoney(entry.price)),');
     expect(walks.screen).toContain("'Day total: ${formatMoney(_controller.selectedTotal)}',");
     expect(walks.controller).toContain('selectedEntries.fold(0, (sum, item) => sum + item.price);');

@@ -5,7 +5,7 @@
  * swipe or tap to delete with undo).
  */
 import { dartString } from '../dart-string';
-import { FORMATTERS_PATH, dateField, displayText, isNumeric, isTextual } from '../data/entity-dart';
+import { FORMATTERS_PATH, dateField, displayText, isDated, isNumeric, isTextual } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
@@ -32,6 +32,8 @@ export interface CalendarNames {
   entity: EntityPlan;
   /** The date field entries are placed on. */
   date: EntityField;
+  /** Set when that field is a required instant (an appointment): rows show and sort by its time, the dialog asks for it. */
+  timed: boolean;
   controller: string;
   screen: string;
   dialog: string;
@@ -68,6 +70,7 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
   return {
     entity,
     date,
+    timed: date.type === 'dateTime' && date.required,
     controller: feature.classes.controller,
     screen: feature.classes.screen,
     dialog: `${feature.classes.prefix}EntryDialog`,
@@ -107,7 +110,10 @@ function addsUp(field: EntityField): boolean {
 
 /**
  * The required reference right after a required `title` (Meal: title, recipe):
- * the picked record's title is the natural title of the entry.
+ * the picked record's title is the natural title of the entry. Only when the
+ * reference is what the entry is (a meal of a recipe), never who serves it or
+ * whom it is for: a dog walk is not called after its walker, nor a visit
+ * after the doctor or the pet.
  */
 function namedAfter(entity: EntityPlan, links: readonly ReferenceLink[]): ReferenceLink | undefined {
   const index = entity.fields.findIndex((field) => field.name === 'title');
@@ -115,7 +121,20 @@ function namedAfter(entity: EntityPlan, links: readonly ReferenceLink[]): Refere
   if (!title?.required || !isTextual(title) || entity.titleField !== 'title') return undefined;
   const next = entity.fields[index + 1];
   const link = next && linkOf(links, next);
-  return link?.field.required ? link : undefined;
+  return link?.field.required && !isSomeone(link) ? link : undefined;
+}
+
+/** Roles of people (and animals) a record can point at, in reference field names (`walkerId`, `doctorId`). */
+const SOMEONE =
+  /^(walker|doctor|dentist|vet|trainer|coach|teacher|tutor|instructor|therapist|nurse|stylist|barber|groomer|sitter|staff|employee|worker|member|player|patient|client|customer|guest|student|owner|driver|guide|host|provider|specialist|professional|person|contact|user|pet|dog|cat|animal|child|kid)/i;
+
+/** Whether a reference points at someone: a role in its name, or a target with a phone, an email or a birthday. */
+function isSomeone(link: ReferenceLink): boolean {
+  if (SOMEONE.test(link.field.name)) return true;
+  return link.target.fields.some(
+    (field) =>
+      field.type === 'email' || field.type === 'phone' || /^(birthday|dateOfBirth|birthDate)$/.test(field.name),
+  );
 }
 
 /** The dialog's key of a field's input (tests enter text through it). */
@@ -167,11 +186,15 @@ class ${controller} extends ChangeNotifier {
   bool get isLoading => _isLoading;
   String? get error => _error;
 
-  /// The ${plural} on the selected day, by title.
+  /// The ${plural} on the selected day, ${n.timed ? 'earliest first' : 'by title'}.
   List<${E}> get selectedEntries => [
         for (final item in _items)
           if (_isOn(item, _selectedDay)) item,
-      ]..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
+      ]..sort(${
+        n.timed
+          ? `(a, b) => a.${date.name}.compareTo(b.${date.name})`
+          : '(a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase())'
+      });
 
 ${n.dayTotal && n.amount ? dayTotalGetter(n.amount) : ''}  /// How many ${plural} fall in the month the calendar shows.
   int get entriesInDisplayedMonth =>
@@ -407,7 +430,7 @@ function entryArgument(field: EntityField, date: EntityField): string | undefine
   const key = dartString(field.name);
   const kept = `widget.entry?.${field.name}`;
   if (field === date) return '_day';
-  if (field.type === 'date' && field.required) return `${kept} ?? widget.day`;
+  if (isDated(field) && field.required) return `${kept} ?? widget.day`;
   if (field.type === 'bool') return flagState(field);
   if (isTextual(field)) return field.required ? `_text(${key})` : `_optionalText(${key})`;
   if (field.type === 'int') return field.required ? `int.parse(_text(${key}))` : `int.tryParse(_text(${key}))`;
@@ -415,6 +438,61 @@ function entryArgument(field: EntityField, date: EntityField): string | undefine
     return `RecordValidators.parseDecimal(_text(${key}))${field.required ? '!' : ''}`;
   }
   return field.required ? undefined : kept;
+}
+
+/**
+ * The dialog's instant of a timed entry: the day and its time of day. A new
+ * one starts at 9:00 on [day]; picking another day keeps the time, and the
+ * time picker changes the time only.
+ */
+function timedDayField(n: CalendarNames): string {
+  return `
+
+  /// The ${n.entity.label.toLowerCase()}'s day and time: 9:00 on [day] when new; an edited one may move.
+  late DateTime _day = widget.entry?.${n.date.name} ??
+      DateTime(widget.day.year, widget.day.month, widget.day.day, 9);
+
+  Future<void> _pickDay() async {
+    final picked = await showDatePicker(
+      context: context,
+      initialDate: _day,
+      firstDate: DateTime(2000),
+      lastDate: DateTime(2100, 12, 31),
+    );
+    if (picked == null || !mounted) return;
+    setState(() => _day = _at(picked, TimeOfDay.fromDateTime(_day)));
+  }
+
+  Future<void> _pickTime() async {
+    final picked = await showTimePicker(
+      context: context,
+      initialTime: TimeOfDay.fromDateTime(_day),
+    );
+    if (picked == null || !mounted) return;
+    setState(() => _day = _at(_day, picked));
+  }
+
+  /// [day] at [time].
+  static DateTime _at(DateTime day, TimeOfDay time) =>
+      DateTime(day.year, day.month, day.day, time.hour, time.minute);`;
+}
+
+/** The dialog's row under the day: the entry's time, opening the time picker. */
+function timeTile(n: CalendarNames): string {
+  return `
+              ListTile(
+                key: const ValueKey(${dartString(timeKey(n.date))}),
+                contentPadding: EdgeInsets.zero,
+                leading: const Icon(Icons.schedule),
+                title: Text(formatTime(_day)),
+                trailing: const Icon(Icons.edit_outlined),
+                onTap: _pickTime,
+              ),`;
+}
+
+/** The dialog's key of a timed entry's time row. */
+export function timeKey(field: EntityField): string {
+  return `time-${field.name}`;
 }
 
 export function dialogDart(n: CalendarNames): string {
@@ -464,7 +542,9 @@ export function dialogDart(n: CalendarNames): string {
   const flagFields = flags
     .map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`)
     .join('');
-  const dayField = `
+  const dayField = n.timed
+    ? timedDayField(n)
+    : `
 
   /// The ${entity.label.toLowerCase()}'s day: [day] when new; an edited one may move.
   late DateTime _day = widget.entry?.${date.name} ?? widget.day;
@@ -532,7 +612,7 @@ ${args.join('\n')}
                 title: Text(${dartText(n.text.onDay, { date: 'formatDate(_day)' })}),
                 trailing: const Icon(Icons.edit_calendar_outlined),
                 onTap: _pickDay,
-              ),
+              ),${n.timed ? timeTile(n) : ''}
 ${fields}
             ],
           ),
@@ -800,7 +880,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
                   ),
                   onDismissed: (_) => _remove(entry),
                   child: ListTile(
-                    leading: const Icon(Icons.event),
+                    leading: ${n.timed ? `Text(formatTime(entry.${n.date.name}))` : 'const Icon(Icons.event)'},
                     title: Text(entry.displayTitle),${subtitleLine}
                     onTap: () => _open(entry),
 ${rowTrailing(n)}

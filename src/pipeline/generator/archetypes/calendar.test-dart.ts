@@ -10,6 +10,7 @@ import {
   FORMATTERS_PATH,
   packageUri,
   sampleEntity,
+  sampleHour,
   sampleId,
   sampleTitle,
   titleField,
@@ -133,7 +134,7 @@ ${pump}
     await tester.pumpAndSettle();
 
     expect(find.text(${title}), findsNothing);
-    expect((await repository.fetchAll()).single.${date.name}, DateTime(2026, 1, 20));
+    expect((await repository.fetchAll()).single.${date.name}, ${n.timed ? `DateTime(2026, 1, 20, ${sampleHour(2)}, 30)` : 'DateTime(2026, 1, 20)'});
   });
 
   testWidgets(${dartString(`keeps ${withArticle(singular)} whose delete failed`)}, (tester) async {
@@ -303,6 +304,10 @@ function fillsRequired(n: CalendarNames, skip: readonly string[] = []): string {
     .join('');
 }
 
+/** A new timed entry starts at 9:00 on its day, and its row shows the time. */
+const NEW_ENTRY_TIME_CHECK = `
+    expect(find.text('09:00'), findsOneWidget);`;
+
 export function calendarTestDart(ctx: FeatureContext, n: CalendarNames): string {
   const { plan, feature } = ctx;
   const { entity, screen, date } = n;
@@ -352,7 +357,7 @@ ${fills}${picks(n)}    await tester.tap(find.text(${dartString(n.text.save)}));
     expect(find.text(${dartString(entered)}), findsOneWidget);
     final saved = await repository.fetchAll();
     expect(saved, hasLength(1));
-${pickedChecks(n)}    expect(saved.single.${date.name}, DateTime(2026, 1, 15));
+${pickedChecks(n)}    expect(saved.single.${date.name}, ${n.timed ? 'DateTime(2026, 1, 15, 9)' : 'DateTime(2026, 1, 15)'});${n.timed ? NEW_ENTRY_TIME_CHECK : ''}
 
     await tester.drag(find.text(${dartString(entered)}), const Offset(-600, 0));
     await tester.pumpAndSettle();

@@ -73,6 +73,7 @@ function defaultValue(field: EntityField): string {
     case 'bool':
       return 'false';
     case 'date':
+    case 'dateTime':
       return 'DateTime.now()';
     default:
       return "''";

@@ -3,7 +3,7 @@ import { dartString } from '../dart-string';
 import { PACKAGE_VERSIONS } from '../data/package-versions';
 import { requireEntity } from '../plan/app-plan';
 import { chartArchetype, chartNames, featureChartMode } from './chart.archetype';
-import { chartMode, modeValue, type ChartMode } from './chart.mode';
+import { chartMode, modeValue, periodMode, type ChartMode } from './chart.mode';
 import { chartPeriod } from './chart.period';
 import {
   BACKENDS,
@@ -21,7 +21,7 @@ import {
 const MODES: [ChartMode['kind'], string[], string][] = [
   ['valueByCategory', ['Expenses', 'Statistics'], 'firebase'],
   ['valueByPeriod', ['Workouts', 'Reports'], 'supabase'],
-  ['countByPeriod', ['Tasks', 'Dashboard'], 'rest'],
+  ['countByPeriod', ['Inspections', 'Dashboard'], 'rest'],
   ['countByCategory', ['Employees', 'Analytics'], 'graphql'],
   ['valueByItem', ['Products', 'Statistics'], 'none'],
   ['countByFlag', ['Movie', 'Stats'], 'firebase'],
@@ -63,7 +63,14 @@ describe('chartArchetype', () => {
     const capped = ['valueByItem', 'valueByCategory', 'countByCategory', 'countByInitial'].includes(kind);
     expect(series.includes('static const int maxBars'), 'maxBars').toBe(capped);
     const mode = chartMode(requireEntity(ctx.plan, ctx.feature));
-    expect(series.includes(' get top '), 'top').toBe(!modeValue(mode));
+    // "Most common" names a group: never a month of a chart over time, never a sum.
+    const top = !modeValue(mode) && !periodMode(mode);
+    expect(series.includes(' get top '), 'top').toBe(top);
+    expect(code.includes("'Most common'"), 'most common card').toBe(top);
+    // A count's total would repeat `count`: only a summed value has one, shown on the "Total" card.
+    expect(series.includes('final double total;'), 'total').toBe(modeValue(mode) !== undefined);
+    if (series.includes('final double total;')) expect(uses(/series\.total\b/g)).toBeGreaterThan(0);
+    else expect(code).not.toMatch(/\btotal:|\.total\b/);
   });
 
   it('depends on fl_chart for every backend', () => {
@@ -116,7 +123,7 @@ describe('chartArchetype', () => {
   });
 
   it('plots per day in the app language, and labels each day', async () => {
-    const spec = appSpec(['Tareas', 'Estadísticas'], { description: 'Organiza tareas y mira gráficos diarios' });
+    const spec = appSpec(['Diario', 'Estadísticas'], { description: 'Escribe tu diario y mira gráficos diarios' });
     const ctx = contextFor(spec, 'chart');
     expect(featureChartMode(ctx)).toMatchObject({ kind: 'countByPeriod', period: 'day' });
     const files = chartArchetype.files(ctx);

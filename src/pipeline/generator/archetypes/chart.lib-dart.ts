@@ -43,10 +43,15 @@ export function formatValue(mode: ChartMode, expr: string): string {
   return value.type === 'money' ? `formatMoney(${expr})` : `formatNumber(${expr})`;
 }
 
-/** Adds `increment` to the bar of `item`'s date, when that day, week or month is shown. */
+/**
+ * Adds `increment` to the bar of `item`'s date, when that day, week or month is shown. A habit
+ * check-off's day is `yyyy-MM-dd` text, which `DateTime.tryParse` reads as that day's local midnight.
+ */
 function periodLoop(date: EntityField, increment: string): string {
-  const nullCheck = date.required ? '' : '\n      if (date == null) continue;';
-  return `      final date = item.${date.name};${nullCheck}
+  const text = date.type === 'text';
+  const read = text ? `DateTime.tryParse(item.${date.name})` : `item.${date.name}`;
+  const nullCheck = date.required && !text ? '' : '\n      if (date == null) continue;';
+  return `      final date = ${read};${nullCheck}
       final period = _periodOf(date);
       final sum = sums[period];
       if (sum != null) sums[period] = sum + ${increment};`;
@@ -88,7 +93,6 @@ function factoryBody(n: ChartNames): string {
     }
     return ${series}(
       bars: _largestFirst(sums),
-      total: items.length.toDouble(),
       count: items.length,
       average: sums.isEmpty ? 0 : items.length / sums.length,
     );
@@ -131,7 +135,6 @@ ${periodLoop(mode.date, '1')}
         for (final period in periods)
           (label: _periodLabel(period), value: sums[period]!),
       ],
-      total: items.length.toDouble(),
       count: items.length,
       average: activePeriods == 0 ? 0 : counted / activePeriods,
     );
@@ -162,7 +165,6 @@ ${periodLoop(mode.date, '1')}
         (label: ${dartString(label)}, value: yes.toDouble()),
         (label: ${dartString(`Not ${label.toLowerCase()}`)}, value: (items.length - yes).toDouble()),
       ],
-      total: items.length.toDouble(),
       count: items.length,
       average: items.length / 2,
     );
@@ -292,8 +294,16 @@ export function seriesDart(n: ChartNames): string {
     ...(overTime ? [`  static const int periodCount = ${PERIOD_BARS[overTime.period]};`] : []),
   ];
   const constantBlock = constants.map((constant) => `${constant}\n\n`).join('');
+  const value = modeValue(mode);
+  // The "Total …" summary card is the only reader of `total`: a count would repeat `count`.
+  const totalField = value
+    ? `  /// Sum of every ${entity.label.toLowerCase()}'s ${value.label.toLowerCase()}.
+  final double total;
+
+`
+    : '';
   // The "most common" summary card is the only reader of `top`.
-  const top = modeValue(mode)
+  const top = !hasTopCard(mode)
     ? ''
     : `
 
@@ -314,8 +324,7 @@ typedef ${bucket} = ({String label, double value});
 /// can check the numbers without a widget).
 class ${series} {
   const ${series}({
-    required this.bars,
-    required this.total,
+    required this.bars,${value ? '\n    required this.total,' : ''}
     required this.count,
     required this.average,
   });
@@ -324,10 +333,7 @@ ${factoryBody(n)}
 
 ${constantBlock}  final List<${bucket}> bars;
 
-  /// ${modeValue(mode) ? `Sum of every ${entity.label.toLowerCase()}'s ${modeValue(mode)?.label.toLowerCase()}.` : `How many ${entity.pluralLabel.toLowerCase()} there are.`}
-  final double total;
-
-  /// How many ${entity.pluralLabel.toLowerCase()} the series was built from.
+${totalField}  /// How many ${entity.pluralLabel.toLowerCase()} the series was built from.
   final int count;
 
   /// ${modeValue(mode) ? `Average per ${entity.label.toLowerCase()}.` : 'Average per non-empty bar.'}
@@ -406,6 +412,11 @@ export function chartEmptyText(n: Pick<ChartNames, 'entity' | 'text'>): string {
   return fill(n.text.noDataYet, { items: n.entity.pluralLabel.toLowerCase() });
 }
 
+/** Whether the "Most common" card is shown (and `top` emitted): counts per group, never per period. */
+function hasTopCard(mode: ChartMode): boolean {
+  return !modeValue(mode) && !periodMode(mode);
+}
+
 export function summaryCards(n: Pick<ChartNames, 'mode' | 'text' | 'items'>): SummaryCard[] {
   const { mode, text } = n;
   const count = fill(text.itemCount, { items: n.items });
@@ -425,10 +436,11 @@ export function summaryCards(n: Pick<ChartNames, 'mode' | 'text' | 'items'>): Su
       },
     ];
   }
-  const cards: SummaryCard[] = [
-    { key: 'summary-total', label: count, value: `'\${series.count}'` },
-    { key: 'summary-top', label: text.mostCommon, value: `series.top?.label ?? '-'` },
-  ];
+  const cards: SummaryCard[] = [{ key: 'summary-total', label: count, value: `'\${series.count}'` }];
+  // "Most common" names a group; the busiest month of a chart over time is plain to see in its bars.
+  if (hasTopCard(mode)) {
+    cards.push({ key: 'summary-top', label: text.mostCommon, value: `series.top?.label ?? '-'` });
+  }
   const noun = groupNoun(mode, text);
   if (noun) {
     cards.push({

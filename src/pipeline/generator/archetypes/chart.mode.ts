@@ -1,12 +1,16 @@
 /**
  * What a chart feature plots, decided from the entity's fields: a sum per
  * category when there is an amount and a category, a sum (or count) per month
- * (or per week or day, when the spec says so: `chart.period.ts`) when there is a
- * date, and simpler counts otherwise. The Dart builders and the tests read the
- * same decision.
+ * (or per week or day, when the spec says so: `chart.period.ts`) when the
+ * records happened on a day (a required date; an optional one is a property,
+ * like a birthday, and is never charted), and simpler counts otherwise. The Dart
+ * builders and the tests read the same decision; the planner picks the entity by
+ * the same field rules (`plan/chart-source.ts`).
  */
-import { categoryField, dateField, isNumeric, valueField } from '../data/entity-dart';
+import { categoryField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
+import { amountField, eventDateField } from '../plan/chart-source';
+import { HABIT_CHECK_ENTITY } from '../plan/domain-entities';
 import { ENGLISH, fill, inSentence, type UiText } from '../ui-text';
 import { PERIOD_BARS, type ChartPeriod } from './chart.period';
 
@@ -22,17 +26,19 @@ export type ChartMode =
 /** A chart over time: one bar per day, week or month. */
 export type PeriodMode = Extract<ChartMode, { period: ChartPeriod }>;
 
-/** Coordinates are numbers, but summing them means nothing. */
-const NOT_SUMMABLE = /^(lat|lng|lon|latitude|longitude)$/i;
+/** The numeric field worth summing (see `amountField`). */
+export function summableField(entity: EntityPlan): EntityField | undefined {
+  return amountField(entity.fields);
+}
 
 /**
- * The numeric field worth summing: a required number or an optional amount
- * (an optional int is usually a rating, priority or year, not a quantity).
+ * The day each record happened on: a required date, or the `yyyy-MM-dd` text day of a habit
+ * check-off (a `text` field: the series parses it).
  */
-export function summableField(entity: EntityPlan): EntityField | undefined {
-  const candidates = entity.fields.filter((field) => isNumeric(field) && !NOT_SUMMABLE.test(field.name));
-  const preferred = valueField({ ...entity, fields: candidates });
-  return preferred && (preferred.required || preferred.type !== 'int') ? preferred : undefined;
+export function eventDate(entity: EntityPlan): EntityField | undefined {
+  const day =
+    entity.className === HABIT_CHECK_ENTITY.className ? entity.fields.find((f) => f.name === 'day') : undefined;
+  return eventDateField(entity.fields) ?? day;
 }
 
 /** Text that names one record rather than a group of them (an address, a SKU, a plate, a file). */
@@ -56,15 +62,13 @@ export function groupingField(entity: EntityPlan): EntityField | undefined {
 export function chartMode(entity: EntityPlan, named?: ChartPeriod): ChartMode {
   const value = summableField(entity);
   const category = groupingField(entity);
-  const date = dateField(entity);
+  const date = eventDate(entity);
   const period = named ?? 'month';
-  const overTime: ChartMode | undefined =
-    date && value
+  const overTime: ChartMode | undefined = !date
+    ? undefined
+    : value
       ? { kind: 'valueByPeriod', value, date, period }
-      : // An optional date (a birthday, a start date) groups worse than a required category.
-        date && (date.required || !category)
-        ? { kind: 'countByPeriod', date, period }
-        : undefined;
+      : { kind: 'countByPeriod', date, period };
   if (named && overTime) return overTime;
   if (value && category) return { kind: 'valueByCategory', value, category };
   if (overTime) return overTime;

@@ -3,7 +3,14 @@
  * tests that pump the screen over an in-memory repository.
  */
 import { dartString } from '../dart-string';
-import { FAKE_REPOSITORIES_PATH, FORMATTERS_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
+import {
+  FAKE_REPOSITORIES_PATH,
+  FORMATTERS_PATH,
+  isDated,
+  packageUri,
+  sampleEntity,
+  sampleValue,
+} from '../data/entity-dart';
 import type { EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { chartEmptyText, type ChartNames } from './chart.lib-dart';
@@ -13,10 +20,21 @@ import { PERIOD_BARS } from './chart.period';
 
 const SAMPLES = [1, 2, 3];
 
-/** `final samples = [...]`, `const` when no field needs a runtime value (DateTime). */
-export function samplesDeclaration(entity: EntityPlan): string {
-  const constant = !entity.fields.some((field) => field.type === 'date');
-  const items = SAMPLES.map((n) => `    ${sampleEntity(entity, n)},`).join('\n');
+/**
+ * `final samples = [...]`, `const` when no field needs a runtime value (DateTime). A chart over a
+ * text day (a habit check-off's `yyyy-MM-dd`) gets the same days as dated samples: 1–3 January 2026.
+ */
+export function samplesDeclaration(entity: EntityPlan, mode?: ChartMode): string {
+  const constant = !entity.fields.some(isDated);
+  const day = mode && periodMode(mode)?.date;
+  const sample = (n: number) =>
+    day?.type === 'text'
+      ? sampleEntity(entity, n).replace(
+          `${day.name}: ${sampleValue(day, n)}`,
+          `${day.name}: ${dartString(`2026-01-${String(n).padStart(2, '0')}`)}`,
+        )
+      : sampleEntity(entity, n);
+  const items = SAMPLES.map((n) => `    ${sample(n)},`).join('\n');
   return `  ${constant ? 'const' : 'final'} samples = [\n${items}\n  ];`;
 }
 
@@ -50,7 +68,8 @@ function dartDouble(value: number): string {
 function seriesChecks(mode: ChartMode, total: number): string {
   const checks = [
     `    expect(series.count, ${SAMPLES.length});`,
-    `    expect(series.total, closeTo(${dartDouble(total)}, 0.001));`,
+    // A count chart has no `total`: it would repeat `count`.
+    ...(modeValue(mode) ? [`    expect(series.total, closeTo(${dartDouble(total)}, 0.001));`] : []),
     `    expect(series.bars, hasLength(${expectedBars(mode)}));`,
   ];
   const overTime = periodMode(mode);
@@ -113,7 +132,7 @@ export function chartTestDart(ctx: FeatureContext, n: ChartNames): string {
   return `${dartImports(uris)}
 
 void main() {
-${samplesDeclaration(entity)}${todayDecl}
+${samplesDeclaration(entity, mode)}${todayDecl}
 
   test('${series} adds up the samples', () {
     final series = ${series}.from(samples${todayArg});

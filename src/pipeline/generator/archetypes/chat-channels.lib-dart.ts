@@ -1,7 +1,8 @@
 /**
  * The chat's first screen when messages belong to channels: the channels by
  * name (with their topic), pull to refresh, a button to start one (name and
- * optional topic in a dialog), and a tap opening that channel's conversation.
+ * optional topic in a dialog), a tap opening that channel's conversation, and
+ * a menu per channel to rename it (same dialog) or delete it after a confirm.
  */
 import { dartString } from '../dart-string';
 import { IDS_PATH } from '../data/entity-files';
@@ -10,6 +11,7 @@ import { dartText, fill, inSentence, uiText } from '../ui-text';
 import { chatText } from '../ui-text-chat';
 import type { FeatureContext } from './archetype';
 import { liveMessagesExport } from './chat-feeds.lib-dart';
+import { ID_DOC } from './chat-conversation.lib-dart';
 import type { ChatShape } from './chat-shape';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
 
@@ -39,6 +41,19 @@ export function channelListDart(ctx: FeatureContext, shape: ChatShape): string {
   const subtitle = topic
     ? `\n                subtitle: channel.${topic.name} == null ? null : Text(channel.${topic.name}!),`
     : '';
+  // On-device storage has no cascade: the messages go first, so a failure
+  // leaves the channel there to delete again. Servers delete them themselves
+  // (Supabase's foreign key cascades; REST / GraphQL: see docs/), and
+  // Firestore leaves them unlisted (README.md).
+  const channelField = shape.channelField;
+  const deleteMessages =
+    ctx.plan.backend === 'none' && channelField
+      ? `
+      final messages = await widget.messages.fetchAll();
+      for (final message in messages.where((m) => m.${channelField.name} == channel.id)) {
+        await widget.messages.delete(message.id);
+      }`
+      : '';
   const topicField = topic
     ? `
             const SizedBox(height: 12),
@@ -66,7 +81,7 @@ class ${S} extends StatefulWidget {
     required this.channels,
     required this.messages,
     this.liveMessages,
-    this.currentUser = ${dartString(shape.defaultSender)},${profile ? '\n    this.profile,' : ''}
+    this.currentUser = ${dartString(shape.defaultSender)},${shape.fields.senderId ? '\n    this.currentUserId,' : ''}${profile ? '\n    this.profile,' : ''}
   });
 
   static const String title = ${dartString(ctx.feature.names.label)};
@@ -75,11 +90,11 @@ class ${S} extends StatefulWidget {
   final ${K}Repository channels;
   final ${E}Repository messages;
 
-  /// A channel's messages as the backend pushes them; null re-reads [messages] every few seconds.
+  /// A channel's messages as the backend pushes them; null polls [messages] for them every 5 s.
   final Stream<List<${E}>> Function(String channelId)? liveMessages;
 
-  /// This device's sender name when nothing better is known.
-  final String currentUser;${profile ? `\n\n  /// Signs sent messages with its display name.\n  final ${profile.store}? profile;` : ''}
+  /// The name your messages are signed with (when no profile name is set).
+  final String currentUser;${shape.fields.senderId ? ID_DOC : ''}${profile ? `\n\n  /// Signs sent messages with its display name.\n  final ${profile.store}? profile;` : ''}
 
   @override
   State<${S}> createState() => _${S}State();
@@ -106,27 +121,73 @@ class _${S}State extends State<${S}> {
           channel: channel,
           repository: widget.messages,
           updates: widget.liveMessages?.call(channel.id),
-          currentUser: widget.currentUser,${profile ? '\n          profile: widget.profile,' : ''}
+          currentUser: widget.currentUser,${shape.fields.senderId ? '\n          currentUserId: widget.currentUserId,' : ''}${profile ? '\n          profile: widget.profile,' : ''}
         ),
       ),
     );
   }
 
-  Future<void> _add() async {
-    final channel = await showDialog<${K}>(context: context, builder: (context) => const _New${K}Dialog());
-    if (channel == null || !mounted) return;
+  /// Saves [channel] and reloads the list; false (with a message) when saving fails.
+  Future<bool> _save(${K} channel) async {
     try {
       await widget.channels.save(channel);
     } catch (error) {
-      if (!mounted) return;
-      ScaffoldMessenger.of(context).showSnackBar(
-        SnackBar(content: Text(${dartText(t.couldNotSave, { error: 'error' })})),
-      );
+      if (mounted) {
+        ScaffoldMessenger.of(context).showSnackBar(
+          SnackBar(content: Text(${dartText(t.couldNotSave, { error: 'error' })})),
+        );
+      }
+      return false;
+    }
+    if (!mounted) return false;
+    _reload();
+    return true;
+  }
+
+  Future<void> _add() async {
+    final channel = await showDialog<${K}>(context: context, builder: (context) => const _${K}Dialog());
+    if (channel == null || !mounted) return;
+    if (await _save(channel)) _open(channel);
+  }
+
+  Future<void> _rename(${K} channel) async {
+    final renamed = await showDialog<${K}>(
+      context: context,
+      builder: (context) => _${K}Dialog(channel: channel),
+    );
+    if (renamed != null && mounted) await _save(renamed);
+  }
+
+  Future<void> _delete(${K} channel) async {
+    final confirmed = await showDialog<bool>(
+      context: context,
+      builder: (context) => AlertDialog(
+        title: Text(${dartText(c.deleteChannelQuestion, { name: `channel.${title.name}` })}),
+        content: const Text(${dartString(c.deleteChannelWarning)}),
+        actions: [
+          TextButton(
+            onPressed: () => Navigator.of(context).pop(false),
+            child: const Text(${dartString(t.cancel)}),
+          ),
+          FilledButton(
+            onPressed: () => Navigator.of(context).pop(true),
+            child: const Text(${dartString(t.delete)}),
+          ),
+        ],
+      ),
+    );
+    if (confirmed != true || !mounted) return;
+    try {${deleteMessages}
+      await widget.channels.delete(channel.id);
+    } catch (error) {
+      if (mounted) {
+        ScaffoldMessenger.of(context).showSnackBar(
+          SnackBar(content: Text(${dartText(t.couldNotDelete, { error: 'error' })})),
+        );
+      }
       return;
     }
-    if (!mounted) return;
-    _reload();
-    _open(channel);
+    if (mounted) _reload();
   }
 
   @override
@@ -175,6 +236,22 @@ class _${S}State extends State<${S}> {
                         leading: const CircleAvatar(child: Icon(Icons.tag)),
                         title: Text(channel.${title.name}),${subtitle.replace(/\n {16}/g, '\n                        ')}
                         onTap: () => _open(channel),
+                        trailing: PopupMenuButton<_${K}Action>(
+                          onSelected: (action) => switch (action) {
+                            _${K}Action.rename => _rename(channel),
+                            _${K}Action.delete => _delete(channel),
+                          },
+                          itemBuilder: (context) => const [
+                            PopupMenuItem(
+                              value: _${K}Action.rename,
+                              child: Text(${dartString(c.renameChannel)}),
+                            ),
+                            PopupMenuItem(
+                              value: _${K}Action.delete,
+                              child: Text(${dartString(t.delete)}),
+                            ),
+                          ],
+                        ),
                       );
                     },
                   ),
@@ -185,17 +262,22 @@ class _${S}State extends State<${S}> {
   }
 }
 
-/// Asks for a new channel's name${topic ? ' and optional topic' : ''}; pops with it, or null.
-class _New${K}Dialog extends StatefulWidget {
-  const _New${K}Dialog();
+enum _${K}Action { rename, delete }
+
+/// Asks for a channel's name${topic ? ' and optional topic' : ''}: a new one, or [channel]
+/// renamed; pops with it, or null.
+class _${K}Dialog extends StatefulWidget {
+  const _${K}Dialog({this.channel});
+
+  final ${K}? channel;
 
   @override
-  State<_New${K}Dialog> createState() => _New${K}DialogState();
+  State<_${K}Dialog> createState() => _${K}DialogState();
 }
 
-class _New${K}DialogState extends State<_New${K}Dialog> {
+class _${K}DialogState extends State<_${K}Dialog> {
   final _form = GlobalKey<FormState>();
-  final _name = TextEditingController();${topic ? '\n  final _topic = TextEditingController();' : ''}
+  late final _name = TextEditingController(text: widget.channel?.${title.name});${topic ? `\n  late final _topic = TextEditingController(text: widget.channel?.${topic.name});` : ''}
 
   @override
   void dispose() {
@@ -203,16 +285,17 @@ class _New${K}DialogState extends State<_New${K}Dialog> {
     super.dispose();
   }
 
-  void _create() {
+  void _submit() {
     if (!_form.currentState!.validate()) return;
     final name = _name.text.trim();${topic ? '\n    final topic = _topic.text.trim();' : ''}
-    Navigator.of(context).pop(${K}(id: newId(), ${title.name}: name${topicArg}));
+    final id = widget.channel?.id ?? newId();
+    Navigator.of(context).pop(${K}(id: id, ${title.name}: name${topicArg}));
   }
 
   @override
   Widget build(BuildContext context) {
     return AlertDialog(
-      title: const Text(${dartString(fill(t.newItem, { item }))}),
+      title: Text(widget.channel == null ? ${dartString(fill(t.newItem, { item }))} : ${dartString(c.renameChannel)}),
       content: Form(
         key: _form,
         child: Column(
@@ -234,7 +317,7 @@ class _New${K}DialogState extends State<_New${K}Dialog> {
           onPressed: () => Navigator.of(context).pop(),
           child: const Text(${dartString(t.cancel)}),
         ),
-        FilledButton(onPressed: _create, child: const Text(${dartString(t.save)})),
+        FilledButton(onPressed: _submit, child: const Text(${dartString(t.save)})),
       ],
     );
   }

@@ -13,7 +13,15 @@ import type { EntityField } from '../plan/app-plan';
 import { dartText, uiText } from '../ui-text';
 import type { FeatureContext } from './archetype';
 import type { ChatShape } from './chat-shape';
+import { pollDart, pollImports, pollsSince } from './chat-poll.lib-dart';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
+
+/** The doc of the screens' `currentUserId` parameter. */
+export const ID_DOC = `
+
+  /// The signed-in account's id; your messages carry it and show as yours.
+  /// Null without sign-in: this install's id (\`installSenderId\`) is used.
+  final String? currentUserId;`;
 
 /** A Dart value for a required field the composer does not set (none for ChatMessage). */
 function defaultValue(field: EntityField): string {
@@ -26,6 +34,7 @@ function defaultValue(field: EntityField): string {
     case 'bool':
       return 'false';
     case 'date':
+    case 'dateTime':
       return 'DateTime.now()';
     default:
       return "''";
@@ -46,19 +55,19 @@ export function controllerDart(ctx: FeatureContext, shape: ChatShape): string {
   for (const field of entity.fields) {
     if (field === f.text) args.push(`${field.name}: body`);
     else if (field === f.sender) args.push(`${field.name}: _me`);
+    else if (field === f.senderId) args.push(`${field.name}: myId`);
     else if (field === f.sentAt) args.push(`${field.name}: DateTime.now()`);
     else if (field === channelField) args.push(`${field.name}: channelId`);
     else if (field.required) args.push(`${field.name}: ${defaultValue(field)}`);
   }
   const at = (m: string) => (f.sentAt ? nonNull(f.sentAt, `${m}.${f.sentAt.name}`, 'DateTime(0)') : '');
   const sort = f.sentAt ? `\n      ..sort((a, b) => ${at('a')}.compareTo(${at('b')}))` : '';
-  // The display name can change after messages were signed with the account
-  // name (or the other way round), so both mark a message as this user's.
-  const isMine = f.sender
-    ? profile
-      ? `message.${f.sender.name} == _me || message.${f.sender.name} == _account`
-      : `message.${f.sender.name} == _me`
-    : 'true';
+  // The id, not the name: a renamed user still owns their earlier messages.
+  const isMine = f.senderId
+    ? `message.${f.senderId.name} == _myId`
+    : f.sender
+      ? `message.${f.sender.name} == _me`
+      : 'true';
   const inChannel = channelField ? `.where((message) => message.${channelField.name} == channelId)` : '';
   const channelParam = channelField ? ',\n    required this.channelId' : '';
   const channelDecl = channelField
@@ -77,31 +86,60 @@ export function controllerDart(ctx: FeatureContext, shape: ChatShape): string {
     : '';
   // Only the profile's display name replaces the account name; without a
   // profile the sender name never changes.
-  const meDecl = profile
+  const nameDecl = profile
     ? `
 
-  /// The signed-in account (e.g. its email) this screen was opened for.
-  final String _account;
-
   /// The name that signs this user's messages: the profile's display name
-  /// once loaded, else the account; their messages sit on the right.
+  /// once loaded, else the account.
   String _me;`
     : `
 
-  /// The sender name of this device's user; their messages sit on the right.
+  /// The name that signs this user's messages.
   final String _me;`;
-  const whoAmI = profile
+  const idDecl = f.senderId
     ? `
-    final name = (await profile?.load())?.displayName.trim() ?? '';
-    if (name.isNotEmpty) _me = name;
-    if (_disposed) return;`
+
+  /// The id that marks this user's messages (they sit on the right): the
+  /// signed-in account's, else this install's once [start] has read it.
+  String? _myId;`
     : '';
+  const whoAmI = [
+    ...(f.senderId ? ['_myId ??= await installSenderId();'] : []),
+    ...(profile
+      ? ["final name = (await profile?.load())?.displayName.trim() ?? '';", 'if (name.isNotEmpty) _me = name;']
+      : []),
+    ...(f.senderId || profile ? ['if (_disposed) return;'] : []),
+  ]
+    .map((line) => `\n    ${line}`)
+    .join('');
+  const idParam = f.senderId ? ',\n    String? currentUserId' : '';
+  const idInit = f.senderId ? ',\n        _myId = currentUserId' : '';
+  const installId = f.senderId
+    ? `
+
+/// This install's sender id, for when nobody is signed in: made once and kept
+/// in SharedPreferences, so your messages stay yours after a restart.
+Future<String> installSenderId() async {
+  final prefs = await SharedPreferences.getInstance();
+  final saved = prefs.getString(_installIdKey);
+  if (saved != null) return saved;
+  final id = newId();
+  await prefs.setString(_installIdKey, id);
+  return id;
+}
+
+const String _installIdKey = 'chat_install_id';`
+    : '';
+  // [start] has set it by the time anyone can type; this covers a send before that.
+  const myId = f.senderId ? `\n    final myId = _myId ??= await installSenderId();` : '';
   return `${dartImports([
     'dart:async',
     'package:flutter/foundation.dart',
+    ...(f.senderId ? ['package:shared_preferences/shared_preferences.dart'] : []),
     fromFeatureDir(IDS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    ...pollImports(ctx, shape),
     ...profileImport,
   ])}
 
@@ -112,12 +150,12 @@ class ${C} extends ChangeNotifier {
   ${C}(
     this._repository, {
     required Stream<List<${E}>> updates,
-    required String currentUser${channelParam}${profileParam},
-  })  : _updates = updates,${profile ? '\n        _account = currentUser,' : ''}
-        _me = currentUser;
+    required String currentUser${idParam}${channelParam}${profileParam},
+  })  : _updates = updates,
+        _me = currentUser${idInit};
 
   final ${E}Repository _repository;
-  final Stream<List<${E}>> _updates;${channelDecl}${profileDecl}${meDecl}
+  final Stream<List<${E}>> _updates;${channelDecl}${profileDecl}${nameDecl}${idDecl}
   StreamSubscription<List<${E}>>? _subscription;
   List<${E}> _received = const [];
   List<${E}> _pending = const [];
@@ -156,7 +194,7 @@ class ${C} extends ChangeNotifier {
   /// the error is returned, so the composer can keep the text.
   Future<String?> send(String text) async {
     final body = text.trim();
-    if (body.isEmpty) return null;
+    if (body.isEmpty) return null;${myId}
     final message = ${E}(${args.join(', ')});
     _pending = [..._pending, message];
     _notify();
@@ -182,36 +220,7 @@ class ${C} extends ChangeNotifier {
   }
 }
 
-/// [repository]'s messages now and every [every] while listened to: how new
-/// messages arrive from a backend that cannot push them. The timer stops when
-/// the listener cancels (the screen is closed).
-Stream<List<${E}>> pollMessages(
-  ${E}Repository repository, {
-  Duration every = const Duration(seconds: 5),
-}) {
-  Timer? timer;
-  late final StreamController<List<${E}>> updates;
-  Future<void> read() async {
-    try {
-      final messages = await repository.fetchAll();
-      if (!updates.isClosed) updates.add(messages);
-    } catch (error, stackTrace) {
-      if (!updates.isClosed) updates.addError(error, stackTrace);
-    }
-  }
-
-  updates = StreamController<List<${E}>>(
-    onListen: () {
-      read();
-      timer = Timer.periodic(every, (_) => read());
-    },
-    onCancel: () {
-      timer?.cancel();
-      return updates.close();
-    },
-  );
-  return updates.stream;
-}
+${pollDart(ctx, shape)}${installId}
 `;
 }
 
@@ -290,8 +299,9 @@ String _sentText(DateTime value) {
   const title = channel ? `Text(widget.channel.${channel.titleField})` : `const Text(${className}.title)`;
   const controllerArgs = [
     'widget.repository',
-    'updates: widget.updates ?? pollMessages(widget.repository)',
+    `updates: widget.updates ?? pollMessages(widget.repository${channelField && pollsSince(shape) ? ', channelId: widget.channel.id' : ''})`,
     'currentUser: widget.currentUser',
+    ...(f.senderId ? ['currentUserId: widget.currentUserId'] : []),
     ...(channelField ? ['channelId: widget.channel.id'] : []),
     ...(profile ? ['profile: widget.profile'] : []),
   ];
@@ -302,16 +312,16 @@ class ${className} extends StatefulWidget {
     super.key,${channelParam}
     required this.repository,
     this.updates,
-    this.currentUser = ${dartString(shape.defaultSender)},${profileParam}
+    this.currentUser = ${dartString(shape.defaultSender)},${f.senderId ? '\n    this.currentUserId,' : ''}${profileParam}
   });
 ${statics}
   final ${E}Repository repository;
 
-  /// Where new messages come from; null re-reads [repository] every few seconds.
+  /// Where new messages come from; null polls [repository] for them every 5 s.
   final Stream<List<${E}>>? updates;
 
-  /// This device's sender name: messages from it are shown as yours.
-  final String currentUser;${channelDecl}${profileDecl}
+  /// The name your messages are signed with (when no profile name is set).
+  final String currentUser;${f.senderId ? ID_DOC : ''}${channelDecl}${profileDecl}
 
   @override
   State<${className}> createState() => _${className}State();

@@ -16,6 +16,7 @@ import { dartString } from '../dart-string';
 import { repositoryImplementation } from '../data/backends';
 import type { BackendKind } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
+import { authServiceDecl } from './auth.archetype';
 import type { ChatShape } from './chat-shape';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
 
@@ -24,6 +25,19 @@ export const LIVE_MESSAGES_FUNCTION = 'watchChatMessages';
 
 export function hasLiveMessages(backend: BackendKind): boolean {
   return backend === 'firebase' || backend === 'supabase';
+}
+
+/** The name of the Dart function returning the signed-in account's id (Firebase uid, Supabase user id). */
+export const SIGNED_IN_USER_ID_FUNCTION = 'signedInUserId';
+
+/** Whether the backend's own auth client knows the signed-in account's id. */
+export function hasSignedInUserId(backend: BackendKind): boolean {
+  return hasLiveMessages(backend);
+}
+
+/** Whether the feed file declares the signed-in account's id too (an app that signs in). */
+function withUserId(ctx: FeatureContext): boolean {
+  return hasSignedInUserId(ctx.plan.backend) && authServiceDecl(ctx.plan) !== undefined;
 }
 
 function feedPath(ctx: FeatureContext): string {
@@ -35,8 +49,8 @@ export function liveMessagesExport(ctx: FeatureContext): string {
   if (!hasLiveMessages(ctx.plan.backend)) return '';
   return `
 
-// app.dart imports screens only; it passes this live query to the screen.
-export '${fileNameOf(feedPath(ctx))}' show ${LIVE_MESSAGES_FUNCTION};`;
+// app.dart imports screens only; it passes ${withUserId(ctx) ? 'these' : 'this live query'} to the screen.
+export '${fileNameOf(feedPath(ctx))}' show ${[LIVE_MESSAGES_FUNCTION, ...(withUserId(ctx) ? [SIGNED_IN_USER_ID_FUNCTION] : [])].join(', ')};`;
 }
 
 function firestoreFeed(shape: ChatShape, repository: string): string {
@@ -81,17 +95,33 @@ ${fields.map((line) => `  ${line}`).join('\n')}
 `;
 }
 
+/** The signed-in account's id as the backend's auth knows it: what marks a message as its sender's. */
+function signedInUserIdDart(backend: BackendKind): string {
+  const id =
+    backend === 'firebase' ? 'FirebaseAuth.instance.currentUser?.uid' : 'Supabase.instance.client.auth.currentUser?.id';
+  const rule = backend === 'firebase' ? 'the Firestore rules check it' : 'the row level security policy checks it';
+  return `/// The signed-in account's id, or null when nobody is signed in. Messages carry
+/// it as their sender's id (${rule}, see README.md).
+String? ${SIGNED_IN_USER_ID_FUNCTION}() => ${id};
+`;
+}
+
 /** `<id>_feed.dart`, or undefined for a backend without live queries. */
 export function liveMessagesFile(ctx: FeatureContext, shape: ChatShape): GeneratedFile | undefined {
   const backend = ctx.plan.backend;
   if (!hasLiveMessages(backend)) return undefined;
   const repository = repositoryImplementation(backend, shape.message);
-  const client =
+  const userId = withUserId(ctx);
+  const clients =
     backend === 'firebase'
-      ? 'package:cloud_firestore/cloud_firestore.dart'
-      : 'package:supabase_flutter/supabase_flutter.dart';
-  const imports = dartImports([client, fromFeatureDir(shape.message.paths.model), fromFeatureDir(repository.path)]);
+      ? [
+          'package:cloud_firestore/cloud_firestore.dart',
+          ...(userId ? ['package:firebase_auth/firebase_auth.dart'] : []),
+        ]
+      : ['package:supabase_flutter/supabase_flutter.dart'];
+  const imports = dartImports([...clients, fromFeatureDir(shape.message.paths.model), fromFeatureDir(repository.path)]);
   const body =
     backend === 'firebase' ? firestoreFeed(shape, repository.className) : supabaseFeed(shape, repository.className);
-  return { path: feedPath(ctx), content: `${imports}\n\n${body}` };
+  const idFunction = userId ? `\n${signedInUserIdDart(backend)}` : '';
+  return { path: feedPath(ctx), content: `${imports}\n\n${body}${idFunction}` };
 }

@@ -2,7 +2,8 @@
  * What a chat feature is made of, read from the plan once: the message entity
  * and the fields the chat fills, the channel entity when the messages belong
  * to channels (`plan/chat-channels.ts`: a `refersTo` field of the message),
- * and the profile whose display name signs the messages.
+ * and the profile whose display name signs the messages. A message is this
+ * user's when its `senderId` is theirs: names change, ids do not.
  */
 import { requireEntity, type AppPlan, type EntityField, type EntityPlan } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
@@ -11,10 +12,13 @@ import { profileStoreOf } from './profile.archetype';
 /** The sender name of this device's user when nothing better is known. */
 export const CHAT_DEFAULT_SENDER = 'me';
 
-/** The message fields the chat reads: the text, who sent it, and when. */
+/** The message fields the chat reads: the text, who sent it (name and id), and when. */
 export interface ChatFields {
   text: EntityField;
+  /** The sender's display name at the time of sending. */
   sender?: EntityField;
+  /** The sender's account id (or install id): what makes a message "mine", whatever the name. */
+  senderId?: EntityField;
   sentAt?: EntityField;
 }
 
@@ -35,13 +39,16 @@ function chatFields(entity: EntityPlan, skip: EntityField | undefined): ChatFiel
     entity.fields.find((field) => field.name === 'text' && textual(field)) ??
     entity.fields.find((field) => field.name === entity.titleField);
   if (!text) throw new Error(`entity ${entity.className} has no message text`);
+  const senderId = entity.fields.find((field) => field.name === 'senderId' && field.type === 'text');
   const sender =
     entity.fields.find((field) => field.name === 'sender' && textual(field)) ??
-    entity.fields.find((field) => field !== text && field !== skip && field.required && textual(field));
+    entity.fields.find(
+      (field) => field !== text && field !== skip && field !== senderId && field.required && textual(field),
+    );
   const sentAt =
     entity.fields.find((field) => field.name === 'sentAt' && field.type === 'date') ??
     entity.fields.find((field) => field.type === 'date');
-  return { text, sender, sentAt };
+  return { text, sender, senderId, sentAt };
 }
 
 function channelOf(plan: AppPlan, message: EntityPlan): { channel: EntityPlan; field: EntityField } | undefined {

@@ -4,6 +4,8 @@ import { generateFlutterProject } from '../flutter-project.generator';
 import { planApp } from '../plan/plan-app';
 import { bracketProblem } from '../testing/dart-brackets';
 import { unresolvedImports } from '../testing/project-checks';
+import { supabaseSql } from '../data/backends/supabase-sql';
+import { graphqlSchema, openApiYaml } from '../docs/api-docs';
 import { chatText } from '../ui-text-chat';
 import { BACKENDS, appSpec, dartFiles, expectParses, fileContent } from './testing/archetype-spec-helpers';
 
@@ -105,7 +107,7 @@ describe('chat live updates per backend', () => {
     expect(dart).toContain(".where('channelId', isEqualTo: channelId)");
     expect(dart).toContain('.snapshots()');
     expect(fileContent(files, 'lib/features/chat/chat_screen.dart')).toContain(
-      "export 'chat_feed.dart' show watchChatMessages;",
+      "export 'chat_feed.dart' show watchChatMessages, signedInUserId;",
     );
     expect(fileContent(files, 'lib/app.dart')).toContain('liveMessages: watchChatMessages');
   });
@@ -128,7 +130,7 @@ describe('chat live updates per backend', () => {
   });
 
   for (const backend of ['rest', 'graphql', 'none'] as const) {
-    it(`re-reads the messages every 5 s on ${backend} and stops when the room closes`, () => {
+    it(`polls the open channel's messages every 5 s on ${backend} and stops when the room closes`, () => {
       const files = generateFlutterProject(teamChat(backend));
       expect(files.map((file) => file.path)).not.toContain(feed);
       expect(fileContent(files, 'lib/app.dart')).not.toContain('watchChatMessages');
@@ -137,7 +139,9 @@ describe('chat live updates per backend', () => {
       expect(controller).toContain('onCancel: () {\n      timer?.cancel();');
       expect(controller).toContain('_subscription?.cancel();');
       const room = fileContent(files, 'lib/features/chat/chat_room_screen.dart');
-      expect(room).toContain('updates: widget.updates ?? pollMessages(widget.repository)');
+      expect(room).toContain(
+        'updates: widget.updates ?? pollMessages(widget.repository, channelId: widget.channel.id)',
+      );
       expect(room).toContain('_chat.dispose();');
     });
   }
@@ -168,18 +172,144 @@ describe('chat sender name', () => {
     );
   });
 
-  it('keeps messages signed with the account name as mine once the profile name is set', () => {
+  it('tells mine by the sender id, so a rename keeps earlier messages mine', () => {
     const files = generateFlutterProject(teamChat('firebase'));
     const controller = fileContent(files, 'lib/features/chat/chat_controller.dart');
-    expect(controller).toContain('_account = currentUser,');
-    expect(controller).toContain(
-      'bool isMine(ChatMessage message) => message.sender == _me || message.sender == _account;',
-    );
+    expect(controller).toContain('bool isMine(ChatMessage message) => message.senderId == _myId;');
+    expect(controller).not.toContain('message.sender ==');
     const test = fileContent(files, 'test/features/chat_screen_test.dart');
-    expect(test).toContain("testWidgets('keeps messages sent before the profile name was set on the right'");
-    expect(test).toContain("sender: 'me'");
+    expect(test).toContain("testWidgets('tells your messages by your id, not your name'");
+    expect(test).toContain("senderId: 'ada-id', sentAt");
+    expect(test).toContain("expect(sent.senderId, 'ada-id');");
     // The channel sample has only constant fields (prefer_const_declarations).
     expect(test).toContain("  const channel = Channel(id: 'channel-1'");
     expect(test).not.toMatch(/final (channel|other) = Channel\(/);
+  });
+});
+
+describe('chat messages owned by an id', () => {
+  const model = 'lib/data/models/chat_message.dart';
+
+  it('stores the sender id next to the name and signs with the Firebase uid, which the rules check', () => {
+    const files = generateFlutterProject(teamChat('firebase'));
+    expect(fileContent(files, model)).toContain('final String senderId;');
+    expect(fileContent(files, 'lib/app.dart')).toContain('currentUserId: signedInUserId()');
+    expect(fileContent(files, 'lib/features/chat/chat_feed.dart')).toContain(
+      'String? signedInUserId() => FirebaseAuth.instance.currentUser?.uid;',
+    );
+    const readme = fileContent(files, 'README.md');
+    expect(readme).toContain(
+      'allow create: if request.auth != null && request.resource.data.senderId == request.auth.uid;',
+    );
+    expect(readme).toContain(
+      'allow update, delete: if request.auth != null && resource.data.senderId == request.auth.uid;',
+    );
+    // Other collections keep the plain rule.
+    expect(readme).toContain('match /channels/{itemId} {\n      allow read, write: if request.auth != null;');
+  });
+
+  it('signs with the Supabase user id, and the policies let users write their own rows only', () => {
+    const files = generateFlutterProject(teamChat('supabase'));
+    expect(fileContent(files, 'lib/features/chat/chat_feed.dart')).toContain(
+      'String? signedInUserId() => Supabase.instance.client.auth.currentUser?.id;',
+    );
+    const sql = supabaseSql(planApp(teamChat('supabase')));
+    expect(sql).toContain(
+      'create policy "chat_messages read" on public."chat_messages"\n  for select to authenticated using (true);',
+    );
+    expect(sql).toContain('using ("sender_id" = auth.uid()::text) with check ("sender_id" = auth.uid()::text);');
+  });
+
+  it("uses the signed-in email as the id on the app's own API, and an install id without sign-in", () => {
+    const rest = generateFlutterProject(teamChat('rest'));
+    expect(fileContent(rest, 'lib/app.dart')).toContain('currentUserId: services.auth.currentEmail.value');
+    const helpDesk = generateFlutterProject({
+      ...teamChat('none', ['chat']),
+      name: 'Help Desk',
+      description: 'Customers chat with support',
+    });
+    expect(fileContent(helpDesk, 'lib/app.dart')).not.toContain('currentUserId');
+    const controller = fileContent(helpDesk, 'lib/features/chat/chat_controller.dart');
+    expect(controller).toContain('_myId ??= await installSenderId();');
+    expect(controller).toContain('final saved = prefs.getString(_installIdKey);');
+    expect(controller).toContain('bool isMine(ChatMessage message) => message.senderId == _myId;');
+    expect(fileContent(helpDesk, 'pubspec.yaml')).toContain('shared_preferences:');
+    expect(fileContent(helpDesk, 'test/features/chat_screen_test.dart')).toContain(
+      'setUp(() => SharedPreferences.setMockInitialValues({}));',
+    );
+  });
+});
+
+describe('channels can be renamed and deleted', () => {
+  const list = 'lib/features/chat/chat_screen.dart';
+
+  it("offers rename and delete (after a confirmation) in each channel's menu, in German for a German app", () => {
+    const spec = {
+      ...teamChat('rest', ['Anmeldung', 'Chat', 'Kanäle']),
+      name: 'Teamraum',
+      description: 'Chat mit Kanälen für das Team',
+    };
+    const files = generateFlutterProject(spec);
+    const screen = fileContent(files, list);
+    expect(screen).toContain('trailing: PopupMenuButton<_KanalAction>(');
+    expect(screen).toContain("child: Text('Umbenennen'),");
+    expect(screen).toContain("title: Text('„${channel.name}“ löschen?'),");
+    expect(screen).toContain('await widget.channels.delete(channel.id);');
+    expect(screen).toContain('late final _name = TextEditingController(text: widget.channel?.name);');
+    // The server deletes the messages; the device does not loop over them.
+    expect(screen).not.toContain('widget.messages.delete(');
+    const test = fileContent(files, 'test/features/chat_screen_test.dart');
+    expect(test).toContain("await tester.tap(find.text('Umbenennen'));");
+    expect(test).toContain('expect(await channels.fetchAll(), isEmpty);');
+    expect(fileContent(files, 'README.md')).toContain('the server should delete its messages with it');
+  });
+
+  it('deletes the messages with the channel: on the device, and by a cascade on Supabase', () => {
+    const local = generateFlutterProject(teamChat('none'));
+    expect(fileContent(local, list)).toContain('await widget.messages.delete(message.id);');
+    expect(fileContent(local, 'test/features/chat_screen_test.dart')).toContain(
+      'expect(await messages.fetchAll(), isEmpty);',
+    );
+    const sql = supabaseSql(planApp(teamChat('supabase')));
+    expect(sql).toContain('"channel_id" text references public."channels" ("id") on delete cascade');
+    expect(fileContent(generateFlutterProject(teamChat('firebase')), 'README.md')).toContain(
+      "the channel's messages stay in the collection, unlisted",
+    );
+  });
+});
+
+describe('polling asks for new messages only', () => {
+  it('sends channelId and since on REST, documented in openapi.yaml', () => {
+    const files = generateFlutterProject(teamChat('rest'));
+    const repository = fileContent(files, 'lib/data/rest/rest_chat_message_repository.dart');
+    expect(repository).toContain("if (since != null) 'since': since.toUtc().toIso8601String(),");
+    expect(repository).toContain("'channelId': channelId,");
+    const controller = fileContent(files, 'lib/features/chat/chat_controller.dart');
+    expect(controller).toContain('if (repository is RestChatMessageRepository) {');
+    expect(controller).toContain('return repository.fetchNewer(channelId: channelId, since: since);');
+    const openApi = openApiYaml(planApp(teamChat('rest')));
+    expect(openApi).toMatch(/- name: channelId\s+in: query/);
+    expect(openApi).toMatch(/- name: since\s+in: query/);
+    // Other lists take no parameters.
+    expect(openApi.match(/name: since/g)).toHaveLength(1);
+  });
+
+  it('passes channelId and since as GraphQL query arguments, declared in the schema', () => {
+    const files = generateFlutterProject(teamChat('graphql'));
+    expect(fileContent(files, 'lib/data/graphql/chat_message_documents.dart')).toContain(
+      'chatMessages(channelId: $channelId, since: $since) {',
+    );
+    expect(fileContent(files, 'lib/features/chat/chat_controller.dart')).toContain(
+      'if (repository is GraphqlChatMessageRepository) {',
+    );
+    expect(graphqlSchema(planApp(teamChat('graphql')))).toContain(
+      'chatMessages(channelId: String, since: DateTime): [ChatMessage!]!',
+    );
+  });
+
+  it('filters on the device where no server can (no backend)', () => {
+    const controller = fileContent(generateFlutterProject(teamChat('none')), 'lib/features/chat/chat_controller.dart');
+    expect(controller).not.toContain('repository.fetchNewer(');
+    expect(controller).toContain('if (message.channelId == channelId &&');
   });
 });

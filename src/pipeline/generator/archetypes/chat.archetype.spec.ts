@@ -28,10 +28,14 @@ describe('chatArchetype', () => {
     const files = template.files(ctx);
     const controller = fileContent(files, `${ctx.feature.paths.dir}/chat_controller.dart`);
     expect(controller).toContain('await repository.fetchAll()');
+    // Only what is new since the newest message seen is added.
+    expect(controller).toContain('final newer = await _fetchNewer(repository, _newest(known));');
     expect(controller).toContain('Timer.periodic(every, (_) => read())');
     expect(controller).toContain('timer?.cancel();');
     expect(controller).toContain('(a, b) => a.sentAt.compareTo(b.sentAt)');
-    expect(controller).toContain('ChatMessage(id: newId(), text: body, sender: _me, sentAt: DateTime.now())');
+    expect(controller).toContain(
+      'ChatMessage(id: newId(), text: body, sender: _me, senderId: myId, sentAt: DateTime.now())',
+    );
     expect(controller).not.toContain('isSending');
     expect(controller).toContain('await _repository.save(message);');
     const screen = fileContent(files, ctx.feature.paths.screen);
@@ -43,14 +47,15 @@ describe('chatArchetype', () => {
     expect(screen).toContain('mine ? Alignment.centerRight : Alignment.centerLeft');
     expect(template.screenBuilder(ctx)).toBe('ChatScreen(repository: services.chatMessages)');
     expect(template.services?.(ctx)).toEqual([]);
-    expect(template.dependencies(ctx)).toEqual({});
+    // The install id (no sign-in) is kept in SharedPreferences.
+    expect(Object.keys(template.dependencies(ctx))).toEqual(['shared_preferences']);
   });
 
   it('uses the signed-in email as the sender when the app has sign-in', async () => {
     const ctx = contextFor(appSpec(['Login', 'Chat'], { backend: 'firebase' }), 'chat');
     await expectSoundFeature(template, ctx);
     expect(template.screenBuilder(ctx)).toBe(
-      "ChatScreen(repository: services.chatMessages, updates: watchChatMessages(), currentUser: services.auth.currentEmail.value ?? 'me')",
+      "ChatScreen(repository: services.chatMessages, updates: watchChatMessages(), currentUser: services.auth.currentEmail.value ?? 'me', currentUserId: signedInUserId())",
     );
     expect(template.services?.(ctx).map((decl) => decl.field)).toEqual(['auth']);
     expect(template.readme?.(ctx)).toContain('signed-in email');

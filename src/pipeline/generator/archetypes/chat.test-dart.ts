@@ -1,12 +1,14 @@
 /**
  * The chat's widget test: sending shows the message at the bottom on the
  * right; a teammate's message arrives without any tap (the 5-second re-read);
- * with channels, opening one shows only its messages; with a profile, sent
- * messages carry its display name.
+ * with channels, opening one shows only its messages and its menu renames
+ * and deletes it; with a profile, sent messages carry its display name; a
+ * message is yours by its sender id, whatever its name.
  */
 import { dartString } from '../dart-string';
 import { FAKE_REPOSITORIES_PATH, packageUri, sampleEntity, sampleValue } from '../data/entity-dart';
 import { uiText } from '../ui-text';
+import { chatText } from '../ui-text-chat';
 import type { FeatureContext } from './archetype';
 import { roomScreenClass, roomScreenPath } from './chat-channels.lib-dart';
 import type { ChatShape } from './chat-shape';
@@ -19,6 +21,7 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
   const S = ctx.feature.classes.screen;
   const E = entity.className;
   const t = uiText(ctx.plan);
+  const c = chatText(ctx.plan);
   const testPath = ctx.feature.paths.test;
   // The conversation under test: the room screen for a seeded channel, else the feature screen.
   const room = channel ? roomScreenClass(ctx) : S;
@@ -34,18 +37,28 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     channel && channelField
       ? teammate.replace(`${channelField.name}: ${sampleValue(channelField, 2)}`, `${channelField.name}: channel.id`)
       : teammate;
-  // This user's earlier message, signed with the account name before a profile name existed.
-  const signedByAccount = f.sender
-    ? seeded(1).replace(
-        `${f.sender.name}: ${sampleValue(f.sender, 1)}`,
-        `${f.sender.name}: ${dartString(shape.defaultSender)}`,
-      )
-    : seeded(1);
+  // Sample 1 is this user's, sent under an old name; sample 2 a teammate's who goes by this user's name now.
+  const byId = (sample: string, n: number, id: string, name: string): string => {
+    if (!f.senderId || !f.sender) return sample;
+    return sample
+      .replace(`${f.senderId.name}: ${sampleValue(f.senderId, n)}`, `${f.senderId.name}: ${dartString(id)}`)
+      .replace(`${f.sender.name}: ${sampleValue(f.sender, n)}`, `${f.sender.name}: ${dartString(name)}`);
+  };
+  const mineRenamed = byId(seeded(1), 1, 'ada-id', 'Ada');
+  const theirsSameName = byId(
+    channel && channelField
+      ? seeded(2).replace(`${channelField.name}: ${sampleValue(channelField, 2)}`, `${channelField.name}: channel.id`)
+      : seeded(2),
+    2,
+    'grace-id',
+    'Ada Lovelace',
+  );
   const imports = [
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
     packageUri(pkg, entity.paths.model),
     packageUri(pkg, ctx.feature.paths.screen),
+    ...(f.senderId ? ['package:shared_preferences/shared_preferences.dart'] : []),
     ...(channel ? [packageUri(pkg, channel.paths.model), packageUri(pkg, roomScreenPath(ctx))] : []),
     ...(profile ? [packageUri(pkg, profile.storePath)] : []),
   ].sort();
@@ -59,7 +72,7 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
   const senderCheck = f.sender
     ? `
     final sent = saved.singleWhere((message) => message.${f.text.name} == 'Hello there');
-    expect(sent.${f.sender.name}, ${dartString(shape.defaultSender)});`
+    expect(sent.${f.sender.name}, ${dartString(shape.defaultSender)});${f.senderId ? `\n    expect(sent.${f.senderId.name}, isNotEmpty);` : ''}`
     : '';
   const channelTest =
     channel && channelField
@@ -83,6 +96,32 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     await tester.pumpAndSettle();
     expect(find.text(${text1}), findsOneWidget);
     expect(find.text(${sampleValue(f.text, 2)}), findsNothing);
+  });
+
+  testWidgets('renames and deletes a ${channel.label.toLowerCase()} from its menu', (tester) async {
+    final channels = InMemory${channel.className}Repository(seed: [channel]);
+    final messages = InMemory${E}Repository(seed: [${seeded(1)}]);
+    await tester.pumpWidget(MaterialApp(home: ${S}(channels: channels, messages: messages)));
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.byIcon(Icons.more_vert));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(c.renameChannel)}));
+    await tester.pumpAndSettle();
+    await tester.enterText(find.byType(TextFormField).first, 'Renamed');
+    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+    expect(find.text('Renamed'), findsOneWidget);
+    expect((await channels.fetchAll()).single.${channel.titleField}, 'Renamed');
+
+    await tester.tap(find.byIcon(Icons.more_vert));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+    expect(find.text('Renamed'), findsNothing);
+    expect(await channels.fetchAll(), isEmpty);${ctx.plan.backend === 'none' ? '\n    // On the device the messages go with their channel.\n    expect(await messages.fetchAll(), isEmpty);' : ''}
   });`
       : '';
   const profileTest =
@@ -103,25 +142,39 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     expect(sent.${f.sender.name}, 'Ada Lovelace');
   });
 
-  testWidgets('keeps messages sent before the profile name was set on the right', (tester) async {
+  `
+      : '';
+  const idTest =
+    f.senderId && f.sender
+      ? `
+
+  testWidgets('tells your messages by your id, not your name', (tester) async {
     final repository = InMemory${E}Repository(
-      seed: [${signedByAccount}, ${teammateHere}],
-    );
-    final profile = ${profile.memoryStore}(const ${profile.data}(displayName: 'Ada Lovelace'));
-    await tester.pumpWidget(MaterialApp(home: ${roomArgs(', profile: profile')}));
+      seed: [${mineRenamed}, ${theirsSameName}],
+    );${profile ? `\n    final profile = ${profile.memoryStore}(const ${profile.data}(displayName: 'Ada Lovelace'));` : ''}
+    await tester.pumpWidget(MaterialApp(
+      home: ${roomArgs(`, currentUser: 'Ada Lovelace', currentUserId: 'ada-id'${profile ? ', profile: profile' : ''}`)},
+    ));
     await tester.pumpAndSettle();
 
+    // Sent as "Ada" before a rename: still yours, on the right.
     expect(
       tester.getCenter(find.text(${text1})).dx,
       greaterThan(tester.getCenter(find.text(${sampleValue(f.text, 2)})).dx),
     );
+
+    await tester.enterText(find.byType(TextField), 'Hi team');
+    await tester.tap(find.widgetWithIcon(IconButton, Icons.send));
+    await tester.pumpAndSettle();
+    final sent = (await repository.fetchAll()).singleWhere((message) => message.${f.text.name} == 'Hi team');
+    expect(sent.${f.senderId.name}, 'ada-id');
   });`
       : '';
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}
 
 ${support.map((uri) => `import '${uri}';`).join('\n')}
 
-void main() {${channelDecl}
+void main() {${channelDecl}${f.senderId ? '\n  // The install id (no one signed in here) is kept in SharedPreferences.\n  setUp(() => SharedPreferences.setMockInitialValues({}));\n' : ''}
   testWidgets('sends a message and shows it at the bottom, on the right', (tester) async {
     final repository = InMemory${E}Repository(
       seed: [${seeded(1)}],
@@ -176,7 +229,7 @@ void main() {${channelDecl}
     await tester.pump();
     expect(tester.widget<IconButton>(find.widgetWithIcon(IconButton, Icons.send)).onPressed, isNull);
     expect(await repository.fetchAll(), isEmpty);
-  });${channelTest}${profileTest}
+  });${channelTest}${profileTest}${idTest}
 }
 `;
 }

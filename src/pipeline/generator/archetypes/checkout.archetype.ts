@@ -14,6 +14,7 @@ import {
   isTextual,
   packageUri,
   sampleEntity,
+  isDated,
   sampleValue,
   titleField,
   valueField,
@@ -790,7 +791,7 @@ function testDart(
     packageUri(pkg, ctx.feature.paths.screen),
   ].sort();
   // Samples without dates are constants (DateTime(…) is not const).
-  const seedConst = entity.fields.some((field) => field.type === 'date') ? '' : 'const ';
+  const seedConst = entity.fields.some(isDated) ? '' : 'const ';
   const pump = (provider: string) => `    final payments = ${provider};
     await tester.pumpWidget(
       MaterialApp(

@@ -53,32 +53,83 @@ describe('entity screens: the list', () => {
     expect(screen('recipes')).toContain("if (item.minutes != null) '${item.minutes} min',");
     expect(screen('recipes')).toContain("if (item.servings != null) 'Servings: ${item.servings}',");
     expect(screen('products')).toContain("if (item.stock != null) 'Stock: ${item.stock}',");
-    expect(screen('habits')).toContain("'Times per week: ${item.timesPerWeek}',");
+    // A habit's weekly target stands under the days done this week (habits.archetype.ts).
+    expect(screen('habits')).toContain("'This week: ${doneThisWeek(days, today)}/${habit.timesPerWeek}',");
     expect(screen('workouts')).toContain("'${item.minutes} min',");
     expect(file(GERMAN, 'lib/features/rezepte/rezepte_screen.dart')).toContain("'${item.minutes} Min.'");
   });
 
-  it('explains a failing save or delete in a SnackBar instead of an uncaught error', () => {
+  it('explains a failing delete or checkbox save in words, never as the raw exception', () => {
     const list = file(ENGLISH, 'lib/core/records/record_list_screen.dart');
-    expect(list).toContain('if (saved == null || !mounted) return;\n    await _save(saved);');
-    expect(list).toContain("_tell('Could not save: $error');");
-    expect(list).toContain("_tell('Could not delete: $error');");
+    expect(list).toContain("_tell('Could not save: ${userMessage(error)}');");
+    expect(list).toContain("_tell('Could not delete: ${userMessage(error)}');");
     expect(list).toContain('if (!mounted) return;\n    ScaffoldMessenger.of(context)');
     // The list's checkboxes save through the same guarded path.
-    expect(list).toContain('leading: widget.leadingOf?.call(item, _save),');
-    expect(list).not.toContain('await _controller.save(saved);');
+    expect(list).toContain('leading: widget.leadingOf?.call(item, _saveFromList),');
+    for (const [path, content] of ENGLISH) {
+      if (path.startsWith('lib/core/records/')) expect(content, path).not.toMatch(/\$error|\$\{error\}/);
+    }
+  });
+
+  it('lets the form save itself and pop only once the save succeeded', () => {
+    const list = file(ENGLISH, 'lib/core/records/record_list_screen.dart');
+    expect(list).toContain('widget.formBuilder(context, item, _controller.save)');
+    expect(list).not.toContain('pop(widget.build())');
+    const scaffold = file(ENGLISH, 'lib/core/records/record_form_scaffold.dart');
+    expect(scaffold).toContain('await widget.onSave(item);');
+    expect(scaffold).toContain("content: Text('Could not save: ${userMessage(error)}'),");
+    expect(scaffold).toContain('if (mounted) Navigator.of(context).pop(item);');
+    // The Save button is busy, not tappable twice, while saving.
+    expect(scaffold).toContain('onPressed: _saving ? null : _submit,');
+    expect(scaffold).toContain('child: CircularProgressIndicator(strokeWidth: 2),');
+    expect(form('pets')).toContain('const PetsFormScreen({super.key, this.initial, required this.onSave});');
+    expect(form('pets')).toContain('      onSave: widget.onSave,\n');
+    expect(screen('pets')).toContain(
+      'formBuilder: (context, initial, save) =>\n          PetsFormScreen(initial: initial, onSave: save),',
+    );
+  });
+
+  it('returns from an edit to the details, showing the saved values', () => {
+    const detail = file(ENGLISH, 'lib/core/records/record_detail_screen.dart');
+    expect(detail).toContain('final saved = await widget.onEdit(_item);');
+    expect(detail).toContain('if (saved != null && mounted) setState(() => _item = saved);');
+    expect(detail).toContain('title: Text(widget.titleOf(_item)),');
+    expect(detail).toContain('for (final detail in widget.detailsOf(_item))');
+    expect(detail).not.toContain('Navigator.of(context).pop();\n              await onEdit();');
+    expect(test('pets')).toContain("expect(find.text('Renamed name'), findsNWidgets(2));");
+    expect(test('pets')).toContain('await tester.pageBack();');
+  });
+
+  it('keeps the records shown when a reload fails; only a failed first load fills the screen', () => {
+    const list = file(ENGLISH, 'lib/core/records/record_list_screen.dart');
+    expect(list).toContain('if (error != null && items.isEmpty) {');
+    expect(list).toContain(
+      '          if (error != null)\n            MaterialBanner(\n              content: Text(error),',
+    );
+    expect(list).toContain('onRefresh: _controller.load,');
+    expect(list).toContain("'Nothing matches this filter.',");
+    const controller = file(ENGLISH, 'lib/core/records/record_controller.dart');
+    expect(controller).toContain("_error = 'Could not load the data: ${userMessage(error)}';");
+    // A save shows the record without reloading (and so without losing the list to a reload error).
+    expect(controller).not.toMatch(/save\(T item\) async \{[^}]*await load\(\)/);
   });
 
   it('tests the failing backend with the in-memory fake', () => {
     const fakes = file(ENGLISH, 'test/support/fake_repositories.dart');
     expect(fakes).toContain('class InMemoryRecords<T> implements RecordRepository<T> {');
     expect(fakes).toContain("if (failing) throw Exception('offline');");
+    expect(fakes).toContain("if (failingLoads) throw Exception('offline');");
     expect(fakes).toContain('InMemoryExpenseRepository({super.seed, super.failing})');
     const shared = file(ENGLISH, 'test/support/record_screen_tests.dart');
-    expect(shared).toContain("testWidgets('$name: says so when saving fails'");
-    expect(shared).toContain("expect(find.textContaining('Could not save: '), findsOneWidget);");
+    expect(shared).toContain("testWidgets('$name: keeps the form and its input when saving fails',");
+    expect(shared).toContain(
+      "find.text('Could not save: Something went wrong. Please try again.'),\n      findsOneWidget,",
+    );
+    expect(shared).toContain('expect(typedIn(tester, entry.key), entry.value);');
     expect(shared).toContain("testWidgets('$name: keeps a record whose delete failed'");
-    expect(shared).toContain('final repo = repository([])..failing = true;');
+    expect(shared).toContain("testWidgets('$name: keeps the records shown when a reload fails',");
+    expect(shared).toContain('repo.failingLoads = true;\n    // Pull to refresh.');
+    expect(shared).toContain("testWidgets('$name: offers a retry when the first load fails',");
     expect(test('expenses')).toContain("find.textContaining('Total amount: ${formatMoney(37.5)}')");
   });
 });
@@ -114,28 +165,33 @@ describe('entity screens: the form', () => {
 describe('entity models', () => {
   it('sends a day as midnight UTC and reads it back as that day', () => {
     const model = file(ENGLISH, 'lib/data/models/expense.dart');
-    expect(model).toContain("        'date': _dayJson(date),\n");
-    expect(model).toContain("      date: _day(json['date']) ?? DateTime.now(),");
-    expect(model).toContain('DateTime.utc(value.year, value.month, value.day).toIso8601String();');
-    expect(model).toContain('return DateTime(parsed.year, parsed.month, parsed.day);');
-    expect(model).not.toContain('_moment');
+    expect(model).toContain("        'date': dayJson(date),\n");
+    expect(model).toContain("      date: readDay(json['date']) ?? missingField('Expense', 'date'),");
+    // The helpers live once in json_fields.dart, not in every model.
+    expect(model).not.toContain('DateTime.utc(');
+    const json = file(ENGLISH, 'lib/data/json_fields.dart');
+    expect(json).toContain('DateTime.utc(value.year, value.month, value.day).toIso8601String();');
+    expect(json).toContain('return DateTime(parsed.year, parsed.month, parsed.day);');
     const pet = file(ENGLISH, 'lib/data/models/pet.dart');
-    expect(pet).toContain("'birthday': birthday == null ? null : _dayJson(birthday!),");
+    expect(pet).toContain("'birthday': birthday == null ? null : dayJson(birthday!),");
   });
 
   it('sends a moment in UTC and shows it in local time', () => {
     const chat = files(simpleSpec({ description: '', features: ['Chat'] }));
     const model = [...chat.entries()].find(([path]) => path.startsWith('lib/data/models/') && path.includes('message'));
-    expect(model?.[1]).toContain("'sentAt': _momentJson(sentAt),");
-    expect(model?.[1]).toContain('String _momentJson(DateTime value) => value.toUtc().toIso8601String();');
-    expect(model?.[1]).toContain('DateTime.tryParse(value)?.toLocal()');
+    expect(model?.[1]).toContain("'sentAt': momentJson(sentAt),");
+    const json = chat.get('lib/data/json_fields.dart');
+    expect(json).toContain('String momentJson(DateTime value) => value.toUtc().toIso8601String();');
+    expect(json).toContain('DateTime.tryParse(value)?.toLocal()');
   });
 
   it('lays out toJson as dart format does', () => {
     const model = file(ENGLISH, 'lib/data/models/expense.dart');
     expect(model).toContain("  Map<String, Object?> toJson() => {\n        'id': id,\n");
     expect(model).toContain("        'note': note,\n      };\n");
-    expect(model).toContain('  bool operator ==(Object other) => other is Expense && other.id == id;');
+    expect(model).toContain(
+      '  bool operator ==(Object other) =>\n      other is Expense &&\n      other.id == id &&\n',
+    );
     const ids = ['products', 'orders', 'habits', 'recipes', 'expenses', 'workouts', 'shopping_list', 'pets'];
     const sources = [
       ...ids.flatMap((id) => [screen(id), form(id)]),

@@ -11,6 +11,7 @@ import {
   FAKE_REPOSITORIES_PATH,
   FORMATTERS_PATH,
   dateField,
+  isDated,
   displayText,
   isNumeric,
   packageUri,
@@ -27,6 +28,7 @@ import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { groupingField } from './chart.mode';
 import {
   RECORD_FORM_PATH,
+  RECORD_FORM_SCAFFOLD_PATH,
   RECORD_LIST_PATH,
   RECORD_TESTS_PATH,
   recordScreenTestsDart,
@@ -96,6 +98,23 @@ function arrowLine(head: string, body: string, indent: string): string {
   return indent.length + line.length <= 80 ? line : `${head}\n${indent}    ${body}`;
 }
 
+/** A widget's const constructor with named parameters: one line when it fits in 80 columns, else one a line. */
+function constructorDart(name: string, params: string[]): string {
+  const line = `  const ${name}({${params.join(', ')}});`;
+  return line.length <= 80 ? line : `  const ${name}({\n${params.map((param) => `    ${param},`).join('\n')}\n  });`;
+}
+
+/**
+ * The list's `formBuilder:` argument: the form gets the record to edit and
+ * the list's save, so it saves by itself and stays open when that fails.
+ */
+function formBuilderLine(form: string, args: string[]): string {
+  const head = 'formBuilder: (context, initial, save) =>';
+  const call = `${form}(${args.join(', ')}),`;
+  if (`      ${head} ${call}`.length <= 80 || `          ${call}`.length <= 80) return arrowLine(head, call, '      ');
+  return `${head} ${form}(\n${args.map((arg) => `        ${arg},`).join('\n')}\n      ),`;
+}
+
 /** `a ? b : c` after `prefix` on one line when it fits in 80 columns, else one branch a line. */
 function choice(condition: string, yes: string, no: string, prefix: string): string {
   const line = `${condition} ? ${yes} : ${no}`;
@@ -150,7 +169,7 @@ function totalMoneyField(entity: EntityPlan): EntityField | undefined {
 }
 
 function usesFormatters(fields: readonly EntityField[]): boolean {
-  return fields.some((field) => field.type === 'money' || field.type === 'decimal' || field.type === 'date');
+  return fields.some((field) => field.type === 'money' || field.type === 'decimal' || isDated(field));
 }
 
 /**
@@ -188,6 +207,7 @@ const NOT_ADDITIVE = new Set([
   'temperature',
   'balance',
   'mileage',
+  'odometer',
   'percent',
   'size',
   'capacity',
@@ -300,7 +320,11 @@ function unitTemplate(field: EntityField, r: RecordText): string | undefined {
  */
 function subtitlePart(field: EntityField, links: readonly ReferenceLink[], t: UiText, r: RecordText): string {
   const link = linkOf(links, field);
-  if (link) return titleExpr(link, `item.${field.name}`);
+  // An optional link left empty adds no part, so no dangling " · ".
+  if (link) {
+    const title = titleExpr(link, `item.${field.name}`);
+    return field.required ? title : `if (item.${field.name} != null) ${title}`;
+  }
   const optional = !field.required && field.type !== 'bool';
   const value = `item.${field.name}${optional ? '!' : ''}`;
   let text: string;
@@ -359,14 +383,14 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   ].sort();
   // With references the screen keeps the other lists' titles in its state, loaded with its records.
   const source = links.length ? 'widget.' : '';
-  const formArgs = ['initial: initial', ...repositoryArgs(links, source)].join(', ');
+  const formArgs = ['initial: initial', 'onSave: save', ...repositoryArgs(links, source)];
   const list = `    return RecordListScreen<${E}>(
       title: ${links.length ? `${screen}.title` : 'title'},
       repository: ${source}repository,
       idOf: (item) => item.id,
       titleOf: (item) => item.displayTitle,
       compare: ${compareExpr(entity)},
-      ${arrowLine('formBuilder: (context, initial) =>', `${prefix}FormScreen(${formArgs}),`, '      ')}
+      ${formBuilderLine(`${prefix}FormScreen`, formArgs)}
       detailsOf: (item) => [
 ${details}
       ],
@@ -399,7 +423,7 @@ ${list}
   const params = ['super.key', 'required this.repository', ...repositoryParams(links)];
   return `${header}
 class ${screen} extends StatefulWidget {
-  const ${screen}({${params.join(', ')}});
+${constructorDart(screen, params)}
 
 ${statics}
 
@@ -443,6 +467,7 @@ function formValue(field: EntityField): string {
     case 'bool':
       return `_${field.name}`;
     case 'date':
+    case 'dateTime':
       return `_${field.name}`;
     case 'int':
       return field.required ? `int.parse(${text})` : `int.tryParse(${text})`;
@@ -464,14 +489,15 @@ function fieldWidget(field: EntityField, t: UiText): string {
           onChanged: (value) => setState(() => _${field.name} = value),
         ),`;
   }
-  if (field.type === 'date') {
+  if (isDated(field)) {
     // Only an optional date can be cleared; a required one always has a value.
     const clear = field.required ? '' : `\n          onCleared: () => setState(() => _${field.name} = null),`;
+    const withTime = field.type === 'dateTime' ? '\n          withTime: true,' : '';
     return `        RecordDateField(
           key: const Key('${field.name}Field'),
           label: ${dartString(field.required ? field.label : fill(t.optional, { label: field.label }))},
           value: _${field.name},
-          onChanged: (picked) => setState(() => _${field.name} = picked),${clear}
+          onChanged: (picked) => setState(() => _${field.name} = picked),${clear}${withTime}
         ),`;
   }
   const signed = isNumeric(field) && SIGNED.test(field.name) ? '\n          signed: true,' : '';
@@ -501,6 +527,7 @@ function stateField(field: EntityField): string {
     case 'bool':
       return `  late bool _${field.name} = ${initial} ?? false;`;
     case 'date':
+    case 'dateTime':
       return field.required
         ? `  late DateTime _${field.name} = ${initial} ?? DateTime.now();`
         : `  late DateTime? _${field.name} = ${initial};`;
@@ -520,19 +547,19 @@ function formDart(ctx: FeatureContext, entity: EntityPlan): string {
   const form = `${ctx.feature.classes.prefix}FormScreen`;
   const E = entity.className;
   const links = referenceLinks(ctx.plan, entity);
-  const controllers = entity.fields.filter(
-    (field) => field.type !== 'bool' && field.type !== 'date' && !field.refersTo,
-  );
+  // Fields a feature keeps (a flashcard's schedule) are not typed: an edit keeps the record's values.
+  const typed = entity.fields.filter((field) => !field.managed);
+  const controllers = typed.filter((field) => field.type !== 'bool' && !isDated(field) && !field.refersTo);
   const dispose = controllers.map((field) => `    _${field.name}.dispose();`).join('\n');
   const args = [
     '        id: widget.initial?.id ?? newId(),',
     ...entity.fields.map((field) => {
-      const line = `        ${field.name}: ${formValue(field)},`;
+      const line = `        ${field.name}: ${field.managed ? `widget.initial?.${field.name}` : formValue(field)},`;
       // An optional text too long for one line: one branch a line, as `dart format` breaks it.
       return line.length <= 80 ? line : line.replace(' ? null : ', '\n            ? null\n            : ');
     }),
   ];
-  const widgets = entity.fields.map((field) => {
+  const widgets = typed.map((field) => {
     const link = linkOf(links, field);
     if (!link) return fieldWidget(field, t);
     return pickerDart(ctx.plan, link, {
@@ -545,28 +572,33 @@ function formDart(ctx: FeatureContext, entity: EntityPlan): string {
   });
   const imports = [
     fromFeatureDir(RECORD_FORM_PATH),
+    fromFeatureDir(RECORD_FORM_SCAFFOLD_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(IDS_PATH),
     ...(links.length ? [fromFeatureDir(RECORD_REFERENCE_FIELD_PATH)] : []),
     ...targetPaths(links).map(fromFeatureDir),
   ].sort();
-  const params = ['super.key', 'this.initial', ...repositoryParams(links)];
+  const params = ['super.key', 'this.initial', 'required this.onSave', ...repositoryParams(links)];
   return `import 'package:flutter/material.dart';
 
 ${imports.map((uri) => `import '${uri}';`).join('\n')}
 
-/// Adds ${withArticle(lower(entity.label))}, or edits \`initial\`; pops with the saved value.
+/// Adds ${withArticle(lower(entity.label))}, or edits \`initial\`: saves it with \`onSave\`, then
+/// pops with it; stays open with the input when the save fails.
 class ${form} extends StatefulWidget {
-  const ${form}({${params.join(', ')}});
+${constructorDart(form, params)}
 
-  final ${E}? initial;${links.length ? `\n\n  /// The lists its references are picked from.\n${repositoryFields(links)}` : ''}
+  final ${E}? initial;
+
+  /// Saves the ${lower(entity.label)}; throws when the backend refuses it.
+  final Future<void> Function(${E} item) onSave;${links.length ? `\n\n  /// The lists its references are picked from.\n${repositoryFields(links)}` : ''}
 
   @override
   State<${form}> createState() => _${form}State();
 }
 
 class _${form}State extends State<${form}> {
-${entity.fields.map(stateField).join('\n')}
+${typed.map(stateField).join('\n')}
 
   @override
   void dispose() {
@@ -583,6 +615,7 @@ ${args.join('\n')}
     return RecordFormScaffold<${E}>(
       title: ${choice('widget.initial == null', dartString(fill(t.newItem, { item })), dartString(fill(t.editItem, { item })), '      title: ')},
       build: _build,
+      onSave: widget.onSave,
       children: [
 ${widgets.join('\n')}
       ],
@@ -679,7 +712,7 @@ function particularTests(entity: EntityPlan, t: UiText, r: RecordText): string[]
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
   });`);
   }
-  const clearable = entity.fields.find((field) => field.type === 'date' && !field.required);
+  const clearable = entity.fields.find((field) => isDated(field) && !field.required);
   if (clearable) {
     const clear = `find.descendant(of: find.byKey(const Key('${clearable.name}Field')), matching: find.byTooltip(${dartString(t.clear)}))`;
     tests.push(`  testWidgets('clears the ${inQuotes(lower(clearable.label))}', (tester) async {
@@ -749,7 +782,7 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const title = titleField(entity);
   const links = referenceLinks(ctx.plan, entity);
   const required = entity.fields.filter(
-    (field) => field.required && field.type !== 'bool' && field.type !== 'date' && !field.refersTo,
+    (field) => field.required && field.type !== 'bool' && !isDated(field) && !field.refersTo,
   );
   const input = required
     .map((field) => `      const Key('${field.name}Field'): ${dartString(validInput(field))},`)
@@ -784,6 +817,7 @@ function testDart(ctx: FeatureContext, entity: EntityPlan): string {
   const choices = links
     .map((link) => `      const Key('${link.field.name}Field'): ${dartString(targetSampleTitle(link, 2))},`)
     .join('\n');
+  const renamed = dartString(`Renamed ${lower(title.label)}`);
   const support = [
     `import '../support/${FAKE_REPOSITORIES_PATH.slice('test/support/'.length)}';`,
     `import '../support/${RECORD_TESTS_PATH.slice('test/support/'.length)}';`,
@@ -826,12 +860,18 @@ ${input}
     await tester.pumpAndSettle();
     await tester.tap(find.byTooltip(${dartString(t.edit)}));
     await tester.pumpAndSettle();
-    await tester.enterText(find.byKey(const Key('${title.name}Field')), ${dartString(`Renamed ${lower(title.label)}`)});
+    await tester.enterText(find.byKey(const Key('${title.name}Field')), ${renamed});
     await tester.tap(find.text(${dartString(t.save)}));
     await tester.pumpAndSettle();
 
-    expect(find.text(${dartString(`Renamed ${lower(title.label)}`)}), findsOneWidget);
-    expect((await repository.fetchAll()).single.${title.name}, ${dartString(`Renamed ${lower(title.label)}`)});
+    // Back on the details, which show the new ${lower(title.label)}: in the title and its row.
+    expect(find.byTooltip(${dartString(t.edit)}), findsOneWidget);
+    expect(find.text(${renamed}), findsNWidgets(2));
+    expect((await repository.fetchAll()).single.${title.name}, ${renamed});
+
+    await tester.pageBack();
+    await tester.pumpAndSettle();
+    expect(find.text(${renamed}), findsOneWidget);
   });
 ${[...particularTests(entity, t, recordText(ctx.plan)), ...referenceTests(ctx, entity, links, title)].map((test) => `\n${test}\n`).join('')}}
 `;
@@ -869,9 +909,7 @@ function referenceTests(ctx: FeatureContext, entity: EntityPlan, links: Referenc
     await tester.pumpAndSettle();
     await tester.enterText(find.byKey(const Key('${title.name}Field')), ${dartString(validInput(title))});
 ${entity.fields
-  .filter(
-    (other) => other.required && other !== title && !other.refersTo && other.type !== 'bool' && other.type !== 'date',
-  )
+  .filter((other) => other.required && other !== title && !other.refersTo && other.type !== 'bool' && !isDated(other))
   .map(
     (other) =>
       `    await tester.enterText(find.byKey(const Key('${other.name}Field')), ${dartString(validInput(other))});\n`,
@@ -927,7 +965,7 @@ export const entityArchetype: ArchetypeTemplate = {
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },
       { path: ctx.feature.paths.test, content: testDart(ctx, entity) },
-      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(uiText(ctx.plan)) },
+      { path: RECORD_TESTS_PATH, content: recordScreenTestsDart(uiText(ctx.plan), recordText(ctx.plan)) },
       ...(referenceLinks(ctx.plan, entity).length ? referenceFiles() : []),
     ];
   },
@@ -938,7 +976,10 @@ export const entityArchetype: ArchetypeTemplate = {
   },
   summary(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
-    const fields = entity.fields.map((field) => lower(field.label)).join(', ');
+    const fields = entity.fields
+      .filter((field) => !field.managed)
+      .map((field) => lower(field.label))
+      .join(', ');
     const extras = [
       doneField(entity) ? `tick ${lower(doneField(entity)?.label ?? '')} in the list` : '',
       totalMoneyField(entity) ? `see the total ${lower(totalMoneyField(entity)?.label ?? '')}` : '',

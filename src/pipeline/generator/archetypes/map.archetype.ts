@@ -352,7 +352,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PlaceFields
   // Opened by its own routeName constant, never a copied route string.
   const placesScreen = dataScreenOf(ctx.plan, ctx.feature);
   const plural = entity.pluralLabel.toLowerCase();
-  const usesFormatters = fields.details.some((field) => ['money', 'decimal', 'date'].includes(field.type));
+  const usesFormatters = fields.details.some((field) => ['money', 'decimal', 'date', 'dateTime'].includes(field.type));
   const imports = dartImports([
     'package:flutter/material.dart',
     ...(usesFormatters ? [fromFeatureDir(FORMATTERS_PATH)] : []),

@@ -1,23 +1,29 @@
 /**
  * The app's shared record UI (`lib/core/records/`): a generic list screen with
- * loading, empty and error states, a detail view, delete with confirmation,
- * and form building blocks. Every entity feature configures it with its own
- * fields instead of carrying a copy, so two entity features share no code
- * that differs only by name.
+ * loading, empty and error states (a failed reload keeps the records shown),
+ * a detail view, delete with confirmation, and a form that saves by itself so
+ * a failing backend never costs the user what they typed. Errors reach the
+ * user only through `userMessage` (lib/core/user_message.dart). Every entity
+ * feature configures it with its own fields instead of carrying a copy, so
+ * two entity features share no code that differs only by name.
  */
 import type { GeneratedFile } from '../app-spec';
 import { dartString } from '../dart-string';
 import type { AppPlan } from '../plan/app-plan';
-import { dartText, moneyFormat, uiText, type MoneyFormat, type UiText } from '../ui-text';
+import { dartText, fill, moneyFormat, uiText, type MoneyFormat, type UiText } from '../ui-text';
+import { recordText, type RecordText } from '../ui-text-records';
 import { SAFE_NOTIFY_DART } from './feature-dart.shared';
 
 export const RECORDS_DIR = 'lib/core/records';
 export const RECORD_LIST_PATH = `${RECORDS_DIR}/record_list_screen.dart`;
 export const RECORD_FORM_PATH = `${RECORDS_DIR}/record_form.dart`;
+export const RECORD_FORM_SCAFFOLD_PATH = `${RECORDS_DIR}/record_form_scaffold.dart`;
 export const RECORD_REPOSITORY_PATH = 'lib/data/repositories/record_repository.dart';
 
 export function recordRepositoryDart(): string {
-  return `/// What every entity repository can do; the record screens work on it.
+  return `import 'package:flutter/foundation.dart';
+
+/// What every entity repository can do; the record screens work on it.
 abstract interface class RecordRepository<T> {
   Future<List<T>> fetchAll();
 
@@ -26,8 +32,34 @@ abstract interface class RecordRepository<T> {
 
   Future<void> delete(String id);
 }
+
+/// Reads each row the backend returned with [read], skipping a row that
+/// lacks a required field or holds a value of the wrong type: one bad record
+/// must not hide all the others. What was skipped goes to the debug log.
+List<T> readRecords<R, T>(Iterable<R> rows, T Function(R row) read) {
+  final records = <T>[];
+  for (final row in rows) {
+    try {
+      records.add(read(row));
+    } on FormatException catch (error) {
+      debugPrint('Skipped a record the app cannot read: \${error.message}');
+    } on TypeError catch (error) {
+      // A value of another type than the model's fails its cast in fromJson.
+      debugPrint('Skipped a record the app cannot read: $error');
+    }
+  }
+  return records;
+}
 `;
 }
+
+/** README (backend section): what a server app does with a record it cannot read, and what users are told. */
+export const SERVER_READ_ERRORS_README =
+  'A record the server returns without a required field (or with a value of the wrong type) is skipped and logged with `debugPrint`: the model’s `fromJson` throws a `FormatException` naming the field, and `readRecords` (`lib/data/repositories/record_repository.dart`) leaves that record out, so one bad row never hides the others. The record screens show no raw exceptions: `userMessage` (`lib/core/user_message.dart`) turns a failed load, save or delete into a short message (offline, not allowed, no longer exists, anything else), and the full error goes to the debug log.';
+
+/** README (backend section) of the on-device backend: why an unreadable stored item fails the load instead of being skipped. */
+export const LOCAL_READ_ERRORS_README =
+  'A stored item the app can no longer read (after a model gained a required field) makes loading fail with a message instead of being skipped: skipping it would drop it for good at the next save. Migrate the stored JSON when you change a model. The record screens show no raw exceptions: `userMessage` (`lib/core/user_message.dart`) turns a failure into a short message, and the full error goes to the debug log.';
 
 /**
  * `RecordValidators.parseDecimal`: what users type for a number in the app's
@@ -63,6 +95,7 @@ function controllerDart(t: UiText): string {
   return `import 'package:flutter/foundation.dart';
 
 import '../../data/repositories/record_repository.dart';
+import '../user_message.dart';
 
 /// Loads, saves and deletes the records of one repository, sorted for display.
 class RecordController<T> extends ChangeNotifier {
@@ -77,7 +110,8 @@ class RecordController<T> extends ChangeNotifier {
   final String Function(T item) idOf;
   final int Function(T a, T b) compare;
 
-  /// Loads what the records are shown with before them, e.g. the titles of the records they refer to.
+  /// Loads what the records are shown with before them, e.g. the titles of
+  /// the records they refer to.
   final Future<void> Function()? loadFirst;
 
   List<T> _items = const [];
@@ -85,10 +119,14 @@ class RecordController<T> extends ChangeNotifier {
   String? _error;
   bool _disposed = false;
 
+  /// The records of the last successful load, with the saves and deletes since.
   List<T> get items => _items;
   bool get isLoading => _loading;
+
+  /// Why the last load failed, for the user; null once a load succeeds.
   String? get error => _error;
 
+  /// (Re)loads the records; a failure keeps the ones already shown.
   Future<void> load() async {
     _loading = true;
     _error = null;
@@ -97,21 +135,35 @@ class RecordController<T> extends ChangeNotifier {
       await loadFirst?.call();
       _items = [...await _repository.fetchAll()]..sort(compare);
     } catch (error) {
-      _error = ${dartText(t.couldNotLoad, { error: 'error' })};
+      _error = ${dartText(t.couldNotLoad, { error: 'userMessage(error)' })};
     } finally {
       _loading = false;
       _notify();
     }
   }
 
+  /// Saves [item] (new or edited) and shows it in its place. Throws what the
+  /// repository throws, so the form can stay open with the user's input.
   Future<void> save(T item) async {
     await _repository.save(item);
-    await load();
+    final id = idOf(item);
+    _items = [
+      for (final existing in _items)
+        if (idOf(existing) != id) existing,
+      item,
+    ]..sort(compare);
+    _notify();
   }
 
+  /// Deletes [item]; throws what the repository throws, and then keeps it.
   Future<void> delete(T item) async {
-    await _repository.delete(idOf(item));
-    await load();
+    final id = idOf(item);
+    await _repository.delete(id);
+    _items = [
+      for (final existing in _items)
+        if (idOf(existing) != id) existing,
+    ];
+    _notify();
   }
 
   // Async work may finish after the screen is gone; notifying then would throw.
@@ -119,12 +171,16 @@ ${SAFE_NOTIFY_DART}
 `;
 }
 
-function listScreenDart(t: UiText): string {
+function listScreenDart(t: UiText, r: RecordText): string {
   return `import 'package:flutter/material.dart';
 
 import '../../data/repositories/record_repository.dart';
+import '../user_message.dart';
 import 'record_controller.dart';
 import 'record_detail_screen.dart';
+
+/// Saves a record; throws when the backend refuses, so the caller can keep the input.
+typedef RecordSave<T> = Future<void> Function(T item);
 
 /// A list of records with add, open, edit and delete; each entity screen configures it.
 class RecordListScreen<T> extends StatefulWidget {
@@ -154,15 +210,16 @@ class RecordListScreen<T> extends StatefulWidget {
   final String Function(T item) titleOf;
   final int Function(T a, T b) compare;
 
-  /// The add/edit form; it pops with the saved record.
-  final Widget Function(BuildContext context, T? initial) formBuilder;
+  /// The add/edit form: it saves with [RecordSave] and pops with the saved record.
+  final Widget Function(BuildContext context, T? initial, RecordSave<T> save)
+      formBuilder;
   final List<RecordDetail> Function(T item) detailsOf;
   final String emptyMessage;
   final String addLabel;
   final String Function(T item)? subtitleOf;
 
   /// A widget before the title, e.g. a checkbox; it may save a changed record.
-  final Widget Function(T item, Future<void> Function(T changed) save)? leadingOf;
+  final Widget Function(T item, RecordSave<T> save)? leadingOf;
 
   /// A line above the list, e.g. a total, from the records shown.
   final String Function(List<T> items)? summaryOf;
@@ -176,7 +233,8 @@ class RecordListScreen<T> extends StatefulWidget {
   /// A header shown when it changes between neighbours, e.g. the month of the date.
   final String Function(T item)? sectionOf;
 
-  /// Loaded before every (re)load of the records, e.g. the titles of the records they refer to.
+  /// Loaded before every (re)load of the records, e.g. the titles of the
+  /// records they refer to.
   final Future<void> Function()? loadFirst;
 
   @override
@@ -209,14 +267,17 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
       if (filter.label == chosen) return items.where(filter.test).toList();
     }
     final groupOf = widget.groupOf;
-    return groupOf == null ? items : items.where((item) => groupOf(item) == chosen).toList();
+    if (groupOf == null) return items;
+    return items.where((item) => groupOf(item) == chosen).toList();
   }
 
   Widget? _chips(List<T> items) {
     final groupOf = widget.groupOf;
     final labels = [
       for (final filter in widget.filters) filter.label,
-      if (groupOf != null) ...{for (final item in items) groupOf(item)}.where((value) => value.isNotEmpty),
+      if (groupOf != null)
+        ...{for (final item in items) groupOf(item)}
+            .where((value) => value.isNotEmpty),
     ];
     if (labels.isEmpty) return null;
     return SingleChildScrollView(
@@ -250,54 +311,29 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     super.dispose();
   }
 
-  Future<void> _openForm([T? item]) async {
-    final saved = await Navigator.of(context).push<T>(
-      MaterialPageRoute(builder: (context) => widget.formBuilder(context, item)),
-    );
-    if (saved == null || !mounted) return;
-    await _save(saved);
-  }
-
-  /// Saves [item] (from the form or a checkbox in the list); a failing
-  /// backend (offline, no permission) is explained in a SnackBar instead of
-  /// becoming an uncaught error.
-  Future<void> _save(T item) async {
-    try {
-      await _controller.save(item);
-    } catch (error) {
-      _tell(${dartText(t.couldNotSave, { error: 'error' })});
-    }
-  }
-
-  Future<void> _delete(T item) async {
-    try {
-      await _controller.delete(item);
-    } catch (error) {
-      _tell(${dartText(t.couldNotDelete, { error: 'error' })});
-    }
-  }
-
-  /// Shows [message], unless the user has left the screen meanwhile.
-  void _tell(String message) {
-    if (!mounted) return;
-    ScaffoldMessenger.of(context)
-        .showSnackBar(SnackBar(content: Text(message)));
-  }
-
-  Future<void> _openDetail(T item) async {
-    await Navigator.of(context).push<void>(
+  /// Opens the add/edit form, which saves by itself and stays open while the
+  /// save fails; completes with the saved record, or null if the user left.
+  Future<T?> _openForm([T? item]) {
+    return Navigator.of(context).push<T>(
       MaterialPageRoute(
-        builder: (context) => RecordDetailScreen(
-          title: widget.titleOf(item),
-          details: widget.detailsOf(item),
-          onEdit: () => _openForm(item),
-          onDelete: () => _confirmDelete(item),
-        ),
+        builder: (context) =>
+            widget.formBuilder(context, item, _controller.save),
       ),
     );
   }
 
-  Future<void> _confirmDelete(T item) async {
+  /// Saves a record changed in the list (e.g. its checkbox); a failing
+  /// backend is explained in a SnackBar instead of becoming an uncaught error.
+  Future<void> _saveFromList(T item) async {
+    try {
+      await _controller.save(item);
+    } catch (error) {
+      _tell(${dartText(t.couldNotSave, { error: 'userMessage(error)' })});
+    }
+  }
+
+  /// Asks first, then deletes; completes with whether [item] is gone.
+  Future<bool> _confirmDelete(T item) async {
     final confirmed = await showDialog<bool>(
       context: context,
       builder: (context) => AlertDialog(
@@ -315,7 +351,35 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
         ],
       ),
     );
-    if (confirmed ?? false) await _delete(item);
+    if (!(confirmed ?? false)) return false;
+    try {
+      await _controller.delete(item);
+      return true;
+    } catch (error) {
+      _tell(${dartText(t.couldNotDelete, { error: 'userMessage(error)' })});
+      return false;
+    }
+  }
+
+  /// Shows [message], unless the user has left the screen meanwhile.
+  void _tell(String message) {
+    if (!mounted) return;
+    ScaffoldMessenger.of(context)
+        .showSnackBar(SnackBar(content: Text(message)));
+  }
+
+  Future<void> _openDetail(T item) async {
+    await Navigator.of(context).push<void>(
+      MaterialPageRoute(
+        builder: (context) => RecordDetailScreen<T>(
+          item: item,
+          titleOf: widget.titleOf,
+          detailsOf: widget.detailsOf,
+          onEdit: _openForm,
+          onDelete: _confirmDelete,
+        ),
+      ),
+    );
   }
 
   @override
@@ -340,7 +404,9 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
       return const Center(child: CircularProgressIndicator());
     }
     final error = _controller.error;
-    if (error != null) {
+    // Only with nothing to show does an error take the whole screen; records
+    // already shown stay, with the error above them.
+    if (error != null && items.isEmpty) {
       return Center(
         child: Padding(
           padding: const EdgeInsets.all(24),
@@ -369,37 +435,69 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     final visible = _visible(items);
     final summary = widget.summaryOf?.call(visible);
     final chips = _chips(items);
-    final sectionOf = widget.sectionOf;
-    return ListView(
-      padding: const EdgeInsets.only(bottom: 88),
-      children: [
-        if (chips != null) chips,
-        if (summary != null)
-          ListTile(
-            title: Text(
-              summary,
-              style: Theme.of(context).textTheme.titleMedium,
+    return RefreshIndicator(
+      onRefresh: _controller.load,
+      child: ListView(
+        // Pull to refresh works however short the list is.
+        physics: const AlwaysScrollableScrollPhysics(),
+        padding: const EdgeInsets.only(bottom: 88),
+        children: [
+          if (error != null)
+            MaterialBanner(
+              content: Text(error),
+              leading: const Icon(Icons.cloud_off_outlined),
+              actions: [
+                TextButton(
+                  onPressed: _controller.load,
+                  child: const Text(${dartString(t.retry)}),
+                ),
+              ],
             ),
-          ),
-        for (var i = 0; i < visible.length; i++) ...[
-          if (sectionOf != null && (i == 0 || sectionOf(visible[i]) != sectionOf(visible[i - 1])))
-            Padding(
-              padding: const EdgeInsets.fromLTRB(16, 16, 16, 4),
-              child: Text(
-                sectionOf(visible[i]),
-                style: Theme.of(context).textTheme.labelLarge,
+          if (chips != null) chips,
+          if (summary != null)
+            ListTile(
+              title: Text(
+                summary,
+                style: Theme.of(context).textTheme.titleMedium,
               ),
             ),
-          _tile(visible[i]),
+          if (visible.isEmpty)
+            const Padding(
+              padding: EdgeInsets.all(24),
+              child: Text(
+                ${dartString(r.noMatches)},
+                textAlign: TextAlign.center,
+              ),
+            ),
+          for (final (index, item) in visible.indexed) ...[
+            if (_sectionStartingAt(visible, index) case final section?)
+              Padding(
+                padding: const EdgeInsets.fromLTRB(16, 16, 16, 4),
+                child: Text(
+                  section,
+                  style: Theme.of(context).textTheme.labelLarge,
+                ),
+              ),
+            _tile(item),
+          ],
         ],
-      ],
+      ),
     );
+  }
+
+  /// The header of the section that starts at [visible]'s record [index], if one does.
+  String? _sectionStartingAt(List<T> visible, int index) {
+    final sectionOf = widget.sectionOf;
+    if (sectionOf == null) return null;
+    final section = sectionOf(visible[index]);
+    final continues = index > 0 && sectionOf(visible[index - 1]) == section;
+    return continues ? null : section;
   }
 
   Widget _tile(T item) {
     final subtitle = widget.subtitleOf?.call(item);
     return ListTile(
-      leading: widget.leadingOf?.call(item, _save),
+      leading: widget.leadingOf?.call(item, _saveFromList),
       title: Text(widget.titleOf(item)),
       subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
       onTap: () => _openDetail(item),
@@ -425,48 +523,67 @@ class RecordDetail {
   final String value;
 }
 
-/// Every field of one record, with edit and delete.
-class RecordDetailScreen extends StatelessWidget {
+/// Every field of one record, with edit and delete. After an edit it shows
+/// the saved values; after a delete it closes.
+class RecordDetailScreen<T> extends StatefulWidget {
   const RecordDetailScreen({
     super.key,
-    required this.title,
-    required this.details,
+    required this.item,
+    required this.titleOf,
+    required this.detailsOf,
     required this.onEdit,
     required this.onDelete,
   });
 
-  final String title;
-  final List<RecordDetail> details;
-  final Future<void> Function() onEdit;
-  final Future<void> Function() onDelete;
+  final T item;
+  final String Function(T item) titleOf;
+  final List<RecordDetail> Function(T item) detailsOf;
+
+  /// Opens the edit form; completes with the saved record, or null if the
+  /// user left the form without saving.
+  final Future<T?> Function(T item) onEdit;
+
+  /// Asks, then deletes; completes with whether the record is gone.
+  final Future<bool> Function(T item) onDelete;
+
+  @override
+  State<RecordDetailScreen<T>> createState() => _RecordDetailScreenState<T>();
+}
+
+class _RecordDetailScreenState<T> extends State<RecordDetailScreen<T>> {
+  late T _item = widget.item;
+
+  Future<void> _edit() async {
+    final saved = await widget.onEdit(_item);
+    if (saved != null && mounted) setState(() => _item = saved);
+  }
+
+  Future<void> _delete() async {
+    final deleted = await widget.onDelete(_item);
+    if (deleted && mounted) Navigator.of(context).pop();
+  }
 
   @override
   Widget build(BuildContext context) {
     return Scaffold(
       appBar: AppBar(
-        title: Text(title),
+        title: Text(widget.titleOf(_item)),
         actions: [
           IconButton(
             icon: const Icon(Icons.edit_outlined),
             tooltip: ${dartString(t.edit)},
-            onPressed: () async {
-              Navigator.of(context).pop();
-              await onEdit();
-            },
+            onPressed: _edit,
           ),
           IconButton(
             icon: const Icon(Icons.delete_outline),
             tooltip: ${dartString(t.delete)},
-            onPressed: () async {
-              Navigator.of(context).pop();
-              await onDelete();
-            },
+            onPressed: _delete,
           ),
         ],
       ),
       body: ListView(
         children: [
-          for (final detail in details)
+          for (final detail in widget.detailsOf(_item))
             ListTile(
               title: Text(detail.label),
               subtitle: Text(detail.value.isEmpty ? '—' : detail.value),
@@ -479,24 +596,35 @@ class RecordDetailScreen extends StatelessWidget {
 `;
 }
 
-function formDart(t: UiText, money: MoneyFormat): string {
+/**
+ * The frame of an add/edit form (its own file: the calendar's dialog uses
+ * the fields of record_form.dart without it). It saves by itself, so a
+ * failing backend never costs the user what they typed.
+ */
+function formScaffoldDart(t: UiText): string {
   return `import 'package:flutter/material.dart';
 
-import '../formatters.dart';
+import '../user_message.dart';
 
-/// The frame of an add/edit form: validates, then pops with \`build()\`'s record.
+/// The frame of an add/edit form: validates, saves [build]'s record with
+/// [onSave] while the Save button shows progress, then pops with it. When
+/// the save fails the form stays open with everything typed, and says why.
 class RecordFormScaffold<T> extends StatefulWidget {
   const RecordFormScaffold({
     super.key,
     required this.title,
     required this.build,
+    required this.onSave,
     required this.children,
   });
 
   final String title;
 
-  /// Called once every field is valid; its result is the saved record.
+  /// Called once every field is valid; its result is the record to save.
   final T Function() build;
+
+  /// Saves the record; throws when the backend refuses it.
+  final Future<void> Function(T item) onSave;
   final List<Widget> children;
 
   @override
@@ -505,10 +633,25 @@ class RecordFormScaffold<T> extends StatefulWidget {
 
 class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
   final _formKey = GlobalKey<FormState>();
+  bool _saving = false;
 
-  void _submit() {
+  Future<void> _submit() async {
     if (!(_formKey.currentState?.validate() ?? false)) return;
-    Navigator.of(context).pop(widget.build());
+    final item = widget.build();
+    setState(() => _saving = true);
+    try {
+      await widget.onSave(item);
+    } catch (error) {
+      if (!mounted) return;
+      setState(() => _saving = false);
+      ScaffoldMessenger.of(context).showSnackBar(
+        SnackBar(
+          content: Text(${dartText(t.couldNotSave, { error: 'userMessage(error)' })}),
+        ),
+      );
+      return;
+    }
+    if (mounted) Navigator.of(context).pop(item);
   }
 
   @override
@@ -538,8 +681,14 @@ class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
         child: Padding(
           padding: const EdgeInsets.fromLTRB(16, 8, 16, 16),
           child: FilledButton.icon(
-            onPressed: _submit,
-            icon: const Icon(Icons.check),
+            // Disabled while saving: a second tap would save twice.
+            onPressed: _saving ? null : _submit,
+            icon: _saving
+                ? const SizedBox.square(
+                    dimension: 18,
+                    child: CircularProgressIndicator(strokeWidth: 2),
+                  )
+                : const Icon(Icons.check),
             label: const Text(${dartString(t.save)}),
           ),
         ),
@@ -547,6 +696,13 @@ class _RecordFormScaffoldState<T> extends State<RecordFormScaffold<T>> {
     );
   }
 }
+`;
+}
+
+function formDart(t: UiText, money: MoneyFormat): string {
+  return `import 'package:flutter/material.dart';
+
+import '../formatters.dart';
 
 /// What a text field holds: decides its keyboard, its size and how it is validated.
 enum RecordInput { text, longText, email, phone, url, whole, decimal, money }
@@ -603,7 +759,8 @@ class RecordTextField extends StatelessWidget {
   }
 }
 
-/// A date chosen with the platform date picker; \`null\` only when optional.
+/// A date chosen with the platform date picker, then its time of day with the
+/// time picker when [withTime]; \`null\` only when optional.
 class RecordDateField extends StatelessWidget {
   const RecordDateField({
     super.key,
@@ -611,6 +768,7 @@ class RecordDateField extends StatelessWidget {
     required this.value,
     required this.onChanged,
     this.onCleared,
+    this.withTime = false,
   });
 
   final String label;
@@ -620,24 +778,44 @@ class RecordDateField extends StatelessWidget {
   /// Empties an optional date (a clear button shows while it is set).
   final VoidCallback? onCleared;
 
+  /// Whether the value is an instant at a time of day (an appointment), not just a day.
+  final bool withTime;
+
   Future<void> _pick(BuildContext context) async {
-    final picked = await showDatePicker(
+    final initial = value ?? DateTime.now();
+    final day = await showDatePicker(
       context: context,
-      initialDate: value ?? DateTime.now(),
+      initialDate: initial,
       firstDate: DateTime(2000),
       lastDate: DateTime(2100),
     );
-    if (picked != null) onChanged(picked);
+    if (day == null) return;
+    if (!withTime) {
+      onChanged(day);
+      return;
+    }
+    if (!context.mounted) return;
+    final time = await showTimePicker(
+      context: context,
+      initialTime: TimeOfDay.fromDateTime(initial),
+    );
+    if (time == null) return;
+    onChanged(DateTime(day.year, day.month, day.day, time.hour, time.minute));
   }
 
   @override
   Widget build(BuildContext context) {
     final current = value;
+    final shown = current == null
+        ? ${dartString(t.notSet)}
+        : withTime
+            ? formatDateTime(current)
+            : formatDate(current);
     return ListTile(
       contentPadding: EdgeInsets.zero,
-      leading: const Icon(Icons.event_outlined),
+      leading: Icon(withTime ? Icons.schedule : Icons.event_outlined),
       title: Text(label),
-      subtitle: Text(current == null ? ${dartString(t.notSet)} : formatDate(current)),
+      subtitle: Text(shown),
       trailing: current == null || onCleared == null
           ? null
           : IconButton(
@@ -710,8 +888,9 @@ export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>): GeneratedFil
   const t = uiText(plan);
   return [
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
-    { path: RECORD_LIST_PATH, content: listScreenDart(t) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan)) },
     { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t) },
+    { path: RECORD_FORM_SCAFFOLD_PATH, content: formScaffoldDart(t) },
     recordFormFile(plan),
   ];
 }
@@ -720,11 +899,16 @@ export const RECORD_TESTS_PATH = 'test/support/record_screen_tests.dart';
 
 /**
  * The standard widget tests of a record screen (list, add through the form,
- * refuse an incomplete form, delete after confirming, explain a failing
- * backend), registered by each entity feature's test with its own samples and
- * valid input.
+ * keep the form and its input when saving fails, refuse an incomplete form,
+ * delete after confirming, keep the records when a reload fails, retry a
+ * failed first load), registered by each entity feature's test with its own
+ * samples and valid input.
  */
-export function recordScreenTestsDart(t: UiText): string {
+export function recordScreenTestsDart(t: UiText, r: RecordText): string {
+  const couldNotLoad = dartString(t.couldNotLoad.split('{error}')[0]);
+  const loadFailed = `Finder loadFailed() => find.textContaining(${couldNotLoad});`;
+  // Broken after the arrow past 80 columns, as \`dart format\` does.
+  const loadFailedLine = loadFailed.length + 2 <= 80 ? loadFailed : loadFailed.replace('=> ', '=>\n      ');
   return `import 'package:flutter/material.dart';
 import 'package:flutter_test/flutter_test.dart';
 
@@ -747,12 +931,20 @@ void recordScreenTests<T, R extends InMemoryRecords<T>>({
     await tester.pumpAndSettle();
   }
 
+  /// What a failed load says, before the reason.
+  ${loadFailedLine}
+
   testWidgets('$name: lists the saved records', (tester) async {
     await pump(tester, repository(samples));
     for (final title in sampleTitles) {
       expect(find.text(title), findsOneWidget);
     }
   });
+
+  Future<void> tapSave(WidgetTester tester) async {
+    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+  }
 
   Future<void> addThroughForm(WidgetTester tester) async {
     await tester.tap(find.byType(FloatingActionButton));
@@ -768,12 +960,20 @@ void recordScreenTests<T, R extends InMemoryRecords<T>>({
       await tester.tap(find.text(entry.value).last);
       await tester.pumpAndSettle();
     }
-    await tester.tap(find.text(${dartString(t.save)}));
-    await tester.pumpAndSettle();
+    await tapSave(tester);
+  }
+
+  /// The text in the form field with [key].
+  String typedIn(WidgetTester tester, Key key) {
+    final field = find.descendant(
+      of: find.byKey(key),
+      matching: find.byType(EditableText),
+    );
+    return tester.widget<EditableText>(field).controller.text;
   }
 
   Future<void> deleteFirst(WidgetTester tester) async {
-    await tester.tap(find.byTooltip(${dartString(t.delete)}));
+    await tester.tap(find.byTooltip(${dartString(t.delete)}).first);
     await tester.pumpAndSettle();
     await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
     await tester.pumpAndSettle();
@@ -787,12 +987,28 @@ void recordScreenTests<T, R extends InMemoryRecords<T>>({
     expect(await repo.fetchAll(), hasLength(1));
   });
 
-  testWidgets('$name: says so when saving fails', (tester) async {
-    final repo = repository([])..failing = true;
+  testWidgets('$name: keeps the form and its input when saving fails',
+      (tester) async {
+    final repo = repository([]);
     await pump(tester, repo);
+    repo.failing = true;
     await addThroughForm(tester);
-    expect(find.textContaining(${dartString(t.couldNotSave.split('{error}')[0])}), findsOneWidget);
+
+    // Told why in words, not as an exception; still on the form, input intact.
+    expect(
+      find.text(${dartString(fill(t.couldNotSave, { error: r.errorOther }))}),
+      findsOneWidget,
+    );
+    for (final entry in validInput.entries) {
+      expect(typedIn(tester, entry.key), entry.value);
+    }
     expect(await repo.fetchAll(), isEmpty);
+
+    // Saving again once the backend is back needs no retyping.
+    repo.failing = false;
+    await tapSave(tester);
+    expect(find.text(savedTitle), findsOneWidget);
+    expect(await repo.fetchAll(), hasLength(1));
   });
 
   testWidgets('$name: refuses an incomplete form', (tester) async {
@@ -800,8 +1016,7 @@ void recordScreenTests<T, R extends InMemoryRecords<T>>({
     await pump(tester, repo);
     await tester.tap(find.byType(FloatingActionButton));
     await tester.pumpAndSettle();
-    await tester.tap(find.text(${dartString(t.save)}));
-    await tester.pumpAndSettle();
+    await tapSave(tester);
     expect(find.text(requiredMessage), findsOneWidget);
     expect(await repo.fetchAll(), isEmpty);
   });
@@ -818,9 +1033,49 @@ void recordScreenTests<T, R extends InMemoryRecords<T>>({
     final repo = repository(samples.take(1).toList())..failing = true;
     await pump(tester, repo);
     await deleteFirst(tester);
-    expect(find.textContaining(${dartString(t.couldNotDelete.split('{error}')[0])}), findsOneWidget);
+    expect(
+      find.text(${dartString(fill(t.couldNotDelete, { error: r.errorOther }))}),
+      findsOneWidget,
+    );
     expect(find.text(sampleTitles.first), findsOneWidget);
     expect(await repo.fetchAll(), hasLength(1));
+  });
+
+  testWidgets('$name: keeps the records shown when a reload fails',
+      (tester) async {
+    final repo = repository(samples);
+    await pump(tester, repo);
+    repo.failingLoads = true;
+    // Pull to refresh.
+    await tester.fling(
+      find.text(sampleTitles.first),
+      const Offset(0, 300),
+      1000,
+    );
+    await tester.pumpAndSettle();
+
+    expect(loadFailed(), findsOneWidget);
+    for (final title in sampleTitles) {
+      expect(find.text(title), findsOneWidget);
+    }
+
+    repo.failingLoads = false;
+    await tester.tap(find.text(${dartString(t.retry)}));
+    await tester.pumpAndSettle();
+    expect(loadFailed(), findsNothing);
+  });
+
+  testWidgets('$name: offers a retry when the first load fails',
+      (tester) async {
+    final repo = repository(samples)..failingLoads = true;
+    await pump(tester, repo);
+    expect(loadFailed(), findsOneWidget);
+    expect(find.text(sampleTitles.first), findsNothing);
+
+    repo.failingLoads = false;
+    await tester.tap(find.text(${dartString(t.retry)}));
+    await tester.pumpAndSettle();
+    expect(find.text(sampleTitles.first), findsOneWidget);
   });
 }
 `;

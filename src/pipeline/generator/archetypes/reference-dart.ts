@@ -144,7 +144,7 @@ export function pickerDart(
     `initialValue: ${options.value}`,
     `requiredMessage: ${field.required ? dartString(fill(t.required, { label: field.label })) : 'null'}`,
     `emptyMessage: ${dartString(link.emptyMessage)}`,
-    `errorText: (error) => ${dartText(t.couldNotLoad, { error: 'error' })}`,
+    `errorText: (reason) => ${dartText(t.couldNotLoad, { error: 'reason' })}`,
     ...(link.route ? [`openLabel: ${dartString(link.openLabel)}`, `routeName: ${dartString(link.route)}`] : []),
     ...options.handlers,
   ];
@@ -214,6 +214,7 @@ function referenceFieldDart(): string {
   return `import 'package:flutter/material.dart';
 
 import '../../data/repositories/record_repository.dart';
+import '../user_message.dart';
 
 /// Picks one record of another list (a dog walk's walker) and holds its id.
 ///
@@ -248,7 +249,9 @@ class RecordReferenceField<T> extends StatefulWidget {
   /// The message when nothing is chosen; null when the field is optional.
   final String? requiredMessage;
   final String emptyMessage;
-  final String Function(Object error) errorText;
+
+  /// What a failed load says, given why in the user's words (\`userMessage\`).
+  final String Function(String reason) errorText;
 
   /// The button opening the other list, and that list's named route.
   final String? openLabel;
@@ -278,7 +281,9 @@ class _RecordReferenceFieldState<T> extends State<RecordReferenceField<T>> {
     return FutureBuilder<List<T>>(
       future: _records,
       builder: (context, snapshot) {
-        if (snapshot.hasError) return _message(widget.errorText(snapshot.error!));
+        if (snapshot.hasError) {
+          return _message(widget.errorText(userMessage(snapshot.error!)));
+        }
         final records = snapshot.data;
         if (records == null) return const LinearProgressIndicator();
         if (records.isEmpty) return _message(widget.emptyMessage);

@@ -11,6 +11,7 @@ import { chartArchetype } from './chart.archetype';
 import { chatArchetype } from './chat.archetype';
 import { checkoutArchetype } from './checkout.archetype';
 import { entityArchetype } from './entity.archetype';
+import { withHabitCheckOff } from './habits.archetype';
 import { mapArchetype } from './map.archetype';
 import { notificationsArchetype } from './notifications.archetype';
 import { onboardingArchetype } from './onboarding.archetype';
@@ -18,6 +19,7 @@ import { profileArchetype } from './profile.archetype';
 import { scannerArchetype } from './scanner.archetype';
 import { searchArchetype } from './search.archetype';
 import { settingsArchetype } from './settings.archetype';
+import { studyArchetype } from './study.archetype';
 import { timerArchetype } from './timer.archetype';
 
 export const ARCHETYPES: Readonly<Record<ArchetypeId, ArchetypeTemplate>> = {
@@ -27,7 +29,8 @@ export const ARCHETYPES: Readonly<Record<ArchetypeId, ArchetypeTemplate>> = {
   chart: chartArchetype,
   chat: chatArchetype,
   checkout: checkoutArchetype,
-  entity: entityArchetype,
+  // Habits are records with a daily check-off (`habits.archetype.ts`).
+  entity: withHabitCheckOff(entityArchetype),
   map: mapArchetype,
   notifications: notificationsArchetype,
   onboarding: onboardingArchetype,
@@ -35,5 +38,6 @@ export const ARCHETYPES: Readonly<Record<ArchetypeId, ArchetypeTemplate>> = {
   scanner: scannerArchetype,
   search: searchArchetype,
   settings: settingsArchetype,
+  study: studyArchetype,
   timer: timerArchetype,
 };

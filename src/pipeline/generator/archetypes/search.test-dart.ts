@@ -7,6 +7,7 @@ import {
   FAKE_REPOSITORIES_PATH,
   packageUri,
   sampleEntity,
+  isDated,
   sampleTitle,
   sampleValue,
   titleField,
@@ -19,7 +20,7 @@ import { dartImports } from './feature-dart.shared';
 const SAMPLES = [1, 2, 3];
 
 function samplesDeclaration(entity: EntityPlan): string {
-  const constant = !entity.fields.some((field) => field.type === 'date');
+  const constant = !entity.fields.some(isDated);
   const items = SAMPLES.map((n) => `    ${sampleEntity(entity, n)},`).join('\n');
   return `  ${constant ? 'const' : 'final'} samples = [\n${items}\n  ];`;
 }

@@ -4,8 +4,9 @@
  * and one System/Light/Dark control sets it (a separate dark-mode switch would
  * set the same thing twice, and switching it off could only mean Light).
  * With onboarding it shows the tour again. Signing out is not here: it lives
- * on the sign-in feature's Account screen (the home app bar opens it), which
- * every app with sign-in has, so the app offers it in exactly one place.
+ * on the sign-in feature's Account screen (the home screen's account button
+ * opens it), which every app with sign-in has, so the app offers it in
+ * exactly one place.
  */
 import { dartString, singleLine } from '../dart-string';
 import { packageUri } from '../data/entity-dart';

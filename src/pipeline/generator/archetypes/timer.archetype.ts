@@ -8,7 +8,7 @@
  */
 import type { GeneratedFile } from '../app-spec';
 import { dartString, singleLine } from '../dart-string';
-import { FAKE_REPOSITORIES_PATH, packageUri } from '../data/entity-dart';
+import { FAKE_REPOSITORIES_PATH, isDated, packageUri } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import { packages } from '../data/package-versions';
 import type { EntityPlan, PlannedFeature } from '../plan/app-plan';
@@ -129,7 +129,7 @@ function sessionArgs(entity: EntityPlan, title: string, length: string, finished
     if (!field.required) continue;
     if (field.name === entity.titleField) args.push(`${field.name}: ${title}`);
     else if (field.type === 'int' && /minute/i.test(field.name)) args.push(`${field.name}: ${length}.inMinutes`);
-    else if (field.type === 'date') args.push(`${field.name}: ${finishedAt}`);
+    else if (isDated(field)) args.push(`${field.name}: ${finishedAt}`);
     else return undefined;
   }
   return args;

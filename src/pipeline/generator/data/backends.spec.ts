@@ -8,6 +8,7 @@ import { AWKWARD_FEATURES } from '../testing/fixtures';
 import { backendWiring, repositoryImplementation, type BackendWiring } from './backends';
 import { graphqlEntities, restCollectionPath } from './backends/backend-names';
 import { PACKAGE_VERSIONS } from './package-versions';
+import { RECORD_REPOSITORY_PATH } from '../archetypes/records-library';
 
 const BACKENDS: readonly BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
 
@@ -30,7 +31,10 @@ function fileAt(wiring: BackendWiring, path: string): GeneratedFile {
 
 /** Root-relative files the wiring may import besides its own: what the lead writes for every entity. */
 function entityFiles(plan: AppPlan): Set<string> {
-  return new Set(plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]));
+  return new Set([
+    RECORD_REPOSITORY_PATH,
+    ...plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]),
+  ]);
 }
 
 function packageOf(uri: string): string {
@@ -211,7 +215,11 @@ describe('backend specifics', () => {
   it('supabase: maps field names to snake_case columns and documents the SQL of every table', () => {
     const p = plan('supabase');
     const wiring = backendWiring(p);
-    expect(wiring.dependencies).toEqual({ supabase_flutter: PACKAGE_VERSIONS.supabase_flutter });
+    // http: userMessage tells package:http's network errors apart.
+    expect(wiring.dependencies).toEqual({
+      supabase_flutter: PACKAGE_VERSIONS.supabase_flutter,
+      http: PACKAGE_VERSIONS.http,
+    });
     const config = fileAt(wiring, 'lib/config/supabase_config.dart').content;
     expect(config).toContain("static const String url = String.fromEnvironment('SUPABASE_URL');");
     expect(config).toContain("static const String anonKey = String.fromEnvironment('SUPABASE_ANON_KEY');");
@@ -255,7 +263,8 @@ describe('backend specifics', () => {
       expect(`/${e.tableName}`).toBe(restCollectionPath(e));
       expect(dart).toContain("Uri.parse('$_baseUrl/$resource')");
       expect(dart).toContain("Uri.parse('$_baseUrl/$resource/${Uri.encodeComponent(id)}')");
-      expect(dart).toContain('_client.get(_collectionUri');
+      // A chat's messages add the poll's query parameters to the same URL.
+      expect(dart).toMatch(/_client\.get\(\s*_collectionUri/);
       expect(dart).toContain('_client.put(\n      _itemUri(item.id)');
       expect(dart).toContain('body: jsonEncode(item.toJson())');
       expect(dart).toContain('_client.delete(_itemUri(id)');

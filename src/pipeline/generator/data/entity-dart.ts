@@ -17,6 +17,7 @@ const DART_TYPES: Readonly<Record<FieldType, string>> = {
   money: 'double',
   bool: 'bool',
   date: 'DateTime',
+  dateTime: 'DateTime',
 };
 
 /** The field's Dart type, nullable when optional (`bool` never is). */
@@ -45,9 +46,14 @@ export function valueField(entity: EntityPlan): EntityField | undefined {
   return entity.fields.find((field) => isNumeric(field) && field.required) ?? entity.fields.find(isNumeric);
 }
 
-/** The first date field: what a chart or calendar groups by. */
+/** Whether the field holds a `DateTime`: a day (`date`) or an instant at a time of day (`dateTime`). */
+export function isDated(field: EntityField): boolean {
+  return field.type === 'date' || field.type === 'dateTime';
+}
+
+/** The first date or date-time field: what a chart or calendar groups by. */
 export function dateField(entity: EntityPlan): EntityField | undefined {
-  return entity.fields.find((field) => field.type === 'date' && field.required) ?? entity.fields.find((field) => field.type === 'date');
+  return entity.fields.find((field) => isDated(field) && field.required) ?? entity.fields.find(isDated);
 }
 
 /**
@@ -63,7 +69,7 @@ export function categoryField(entity: EntityPlan): EntityField | undefined {
 /**
  * Dart expression turning `expr` (the field's value, of `fieldDartType`) into
  * display text, using `lib/core/formatters.dart` (`formatMoney`, `formatDate`,
- * `formatNumber`). Nullable values give `''`; yes/no in the app's language (`words`).
+ * `formatDateTime`, `formatNumber`). Nullable values give `''`; yes/no in the app's language (`words`).
  */
 export function displayText(field: EntityField, expr: string, words: Pick<UiText, 'yes' | 'no'> = ENGLISH): string {
   const nullable = !field.required && field.type !== 'bool';
@@ -85,6 +91,9 @@ export function displayText(field: EntityField, expr: string, words: Pick<UiText
     case 'date':
       text = `formatDate(${value})`;
       break;
+    case 'dateTime':
+      text = `formatDateTime(${value})`;
+      break;
     default:
       if (nullable) return `(${expr} ?? '')`;
       text = value;
@@ -95,6 +104,11 @@ export function displayText(field: EntityField, expr: string, words: Pick<UiText
 /** The id `sampleEntity(entity, n)` gives its record: `walker-1` for the first Walker. */
 export function sampleId(className: string, n: number): string {
   return `${className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()}-${n}`;
+}
+
+/** The hour of sample `n`'s date-time (`sampleValue`): 09:30 on the 1st, 10:30 on the 2nd… */
+export function sampleHour(n: number): number {
+  return 8 + (n % 10);
 }
 
 /** A Dart literal of the field's type for test data (deterministic in `n`); a reference points at sample `n`. */
@@ -110,6 +124,9 @@ export function sampleValue(field: EntityField, n: number): string {
       return n % 2 === 0 ? 'true' : 'false';
     case 'date':
       return `DateTime(2026, 1, ${Math.min(28, n)})`;
+    case 'dateTime':
+      // Local times, as the form's pickers make them.
+      return `DateTime(2026, 1, ${Math.min(28, n)}, ${sampleHour(n)}, 30)`;
     case 'email':
       return dartString(`user${n}@example.com`);
     case 'phone':
@@ -161,7 +178,10 @@ export function packageUri(packageName: string, rootPath: string): string {
 /** Dart expression of `value` (a DateTime) as the numeric date `pattern` says (`dd.MM.yyyy`). */
 function datePatternDart(pattern: string): string {
   const parts: Record<string, string> = { yyyy: 'value.year', MM: 'two(value.month)', dd: 'two(value.day)' };
-  return dartText(pattern.replace(/yyyy|MM|dd/g, (token) => `{${token}}`), parts);
+  return dartText(
+    pattern.replace(/yyyy|MM|dd/g, (token) => `{${token}}`),
+    parts,
+  );
 }
 
 /**
@@ -175,6 +195,14 @@ export function formattersDart(plan: Pick<AppPlan, 'locale'>): string {
   const text = uiText(plan);
   const months = monthList(text.monthNames).map((name) => dartString(name));
   const monthYear = dartText(text.monthYear, { month: '_months[value.month - 1]', year: 'value.year' });
+  const exampleDay = fill(
+    text.datePattern.replace(/yyyy|MM|dd/g, (token) => `{${token}}`),
+    {
+      yyyy: 2026,
+      MM: '01',
+      dd: '06',
+    },
+  );
   return `import 'package:intl/intl.dart';
 
 /// Display formats shared by every screen: ${money.currency} with ${money.decimalDigits} decimals, dates as ${text.datePattern}.
@@ -195,6 +223,15 @@ String formatDate(DateTime value) {
   String two(int n) => n.toString().padLeft(2, '0');
   return ${datePatternDart(text.datePattern)};
 }
+
+/// The time of day on a 24-hour clock, e.g. 14:30.
+String formatTime(DateTime value) {
+  String two(int n) => n.toString().padLeft(2, '0');
+  return '\${two(value.hour)}:\${two(value.minute)}';
+}
+
+/// A day and its time of day, e.g. ${exampleDay} 14:30.
+String formatDateTime(DateTime value) => '\${formatDate(value)} \${formatTime(value)}';
 
 const List<String> _months = [
 ${months.map((name) => `  ${name},`).join('\n')}

@@ -6,7 +6,9 @@
  */
 import type { GeneratedFile } from '../app-spec';
 import { RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
+import { userMessageFile } from '../archetypes/records-user-message';
 import { guessReason, isGuessed } from '../field-guesses';
+import { relativeImport } from './backends/backend-names';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import {
   FAKE_REPOSITORIES_PATH,
@@ -14,95 +16,122 @@ import {
   fieldBaseType,
   fieldDartType,
   formattersDart,
+  isDated,
   packageUri,
 } from './entity-dart';
+import { MODEL_TESTS_PATH, modelTestsDart } from './model-tests';
 
 export const IDS_PATH = 'lib/data/ids.dart';
 
+/** `missingField`, what every model's `fromJson` throws for a required value the data lacks. */
+export const JSON_FIELDS_PATH = 'lib/data/json_fields.dart';
+
 /**
- * Whether a date field holds a moment (a message's `sentAt`, a `createdAt`)
- * rather than a calendar day picked in a date picker (a due date, a birthday).
+ * \`lib/data/json_fields.dart\`: what every model's JSON code shares, written
+ * once instead of per model: \`missingField\`, and the date readers and
+ * writers the plan's models use.
+ *
+ * Dates travel (JSON, Firestore, Supabase \`timestamptz\`, GraphQL
+ * \`DateTime\`) as UTC ISO-8601 strings, so every backend and device reads
+ * the same instant. A day picked in a date picker is sent as midnight UTC of
+ * that day and read back as that day, so it never moves to the day before in
+ * another time zone; a moment is sent in UTC and shown in local time.
+ */
+export function jsonFieldsDart(plan: Pick<AppPlan, 'entities'>): string {
+  const dates = plan.entities.flatMap((entity) => entity.fields.filter(isDated));
+  const parts = [
+    `/// Thrown by a model's \`fromJson\` for a required value the data lacks, so
+/// bad data is reported instead of shown as empty text or today's date.
+/// Server repositories skip such a record and log why (\`readRecords\`).
+Never missingField(String model, String field) =>
+    throw FormatException('$model: the required field "$field" is missing');`,
+  ];
+  if (dates.some((field) => !isMoment(field))) {
+    parts.push(`/// A day (picked in a date picker) as midnight UTC of that day, so it never
+/// shifts to the day before in another time zone.
+String dayJson(DateTime value) =>
+    DateTime.utc(value.year, value.month, value.day).toIso8601String();
+
+/// The day [value] (a \`dayJson\` string) stands for; null if it is none.
+DateTime? readDay(Object? value) {
+  final parsed = value is String ? DateTime.tryParse(value) : null;
+  if (parsed == null) return null;
+  return DateTime(parsed.year, parsed.month, parsed.day);
+}`);
+  }
+  if (dates.some(isMoment)) {
+    parts.push(`/// A moment (an appointment, a message's time) in UTC.
+String momentJson(DateTime value) => value.toUtc().toIso8601String();
+
+/// The moment [value] (an ISO-8601 string) stands for, in the device's time
+/// zone; null if it is none.
+DateTime? readMoment(Object? value) =>
+    value is String ? DateTime.tryParse(value)?.toLocal() : null;`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * Whether a date field holds a moment (an appointment's time, a message's
+ * `sentAt`, a `createdAt`) rather than a calendar day picked in a date picker
+ * (a due date, a birthday).
  */
 export function isMoment(field: EntityField): boolean {
+  if (field.type === 'dateTime') return true;
   return field.type === 'date' && /(At|Time|Timestamp)$|^(timestamp|time)$/.test(field.name);
 }
 
-/** The reader of a date field's JSON value: `_moment` or `_day` (see `dateHelpers`). */
+/** The reader of a date field's JSON value: `readMoment` or `readDay` (see `jsonFieldsDart`). */
 function dateReader(field: EntityField): string {
-  return isMoment(field) ? '_moment' : '_day';
+  return isMoment(field) ? 'readMoment' : 'readDay';
 }
 
-function fromJsonValue(field: EntityField): string {
+/** The Dart expression reading the field's value; a missing required value throws (`missingField`). */
+function fromJsonValue(entity: EntityPlan, field: EntityField): string {
   const key = `json['${field.name}']`;
-  const optional = !field.required;
+  const missing = `missingField('${entity.className}', '${field.name}')`;
+  const orMissing = (read: string): string => (field.required ? `${read} ?? ${missing}` : read);
   switch (field.type) {
     case 'date':
-      return optional ? `${dateReader(field)}(${key})` : `${dateReader(field)}(${key}) ?? DateTime.now()`;
+    case 'dateTime':
+      return orMissing(`${dateReader(field)}(${key})`);
     case 'int':
-      return optional ? `(${key} as num?)?.toInt()` : `(${key} as num?)?.toInt() ?? 0`;
+      return orMissing(`(${key} as num?)?.toInt()`);
     case 'decimal':
     case 'money':
-      return optional ? `(${key} as num?)?.toDouble()` : `(${key} as num?)?.toDouble() ?? 0`;
+      return orMissing(`(${key} as num?)?.toDouble()`);
     case 'bool':
+      // Never required: a flag the data lacks is off (e.g. a column added later).
       return `${key} as bool? ?? false`;
     default:
-      return optional ? `${key} as String?` : `${key} as String? ?? ''`;
+      return orMissing(`${key} as String?`);
   }
-}
-
-function toJsonValue(field: EntityField): string {
-  if (field.type !== 'date') return field.name;
-  const writer = isMoment(field) ? '_momentJson' : '_dayJson';
-  return field.required ? `${writer}(${field.name})` : `${field.name} == null ? null : ${writer}(${field.name}!)`;
 }
 
 /**
- * How the model's dates travel (JSON, Firestore, Supabase `timestamptz`,
- * GraphQL `DateTime`): always as UTC ISO-8601 strings, so every backend
- * and every device reads the same instant. A day picked in a date picker is
- * sent as midnight UTC of that day and read back as that day, so it never
- * moves to the day before in another time zone; a moment is sent in UTC and
- * shown in the device's time zone.
+ * `name: <value>,` in the constructor call of `fromJson` (six columns in);
+ * too long for 80 columns, it breaks after `??` as `dart format` does.
  */
-function dateHelpers(entity: EntityPlan): string {
-  const dates = entity.fields.filter((field) => field.type === 'date');
-  const days = dates.some((field) => !isMoment(field));
-  const moments = dates.some(isMoment);
-  if (!dates.length) return '';
-  const lines = ['', '', '// Dates travel as UTC ISO-8601 strings.'];
-  if (days) {
-    lines.push(
-      '// A day (picked in a date picker) is sent as midnight UTC of that day and',
-      '// read back as that day, so it never shifts in another time zone.',
-    );
-  }
-  if (moments) lines.push("// A moment is sent in UTC and read in the device's time zone.");
-  if (days) {
-    lines.push(
-      'String _dayJson(DateTime value) =>',
-      '    DateTime.utc(value.year, value.month, value.day).toIso8601String();',
-      '',
-      'DateTime? _day(Object? value) {',
-      '  final parsed = value is String ? DateTime.tryParse(value) : null;',
-      '  if (parsed == null) return null;',
-      '  return DateTime(parsed.year, parsed.month, parsed.day);',
-      '}',
-    );
-  }
-  if (moments) {
-    if (days) lines.push('');
-    lines.push(
-      'String _momentJson(DateTime value) => value.toUtc().toIso8601String();',
-      '',
-      'DateTime? _moment(Object? value) =>',
-      '    value is String ? DateTime.tryParse(value)?.toLocal() : null;',
-    );
-  }
-  return lines.join('\n');
+function fromJsonArg(name: string, value: string): string {
+  const line = `      ${name}: ${value},`;
+  if (line.length <= 80) return line;
+  const at = value.lastIndexOf(' ?? ');
+  if (at < 0) return line;
+  return `      ${name}: ${value.slice(0, at)} ??\n          ${value.slice(at + 4)},`;
+}
+
+function toJsonValue(field: EntityField): string {
+  if (!isDated(field)) return field.name;
+  const writer = isMoment(field) ? 'momentJson' : 'dayJson';
+  return field.required ? `${writer}(${field.name})` : `${field.name} == null ? null : ${writer}(${field.name}!)`;
 }
 
 function constructorParam(field: EntityField): string {
-  return field.required ? `required this.${field.name}` : field.type === 'bool' ? `this.${field.name} = false` : `this.${field.name}`;
+  return field.required
+    ? `required this.${field.name}`
+    : field.type === 'bool'
+      ? `this.${field.name} = false`
+      : `this.${field.name}`;
 }
 
 /** `copyWith` cannot clear an optional field through `null`; a `clearX` flag per optional field does. */
@@ -143,25 +172,52 @@ function guessTodo(entity: EntityPlan): string {
   return `\n///\n${lines.map((line) => `/// ${line}`).join('\n')}`;
 }
 
-/** `operator ==` on one line when it fits in 80 columns, as `dart format` joins it. */
-function equalsLine(className: string): string {
-  const line = `  bool operator ==(Object other) => other is ${className} && other.id == id;`;
-  return line.length <= 80 ? line : `  bool operator ==(Object other) =>\n      other is ${className} && other.id == id;`;
+/**
+ * `operator ==` over every field, so an edited copy is not equal to the
+ * original (a rebuild or a selector would miss the edit otherwise); laid out
+ * as `dart format` does: one line when it fits, else one comparison a line.
+ */
+function equalsDart(entity: EntityPlan): string {
+  const name = entity.className;
+  const comparisons = ['id', ...entity.fields.map((field) => field.name)].map((field) => `other.${field} == ${field}`);
+  const oneLine = `  bool operator ==(Object other) => other is ${name} && ${comparisons.join(' && ')};`;
+  if (oneLine.length <= 80) return oneLine;
+  const afterArrow = `other is ${name} && ${comparisons.join(' && ')};`;
+  if (afterArrow.length + 6 <= 80) return `  bool operator ==(Object other) =>\n      ${afterArrow}`;
+  return `  bool operator ==(Object other) =>\n      other is ${name} &&\n${comparisons.map((c) => `      ${c}`).join(' &&\n')};`;
+}
+
+/**
+ * `hashCode` from the same fields as `==`: `Object.hash` takes up to 20
+ * values, `Object.hashAll` any number.
+ */
+function hashCodeDart(entity: EntityPlan): string {
+  const values = ['id', ...entity.fields.map((field) => field.name)];
+  const call = values.length <= 20 ? 'Object.hash' : 'Object.hashAll';
+  const args = values.length <= 20 ? values : [`[${values.join(', ')}]`];
+  const oneLine = `  int get hashCode => ${call}(${args.join(', ')});`;
+  if (oneLine.length <= 80) return oneLine;
+  if (values.length > 20) {
+    return `  int get hashCode => Object.hashAll([\n${values.map((v) => `        ${v},`).join('\n')}\n      ]);`;
+  }
+  return `  int get hashCode => Object.hash(\n${values.map((v) => `        ${v},`).join('\n')}\n      );`;
 }
 
 export function entityModelDart(entity: EntityPlan): string {
   const fields = entity.fields.map((field) => `  final ${fieldDartType(field)} ${field.name};`).join('\n');
   const params = ['required this.id', ...entity.fields.map(constructorParam)].map((p) => `    ${p},`).join('\n');
   // As `dart format` lays out a map literal after `=>`: entries at 8 columns, the brace at 6.
-  const json = [`        'id': id,`, ...entity.fields.map((field) => `        '${field.name}': ${toJsonValue(field)},`)].join(
-    '\n',
-  );
-  const fromJson = [
-    `      id: json['id'] as String? ?? '',`,
-    ...entity.fields.map((field) => `      ${field.name}: ${fromJsonValue(field)},`),
+  const json = [
+    `        'id': id,`,
+    ...entity.fields.map((field) => `        '${field.name}': ${toJsonValue(field)},`),
   ].join('\n');
-  const dateHelper = dateHelpers(entity);
-  return `/// ${entity.label}: one record of the app's data.${guessTodo(entity)}
+  const fromJson = [
+    fromJsonArg('id', `json['id'] as String? ?? missingField('${entity.className}', 'id')`),
+    ...entity.fields.map((field) => fromJsonArg(field.name, fromJsonValue(entity, field))),
+  ].join('\n');
+  return `import '${relativeImport(entity.paths.model, JSON_FIELDS_PATH)}';
+
+/// ${entity.label}: one record of the app's data.${guessTodo(entity)}
 class ${entity.className} {
   const ${entity.className}({
 ${params}
@@ -186,11 +242,11 @@ ${fromJson}
   }
 
   @override
-${equalsLine(entity.className)}
+${equalsDart(entity)}
 
   @override
-  int get hashCode => id.hashCode;
-}${dateHelper}
+${hashCodeDart(entity)}
+}
 `;
 }
 
@@ -239,21 +295,27 @@ function fakeRepository(entity: EntityPlan): string {
 }
 
 /** What every in-memory repository does, once: a list, and a switch that makes it fail. */
-const IN_MEMORY_RECORDS_DART = `/// A repository kept in a list; \`failing\` makes saves and deletes throw, as
-/// an offline backend would, so tests can check what the user is told.
+const IN_MEMORY_RECORDS_DART = `/// A repository kept in a list. \`failing\` makes saves and deletes throw and
+/// \`failingLoads\` makes fetches throw, as an offline backend would, so tests
+/// can check what the user is told and what stays on screen.
 class InMemoryRecords<T> implements RecordRepository<T> {
   InMemoryRecords({
     required this.idOf,
     List<T> seed = const [],
     this.failing = false,
+    this.failingLoads = false,
   }) : _items = [...seed];
 
   final String Function(T item) idOf;
   final List<T> _items;
   bool failing;
+  bool failingLoads;
 
   @override
-  Future<List<T>> fetchAll() async => List.unmodifiable(_items);
+  Future<List<T>> fetchAll() async {
+    if (failingLoads) throw Exception('offline');
+    return List.unmodifiable(_items);
+  }
 
   @override
   Future<void> save(T item) async {
@@ -298,11 +360,19 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
     { path: IDS_PATH, content: idsDart() },
     { path: FORMATTERS_PATH, content: formattersDart(plan) },
   ];
-  if (plan.entities.length > 0) files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
+  if (plan.entities.length > 0) {
+    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
+    files.push({ path: JSON_FIELDS_PATH, content: jsonFieldsDart(plan) });
+    // Shared by every screen that loads or saves records, whichever feature it belongs to.
+    files.push(userMessageFile(plan));
+  }
   for (const entity of plan.entities) {
     files.push({ path: entity.paths.model, content: entityModelDart(entity) });
     files.push({ path: entity.paths.repository, content: entityRepositoryDart(entity) });
   }
-  if (plan.entities.length > 0) files.push({ path: FAKE_REPOSITORIES_PATH, content: fakeRepositoriesDart(plan) });
+  if (plan.entities.length > 0) {
+    files.push({ path: FAKE_REPOSITORIES_PATH, content: fakeRepositoriesDart(plan) });
+    files.push({ path: MODEL_TESTS_PATH, content: modelTestsDart(plan) });
+  }
   return files;
 }

@@ -21,8 +21,10 @@ export const PACKAGE_VERSIONS = {
   image_picker: '^1.1.2',
   // flutter_test pins 1.1.1 (Flutter 3.24); its fake time drives `clock.now()` in widget tests.
   clock: '^1.1.1',
-  // The version flutter_localizations pins in Flutter 3.24 (a newer one would not resolve).
-  intl: '^0.19.0',
+  // flutter_localizations pins intl exactly, and the pin moves with the SDK (0.19.0 in Flutter 3.24, 0.20.2
+  // from 3.32): any fixed range fails `flutter pub get` on one of them. `any` takes the SDK's pin, as the Flutter
+  // internationalisation guide says; the templates use only DateFormat and NumberFormat constructors that both versions have.
+  intl: 'any',
 } as const satisfies Record<string, string>;
 
 export type PackageName = keyof typeof PACKAGE_VERSIONS;

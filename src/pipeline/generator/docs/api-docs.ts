@@ -21,9 +21,10 @@ import {
   restItemPath,
   type GraphqlEntity,
 } from '../data/backends/backend-names';
+import { graphqlNewerSignature, newerMessagesQuery, SINCE_PARAMETER } from '../data/backends/chat-messages';
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
 import { supabaseColumn } from '../data/backends/supabase-sql';
-import { fieldDartType } from '../data/entity-dart';
+import { fieldDartType, isDated } from '../data/entity-dart';
 import {
   serverPlan,
   type AppPlan,
@@ -33,6 +34,7 @@ import {
   type FieldType,
 } from '../plan/app-plan';
 import { linkTarget } from './entity-links';
+import { fieldTypeName } from './field-type-name';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -84,6 +86,7 @@ const JSON_TYPES: Readonly<Record<FieldType, JsonType>> = {
   money: { type: 'number', format: 'double' },
   bool: { type: 'boolean' },
   date: { type: 'string', format: 'date-time' },
+  dateTime: { type: 'string', format: 'date-time' },
 };
 
 /** Always present in `toJson()`: required fields, and `bool` (never null). */
@@ -273,6 +276,7 @@ function entitySchema(plan: AppPlan, entity: EntityPlan): Json {
     property.description = target
       ? referenceDescription(field, target, `GET ${restCollectionPath(target)}`)
       : singleLine(field.label);
+    if (field.type === 'dateTime') property.description += ' (an instant at a time of day, in UTC)';
     if (!alwaysPresent(field)) property.nullable = true;
     if (field.type === 'bool') property.default = false;
     if (field.required && field.name === entity.titleField) property.minLength = 1;
@@ -312,6 +316,36 @@ function operationIds(plan: AppPlan, schemas: ReadonlyMap<string, string>): Map<
   return ids;
 }
 
+/** A chat's messages list: the query parameters its 5-second poll sends (`fetchNewer()`), so it gets what is new only. */
+function newerMessagesParameters(plan: AppPlan, entity: EntityPlan): Record<string, Json> {
+  const query = newerMessagesQuery(plan, entity);
+  if (!query) return {};
+  const channel = query.channel;
+  return {
+    description: `Without parameters every item. The chat polls every 5 s with \`${SINCE_PARAMETER}\`${channel ? ` and \`${channel.name}\`` : ''} (\`fetchNewer()\`), so answer those filters on the server.`,
+    parameters: [
+      ...(channel
+        ? [
+            {
+              name: channel.name,
+              in: 'query',
+              required: false,
+              description: 'Only the messages of this channel.',
+              schema: { type: 'string' },
+            },
+          ]
+        : []),
+      {
+        name: SINCE_PARAMETER,
+        in: 'query',
+        required: false,
+        description: `Only the messages whose \`${query.sentAt.name}\` is at or after this instant (UTC ISO-8601).`,
+        schema: { type: 'string', format: 'date-time' },
+      },
+    ],
+  };
+}
+
 function entityPaths(
   plan: AppPlan,
   entity: EntityPlan,
@@ -331,6 +365,7 @@ function entityPaths(
         summary: `List all ${plural}`,
         operationId: ids.list,
         ...call('fetchAll()'),
+        ...newerMessagesParameters(plan, entity),
         responses: {
           '200': { description: 'All items', content: jsonContent({ type: 'array', items: schemaRef(schema) }) },
         },
@@ -530,7 +565,7 @@ export function graphqlSchema(appPlan: AppPlan): string {
   // Records kept only on the device (a camera's photos) are no part of the server's contract.
   const plan = serverPlan(appPlan);
   const entities = graphqlEntities(plan);
-  const usesDates = plan.entities.some((entity) => entity.fields.some((field) => field.type === 'date'));
+  const usesDates = plan.entities.some((entity) => entity.fields.some(isDated));
   const sections: string[] = [
     [
       `# GraphQL schema of ${singleLine(plan.displayName)}.`,
@@ -565,10 +600,14 @@ export function graphqlSchema(appPlan: AppPlan): string {
       ),
     );
   }
-  const query = entities.map(
-    (names) =>
-      `  ${graphqlString(`All ${names.entity.pluralLabel} (${repositoryImplementation('graphql', names.entity).className}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`,
-  );
+  const query = entities.map((names) => {
+    const repo = repositoryImplementation('graphql', names.entity).className;
+    // A chat's messages: the poll asks for those sent since the newest it has.
+    const newer = newerMessagesQuery(plan, names.entity);
+    return newer
+      ? `  ${graphqlString(`All ${names.entity.pluralLabel} (${repo}.fetchAll); with arguments only those ${newer.channel ? 'of a channel ' : ''}sent at or after \`since\` (${repo}.fetchNewer, every 5 s)`)}\n  ${graphqlNewerSignature(names, newer)}: [${names.typeName}!]!`
+      : `  ${graphqlString(`All ${names.entity.pluralLabel} (${repo}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`;
+  });
   const mutation = entities.flatMap((names) => {
     const repo = repositoryImplementation('graphql', names.entity).className;
     return [
@@ -606,7 +645,7 @@ function fieldRows(plan: AppPlan, entity: EntityPlan): string[][] {
 function fieldKind(plan: AppPlan, entity: EntityPlan, field: EntityField): string {
   const target = linkTarget(plan, field);
   if (target) return `\`${target.className}\` id`;
-  return `${field.type}${field.name === entity.titleField ? ' (title)' : ''}`;
+  return `${fieldTypeName(field)}${field.name === entity.titleField ? ' (title)' : ''}`;
 }
 
 function operationRows(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string[][] {
@@ -767,7 +806,7 @@ export function apiContractMd(appPlan: AppPlan): string {
       `Backend: ${BACKEND_TITLES[plan.backend]} (requested: "${inline(plan.spec.backend) || 'none'}")`,
       ...connectionLines(plan),
       'Ids: strings made by the app (`newId()` in `lib/data/ids.dart`); saving an item inserts it or replaces the one with the same id',
-      'Dates: ISO-8601 strings',
+      'Dates: ISO-8601 strings in UTC (a day is midnight UTC of that day; a date-time is the instant, shown in the device’s time zone)',
       contract,
     ]),
     'Screens get each repository as its interface from `AppServices` (`lib/app_services.dart`); widget tests use in-memory implementations, so swapping the backend leaves the UI code unchanged.',

@@ -1,6 +1,7 @@
 /**
  * The README's (and brief's) note on the links the planner read from the
- * description (a dog walk's walker, a lease's tenant): which record points at
+ * description (a dog walk's walker, a lease's tenant) or from the kind of
+ * record (a visit's pet: `plan/record-subjects.ts`): which record points at
  * which, where the form picks it from, how it is stored, and what the backend
  * does with it. They are a guess like the guessed fields, so they sit in
  * "What was guessed".
@@ -40,7 +41,7 @@ export function linkNotesMd(plan: AppPlan): string {
   if (links.length === 0) return '';
   return [
     '### Links between records',
-    'The description suggests these links: a record stores the id of the one it points at, and its form picks that record from a dropdown.',
+    'The description and the kinds of records suggest these links: a record stores the id of the one it points at, and its form picks that record from a dropdown.',
     bulletList(links.map((link) => linkLine(plan, link))),
     backendNote(plan, links),
   ].join('\n\n');

@@ -116,7 +116,7 @@ describe('README and models: what was guessed', () => {
 
   it('puts a TODO in the doc comment of each guessed model only', () => {
     expect(content(files, 'lib/data/models/zorb.dart')).toMatch(
-      /^\/\/\/ Zorb: one record of the app's data\.\n\/\/\/\n\/\/\/ TODO: Not a kind of record the generator knows, so its fields are/,
+      /^\/\/\/ Zorb: one record of the app's data\.\n\/\/\/\n\/\/\/ TODO: Not a kind of record the generator knows, so its fields are/m,
     );
     const comment = content(files, 'lib/data/models/quantum_flux.dart')
       .split('\n')

@@ -8,6 +8,7 @@ import { dataScreenOf } from '../feature-links';
 import { guessReason, isGuessed } from '../field-guesses';
 import { entityOf, type AppPlan, type EntityField, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { linkTarget } from './entity-links';
+import { fieldTypeName } from './field-type-name';
 import { linkNotesMd } from './link-notes';
 import { table } from './markdown';
 import { entryPhrase, screenEntry } from './screen-entry';
@@ -45,7 +46,7 @@ function whyCell(plan: AppPlan, feature: PlannedFeature): string {
   if (feature.options.paymentRecords) notes.push(paymentRecordsNote(plan, entity));
   if (feature.origin === 'app') notes.push(appAddedReason(plan, feature));
   const entry = screenEntry(plan, feature);
-  if (entry.kind !== 'home') notes.push(entryPhrase(entry));
+  if (entry.kind !== 'home' || entry.only) notes.push(entryPhrase(entry));
   const dataScreen = dataScreenOf(plan, feature);
   if (dataScreen && dataScreen.origin !== 'app') notes.push(`its data is entered on ${dataScreen.names.label}`);
   return notes.join('; ') || '—';
@@ -66,7 +67,7 @@ export function featureListNote(plan: AppPlan, feature: PlannedFeature): string 
   const notes: string[] = [];
   if (feature.origin === 'app') notes.push(appAddedFor(plan, feature));
   const entry = screenEntry(plan, feature);
-  if (entry.kind !== 'home') notes.push(entryPhrase(entry));
+  if (entry.kind !== 'home' || entry.only) notes.push(entryPhrase(entry));
   if (notes.length === 0) return undefined;
   const text = notes.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -124,7 +125,7 @@ export function guessedSection(plan: AppPlan): string {
 /** The field's type, or for a reference the record it links to ("→ Walker", listed below the table). */
 function fieldKind(plan: AppPlan, field: EntityField): string {
   const target = linkTarget(plan, field);
-  return target ? `→ ${target.label}` : field.type;
+  return target ? `→ ${target.label}` : fieldTypeName(field);
 }
 
 function guessedEntities(plan: AppPlan): string {

@@ -10,6 +10,7 @@ import { guessReason, isGuessed } from '../field-guesses';
 import { entityOf, type AppPlan, type ArchetypeId, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { themeTokens } from '../theme-tokens';
+import { fieldTypeName } from './field-type-name';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 import { guessedSection } from './plan-notes';
 import { screenEntry } from './screen-entry';
@@ -113,7 +114,7 @@ export function dataModelSection(plan: AppPlan): string {
             ['`id`', 'text', 'yes', 'Identifier'],
             ...entity.fields.map((field) => [
               `\`${field.name}\``,
-              field.type,
+              fieldTypeName(field),
               field.required ? 'yes' : 'no',
               field.label,
             ]),
@@ -146,16 +147,24 @@ export function requirementsMd(plan: AppPlan): string {
 }
 
 /** What a user checks on each kind of screen. */
-const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan) => string[]>> = {
+const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan, feature?: PlannedFeature) => string[]>> = {
   entity: (entity) => [
     `Given there are no ${entity?.pluralLabel.toLowerCase() ?? 'records'}, then an empty state invites me to add one.`,
-    `When I fill in the form (${entity?.fields.map((field) => field.label.toLowerCase()).join(', ') ?? ''}) and save, then the new entry appears in the list.`,
+    `When I fill in the form (${
+      entity?.fields
+        .filter((field) => !field.managed)
+        .map((field) => field.label.toLowerCase())
+        .join(', ') ?? ''
+    }) and save, then the new entry appears in the list.`,
     'When I save with a required field empty or invalid, then the field shows why and nothing is saved.',
     'When I open an entry, I see every field; I can edit or delete it (delete asks to confirm).',
   ],
-  auth: () => [
+  auth: (_entity, feature) => [
     'When I enter an invalid email or a short password, then the form says what is wrong.',
     'When I sign in with valid credentials, then I see that I am signed in and can sign out.',
+    ...(feature?.options.registration
+      ? ['When I have no account, I can create one with my email and a password I type twice.']
+      : []),
   ],
   chart: (entity) => [
     `Given saved ${entity?.pluralLabel.toLowerCase() ?? 'records'}, then a chart and totals summarise them.`,
@@ -177,6 +186,11 @@ const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan) => string[]>>
   profile: () => ['When I edit my name and save, the new name is shown and kept.'],
   onboarding: () => ['The first screens explain the app; Skip or Get started finishes and is remembered.'],
   checkout: () => ['When I add products to the cart I see the total; paying shows success or the reason it failed.'],
+  study: () => [
+    'Given cards are due, I see one front at a time; "Show answer" shows the back and the four grades.',
+    'When I grade a card, its next review date is saved and the next due card appears; Again shows it once more.',
+    'Given no card is due, the screen says when the next one is; a finished session shows a summary.',
+  ],
 };
 
 /** How the user gets to the screen: its home card, the settings button, a gate, or the feature that needs it. */
@@ -188,13 +202,15 @@ function openingCriterion(plan: AppPlan, feature: PlannedFeature): string {
     case 'data':
       return `Given I am on ${inline(entry.host.names.label)}, when I tap "${entry.action}", ${opens}`;
     case 'settings':
-      return `Given I am on the home screen, when I tap the settings button in the app bar, ${opens}`;
+      return `Given I am on the home screen, when I tap ${entry.button}, ${opens}`;
     case 'gate':
       return entry.gate.kind === 'signIn'
         ? `Given I am not signed in, when I open the app, ${opens}`
         : `Given I open the app for the first time, ${opens}`;
     case 'home':
-      return `Given I am on the home screen, when I tap "${label}", ${opens}`;
+      return entry.only
+        ? `When I open the app, ${opens}`
+        : `Given I am on the home screen, when I tap "${label}", ${opens}`;
   }
 }
 
@@ -204,7 +220,7 @@ function storySection(plan: AppPlan, feature: PlannedFeature, index: number): st
     `## US-${index + 1} — ${label}`,
     `As a user, I want ${label} so that ${summary(plan, feature).replace(/\.$/, '').toLowerCase()}.`,
     '**Acceptance criteria**',
-    bulletList([openingCriterion(plan, feature), ...CRITERIA[feature.archetype](entityOf(plan, feature))]),
+    bulletList([openingCriterion(plan, feature), ...CRITERIA[feature.archetype](entityOf(plan, feature), feature)]),
     `Screen: \`${feature.paths.screen}\` · Test: \`${feature.paths.test}\``,
   ].join('\n\n');
 }

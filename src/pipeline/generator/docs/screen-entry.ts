@@ -8,36 +8,40 @@ import type { AppGate } from '../archetypes/archetype';
 import { ARCHETYPES } from '../archetypes/registry';
 import { manageDataLabel, openedFrom } from '../feature-links';
 import { entityOf, type AppPlan, type PlannedFeature } from '../plan/app-plan';
+import { homeButton, homeButtonsPlace, singleHomeFeature } from '../templates/home-layout';
 
 export type ScreenEntry =
-  | { kind: 'home' }
-  | { kind: 'settings' }
-  | { kind: 'gate'; gate: AppGate }
+  /** `only`: the app's one main feature, which the home screen is. */
+  | { kind: 'home'; only: boolean }
+  /** `button`: "the settings button in the home app bar" or its tab in the navigation bar (`home-layout.ts`). */
+  | { kind: 'settings'; button: string }
+  /** `place`: where the account button sits, "the home app bar" or "the navigation bar". */
+  | { kind: 'gate'; gate: AppGate; place: string }
   | { kind: 'data'; host: PlannedFeature; action: string };
 
 export function screenEntry(plan: AppPlan, feature: PlannedFeature): ScreenEntry {
-  if (feature.archetype === 'settings') return { kind: 'settings' };
+  if (feature.archetype === 'settings') return { kind: 'settings', button: homeButton(plan, 'settings') };
   const gate = ARCHETYPES[feature.archetype].gate?.({ plan, feature });
-  if (gate) return { kind: 'gate', gate };
+  if (gate) return { kind: 'gate', gate, place: homeButtonsPlace(plan) };
   const host = openedFrom(plan, feature);
   const entity = entityOf(plan, feature);
   if (host && entity) return { kind: 'data', host, action: manageDataLabel(plan, entity) };
-  return { kind: 'home' };
+  return { kind: 'home', only: singleHomeFeature(plan) === feature };
 }
 
 /** A short phrase: "home card", "opens first until someone is signed in; later from "Account" in the home app bar"… */
 export function entryPhrase(entry: ScreenEntry): string {
   switch (entry.kind) {
     case 'home':
-      return 'home card';
+      return entry.only ? "the home screen itself (the app's one main feature)" : 'home card';
     case 'settings':
-      return 'opens from the settings button in the home app bar';
+      return `opens from ${entry.button}`;
     case 'data':
       return `no home card: open it with "${entry.action}" on ${entry.host.names.label}`;
     case 'gate': {
       const first =
         entry.gate.kind === 'signIn' ? 'opens first until someone is signed in' : 'shown once, at the first launch';
-      const later = entry.gate.homeAction ? `; later from "${entry.gate.homeAction.tooltip}" in the home app bar` : '';
+      const later = entry.gate.homeAction ? `; later from "${entry.gate.homeAction.tooltip}" in ${entry.place}` : '';
       return `no home card: ${first}${later}`;
     }
   }

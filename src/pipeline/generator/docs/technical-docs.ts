@@ -110,7 +110,7 @@ export function architectureMd(plan: AppPlan, files: readonly GeneratedFile[]): 
 /** Where the screen is opened from, for the design doc. */
 function entryPoint(plan: AppPlan, feature: PlannedFeature): string {
   const entry = screenEntry(plan, feature);
-  return entry.kind === 'home' ? `home card with icon \`${feature.icon}\`` : entryPhrase(entry);
+  return entry.kind === 'home' && !entry.only ? `home card with icon \`${feature.icon}\`` : entryPhrase(entry);
 }
 
 function screenSection(plan: AppPlan, feature: PlannedFeature): string {

@@ -44,7 +44,7 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     carrito diario diarios ver registrar mensual usuarios clientes reservar reservas pagar pagos jugadores`,
   pt: `o os do da dos das e meu minha meus minhas um uma nao aplicativo despesas estatisticas calendario busca
     pesquisa perfil configuracoes tarefas entrar mapa notificacoes pedidos produtos carrinho diarias ver registrar
-    usuarios clientes reservar pagar`,
+    usuarios clientes reservar pagar seu seus suas voce acompanhe`,
   fr: `le la les des du et pour avec mon ma mes une qui dans sur application depenses statistiques calendrier
     recherche profil parametres taches connexion carte notifications commandes produits panier quotidiennes voir
     utilisateurs clients`,

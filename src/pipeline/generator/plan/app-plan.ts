@@ -25,6 +25,7 @@ export type ArchetypeId =
   | 'profile'
   | 'onboarding'
   | 'checkout'
+  | 'study'
   | 'entity';
 
 /** How the repositories store data. */
@@ -32,9 +33,12 @@ export type BackendKind = 'none' | 'firebase' | 'supabase' | 'rest' | 'graphql';
 
 /**
  * Dart types: text/longText/email/phone/url → String, int → int,
- * decimal/money → double, bool → bool, date → DateTime.
+ * decimal/money → double, bool → bool, date/dateTime → DateTime. A `date` is a day
+ * (a due date, a birthday); a `dateTime` is an instant at a time of day (an appointment,
+ * a court booking), stored in UTC and shown in the device's time zone.
  */
-export type FieldType = 'text' | 'longText' | 'email' | 'phone' | 'url' | 'int' | 'decimal' | 'money' | 'bool' | 'date';
+export type FieldType =
+  'text' | 'longText' | 'email' | 'phone' | 'url' | 'int' | 'decimal' | 'money' | 'bool' | 'date' | 'dateTime';
 
 export interface EntityField {
   /** lowerCamelCase Dart field / JSON key, never a Dart keyword and never `id`. */
@@ -53,6 +57,11 @@ export interface EntityField {
    * `displayTitle`), lists and details show the referenced record's title. Unset for plain fields.
    */
   refersTo?: string;
+  /**
+   * Kept by a feature, never typed by the user (a flashcard's review schedule, which the study screen
+   * updates): forms leave it out and keep the edited record's value; details show it read-only.
+   */
+  managed?: boolean;
 }
 
 /**

@@ -325,6 +325,42 @@ export const ARCHETYPE_WORDS: readonly ArchetypeWords[] = [
     ],
   },
   {
+    // Studying flashcards: due cards one at a time, graded to schedule the next review. "Review"
+    // and "practice" are not here: a restaurant's reviews and a musician's practice log are records.
+    id: 'study',
+    title: 'Study',
+    words: [
+      'study',
+      'learn',
+      'learning',
+      'spaced repetition',
+      'flashcard review',
+      'quiz*',
+      'on tap',
+      'hoc the',
+      'hoc tu vung',
+      'estudiar',
+      'estudio',
+      'repaso',
+      'repasar',
+      'reviser',
+      'revision',
+      'apprendre',
+      'lernen',
+      'abfrage*',
+      'studiare',
+      'ripasso',
+      'estudar',
+      'revisao',
+      'belajar',
+      'hafalan',
+      '学习',
+      '复习',
+      '学習',
+      '復習',
+    ],
+  },
+  {
     id: 'profile',
     title: 'Profile',
     words: [
@@ -598,6 +634,15 @@ export const LABEL_ONLY_WORDS: ReadonlySet<string> = new Set([
   'registro',
   'foto*',
   'bild*',
+  // "learn more", "Spanisch lernen", "estudio de yoga": a study screen only when a feature names it.
+  'learn',
+  'learning',
+  'lernen',
+  'estudio',
+  'revision',
+  'apprendre',
+  'belajar',
+  'quiz*',
 ]);
 
 /**

@@ -57,7 +57,7 @@ describe('planApp: a requested calendar books what the description books', () =>
     expect(fields(plan, 'DogWalk')).toEqual([
       'title:text!',
       'walkerId:text!→Walker',
-      'date:date!',
+      'date:dateTime!',
       'location:text',
       'price:money!',
       'paid:bool',
@@ -83,7 +83,7 @@ describe('planApp: a requested calendar books what the description books', () =>
     expect(fields(plan, 'Appointment')).toEqual([
       'patient:text!',
       'doctorId:text!→Doctor',
-      'date:date!',
+      'date:dateTime!',
       'phone:phone',
       'notes:longText',
     ]);

@@ -164,16 +164,32 @@ function namesOwnRecords(candidate: CalendarCandidate, described: boolean): bool
   return className === 'CalendarEvent' || (className === 'Booking' && !described);
 }
 
+/** The most lists of people a described booking picks from: who books it, and who does it. */
+const MAX_BOOKED_PEOPLE = 2;
+
+/** A list of people: contact fields of their own ("Gassigeher"), or a table row with contact details (Kunden). */
+function isPeopleList(ref: EntityRef): boolean {
+  return ref.row.fields === PERSON_FIELDS || (ref.fieldsFrom === 'domain' && /:(email|phone)\b/.test(ref.row.fields));
+}
+
 /**
- * A described booking in an app that keeps a list of people ("jugadores", "members"): who booked is
- * one of them, picked from the list, rather than a name typed again on every booking.
+ * A described booking in an app that keeps lists of people ("jugadores", "Gassigeher", "Kunden"): who
+ * booked is one of them, picked from the list, rather than a name typed again on every booking. The
+ * app's own people lists come first, and the first one is required; a second list is optional.
  */
 function withBookedPerson(ref: EntityRef, entities: readonly EntityRef[]): EntityRef {
-  const person = entities.find((other) => other.row.fields === PERSON_FIELDS);
-  if (!person || ref.fieldsFrom !== 'description' || ref.row.refersTo) return ref;
-  const name = person.row.className.charAt(0).toLowerCase() + person.row.className.slice(1);
-  if (parseFieldSpecs(ref.row.fields).some((field) => field.name === name)) return ref;
+  if (ref.fieldsFrom !== 'description' || ref.row.refersTo) return ref;
+  const taken = new Set(parseFieldSpecs(ref.row.fields).map((field) => field.name));
+  const lists = [...entities.filter((other) => other.row.fields === PERSON_FIELDS), ...entities.filter(isPeopleList)];
+  const people = lists.filter((other, index) => lists.indexOf(other) === index && other.key !== ref.key);
+  const names = people
+    .map((person) => ({ person, name: person.row.className.charAt(0).toLowerCase() + person.row.className.slice(1) }))
+    .filter(({ name }) => !taken.has(name))
+    .slice(0, MAX_BOOKED_PEOPLE);
+  if (!names.length) return ref;
   const [first, ...rest] = ref.row.fields.split(', ');
-  const fields = [first, `${name}:text!`, ...rest].join(', ');
-  return { ...ref, row: { ...ref.row, fields, refersTo: { [name]: person.row.className } } };
+  const added = names.map(({ name }, index) => `${name}:text${index === 0 ? '!' : ''}`);
+  const fields = [first, ...added, ...rest].join(', ');
+  const refersTo = Object.fromEntries(names.map(({ person, name }) => [name, person.row.className]));
+  return { ...ref, row: { ...ref.row, fields, refersTo } };
 }

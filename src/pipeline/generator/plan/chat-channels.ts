@@ -51,6 +51,8 @@ export function foldChatChannels<T extends LabelCandidate>(
   if (chats.length === 0) return undefined;
   const asksForChannels = (candidate: T): boolean => {
     if (candidate.archetype === 'entity') return ownWord(candidate) && endsWithChannelWord(candidate.label);
+    // "Study groups" reads as the study screen by its first word; beside a chat, groups are channels.
+    if (candidate.archetype === 'study') return endsWithChannelWord(candidate.label);
     if (candidate.archetype !== 'chat') return false;
     if (mentions(candidate.label, CHAT_CHANNEL_WORDS)) return true;
     return candidate !== chats[0] && mentions(candidate.label, CONVERSATION_WORDS);
@@ -58,7 +60,7 @@ export function foldChatChannels<T extends LabelCandidate>(
   const channelLabels = candidates.filter(asksForChannels);
   if (channelLabels.length === 0) return undefined;
   // The channel entity is named after the word for them: "Rooms" → Room, "Salas" → Sala.
-  const named = channelLabels.find((candidate) => candidate.archetype === 'entity') ?? channelLabels[0];
+  const named = channelLabels.find((candidate) => candidate.archetype !== 'chat') ?? channelLabels[0];
   for (const candidate of channelLabels) candidate.archetype = 'chat';
   for (const candidate of candidates) {
     if (candidate.archetype === 'chat') candidate.options[CHANNELS_OPTION] = true;

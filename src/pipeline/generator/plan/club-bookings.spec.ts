@@ -48,7 +48,7 @@ describe('a club that books courts and takes payments', () => {
     expect(fieldsOf(PADEL, 'reservas')).toEqual([
       'pista:text!',
       'jugadorId:text!->Jugador',
-      'date:date!',
+      'date:dateTime!',
       'price:money!',
       'paid:bool',
       'notes:longText',
@@ -93,7 +93,10 @@ describe('a club that books courts and takes payments', () => {
 
   it('keeps the salon booking when the description books nothing, and the checkout when the app sells', () => {
     const salon = spec('Salon', 'Manage my hair salon', ['bookings', 'clients']);
-    expect(fieldsOf(salon, 'bookings')).toContain('customerName:text!');
+    // The salon's customer, picked from the clients list the app keeps rather than a name typed in.
+    expect(fieldsOf(salon, 'bookings')).toEqual(
+      expect.arrayContaining(['customerId:text!->Customer', 'service:text!']),
+    );
     const shop = spec('Shoe Shop', 'Sell shoes online', ['cart', 'checkout', 'payments']);
     expect(planApp(shop).features.map((feature) => feature.archetype)).toEqual(['entity', 'checkout', 'settings']);
     const sellsInDescription = spec('Merch', 'Sell band products to fans', ['payments']);

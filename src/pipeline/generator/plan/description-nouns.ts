@@ -19,6 +19,7 @@ import {
   type DomainEntity,
 } from './domain-entities';
 import { lex, readText, type Phrase, type Word } from './description-sentences';
+import { isGermanAgentNoun } from './german-agent-nouns';
 import {
   AGENT_STEMS,
   CONTRACT_WORDS,
@@ -162,8 +163,25 @@ function hasWord(set: ReadonlySet<string>, words: readonly string[], head: strin
   return false;
 }
 
+/**
+ * Whether a German compound ends in one of the set's words: "Hundespaziergang" is a Spaziergang,
+ * "Tennisplatz" a Platz. Only German glues its nouns, and only words of four letters or more count.
+ */
+function endsCompound(set: ReadonlySet<string>, head: string, ctx: Context): boolean {
+  if (ctx.locale !== 'de') return false;
+  for (const word of set) if (word.length >= 4 && head.length > word.length && head.endsWith(word)) return true;
+  return false;
+}
+
+/** {@link hasWord}, or the end of a German compound. */
+function namesKind(set: ReadonlySet<string>, words: readonly string[], head: string, ctx: Context): boolean {
+  return hasWord(set, words, head) || endsCompound(set, head, ctx);
+}
+
 function isPerson(head: string, words: readonly string[], ctx: Context): boolean {
   if (hasWord(PERSON_WORDS, words, head)) return true;
+  // "Gassigeher", "Betreuerinnen": German agent nouns, named as a list (only listed phrases get here).
+  if (ctx.locale === 'de' && isGermanAgentNoun(head)) return true;
   if (PERSON_SHAPE.test(head) && !/(fee|tree|coffee|degree)$/.test(head)) return true;
   // "walkers" walk, "visitors" visit: an -er/-or noun of a known verb, or of a verb the text uses.
   const agent = /^([a-z]+?)(er|or)$/.exec(head);
@@ -215,12 +233,12 @@ function headIndexOf(words: readonly Word[], ctx: Context): number {
 
 function kindOf(texts: readonly string[], head: string, phrase: Phrase, view: Noun['view'], ctx: Context): Kind {
   if (isPerson(head, texts, ctx)) return 'person';
-  if (hasWord(CONTRACT_WORDS, texts, head)) return 'contract';
-  if (hasWord(VOTE_WORDS, texts, head)) return 'vote';
-  if (hasWord(EVENT_WORDS, texts, head)) return 'event';
+  if (namesKind(CONTRACT_WORDS, texts, head, ctx)) return 'contract';
+  if (namesKind(VOTE_WORDS, texts, head, ctx)) return 'vote';
+  if (namesKind(EVENT_WORDS, texts, head, ctx)) return 'event';
   if (/(ing|tion|sion|ment)$/.test(head)) return 'activity';
   const booked = phrase.intent === 'book' || view === 'book';
-  if (booked && hasWord(RESOURCE_WORDS, texts, head)) return 'resource';
+  if (booked && namesKind(RESOURCE_WORDS, texts, head, ctx)) return 'resource';
   if (phrase.intent === 'record' && FIELD_WORDS.has(head)) return 'measure';
   return 'thing';
 }
@@ -280,9 +298,13 @@ function inflectedForms(all: readonly Word[], headIndex: number, ctx: Context): 
   const lower = head.toLocaleLowerCase();
   const keepCase = (form: string) => (head === lower ? form : capitalize(form));
   const one = keepCase(singularNoun(lower, ctx.locale));
-  const many = isPlural(all[headIndex].text, ctx)
-    ? head
-    : keepCase(pluralNoun(singularNoun(lower, ctx.locale), ctx.locale));
+  // "mit Gassigehern" is a dative plural: the list is "Gassigeher", as -er nouns are in the plural.
+  const dative = ctx.locale === 'de' && lower.endsWith('ern') && one.endsWith('er');
+  const many = dative
+    ? one
+    : isPlural(all[headIndex].text, ctx)
+      ? head
+      : keepCase(pluralNoun(singularNoun(lower, ctx.locale), ctx.locale));
   return {
     one: written.map((word, i) => (i === headIndex ? one : word)),
     many: written.map((word, i) => (i === headIndex ? many : word)),
@@ -328,7 +350,19 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
   const strong =
     !!domain && (plural_ || domain.end - domain.start > 1 || !WEAK_DESCRIPTION_WORDS.has(content[domain.start]));
   const attribute = FIELD_WORDS.has(head) || FIELD_WORDS.has(headSingular);
-  const facts = { plural: plural_, domain: !!domain, strong, payment, person, attribute, view: view !== undefined };
+  // German -er nouns of people have no plural ending ("Fahrlehrer verwalten"): an object or a subject is
+  // read as the list it names; after "mit"/"für" ("mit dem Trainer") only a plural ending counts.
+  const germanPeople =
+    ctx.locale === 'de' && (phrase.role === 'object' || phrase.role === 'plain') && isGermanAgentNoun(headSingular);
+  const facts = {
+    plural: plural_ || germanPeople,
+    domain: !!domain,
+    strong,
+    payment,
+    person,
+    attribute,
+    view: view !== undefined,
+  };
   if (!isAccepted(phrase, facts)) return undefined;
 
   const kind: Kind = payment ? 'payment' : kindOf(texts, headSingular, phrase, view, ctx);
@@ -359,7 +393,11 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     kind,
     className: kind === 'resource' ? `${stem}Booking` : stem,
     tableName: kind === 'resource' || paymentStem ? undefined : tableName,
-    title: capitalize(phrase.words.map((word) => word.orig).join(' ')),
+    // The words as written, unless a German dative changed them ("mit Gassigehern" → "Gassigeher").
+    title:
+      ctx.locale === 'de' && /ern$/.test(head) && /er$/.test(headId)
+        ? pluralLabel
+        : capitalize(phrase.words.map((word) => word.orig).join(' ')),
     label,
     pluralLabel,
     refName: ctx.syllables ? lowerFirst(stem) : headName,
@@ -379,7 +417,7 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     // A singular mention in English ("my plant") titles the screen with the table's plural.
     if (!plural_ && ctx.locale === 'en') noun.title = domain.row.pluralLabel;
     // English keeps the user's word ("apartment" for a Listing); other languages the table's class.
-    if (ctx.headFirst || domain.end - domain.start > 1) noun.refName = lowerFirst(domain.row.className);
+    if (ctx.locale !== 'en' || domain.end - domain.start > 1) noun.refName = lowerFirst(domain.row.className);
   }
   return noun;
 }
@@ -543,10 +581,22 @@ function bookingOfPerson(person: Noun, add: (noun: Noun) => Noun, ctx: Context):
   };
 }
 
-/** Payments name who pays, votes and logs what they are about, events the app's main thing. */
+/** A person the app keeps a list of; a table row with contact details (students, customers, employees) too. */
+function isPeople(noun: Noun): boolean {
+  return noun.kind === 'person' || /:(email|phone)\b/.test(noun.domain?.fields ?? '');
+}
+
+/** Kinds of booked records that name the people taking part (a booked court names its booker elsewhere). */
+const BOOKED_WITH_PEOPLE: ReadonlySet<Kind> = new Set(['event', 'activity', 'thing']);
+
+/**
+ * Payments name who pays, votes and logs what they are about, events the app's main thing, and what is
+ * booked the people the app keeps ("Hundespaziergänge buchen, Gassigeher und Kunden verwalten": a walk
+ * picks its walker and its customer from their lists instead of a name typed again on every walk).
+ */
 function linkNaturally(nouns: readonly Noun[]): void {
-  // A table row with contact details (students, customers, employees) is a person too.
-  const person = nouns.find((noun) => noun.kind === 'person' || /:(email|phone)\b/.test(noun.domain?.fields ?? ''));
+  const people = nouns.filter(isPeople);
+  const person = people[0];
   const first = nouns[0];
   const thing =
     first && (first.domain ? !/:(email|phone)\b/.test(first.domain.fields) : first.kind === 'thing')
@@ -563,6 +613,10 @@ function linkNaturally(nouns: readonly Noun[]): void {
           : undefined;
     if (wants && !linked.has(wants)) (noun.requiredRefs.length ? noun.refs : noun.requiredRefs).push(wants);
     if ((noun.kind === 'event' || noun.kind === 'activity') && thing && !linked.has(thing)) noun.refs.push(thing);
+    const booked = noun.phrase.intent === 'book' || noun.view === 'book';
+    if (booked && BOOKED_WITH_PEOPLE.has(noun.kind)) {
+      for (const other of people) if (!linked.has(other)) noun.refs.push(other);
+    }
   }
 }
 

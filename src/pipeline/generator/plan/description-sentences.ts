@@ -145,6 +145,8 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
   let afterColon = false;
   // The noun right before a "," or "and": a list when another noun follows directly ("tenants, leases").
   let listFrom: Phrase | undefined;
+  // Each listed phrase → the one listed before it ("Hunde, Katzen und Pferde"), for a verb that ends the list.
+  const listedAfter = new Map<Phrase, Phrase>();
   const flush = (): Phrase | undefined => {
     if (!run.length) return undefined;
     const phrase: Phrase = {
@@ -159,7 +161,10 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
       sentence,
       verbAt,
     };
-    if (listFrom) phrase.list = listFrom.list = true;
+    if (listFrom) {
+      phrase.list = listFrom.list = true;
+      listedAfter.set(phrase, listFrom);
+    }
     listFrom = undefined;
     phrases.push(phrase);
     if (role === 'object' || role === 'plain') objects.push(phrase);
@@ -173,17 +178,33 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
   const verb = (next: Intent | undefined, words: readonly Word[], following: Unit | undefined) => {
     const before = flush();
     listFrom = undefined;
-    // Verb last ("Fahrstunden buchen und bezahlen"): the noun before it is its object.
-    const last = !following || following.kind === 'sep' || (following.kind === 'role' && following.role === 'conj');
-    if (next && last && before && !before.intent && before.role !== 'adjunct') {
-      before.role = 'object';
-      before.intent = next;
-      before.verbAt = words.map((word) => word.at);
+    // Verb last ("Fahrstunden buchen und bezahlen", "Gassigeher und Kunden verwalten"): the nouns listed
+    // right before it are its objects; "Termine mit Kunden buchen" books the Termine, not the Kunden.
+    // German may put "mit …" after its final verb ("Spaziergänge buchen mit Gassigehern"); English
+    // "customers book with walkers" has its subject there, not an object.
+    const closing =
+      following?.kind === 'role' && (following.role === 'conj' || (!english && following.role === 'with'));
+    const last = !following || following.kind === 'sep' || closing;
+    const described = before?.role === 'with' || before?.role === 'for';
+    const nearest = described ? before.owners[before.owners.length - 1] : before;
+    const objectsBefore: Phrase[] = [];
+    for (let phrase = nearest; last && phrase; phrase = listedAfter.get(phrase)) {
+      if (phrase.role !== 'object' && phrase.role !== 'plain') break;
+      if (phrase.intent && phrase.intent !== intent) break;
+      objectsBefore.push(phrase);
     }
-    intent = next;
-    verbAt = next ? words.map((word) => word.at) : undefined;
-    role = 'object';
-    objects = [];
+    for (const phrase of objectsBefore) {
+      phrase.role = 'object';
+      phrase.intent = next;
+      phrase.verbAt = next ? words.map((word) => word.at) : undefined;
+    }
+    // A verb that took the nouns before it is done: the next clause ("…, Kunden verwalten") is not booked too.
+    const done = objectsBefore.length > 0;
+    intent = done ? undefined : next;
+    verbAt = next && !done ? words.map((word) => word.at) : undefined;
+    role = done ? 'plain' : 'object';
+    // "… buchen mit Gassigehern": a "with" after the verb still describes the nouns it took.
+    objects = done ? objectsBefore.slice() : [];
     verbSlot = false;
     skipVerb = false;
   };

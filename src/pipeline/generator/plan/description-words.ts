@@ -84,7 +84,9 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     record: 'theo doi, ghi lai, ghi chep, ghi',
   },
   es: {
-    stop: 'que, como, cuando, donde, aplicacion, app, muy, todo, todos, todas, cada, es, son, mas',
+    stop:
+      'que, como, cuando, donde, aplicacion, app, muy, todo, todos, todas, cada, es, son, mas, dia, dias, semana, ' +
+      'semanas, mes, meses, ano, anos, hoy',
     prep: 'en, a, al, desde, sobre, entre, sin, hasta',
     adjective: 'pequeno, pequena, nuevo, nueva, diario, diaria',
     article: 'el, la, los, las, un, una, unos, unas, mi, mis, tu, tus, su, sus, nuestro, nuestra, nuestros, nuestras',
@@ -94,13 +96,17 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     with: 'con',
     for: 'para, por',
     of: 'de, del',
-    filler: 'gestionar, administrar, organizar, ver, guardar, anadir, crear, llevar',
+    // Infinitives and the imperatives descriptions address the user with ("controla tus gastos").
+    filler:
+      'gestionar, gestiona, administrar, administra, organizar, organiza, ver, guardar, guarda, anadir, crear, llevar',
     book: 'reservar, agendar, apartar',
     pay: 'pagar, abonar',
-    record: 'registrar, anotar, controlar',
+    record:
+      'registrar, registra, anotar, anota, controlar, controla, controle, lleva el control de, lleva un registro de, ' +
+      'seguimiento de',
   },
   pt: {
-    stop: 'que, como, quando, onde, aplicativo, app, muito, tudo, cada',
+    stop: 'que, como, quando, onde, aplicativo, app, muito, tudo, cada, dia, dias, semana, semanas, mes, meses, hoje',
     prep: 'em, no, na, nos, nas, ao, aos, sem',
     adjective: 'pequeno, pequena, novo, nova',
     article: 'o, a, os, as, um, uma, meu, minha, meus, minhas, seu, sua, seus, suas, nosso, nossa',
@@ -110,13 +116,15 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     with: 'com',
     for: 'para, por',
     of: 'de, do, da, dos, das',
-    filler: 'gerenciar, gerir, organizar, ver, salvar, adicionar, criar',
+    filler: 'gerenciar, gerencie, gerir, organizar, organize, ver, salvar, adicionar, criar',
     book: 'reservar, agendar, marcar',
     pay: 'pagar',
-    record: 'registrar, anotar, acompanhar, controlar',
+    record: 'registrar, registre, anotar, anote, acompanhar, acompanhe, acompanha, controlar, controle, controla',
   },
   fr: {
-    stop: 'que, qui, quand, ou, tout, tous, chaque, application, app, est, sont',
+    stop:
+      'que, qui, quand, ou, tout, tous, chaque, application, app, est, sont, jour, jours, semaine, semaines, mois, ' +
+      'annee, annees',
     prep: 'dans, au, aux, en, sur, sans, chez, a',
     adjective: 'petit, petite, nouveau, nouvelle',
     article: 'le, la, les, l, un, une, des, mon, ma, mes, ton, ta, tes, son, sa, ses, notre, nos, votre, vos',
@@ -125,13 +133,18 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     with: 'avec',
     for: 'pour',
     of: 'de, du, d',
-    filler: 'gerer, organiser, voir, ajouter, creer, garder',
-    book: 'reserver',
-    pay: 'payer, regler',
-    record: 'suivre, noter, enregistrer',
+    filler: 'gerer, gerez, organiser, organisez, voir, ajouter, creer, garder',
+    book: 'reserver, reservez',
+    pay: 'payer, payez, regler',
+    // "Suivez vos dépenses", "suis mes dépenses": the forms a description speaks to its reader with.
+    record:
+      'suivre, suivez, suis, suit, noter, notez, enregistrer, enregistrez, enregistre, garder une trace de, ' +
+      'gardez une trace de',
   },
   de: {
-    stop: 'ist, sind, alle, jede, jeden, wenn, wo, was, wie, auch, app',
+    stop:
+      'ist, sind, alle, jede, jeden, jeder, wenn, wo, was, wie, auch, app, immer, wieder, aber, tag, tage, woche, ' +
+      'wochen, monat, monate, jahr, jahre, heute',
     prep: 'im, am, an, auf, in, bei, nach, aus, zum, zur, uber',
     adjective: 'klein, kleine, neu, neue',
     article:
@@ -143,13 +156,14 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     with: 'mit',
     for: 'fur',
     of: 'von, vom',
-    filler: 'verwalten, organisieren, sehen, speichern, hinzufugen, erstellen',
-    book: 'buchen, reservieren',
-    pay: 'bezahlen, zahlen',
-    record: 'erfassen, protokollieren, verfolgen, notieren',
+    filler: 'verwalten, verwalte, organisieren, organisiere, sehen, speichern, hinzufugen, erstellen, planen, plane',
+    // Infinitives end a German clause ("Hundespaziergänge buchen"), imperatives start one ("Buche …").
+    book: 'buchen, buche, reservieren, reserviere',
+    pay: 'bezahlen, bezahle, zahlen',
+    record: 'erfassen, erfasse, protokollieren, verfolgen, verfolge, notieren, notiere',
   },
   it: {
-    stop: 'che, quando, dove, tutto, ogni, applicazione, app',
+    stop: 'che, quando, dove, tutto, ogni, applicazione, app, giorno, giorni, settimana, settimane, mese, mesi, oggi',
     prep: 'in, nel, nella, nei, su, sul, a, al',
     adjective: 'piccolo, piccola, nuovo, nuova',
     article: 'il, lo, la, i, gli, le, un, uno, una, mio, mia, miei, mie',
@@ -158,10 +172,12 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     with: 'con',
     for: 'per',
     of: 'di, del, della, dei, delle',
-    filler: 'gestire, organizzare, vedere, salvare, aggiungere, creare',
+    filler: 'gestire, gestisci, organizzare, organizza, vedere, salvare, aggiungere, creare',
     book: 'prenotare, riservare',
     pay: 'pagare',
-    record: 'registrare, annotare, tracciare, monitorare',
+    record:
+      'registrare, registra, annotare, annota, tracciare, monitorare, monitora, tieni traccia, tenere traccia, ' +
+      'tieni traccia di',
   },
   id: {
     stop: 'aplikasi, yang, ini, itu, juga, setiap, semua, app',
@@ -423,7 +439,21 @@ export const EVENT_WORDS: ReadonlySet<string> = new Set([
   'reuniao',
   'aula',
   'seance',
+  'promenade',
+  'paseo',
+  'passeio',
+  'passeggiata',
   'treffen',
+  // German, matched at the end of a compound too ("Hundespaziergang", "Fahrstunde", "Gassirunde").
+  'spaziergang',
+  'runde',
+  'stunde',
+  'ausflug',
+  'fahrt',
+  'besuch',
+  'schicht',
+  'probe',
+  'feier',
   'riunione',
   'incontro',
   'rapat',

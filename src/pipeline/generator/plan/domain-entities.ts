@@ -8,6 +8,7 @@
  */
 import type { AppLocale } from './app-language';
 import type { FieldType } from './app-plan';
+import { isGermanAgentNoun } from './german-agent-nouns';
 
 export interface DomainEntity {
   words: readonly string[];
@@ -17,6 +18,8 @@ export interface DomainEntity {
   fields: string;
   /** Field name → the `className` of the row it points at (rows mined from a description: "walker" → Walker). */
   refersTo?: Readonly<Record<string, string>>;
+  /** Fields a feature keeps up to date and the user never types (`EntityField.managed`). */
+  managed?: readonly string[];
   /**
    * `pluralLabel` in vi|es|pt|fr|de|it|id|zh|ja, for rows the app adds a screen for on its
    * own (Places for a map, Products for a checkout): that screen's title is no word of the user's.
@@ -134,6 +137,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'work order',
       'job ticket',
       'service order',
+      'maintenance request',
+      'repair request',
       'ticket',
       'lenh san xuat',
       'orden de trabajo',
@@ -148,6 +153,66 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     label: 'Work order',
     pluralLabel: 'Work orders',
     fields: 'title:text!, assignee:text!, location:text, dueDate:date!, priority:int, done:bool, notes:longText',
+  },
+  // A clinic's records of one patient (`record-subjects.ts` links them to the app's pets or patients).
+  // Before the recipes: "receta médica" is a prescription, "receta" alone a recipe.
+  {
+    words: [
+      'visit',
+      'checkup',
+      'check up',
+      'vet visit',
+      'visita',
+      'besuch',
+      'besuche',
+      'visite',
+      'kunjungan',
+      'tai kham',
+      '就诊',
+      '診察',
+    ],
+    className: 'Visit',
+    label: 'Visit',
+    pluralLabel: 'Visits',
+    fields: 'reason:text!, date:date!, notes:longText',
+  },
+  {
+    words: [
+      'prescription',
+      'receta medica',
+      'receita medica',
+      'ordonnance',
+      'verschreibung',
+      'prescrizione',
+      'resep dokter',
+      'don thuoc',
+      '处方',
+      '処方箋',
+    ],
+    className: 'Prescription',
+    label: 'Prescription',
+    pluralLabel: 'Prescriptions',
+    fields: 'medication:text!, dosage:text!, instructions:longText, date:date!',
+  },
+  {
+    words: [
+      'vaccination',
+      'vaccine',
+      'vacuna',
+      'vacunacion',
+      'vacina',
+      'vaccin',
+      'impfung',
+      'vaccino',
+      'vaksin',
+      'tiem chung',
+      '疫苗',
+      'ワクチン',
+    ],
+    className: 'Vaccination',
+    label: 'Vaccination',
+    pluralLabel: 'Vaccinations',
+    fields: 'vaccine:text!, date:date!, nextDue:date, notes:longText',
   },
   {
     words: [
@@ -262,7 +327,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     className: 'Habit',
     label: 'Habit',
     pluralLabel: 'Habits',
-    fields: 'name:text!, timesPerWeek:int!, streak:int, doneToday:bool',
+    // The streak and this week's count are computed from the habit's check-offs (`HABIT_CHECK_ENTITY`).
+    fields: 'name:text!, timesPerWeek:int!',
   },
   {
     words: [
@@ -377,7 +443,9 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     className: 'ChatMessage',
     label: 'Message',
     pluralLabel: 'Messages',
-    fields: 'text:longText!, sender:text!, sentAt:date!',
+    fields: 'text:longText!, sender:text!, senderId:text!, sentAt:date!',
+    // The chat sets it from the signed-in account (or the install); nobody types it.
+    managed: ['senderId'],
   },
   {
     words: [
@@ -432,6 +500,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'animal de estimacao',
       'animal',
       'haustier',
+      'haustiere',
       'animale',
       'hewan peliharaan',
       '宠物',
@@ -537,6 +606,58 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     pluralLabel: 'Vehicles',
     fields: 'name:text!, plate:text!, mileageKm:int, nextService:date',
   },
+  // A vehicle's fill-ups and services (`record-subjects.ts` links them to the app's vehicles).
+  {
+    words: [
+      'fuel',
+      'fuel log',
+      'fill up',
+      'fill ups',
+      'fillup',
+      'refuel',
+      'refueling',
+      'petrol',
+      'combustible',
+      'repostaje',
+      'combustivel',
+      'abastecimento',
+      'carburant',
+      'plein',
+      'tanken',
+      'tankfullung',
+      'carburante',
+      'rifornimento',
+      'bahan bakar',
+      'nhien lieu',
+      'do xang',
+      '加油',
+      '給油',
+    ],
+    className: 'FuelLog',
+    label: 'Fill-up',
+    pluralLabel: 'Fuel log',
+    fields: 'station:text!, date:date!, liters:decimal!, cost:money!, odometer:int',
+  },
+  {
+    words: [
+      'maintenance',
+      'service record',
+      'servicing',
+      'mantenimiento',
+      'manutencao',
+      'entretien',
+      'wartung',
+      'manutenzione',
+      'perawatan',
+      'bao duong',
+      '保养',
+      '整備',
+    ],
+    className: 'MaintenanceRecord',
+    label: 'Maintenance record',
+    pluralLabel: 'Maintenance',
+    fields: 'description:text!, date:date!, cost:money, odometer:int, notes:longText',
+  },
   {
     words: [
       'property',
@@ -557,6 +678,30 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     label: 'Listing',
     pluralLabel: 'Listings',
     fields: 'title:text!, address:text!, price:money!, bedrooms:int, description:longText',
+  },
+  // A marketplace's item for sale; a property listing is the row above.
+  {
+    words: [
+      'ad',
+      'classified',
+      'classified ad',
+      'anuncio',
+      'anuncios',
+      'annonce',
+      'anzeige',
+      'anzeigen',
+      'inserzione',
+      'annuncio',
+      'iklan',
+      'tin rao',
+      'rao vat',
+      '广告',
+      '広告',
+    ],
+    className: 'ClassifiedAd',
+    label: 'Ad',
+    pluralLabel: 'Ads',
+    fields: 'title:text!, price:money!, description:longText, condition:text, category:text',
   },
   {
     words: [
@@ -681,6 +826,55 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     pluralLabel: 'Packing list',
     fields: 'item:text!, quantity:int!, packed:bool',
   },
+  // Flashcards and their decks (the study feature, `archetypes/study.archetype.ts`). The deck comes
+  // first: "flashcard decks" names decks. Bare "cards", "Karten", "Stapel" are flashcards only in an
+  // app that studies (`plan/study-cards.ts`): elsewhere they are gift cards or piles.
+  {
+    words: [
+      'deck',
+      'flashcard deck',
+      'card deck',
+      'karteikartenstapel',
+      'mazo',
+      'mazzo',
+      // Italian plurals in "-i" are not folded to "-o" here ("mazzi" would stay a generic record).
+      'mazzi',
+      'baralho',
+      'bo the',
+      '卡组',
+      'デッキ',
+    ],
+    className: 'Deck',
+    label: 'Deck',
+    pluralLabel: 'Decks',
+    fields: 'name:text!, description:longText',
+    titles: 'Bộ thẻ|Mazos|Baralhos|Paquets|Stapel|Mazzi|Dek|卡组|デッキ',
+  },
+  {
+    words: [
+      'flashcard',
+      'flash card',
+      'karteikarte',
+      'lernkarte',
+      'vokabelkarte',
+      'the hoc',
+      'the ghi nho',
+      'kartu hafalan',
+      '闪卡',
+      '单词卡',
+      '単語カード',
+    ],
+    className: 'Flashcard',
+    label: 'Card',
+    pluralLabel: 'Cards',
+    // The review schedule (SM-2, `study.lib-dart.ts`): the day the card is due next (none: new, due
+    // now), the days until the next review after that one, the ease factor and the reviews in a row
+    // that were not "Again". The study screen keeps them; forms never show them.
+    fields: 'front:text!, back:longText!, deck:text!, due:date, intervalDays:int, ease:decimal, repetitions:int',
+    refersTo: { deck: 'Deck' },
+    managed: ['due', 'intervalDays', 'ease', 'repetitions'],
+    titles: 'Thẻ|Tarjetas|Cartões|Cartes|Karten|Schede|Kartu|卡片|カード',
+  },
 ];
 
 /** Parses `title:text!, amount:money` into field specs. */
@@ -700,13 +894,31 @@ export function parseFieldSpecs(fields: string): { name: string; type: FieldType
  */
 export const CHAT_CHANNEL_FIELDS = 'name:text!, topic:longText';
 
+/**
+ * One check-off of a habit: the habit (`habit` becomes `habitId`) and the local day it was done as
+ * `yyyy-MM-dd` text, which names the same day on every backend and in every time zone. A record per
+ * day rather than a list of days on the habit: every backend stores it as a plain row, two devices
+ * ticking different days never overwrite each other, and untick is a delete by a known id. The habit
+ * list adds and removes them; they get no screen of their own.
+ */
+export const HABIT_CHECK_ENTITY: DomainEntity = {
+  words: [],
+  className: 'HabitCheck',
+  label: 'Habit check-off',
+  pluralLabel: 'Habit check-offs',
+  fields: 'habit:text!, day:text!',
+  refersTo: { habit: 'Habit' },
+};
+
 /** A message posted in a channel: `channel` becomes `channelId`, pointing at the channel entity. */
 export const CHANNEL_MESSAGE_ENTITY: DomainEntity = {
   words: [],
   className: 'ChatMessage',
   label: 'Message',
   pluralLabel: 'Messages',
-  fields: 'channel:text!, text:longText!, sender:text!, sentAt:date!',
+  fields: 'channel:text!, text:longText!, sender:text!, senderId:text!, sentAt:date!',
+  // The chat sets it from the signed-in account (or the install); nobody types it.
+  managed: ['senderId'],
 };
 
 /**
@@ -729,9 +941,13 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
 const PERSON_WORDS =
   /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien)$/;
 
-/** Whether a label's words name people: "players", "jugadores", "người chơi". */
-export function namesPeople(words: readonly string[]): boolean {
+/**
+ * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent
+ * noun ("Gassigeher", "Betreuerinnen": `german-agent-nouns.ts`), since a label names a list.
+ */
+export function namesPeople(words: readonly string[], locale: AppLocale = 'en'): boolean {
   const last = words[words.length - 1] ?? '';
+  if (locale === 'de' && isGermanAgentNoun(last)) return true;
   return PERSON_SHAPE.test(last) || PERSON_WORDS.test(last) || PERSON_WORDS.test(words.slice(-2).join(' '));
 }
 
@@ -760,20 +976,23 @@ const GENERIC_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
     /(score|grade|mark|rating|reading|result|weight|level|measurement|metric|temperature)s?$/,
     'subject:text!, value:decimal!, date:date!, notes:longText',
   ],
-  [
-    /(tion|sion|ance|ence|ment|ing|visit|shift|check|round)s?$/,
-    'title:text!, date:date!, completed:bool, notes:longText',
-  ],
+  // Jobs someone ticks off ("waterings", "inspections", "safety checks") are done or not; other things
+  // that happen ("donations", "performances", "shifts") are records of a day, not to-dos.
+  [/((?<!meet)ing|check|round|inspection)s?$/, 'title:text!, date:date!, completed:bool, notes:longText'],
+  [/(tion|sion|ance|ence|ment|visit|shift)s?$/, 'title:text!, date:date!, notes:longText'],
 ];
 
 /** The fields, and whether the word's shape chose them or they are the default. */
-export function genericFields(words: readonly string[]): { fields: string; from: 'shape' | 'default' } {
+export function genericFields(
+  words: readonly string[],
+  locale: AppLocale = 'en',
+): { fields: string; from: 'shape' | 'default' } {
   const last = words[words.length - 1] ?? '';
   // "shopping list", "grocery list": the word before the list says what it holds.
   const before = /^lists?$/.test(last) ? (words[words.length - 2] ?? '') : '';
   const word = SHOPPING.test(before) ? before : last;
   const fields =
-    GENERIC_SHAPES.find(([shape]) => shape.test(word))?.[1] ?? (namesPeople(words) ? PERSON_FIELDS : undefined);
+    GENERIC_SHAPES.find(([shape]) => shape.test(word))?.[1] ?? (namesPeople(words, locale) ? PERSON_FIELDS : undefined);
   return fields ? { fields, from: 'shape' } : { fields: GENERIC_FIELDS, from: 'default' };
 }
 
@@ -883,4 +1102,7 @@ export const WEAK_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
   'income',
   'cost',
   'run',
+  'ad',
+  'plein',
+  'fuel',
 ]);

@@ -116,8 +116,10 @@ describe('entity names from nouns in the app language', () => {
     expect(titles('it', 'Gestione prenotazioni dei campi da tennis per i clienti del circolo')).toContain(
       'Prenotazioni',
     );
+    // "mit Gassigehern" is a dative: the walkers' list is titled "Gassigeher".
     expect(titles('de', 'Hundespaziergänge buchen mit Gassigehern, Termine und Kunden verwalten')).toEqual([
       'Hundespaziergänge',
+      'Gassigeher',
       'Termine',
       'Kunden',
       'Einstellungen',

@@ -6,7 +6,7 @@
  * (`field-labels.spec.ts` checks it).
  */
 import type { AppLocale } from './app-language';
-import type { EntityPlan } from './app-plan';
+import type { EntityField, EntityPlan } from './app-plan';
 
 const ORDER: readonly AppLocale[] = ['vi', 'es', 'pt', 'fr', 'de', 'it', 'id', 'zh', 'ja'];
 
@@ -16,6 +16,14 @@ name: Tên|Nombre|Nome|Nom|Name|Nome|Nama|名称|名前
 notes: Ghi chú|Notas|Notas|Notes|Notizen|Note|Catatan|备注|メモ
 note: Ghi chú|Nota|Nota|Note|Notiz|Nota|Catatan|备注|メモ
 date: Ngày|Fecha|Data|Date|Datum|Data|Tanggal|日期|日付
+front: Mặt trước|Anverso|Frente|Recto|Vorderseite|Fronte|Depan|正面|表面
+back: Mặt sau|Reverso|Verso|Verso|Rückseite|Retro|Belakang|背面|裏面
+deck: Bộ thẻ|Mazo|Baralho|Paquet|Stapel|Mazzo|Dek|卡组|デッキ
+due: Ôn lại vào|Próximo repaso|Próxima revisão|Prochaine révision|Fällig am|Prossimo ripasso|Diulang pada|下次复习|次回復習日
+intervalDays: Khoảng cách (ngày)|Intervalo (días)|Intervalo (dias)|Intervalle (jours)|Intervall (Tage)|Intervallo (giorni)|Interval (hari)|间隔(天)|間隔(日)
+ease: Độ dễ|Facilidad|Facilidade|Facilité|Leichtigkeit|Facilità|Kemudahan|难易系数|易しさ
+repetitions: Số lần ôn|Repasos|Revisões|Révisions|Wiederholungen|Ripassi|Pengulangan|复习次数|復習回数
+dateTime: Ngày giờ|Fecha y hora|Data e hora|Date et heure|Datum und Uhrzeit|Data e ora|Tanggal & waktu|日期时间|日時
 phone: Số điện thoại|Teléfono|Telefone|Téléphone|Telefon|Telefono|Telepon|电话|電話番号
 description: Mô tả|Descripción|Descrição|Description|Beschreibung|Descrizione|Deskripsi|描述|説明
 startDate: Ngày bắt đầu|Fecha de inicio|Data de início|Date de début|Startdatum|Data di inizio|Tanggal mulai|开始日期|開始日
@@ -78,6 +86,7 @@ year: Năm|Año|Ano|Année|Jahr|Anno|Tahun|年份|年
 watched: Đã xem|Visto|Assistido|Vu|Gesehen|Visto|Sudah ditonton|已看|視聴済み
 text: Nội dung|Texto|Texto|Texte|Text|Testo|Teks|内容|本文
 sender: Người gửi|Remitente|Remetente|Expéditeur|Absender|Mittente|Pengirim|发送者|送信者
+senderId: Mã người gửi|ID del remitente|ID do remetente|ID de l'expéditeur|Absender-ID|ID del mittente|ID pengirim|发送者 ID|送信者 ID
 sentAt: Thời gian gửi|Enviado el|Enviado em|Envoyé le|Gesendet am|Inviato il|Dikirim pada|发送时间|送信日時
 topic: Chủ đề|Tema|Tema|Sujet|Thema|Argomento|Topik|主题|トピック
 destination: Điểm đến|Destino|Destino|Destination|Reiseziel|Destinazione|Tujuan|目的地|目的地
@@ -112,6 +121,28 @@ link: Liên kết|Enlace|Link|Lien|Link|Link|Tautan|链接|リンク
 addedOn: Ngày thêm|Añadido el|Adicionado em|Ajouté le|Hinzugefügt am|Aggiunto il|Ditambahkan pada|添加日期|追加日
 item: Món đồ|Artículo|Item|Article|Gegenstand|Oggetto|Barang|物品|持ち物
 channel: Kênh|Canal|Canal|Canal|Kanal|Canale|Kanal|频道|チャンネル
+reason: Lý do khám|Motivo|Motivo|Motif|Anlass|Motivo|Keluhan|就诊原因|来院理由
+medication: Thuốc|Medicamento|Medicamento|Médicament|Medikament|Farmaco|Obat|药品|薬
+instructions: Hướng dẫn|Indicaciones|Instruções|Instructions|Anweisungen|Istruzioni|Petunjuk|用法说明|服用方法
+vaccine: Vắc-xin|Vacuna|Vacina|Vaccin|Impfstoff|Vaccino|Vaksin|疫苗|ワクチン
+nextDue: Lần tiếp theo|Próxima dosis|Próxima dose|Prochain rappel|Nächste Impfung|Prossimo richiamo|Jadwal berikutnya|下次接种|次回予定
+station: Trạm xăng|Gasolinera|Posto|Station-service|Tankstelle|Distributore|SPBU|加油站|給油所
+liters: Số lít|Litros|Litros|Litres|Liter|Litri|Liter|升数|給油量 (L)
+cost: Chi phí|Coste|Custo|Coût|Kosten|Costo|Biaya|费用|費用
+odometer: Số km (đồng hồ)|Cuentakilómetros (km)|Hodômetro (km)|Compteur (km)|Kilometerstand|Contachilometri (km)|Odometer (km)|里程表（公里）|走行距離 (km)
+condition: Tình trạng|Estado|Estado|État|Zustand|Condizioni|Kondisi|成色|状態
+holder: Người giữ vé|Titular|Titular|Titulaire|Inhaber|Intestatario|Pemegang|持票人|名義
+ticketType: Loại vé|Tipo de entrada|Tipo de ingresso|Type de billet|Ticketart|Tipo di biglietto|Jenis tiket|票种|券種
+seat: Ghế|Asiento|Assento|Place|Sitzplatz|Posto|Kursi|座位|座席
+code: Mã|Código|Código|Code|Code|Codice|Kode|编码|コード
+petId: Thú cưng|Mascota|Animal de estimação|Animal|Haustier|Animale|Hewan peliharaan|宠物|ペット
+vehicleId: Xe|Vehículo|Veículo|Véhicule|Fahrzeug|Veicolo|Kendaraan|车辆|車両
+eventId: Sự kiện|Evento|Evento|Événement|Veranstaltung|Evento|Acara|活动|イベント
+projectId: Dự án|Proyecto|Projeto|Projet|Projekt|Progetto|Proyek|项目|プロジェクト
+courseId: Khóa học|Curso|Curso|Cours|Kurs|Corso|Kursus|课程|コース
+studentId: Học sinh|Alumno|Aluno|Élève|Schüler|Studente|Siswa|学生|生徒
+deckId: Bộ thẻ|Mazo|Baralho|Paquet|Stapel|Mazzo|Dek|卡组|デッキ
+driverId: Tài xế|Conductor|Motorista|Conducteur|Fahrer|Autista|Pengemudi|司机|ドライバー
 `;
 
 const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> = new Map(
@@ -127,6 +158,19 @@ const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> 
 /** The entity with its field labels in `locale` where the table has them. */
 export function localizeEntity(entity: EntityPlan, locale: AppLocale): EntityPlan {
   if (locale === 'en') return entity;
-  const fields = entity.fields.map((field) => ({ ...field, label: LABELS.get(field.name)?.[locale] ?? field.label }));
+  const fields = entity.fields.map((field) => ({
+    ...field,
+    label: LABELS.get(labelKey(field))?.[locale] ?? field.label,
+  }));
   return { ...entity, fields };
+}
+
+/** The row of a field's label: an appointment's `date` that carries a time reads "Fecha y hora", not "Fecha". */
+function labelKey(field: EntityField): string {
+  return field.type === 'dateTime' && field.name === 'date' ? 'dateTime' : field.name;
+}
+
+/** The label of the field `name` in `locale`, where the table has one ("customer" in German → "Kunde"). */
+export function localFieldLabel(name: string, locale: AppLocale): string | undefined {
+  return LABELS.get(name)?.[locale];
 }

@@ -11,6 +11,8 @@ const PAIRS: ReadonlyArray<readonly [AppLocale, string, string]> = [
   ['de', 'buchung', 'buchungen'],
   ['de', 'kanal', 'kanäle'],
   ['de', 'aufgabe', 'aufgaben'],
+  ['de', 'karte', 'karten'],
+  ['de', 'lernkarte', 'lernkarten'],
   ['de', 'mannschaft', 'mannschaften'],
   ['de', 'fußballplatz', 'fußballplätze'],
   ['de', 'mieter', 'mieter'],

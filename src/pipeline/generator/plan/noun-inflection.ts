@@ -38,9 +38,16 @@ const GERMAN_EXCEPTIONS: readonly Rule[] = [
   ['rezepte', 'rezept'],
   ['mitglieder', 'mitglied'],
   ['kinder', 'kind'],
+  // A plural without a singular of its own ("-ern" is no dative here).
+  ['eltern', 'eltern'],
   ['bilder', 'bild'],
   ['lieder', 'lied'],
   ['fahrten', 'fahrt'],
+  ['stunden', 'stunde'],
+  ['runden', 'runde'],
+  ['schichten', 'schicht'],
+  ['ausflüge', 'ausflug'],
+  ['proben', 'probe'],
   ['patienten', 'patient'],
   ['studenten', 'student'],
   ['notizen', 'notiz'],
@@ -49,6 +56,8 @@ const GERMAN_EXCEPTIONS: readonly Rule[] = [
   ['nachrichten', 'nachricht'],
   ['gruppen', 'gruppe'],
   ['aufgaben', 'aufgabe'],
+  // Karten, Lernkarten, Karteikarten: "-en" is no regular ending here (Garten, Wagen keep it).
+  ['karten', 'karte'],
 ];
 
 /** German regular plurals; "-ern" is the dative plural after "mit" ("mit Gassigehern"). */
@@ -69,6 +78,12 @@ const GERMAN_RULES: readonly Rule[] = [
 
 /** German singular → plural for the endings above; other nouns take "-e" (Termin → Termine) or "-s" after a vowel. */
 const GERMAN_PLURALS: readonly Rule[] = [
+  // Women's forms of people (Lehrerin, Patientin, Kundin, Polizistin, Kollegin); "Termin" and "Magazin" are not.
+  ['erin', 'erinnen'],
+  ['ntin', 'ntinnen'],
+  ['ndin', 'ndinnen'],
+  ['stin', 'stinnen'],
+  ['egin', 'eginnen'],
   ['ung', 'ungen'],
   ['heit', 'heiten'],
   ['keit', 'keiten'],
@@ -147,6 +162,8 @@ const PORTUGUESE_PLURALS: readonly Rule[] = [
 /** French plural → singular (animaux → animal, bateaux → bateau). */
 const FRENCH_RULES: readonly Rule[] = [
   ['travaux', 'travail'],
+  // "revenus" is the plural of "revenu" (most nouns in -us are singular: bus, virus, campus).
+  ['venus', 'venu'],
   ['eaux', 'eau'],
   ['aux', 'al'],
   ['eux', 'eu'],

@@ -100,10 +100,32 @@ describe('planApp: archetypes from the words users write', () => {
     expect(title('Feature1')).toEqual({ name: 'title', label: 'Title', from: 'default' });
   });
 
-  it('asks for registration only when the words say so', () => {
-    expect(planApp(spec(['login'])).features[0].options.registration).toBe(false);
-    expect(planApp(spec(['login', 'sign up'])).features[0].options.registration).toBe(true);
-    expect(planApp(spec(['register'])).features[0].options.registration).toBe(true);
+  it('offers sign-up unless the brief says the accounts are handed out', () => {
+    const registration = (features: string[], description: string) =>
+      planApp(spec(features, { description })).features.find((feature) => feature.archetype === 'auth')?.options
+        .registration;
+    // Consumer apps: owners, buyers and sellers make their own accounts.
+    expect(registration(['login', 'pets'], 'Veterinary clinic: owners register pets, book visits')).toBe(true);
+    expect(registration(['inicio de sesión', 'anuncios'], 'Vende y compra artículos usados cerca de ti')).toBe(true);
+    expect(registration(['login'], '')).toBe(true);
+    expect(registration(['login', 'sign up'], '')).toBe(true);
+    // Staff apps and handed-out accounts, in several languages.
+    expect(registration(['login', 'shifts'], 'Employees sign in to log their shifts')).toBe(false);
+    expect(registration(['login', 'tasks'], 'Internal tool for our staff')).toBe(false);
+    expect(registration(['login', 'notes'], 'Invite-only notes; accounts are created by an admin')).toBe(false);
+    expect(registration(['Anmeldung', 'Schichten'], 'Nur für Mitarbeiter: Schichten erfassen')).toBe(false);
+    expect(registration(['inicio de sesión', 'turnos'], 'Los empleados inician sesión para ver sus turnos')).toBe(
+      false,
+    );
+    expect(registration(['connexion', 'notes'], 'Application réservée au personnel, sans inscription')).toBe(false);
+    expect(registration(['登录', '班次'], '员工登录后记录自己的班次')).toBe(false);
+    expect(registration(['ログイン', 'メモ'], '友だちとメモを共有するアプリ')).toBe(true);
+    // A label that asks for sign-up outweighs the staff guess, not an explicit "no sign-up".
+    expect(registration(['login and register', 'shifts'], 'Employees sign in to log their shifts')).toBe(true);
+    expect(registration(['login and register'], 'No sign-up: invite only')).toBe(false);
+    // From the description alone (no feature list).
+    expect(registration([], 'A recipe book where users can login and save recipes')).toBe(true);
+    expect(registration([], 'Technicians log in to record repairs')).toBe(false);
   });
 });
 
@@ -275,7 +297,7 @@ describe('planApp: fields the description names', () => {
     expect(fieldsOf(plan, 'Appointment').fields).toEqual([
       'patient:text!',
       'doctorId:text!',
-      'date:date!',
+      'date:dateTime!',
       'phone:phone',
       'notes:longText',
     ]);
@@ -370,7 +392,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
           DogWalk: [
             'title:text!',
             'walkerId:text!',
-            'date:date!',
+            'date:dateTime!',
             'location:text',
             'price:money!',
             'paid:bool',
@@ -448,7 +470,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
         description: 'Organise a book club: books, meetings and votes',
         screens: ['entity:Book:Books', 'entity:Meeting:Meetings', 'entity:Vote:Votes', 'settings:-:Settings'],
         fields: {
-          Meeting: ['title:text!', 'date:date!', 'location:text', 'bookId:text', 'notes:longText'],
+          Meeting: ['title:text!', 'date:dateTime!', 'location:text', 'bookId:text', 'notes:longText'],
           Vote: ['voter:text!', 'bookId:text!', 'date:date!'],
         },
       },
@@ -482,7 +504,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
         name: 'Pádel',
         description: 'Reservar pistas de pádel y pagar',
         screens: ['calendar:PistaPadelBooking:Pistas de pádel', 'settings:-:Ajustes'],
-        fields: { PistaPadelBooking: ['pista:text!', 'date:date!', 'price:money!', 'paid:bool', 'notes:longText'] },
+        fields: { PistaPadelBooking: ['pista:text!', 'date:dateTime!', 'price:money!', 'paid:bool', 'notes:longText'] },
       },
     ],
   ];
@@ -516,8 +538,8 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
 
   it('books what comes before a final verb (German) and pays for it', () => {
     const { screens, fields } = described('Fahrschule', 'Fahrstunden buchen und bezahlen');
-    expect(screens[0]).toBe('calendar:Fahrstunden:Fahrstunden');
-    expect(fields('Fahrstunden')).toEqual(expect.arrayContaining(['date:date!', 'price:money!', 'paid:bool']));
+    expect(screens[0]).toBe('calendar:Fahrstunde:Fahrstunden');
+    expect(fields('Fahrstunde')).toEqual(expect.arrayContaining(['date:dateTime!', 'price:money!', 'paid:bool']));
   });
 
   it('offers a checkout, not money fields, when the app sells things', () => {
@@ -539,7 +561,7 @@ describe('planApp: apps from descriptions the word tables do not cover', () => {
     ]);
     const { screens, fields } = described('Sitters', 'Parents book babysitters and rate them');
     expect(screens).toEqual(expect.arrayContaining(['calendar:BabysitterBooking:Babysitter bookings']));
-    expect(fields('BabysitterBooking')).toEqual(expect.arrayContaining(['babysitterId:text!', 'date:date!']));
+    expect(fields('BabysitterBooking')).toEqual(expect.arrayContaining(['babysitterId:text!', 'date:dateTime!']));
   });
 
   it('makes no screen of filler, adverbs, verbs or the places things happen', () => {

@@ -12,7 +12,8 @@ import { appDescription, appDisplayName, packageName } from '../spec-text';
 import { uiText } from '../ui-text';
 import { appLocale, type AppLocale } from './app-language';
 import type { AppPlan, ArchetypeId, BackendKind, EntityField, EntityPlan, PlannedFeature } from './app-plan';
-import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, REGISTRATION_WORDS, VAGUE_LABEL_WORDS } from './archetype-words';
+import { offersRegistration } from './account-provisioning';
+import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, VAGUE_LABEL_WORDS } from './archetype-words';
 import {
   DOMAIN_ENTITIES,
   genericFields,
@@ -21,11 +22,14 @@ import {
   pluralTitle,
   type DomainEntity,
 } from './domain-entities';
-import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS } from './domain-entities';
+import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS, HABIT_CHECK_ENTITY } from './domain-entities';
+import { chartSource } from './chart-source';
 import { foldChatChannels } from './chat-channels';
 import { mineDescriptionNouns, type MinedNouns } from './description-nouns';
 import { withCalendarEntities, type CalendarSource } from './calendar-entity';
 import { withPaymentRecords } from './payment-records';
+import { withEventTickets } from './event-tickets';
+import { withClinicPrescriptions } from './clinic-prescriptions';
 import {
   bookingParties,
   describedRecords,
@@ -37,6 +41,8 @@ import {
 import { linkReferences } from './entity-references';
 import { entityRef, minedRef, withBookingName, withMinedRow, type EntityRef } from './entity-ref';
 import { localizeEntity } from './field-labels';
+import { withTimeOfDay } from './timed-records';
+import { withoutLooseDeck, withStudyCards } from './study-cards';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
 import { entityNamesFromLabel } from './entity-names';
 import { pluralNoun } from './noun-inflection';
@@ -67,10 +73,11 @@ const SINGLETONS: ReadonlySet<ArchetypeId> = new Set([
   'chat',
   'map',
   'calendar',
+  'study',
 ]);
 
 /** Archetypes that show data of an entity the user enters elsewhere: the plan gives that entity a screen. */
-const NEEDS_ENTITY_SCREEN: ReadonlySet<ArchetypeId> = new Set(['chart', 'search', 'checkout', 'map']);
+const NEEDS_ENTITY_SCREEN: ReadonlySet<ArchetypeId> = new Set(['chart', 'search', 'checkout', 'map', 'study']);
 
 /** The entity each data archetype works on when its words name none. */
 const ARCHETYPE_ENTITY: Partial<Record<ArchetypeId, string>> = {
@@ -79,6 +86,7 @@ const ARCHETYPE_ENTITY: Partial<Record<ArchetypeId, string>> = {
   map: 'Place',
   camera: 'Photo',
   calendar: 'CalendarEvent',
+  study: 'Flashcard',
 };
 
 /** Fewer requested features than this and the description is mined for more. */
@@ -156,7 +164,7 @@ function genericEntity(label: string, fallback: string, locale: AppLocale = 'en'
   const className = own?.className ?? (/^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback);
   const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   const labelText = own?.label ?? spaced[0] + spaced.slice(1).toLowerCase();
-  const fields = genericFields(words);
+  const fields = genericFields(words, locale);
   const named = fields.from === 'default' && className !== fallback && NAMEABLE_LABEL.test(labelText);
   return {
     key: `generic:${className}`,
@@ -207,12 +215,19 @@ function withDescription(ref: EntityRef, records: readonly DescribedRecord[], pa
   return { ...ref, row: { ...row, fields }, fieldsFrom: ref.fieldsFrom === 'domain' ? 'domain' : 'description' };
 }
 
-function classifyLabel(label: string, index: number, locale: AppLocale): Candidate {
+/** A ref's fields as `withDescription` will give them (for ranking before entities are built). */
+function describedFieldsOf(description: string): (ref: EntityRef) => string {
+  const records = describedRecords(description);
+  const parties = bookingParties(description);
+  return (ref) => withDescription(ref, records, parties).row.fields;
+}
+
+function classifyLabel(label: string, index: number, locale: AppLocale, description: string): Candidate {
   const words = tokens(label);
   const archetype = archetypeOf(words) ?? 'entity';
   const domain = domainEntityOf(words);
   const options: Record<string, boolean> = {};
-  if (archetype === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
+  if (archetype === 'auth') options.registration = offersRegistration(label, description);
   let entity: EntityRef | undefined = domain ? entityRef(domain) : undefined;
   if (archetype === 'entity' && !entity) entity = genericEntity(label, `Entry${index + 1}`, locale);
   return { label, origin: 'features', archetype, entity, options };
@@ -262,8 +277,8 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
     const at = firstFreeIndex(words, row.words, mined.consumed);
     if (at < 0) continue;
     const options: Record<string, boolean> = {};
-    if (row.id === 'auth') options.registration = matchesAny(words, REGISTRATION_WORDS) >= 0;
     const label = writtenTitle(text, at, row.words, locale) ?? row.title;
+    if (row.id === 'auth') options.registration = offersRegistration(label, spec.description);
     found.push({ at, candidate: { label, origin: 'description', archetype: row.id, options } });
   }
   for (const row of DOMAIN_ENTITIES) {
@@ -312,7 +327,10 @@ function descriptionEntityIndex(words: readonly string[], row: DomainEntity, loc
   return best;
 }
 
-/** The entity a data archetype works on: its own words, the archetype's default, or the app's main entity. */
+/**
+ * The entity a data archetype works on: its own words, the archetype's default, or `primary`, the app's
+ * main entity (for a chart, the app's most measurable data: `chart-source.ts`).
+ */
 function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, words: string[]): EntityRef | undefined {
   if (candidate.archetype === 'calendar') {
     // Bookings and events, or what the description says is booked ("dog walks", "lessons": dated).
@@ -345,13 +363,19 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
   const description = tokens(`${spec.name} ${spec.description}`);
   const wordsOf = (candidate: Candidate) =>
     tokens(candidate.label).concat(candidate.origin === 'description' ? description : []);
-  // The app's main data: its first entity screen, else the data another feature keeps (bookings, places…).
-  const primary =
-    candidates.find((candidate) => candidate.archetype === 'entity')?.entity ??
-    candidates
-      .filter((candidate) => candidate.archetype !== 'chart' && candidate.archetype !== 'search')
-      .map((candidate) => resolveEntity(candidate, undefined, wordsOf(candidate)))
-      .find((entity) => entity !== undefined);
+  // The app's data in screen order: its entity screens' and what other features keep (bookings, places…).
+  const kept = candidates
+    .filter((candidate) => candidate.archetype !== 'chart' && candidate.archetype !== 'search')
+    .map((candidate) => ({ by: candidate.archetype, entity: resolveEntity(candidate, undefined, wordsOf(candidate)) }));
+  const data = kept.map((source) => source.entity).filter((entity) => entity !== undefined);
+  // A calendar adds its own records: a chart of them needs no second screen to enter them.
+  const onCalendar = new Set(kept.filter((source) => source.by === 'calendar').map((source) => source.entity?.key));
+  // The app's main data: its first entity screen, else the data another feature keeps.
+  const primary = candidates.find((candidate) => candidate.archetype === 'entity')?.entity ?? data[0];
+  // A chart naming no records plots the most measurable ones (`chart-source.ts`), else the main data.
+  const charted = candidates.some((candidate) => candidate.archetype === 'chart' && !candidate.entity)
+    ? (chartSource(data, describedFieldsOf(spec.description)) ?? primary)
+    : primary;
   const merged = new Map<string, Merged>();
   const add = (candidate: Candidate, before?: string) => {
     const key = mergeKey(candidate);
@@ -377,9 +401,11 @@ function mergeCandidates(spec: AppSpec, candidates: readonly Candidate[]): Merge
     for (const [k, v] of entries) merged.set(k, v);
   };
   for (const candidate of candidates) {
-    const resolved = { ...candidate, entity: resolveEntity(candidate, primary, wordsOf(candidate)) };
+    const fallback = candidate.archetype === 'chart' ? charted : primary;
+    const resolved = { ...candidate, entity: resolveEntity(candidate, fallback, wordsOf(candidate)) };
     add(resolved);
-    if (NEEDS_ENTITY_SCREEN.has(resolved.archetype) && resolved.entity) {
+    const entered = resolved.archetype === 'chart' && onCalendar.has(resolved.entity?.key);
+    if (NEEDS_ENTITY_SCREEN.has(resolved.archetype) && resolved.entity && !entered) {
       const entityCandidate: Candidate = {
         label: resolved.entity.row.pluralLabel,
         origin: 'app',
@@ -479,7 +505,8 @@ function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
     const label = ref.fieldLabels?.[name] ?? fieldLabel(name);
     const refersTo = ref.row.refersTo?.[spec.name];
     const field = { name, column: lowerCamelToSnake(name), label, type: spec.type, required: spec.required };
-    return refersTo ? { ...field, refersTo } : field;
+    const managed = ref.row.managed?.includes(spec.name) ? { managed: true } : {};
+    return refersTo ? { ...field, ...managed, refersTo } : { ...field, ...managed };
   });
   const title = fields.find(
     (field) => field.required && !field.refersTo && (field.type === 'text' || field.type === 'longText'),
@@ -537,7 +564,7 @@ export function planApp(spec: AppSpec): AppPlan {
   const nouns = mineDescriptionNouns(spec.name, spec.description);
   // "walkers" next to "… with local walkers": the walkers the description describes.
   let candidates = requested
-    .map((label, index) => classifyLabel(label, index, appLocale(spec)))
+    .map((label, index) => classifyLabel(label, index, appLocale(spec), spec.description))
     .map((candidate) =>
       candidate.entity ? { ...candidate, entity: withMinedRow(candidate.entity, nouns.nouns) } : candidate,
     );
@@ -550,12 +577,18 @@ export function planApp(spec: AppSpec): AppPlan {
     }
     candidates.push(...mined);
   }
+  // "Tickets" next to events or concerts are admissions to them, not a helpdesk's work orders.
+  candidates = withEventTickets(candidates, [spec.name, spec.description]);
+  // "Recetas" in a vet's or a doctor's app are prescriptions, not recipes.
+  candidates = withClinicPrescriptions(candidates, [spec.name, spec.description]);
   // A requested calendar books, plans or shows what the description does (dog walks, meals, expenses).
   candidates = withCalendarEntities(candidates, spec.description, nouns.nouns);
   // "Pagos" in an app that sells nothing: payment records of the bookings, not a product checkout.
   candidates = withPaymentRecords(candidates, spec.description, (label) =>
     genericEntity(label, 'Payment', appLocale(spec)),
   );
+  // "Stapel, Karten, Lernen": in an app that studies, the cards are flashcards in decks.
+  candidates = withStudyCards(candidates);
   if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
     const entity = genericEntity('entries', 'Entry');
     candidates.push({ label: entity.row.pluralLabel, origin: 'app', archetype: 'entity', entity, options: {} });
@@ -621,8 +654,13 @@ export function planApp(spec: AppSpec): AppPlan {
     entities.set(channels.key, plan);
     byRow.set(channels.row.className, plan);
   }
+  if (byRow.has('Habit')) {
+    // The habit list ticks days off in these (one record per habit and day); no screen of their own.
+    const checks = entityRef(HABIT_CHECK_ENTITY);
+    entities.set(checks.key, buildEntity(checks, taken));
+  }
   const backend = backendKind(spec.backend);
-  const linked = linkReferences([...entities.values()], byRow, appLocale(spec));
+  const linked = linkReferences([...entities.values()], byRow, appLocale(spec)).map(withoutLooseDeck);
   return {
     spec,
     packageName: packageName(spec),
@@ -633,7 +671,7 @@ export function planApp(spec: AppSpec): AppPlan {
     features,
     entities: linked.map((entity) =>
       localizeEntity(
-        onDevice(entity, features, linked, backend) ? { ...entity, storage: 'device' } : entity,
+        withTimeOfDay(onDevice(entity, features, linked, backend) ? { ...entity, storage: 'device' } : entity),
         appLocale(spec),
       ),
     ),

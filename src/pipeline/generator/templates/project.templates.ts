@@ -12,6 +12,8 @@ const FLUTTER_LINTS_VERSION = '^4.0.0';
 export interface PubspecInput {
   packageName: string;
   description: string;
+  /** True when the app's language is not English: its MaterialApp takes flutter_localizations' delegates. */
+  localized: boolean;
   /** pub package → version constraint, besides the Flutter SDK. */
   dependencies: Readonly<Record<string, string>>;
 }
@@ -20,18 +22,19 @@ export interface PubspecInput {
  * Built as data and serialised by the yaml library, so quotes, colons or
  * newlines in the description can never break the document.
  */
-export function pubspecYaml({ packageName, description, dependencies }: PubspecInput): string {
+export function pubspecYaml({ packageName, description, localized, dependencies }: PubspecInput): string {
   const pubspec = {
     name: packageName,
     description,
     publish_to: 'none',
     version: '1.0.0+1',
     environment: { sdk: DART_SDK_CONSTRAINT },
-    // Every app formats money and dates (intl) and speaks its language in the
-    // built-in widgets, date pickers included (flutter_localizations).
+    // Every app formats money and dates (intl); one in another language than
+    // English speaks it in the built-in widgets, date pickers included
+    // (flutter_localizations; English is Flutter's own).
     dependencies: {
       flutter: { sdk: 'flutter' },
-      flutter_localizations: { sdk: 'flutter' },
+      ...(localized ? { flutter_localizations: { sdk: 'flutter' } } : {}),
       intl: PACKAGE_VERSIONS.intl,
       ...dependencies,
     },

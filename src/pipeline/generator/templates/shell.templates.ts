@@ -10,6 +10,7 @@ import { dartString } from '../dart-string';
 import type { EntityPlan } from '../plan/app-plan';
 import type { ThemeModeToken, ThemeTokens } from '../theme-tokens';
 import { dartLayout } from './dart-layout';
+import { tapNavigationTab } from './home-layout';
 
 /** A feature as the shell sees it. */
 export interface ShellFeature {
@@ -110,6 +111,20 @@ function hoistedServices(input: ShellInput): ServiceDecl[] {
   );
 }
 
+/** Whether any screen or gate reads `services.prefs`: only then is it an AppServices member. */
+function sharesPrefs(input: ShellInput): boolean {
+  const uses = input.features.flatMap((feature) => [
+    feature.builder,
+    ...(feature.gate ? [...feature.gate.arguments, ...feature.gate.passInTests] : []),
+  ]);
+  return uses.some((code) => /\bservices\.prefs\b/.test(code));
+}
+
+/** Whether `code` passes the local `prefs` on (`SettingsController(prefs)`). */
+function readsPrefs(code: readonly string[]): boolean {
+  return code.some((line) => /\bprefs\b/.test(line));
+}
+
 export function appServicesDart(input: ShellInput): string {
   const hoisted = hoistedServices(input);
   const fields = serviceFields(input).map((field) =>
@@ -117,9 +132,15 @@ export function appServicesDart(input: ShellInput): string {
   );
   const locals = hoisted.map((service) => `final ${service.field} = ${service.create};`);
   const setup = [...locals, ...input.createSetup].map((line) => `    ${line}\n`);
+  const member = sharesPrefs(input);
+  const needsPrefs = member || readsPrefs([...setup, ...fields.map((field) => field.create)]);
+  const prefsField = member ? '    required this.prefs,\n' : '';
+  const prefsDecl = member ? '  final SharedPreferences prefs;\n' : '';
+  const prefsLocal = needsPrefs ? '    final prefs = await SharedPreferences.getInstance();\n' : '';
+  const prefsArg = member ? '      prefs: prefs,\n' : '';
   const imports = [
     ...input.createImports,
-    'package:shared_preferences/shared_preferences.dart',
+    ...(needsPrefs ? ['package:shared_preferences/shared_preferences.dart'] : []),
     ...input.entities.flatMap((entity) => [
       entity.paths.repository.slice('lib/'.length),
       ...input.repositoryImports(entity),
@@ -132,18 +153,14 @@ export function appServicesDart(input: ShellInput): string {
 /// Tests build one with in-memory fakes (\`test/support/test_services.dart\`).
 class AppServices {
   AppServices({
-    required this.prefs,
-${fields.map((field) => `    required this.${field.name},`).join('\n')}
+${prefsField}${fields.map((field) => `    required this.${field.name},`).join('\n')}
   });
 
-  final SharedPreferences prefs;
-${fields.map((field) => `  final ${field.type} ${field.name};`).join('\n')}
+${prefsDecl}${fields.map((field) => `  final ${field.type} ${field.name};`).join('\n')}
 
   static Future<AppServices> create() async {
-    final prefs = await SharedPreferences.getInstance();
-${setup.join('')}    return AppServices(
-      prefs: prefs,
-${fields.map((field) => `      ${field.name}: ${field.create},`).join('\n')}
+${prefsLocal}${setup.join('')}    return AppServices(
+${prefsArg}${fields.map((field) => `      ${field.name}: ${field.create},`).join('\n')}
     );
   }
 }
@@ -171,15 +188,15 @@ export function testServicesDart(input: ShellInput, fakeRepositoriesImport: stri
   const freshDoc = gates.length
     ? `AppServices of a first launch: in-memory repositories and fakes, nothing\n/// stored on the device${gates.some((gate) => gate.kind === 'signIn') ? ', nobody signed in' : ''}.`
     : 'AppServices for widget tests: in-memory repositories and fakes, empty preferences.';
+  const member = sharesPrefs(input);
+  const prefsLocal = member || readsPrefs(args) ? '  final prefs = await SharedPreferences.getInstance();\n' : '';
   return `${importLines([...imports, ...passImports])}
 
 /// ${freshDoc}
 Future<AppServices> ${fresh}() async {
   SharedPreferences.setMockInitialValues({});
-  final prefs = await SharedPreferences.getInstance();
-  return AppServices(
-    prefs: prefs,
-${args.join('\n')}
+${prefsLocal}  return AppServices(
+${member ? '    prefs: prefs,\n' : ''}${args.join('\n')}
   );
 }
 ${returningUserDart(gates)}`;
@@ -303,6 +320,13 @@ function guardedCall(builder: string): string {
   return dartLayout(`_guarded(${builder})`, 16, ',');
 }
 
+/** The home route's builder body after `=>`: on the same line when the route fits in 80 columns, else on the next. */
+function homeRouteBody(start: string): string {
+  const sameLine = `            HomeScreen.routeName: (context) => ${start},`;
+  if (!start.includes('\n') && sameLine.length <= 80) return ` ${start}`;
+  return `\n                ${start.includes('\n') ? start : dartLayout(start, 16, ',')}`;
+}
+
 /** App-bar actions opening gated features' own screens (the account behind sign-in). */
 function gateActions(features: readonly ShellFeature[]): string {
   return features
@@ -333,9 +357,12 @@ export function appDart(input: ShellInput): string {
       return `            ${feature.screenClass}.routeName: (context) =>\n                ${screen},`;
     })
     .join('\n');
+  // One main feature opens as home itself: a hub with a single card would be a needless tap.
+  const single = singleFeature(input.features);
+  const homeWidget = single ? 'HomeScreen(services: services)' : 'const HomeScreen()';
   const start = wrapInGates(
     gates.filter((gate) => !gate.guardsRoutes),
-    guards.length ? '_guarded(const HomeScreen())' : 'const HomeScreen()',
+    guards.length ? `_guarded(${homeWidget})` : homeWidget,
     16,
   );
   const imports = [
@@ -369,7 +396,7 @@ class MainApp extends StatelessWidget {
           themeMode: services.settings.themeMode,
           initialRoute: HomeScreen.routeName,
           routes: {
-            HomeScreen.routeName: (context) =>${start.includes('\n') ? '\n                ' : ' '}${start},
+            HomeScreen.routeName: (context) =>${homeRouteBody(start)},
 ${routes}
           },
         );
@@ -377,7 +404,12 @@ ${routes}
     );
   }
 ${guardedMethod(guards)}}
+${single ? singleFeatureHome(single, input.features, settings) : hubHome(input, home, settings)}`;
+}
 
+/** The hub: one card per requested feature; settings (and the account) in the app bar. */
+function hubHome(input: ShellInput, home: readonly ShellFeature[], settings: ShellFeature): string {
+  return `
 /// Start screen: one card per requested feature; settings in the app bar.
 class HomeScreen extends StatelessWidget {
   const HomeScreen({super.key});
@@ -403,6 +435,80 @@ ${homeBody(home, input.showDescription)}
   }
 }
 ${destinations(home)}`;
+}
+
+/** The one feature the home screen is, when there is exactly one home card; else undefined (the hub). */
+function singleFeature(features: readonly ShellFeature[]): ShellFeature | undefined {
+  const home = features.filter(isOnHome);
+  return home.length === 1 ? home[0] : undefined;
+}
+
+/** `case => builder,` in the home's tab switch (at column 8), split the way `dart format` would. */
+function tabCase(pattern: string, builder: string): string {
+  const prefix = `${pattern} => `;
+  // The suffix only widens the fit check by the pattern: a split breaks after the call's `(`.
+  return `        ${prefix}${dartLayout(builder, 8, ','.padEnd(prefix.length + 1))},`;
+}
+
+const SETTINGS_TAB_DOC = "/// Start screen: the app's one feature, with settings in the navigation bar.";
+const ACCOUNT_TABS_DOC = `/// Start screen: the app's one feature, with the account and settings in the
+/// navigation bar.`;
+
+/**
+ * Home of an app with one main feature: that feature's own screen, with a
+ * navigation bar to the account (behind sign-in) and settings. Each tab is a
+ * whole screen with its own app bar, so the home adds none.
+ */
+function singleFeatureHome(single: ShellFeature, features: readonly ShellFeature[], settings: ShellFeature): string {
+  const accounts = features.filter((feature) => feature.gate?.homeAction);
+  const tabs = [
+    { feature: single, icon: single.icon, label: `${single.screenClass}.title` },
+    ...accounts.map((feature) => ({
+      feature,
+      icon: feature.gate?.homeAction?.icon ?? feature.icon,
+      label: dartString(feature.gate?.homeAction?.tooltip ?? feature.title),
+    })),
+    { feature: settings, icon: 'Icons.settings_outlined', label: `${settings.screenClass}.title` },
+  ];
+  const cases = tabs.map((tab, index) => tabCase(index === tabs.length - 1 ? '_' : String(index), tab.feature.builder));
+  const destinations = tabs.map((tab) => {
+    const entry = `NavigationDestination(icon: Icon(${tab.icon}), label: ${tab.label})`;
+    return `          ${dartLayout(entry, 10, ',')},`;
+  });
+  return `
+${accounts.length ? ACCOUNT_TABS_DOC : SETTINGS_TAB_DOC}
+class HomeScreen extends StatefulWidget {
+  const HomeScreen({super.key, required this.services});
+
+  static const String routeName = '/';
+
+  final AppServices services;
+
+  @override
+  State<HomeScreen> createState() => _HomeScreenState();
+}
+
+class _HomeScreenState extends State<HomeScreen> {
+  int _tab = 0;
+
+  @override
+  Widget build(BuildContext context) {
+    final services = widget.services;
+    return Scaffold(
+      body: switch (_tab) {
+${cases.join('\n')}
+      },
+      bottomNavigationBar: NavigationBar(
+        selectedIndex: _tab,
+        onDestinationSelected: (tab) => setState(() => _tab = tab),
+        destinations: const [
+${destinations.join('\n')}
+        ],
+      ),
+    );
+  }
+}
+`;
 }
 
 export function appThemeDart({ theme }: ShellInput): string {
@@ -444,6 +550,7 @@ export function appWidgetTestDart(input: ShellInput): string {
   const home = input.features.filter(isOnHome);
   const settings = input.features.find((feature) => feature.isSettings);
   if (!settings) throw new Error('the plan has no settings feature');
+  const single = singleFeature(input.features);
   const checks = home
     .map(
       (feature) => `    await tester.scrollUntilVisible(find.text(${feature.screenClass}.title), 100);
@@ -454,7 +561,7 @@ export function appWidgetTestDart(input: ShellInput): string {
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
     `package:${pkg}/app.dart`,
-    `package:${pkg}/config/app_info.dart`,
+    ...(single ? [] : [`package:${pkg}/config/app_info.dart`]),
     ...[...home, settings].map((feature) => `package:${pkg}/${feature.screenImport}`),
     ...input.features
       .filter((feature) => feature.openedFrom)
@@ -464,40 +571,59 @@ export function appWidgetTestDart(input: ShellInput): string {
   return `${importLines(imports)}
 
 void main() {
-  testWidgets('lists every feature on the home screen', (tester) async {
+${single ? singleHomeTest(single) : hubTest(checks)}
+
+  testWidgets('opens settings from the ${single ? 'navigation bar' : 'app bar'}', (tester) async {
+    await tester.pumpWidget(MainApp(services: await testServices()));
+    await tester.pumpAndSettle();
+
+${single ? tapNavigationTab(`${settings.screenClass}.title`) : `    await tester.tap(find.byTooltip(${settings.screenClass}.title));`}
+    await tester.pumpAndSettle();
+
+    expect(find.widgetWithText(AppBar, ${settings.screenClass}.title), findsOneWidget);
+  });
+${input.features.map((feature) => openedFromTest(feature, single)).join('')}}
+`;
+}
+
+function hubTest(checks: string): string {
+  return `  testWidgets('lists every feature on the home screen', (tester) async {
     await tester.pumpWidget(MainApp(services: await testServices()));
     await tester.pumpAndSettle();
 
     expect(find.widgetWithText(AppBar, AppInfo.name), findsOneWidget);
 ${checks}
-  });
+  });`;
+}
 
-  testWidgets('opens settings from the app bar', (tester) async {
+function singleHomeTest(single: ShellFeature): string {
+  return `  testWidgets('opens ${single.screenClass} as the home screen', (tester) async {
     await tester.pumpWidget(MainApp(services: await testServices()));
     await tester.pumpAndSettle();
 
-    await tester.tap(find.byTooltip(${settings.screenClass}.title));
-    await tester.pumpAndSettle();
-
-    expect(find.widgetWithText(AppBar, ${settings.screenClass}.title), findsOneWidget);
-  });
-${input.features.map(openedFromTest).join('')}}
-`;
+    expect(find.byType(${single.screenClass}), findsOneWidget);
+    expect(find.widgetWithText(AppBar, ${single.screenClass}.title), findsOneWidget);
+  });`;
 }
 
 /** A data screen without a home card must still open, from the feature that needs it. */
-function openedFromTest(feature: ShellFeature): string {
+function openedFromTest(feature: ShellFeature, single: ShellFeature | undefined): string {
   if (!feature.openedFrom) return '';
   const { screenClass: host, action } = feature.openedFrom;
+  // The host is the home screen itself in a one-feature app; else its card opens it.
+  const openHost =
+    single?.screenClass === host
+      ? ''
+      : `
+    final card = find.widgetWithText(ListTile, ${host}.title).first;
+    await tester.scrollUntilVisible(card, 100);
+    await tester.tap(card);
+    await tester.pumpAndSettle();`;
   return `
   testWidgets('opens ${feature.screenClass} from ${host}', (tester) async {
     await tester.pumpWidget(MainApp(services: await testServices()));
     await tester.pumpAndSettle();
-
-    final card = find.widgetWithText(ListTile, ${host}.title).first;
-    await tester.scrollUntilVisible(card, 100);
-    await tester.tap(card);
-    await tester.pumpAndSettle();
+${openHost}
     await tester.tap(find.byTooltip(${dartString(action)}));
     await tester.pumpAndSettle();
 

@@ -141,6 +141,7 @@ const GRAPHQL_SCALARS: Readonly<Record<FieldType, string>> = {
   money: 'Float',
   bool: 'Boolean',
   date: 'DateTime',
+  dateTime: 'DateTime',
 };
 
 export interface GraphqlField {
@@ -246,6 +247,7 @@ const SQL_TYPES: Readonly<Record<FieldType, string>> = {
   money: 'numeric(12, 2)',
   bool: 'boolean',
   date: 'timestamptz',
+  dateTime: 'timestamptz',
 };
 
 /** A double-quoted SQL identifier. */

@@ -4,11 +4,13 @@
  * `flutterfire configure` regenerates.
  */
 import type { GeneratedFile } from '../../app-spec';
+import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
+import { senderIdField } from './chat-messages';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, indent, type BackendWiring } from './wiring';
 
 function repositoryDart(entity: EntityPlan): string {
@@ -16,7 +18,7 @@ function repositoryDart(entity: EntityPlan): string {
   const model = entity.className;
   return `${dartImports(impl.path, {
     packages: ['package:cloud_firestore/cloud_firestore.dart'],
-    local: entityImports(entity),
+    local: [...entityImports(entity), RECORD_REPOSITORY_PATH],
   })}
 
 /// [${model}Repository] on the Cloud Firestore collection [collectionName]:
@@ -33,10 +35,10 @@ class ${impl.className} implements ${model}Repository {
   @override
   Future<List<${model}>> fetchAll() async {
     final snapshot = await _collection.get();
-    return [
-      for (final doc in snapshot.docs)
-        ${model}.fromJson({...doc.data(), 'id': doc.id}),
-    ];
+    return readRecords(
+      snapshot.docs,
+      (doc) => ${model}.fromJson({...doc.data(), 'id': doc.id}),
+    );
   }
 
   @override
@@ -70,9 +72,18 @@ class DefaultFirebaseOptions {
 function rules(plan: AppPlan): string {
   const signedIn = hasAuthFeature(plan);
   const condition = signedIn ? 'request.auth != null' : 'true';
-  const matches = plan.entities.map(
-    (entity) => `    match /${entity.tableName}/{itemId} {\n      allow read, write: if ${condition};\n    }`,
-  );
+  const matches = plan.entities.map((entity) => {
+    const sender = signedIn ? senderIdField(plan, entity) : undefined;
+    // A chat message is posted, changed and deleted by its sender only.
+    const allow = sender
+      ? [
+          `allow read: if ${condition};`,
+          `allow create: if ${condition} && request.resource.data.${sender.name} == request.auth.uid;`,
+          `allow update, delete: if ${condition} && resource.data.${sender.name} == request.auth.uid;`,
+        ]
+      : [`allow read, write: if ${condition};`];
+    return `    match /${entity.tableName}/{itemId} {\n${allow.map((line) => `      ${line}\n`).join('')}    }`;
+  });
   return [
     "rules_version = '2';",
     'service cloud.firestore {',
@@ -107,6 +118,7 @@ function readme(plan: AppPlan): string {
     codeBlock('', rules(plan)),
     rulesNote,
     'iOS/macOS: the Firebase SDKs need iOS 13 / macOS 10.15 or later; if `pod install` complains, set `platform :ios, \'13.0\'` in `ios/Podfile` (and `platform :osx, \'10.15\'` in `macos/Podfile`).',
+    SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
   ].join('\n\n');
 }

@@ -5,6 +5,7 @@
  * repositories; both come from `graphqlEntities()`.
  */
 import type { GeneratedFile } from '../../app-spec';
+import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
@@ -25,6 +26,14 @@ import {
 import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
 import { apiBaseUrlReadme, apiConfigFile } from './rest.backend';
 import { NETWORK_PERMISSIONS, dartImports, entityImports, type BackendWiring } from './wiring';
+import {
+  graphqlNewerArguments,
+  graphqlNewerDocument,
+  graphqlNewerSignature,
+  newerMessagesQuery,
+  SINCE_PARAMETER,
+  type NewerMessagesQuery,
+} from './chat-messages';
 
 const GRAPHQL_IMPORT = 'package:graphql_flutter/graphql_flutter.dart';
 
@@ -72,14 +81,21 @@ function rawDart(text: string): string {
   return `r'''\n${text}'''`;
 }
 
-function documentsDart(names: GraphqlEntity): string {
+function documentsDart(names: GraphqlEntity, newer?: NewerMessagesQuery): string {
   const docs = graphqlDocuments(names);
+  const fetchNewer = newer
+    ? `
+
+  /// The messages sent since a moment, for the chat's poll:
+  /// \`${graphqlNewerSignature(names, newer)}\`.
+  static const String fetchNewer = ${rawDart(graphqlNewerDocument(names, newer))};`
+    : '';
   const repo = repositoryImplementation('graphql', names.entity).className;
   return `/// GraphQL operations of [${repo}];
 /// docs/schema.graphql declares them.
 abstract final class ${names.documents.className} {
   /// Every item: \`${names.listField}\`.
-  static const String fetchAll = ${rawDart(docs.list)};
+  static const String fetchAll = ${rawDart(docs.list)};${fetchNewer}
 
   /// Insert or replace by id: \`${names.saveField}(input: ${names.inputName}!)\`.
   static const String save = ${rawDart(docs.save)};
@@ -90,7 +106,32 @@ abstract final class ${names.documents.className} {
 `;
 }
 
-function repositoryDart(names: GraphqlEntity): string {
+/** `fetchNewer` of a chat's message repository: one channel's messages since a moment, for the poll. */
+function fetchNewerDart(names: GraphqlEntity, query: NewerMessagesQuery): string {
+  const model = names.entity.className;
+  const channel = query.channel;
+  const args = graphqlNewerArguments(names, query);
+  const channelArg = channel ? args[0].name : undefined;
+  return `
+
+  /// The messages${channel ? ` of [${channel.name}]` : ''} sent at or after [since] (all when null):
+  /// \`${graphqlNewerSignature(names, query)}\`,
+  /// so a poll fetches only what is new.
+  Future<List<${model}>> fetchNewer({${channel ? `\n    required String ${channel.name},` : ''}
+    DateTime? since,
+  }) =>
+      _fetchList(
+        QueryOptions(
+          document: gql(${names.documents.className}.fetchNewer),
+          variables: {${channelArg ? `\n            ${dartString(channelArg)}: ${channel?.name},` : ''}
+            ${dartString(SINCE_PARAMETER)}: since?.toUtc().toIso8601String(),
+          },
+          fetchPolicy: FetchPolicy.noCache,
+        ),
+      );`;
+}
+
+function repositoryDart(names: GraphqlEntity, newer?: NewerMessagesQuery): string {
   const entity = names.entity;
   const impl = repositoryImplementation('graphql', entity);
   const model = entity.className;
@@ -100,7 +141,7 @@ function repositoryDart(names: GraphqlEntity): string {
   const notAList = dartString(`The ${names.listField} query returned no list`);
   return `${dartImports(impl.path, {
     packages: [GRAPHQL_IMPORT],
-    local: [GRAPHQL_CONNECTION_PATH, names.documents.path, ...entityImports(entity)],
+    local: [GRAPHQL_CONNECTION_PATH, names.documents.path, ...entityImports(entity), RECORD_REPOSITORY_PATH],
   })}
 
 /// [${model}Repository] over GraphQL (docs/schema.graphql): the
@@ -113,21 +154,34 @@ class ${impl.className} implements ${model}Repository {
   final GraphQLClient _client;
 
   @override
-  Future<List<${model}>> fetchAll() async {
+  Future<List<${model}>> fetchAll() ${
+    newer
+      ? `=> _fetchList(
+        QueryOptions(
+          document: gql(${docs}.fetchAll),
+          fetchPolicy: FetchPolicy.noCache,
+        ),
+      );${fetchNewerDart(names, newer)}
+
+  Future<List<${model}>> _fetchList(QueryOptions options) async {
+    final result = await _client.query(options);`
+      : `async {
     final result = await _client.query(
       QueryOptions(
         document: gql(${docs}.fetchAll),
         fetchPolicy: FetchPolicy.noCache,
       ),
-    );
+    );`
+  }
     _throwIfFailed(result);
     final nodes = result.data?[${dartString(names.listField)}];
     if (nodes is! List) {
       throw const FormatException(${notAList});
     }
-    return [
-      for (final node in nodes) _fromNode(node as Map<String, Object?>),
-    ];
+    return readRecords(
+      nodes,
+      (node) => _fromNode(node as Map<String, Object?>),
+    );
   }
 
   @override
@@ -200,7 +254,7 @@ function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
     );
     if (sendsAuthToken(plan)) sections.push(AUTH_TOKEN_README);
   }
-  sections.push(NETWORK_PERMISSIONS);
+  sections.push(SERVER_READ_ERRORS_README, NETWORK_PERMISSIONS);
   return sections.join('\n\n');
 }
 
@@ -210,11 +264,15 @@ export function graphqlWiring(plan: AppPlan): BackendWiring {
     ? authTokenWiring(plan, (httpClient) => `GraphqlConnection.create(httpClient: ${httpClient})`)
     : undefined;
   const files: GeneratedFile[] = [
-    apiConfigFile(true),
+    // `ApiConfig.baseUrl` only for sign-in's REST endpoints.
+    apiConfigFile(true, hasAuthFeature(plan)),
     { path: GRAPHQL_CONNECTION_PATH, content: connectionDart(!!token) },
     ...entities.flatMap((names) => [
-      { path: names.documents.path, content: documentsDart(names) },
-      { path: repositoryImplementation('graphql', names.entity).path, content: repositoryDart(names) },
+      { path: names.documents.path, content: documentsDart(names, newerMessagesQuery(plan, names.entity)) },
+      {
+        path: repositoryImplementation('graphql', names.entity).path,
+        content: repositoryDart(names, newerMessagesQuery(plan, names.entity)),
+      },
     ]),
     ...(token?.files ?? []),
   ];

@@ -3,6 +3,7 @@
  * table name, so data survives restarts without any server.
  */
 import type { GeneratedFile } from '../../app-spec';
+import { LOCAL_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
@@ -84,6 +85,7 @@ function readme(plan: AppPlan): string {
   return [
     'No server to set up: the app keeps its data on the device with `shared_preferences`, one JSON list per kind of item. Uninstalling the app (or clearing its storage) deletes the data.',
     table(['Data', 'shared_preferences key', 'Repository'], rows, NO_DATA),
+    LOCAL_READ_ERRORS_README,
     'To move to a server later, implement the same `<Entity>Repository` interfaces (`lib/data/repositories/`) and create your implementation in `AppServices.create()` (`lib/app_services.dart`); screens and tests stay as they are.',
   ].join('\n\n');
 }

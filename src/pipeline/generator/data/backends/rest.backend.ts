@@ -5,6 +5,7 @@
  * with the GraphQL backend and the auth feature.
  */
 import type { GeneratedFile } from '../../app-spec';
+import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
@@ -23,13 +24,25 @@ import {
   restItemPath,
 } from './backend-names';
 import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
+import { newerMessagesQuery, SINCE_PARAMETER, type NewerMessagesQuery } from './chat-messages';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
 
-/** `lib/config/api_config.dart`: `ApiConfig.baseUrl` always, `graphqlEndpoint` for the GraphQL backend. */
-export function apiConfigFile(withGraphql: boolean): GeneratedFile {
+/**
+ * `lib/config/api_config.dart`: `ApiConfig.baseUrl` for REST calls (the REST repositories, sign-in),
+ * `graphqlEndpoint` for the GraphQL backend; a GraphQL app without sign-in makes no REST call.
+ */
+export function apiConfigFile(withGraphql: boolean, withBaseUrl = true): GeneratedFile {
+  const baseUrl = withBaseUrl
+    ? `
+  /// Base URL of the REST API (no trailing slash); override with
+  /// \`--dart-define=API_BASE_URL=https://api.example.com/v1\`.
+  static const String baseUrl = String.fromEnvironment(
+    'API_BASE_URL',
+    defaultValue: ${dartString(API_BASE_URL_DEFAULT)},
+  );`
+    : '';
   const graphql = withGraphql
     ? `
-
   /// The GraphQL endpoint; override with
   /// \`--dart-define=GRAPHQL_ENDPOINT=https://api.example.com/graphql\`.
   static const String graphqlEndpoint = String.fromEnvironment(
@@ -41,13 +54,7 @@ export function apiConfigFile(withGraphql: boolean): GeneratedFile {
     path: API_CONFIG_PATH,
     content: `/// Where the app's server lives, set at build time. The defaults reach a
 /// server on the development machine from the Android emulator.
-abstract final class ApiConfig {
-  /// Base URL of the REST API (no trailing slash); override with
-  /// \`--dart-define=API_BASE_URL=https://api.example.com/v1\`.
-  static const String baseUrl = String.fromEnvironment(
-    'API_BASE_URL',
-    defaultValue: ${dartString(API_BASE_URL_DEFAULT)},
-  );${graphql}
+abstract final class ApiConfig {${[baseUrl, graphql].filter(Boolean).join('\n')}
 }
 `,
   };
@@ -87,7 +94,27 @@ class ApiException implements Exception {
 `;
 }
 
-function repositoryDart(entity: EntityPlan): string {
+/** `fetchNewer` of a chat's message repository: one channel's messages since a moment, for the poll. */
+function fetchNewerDart(entity: EntityPlan, query: NewerMessagesQuery): string {
+  const model = entity.className;
+  const channel = query.channel;
+  const collection = restCollectionPath(entity);
+  const params = [...(channel ? [`${channel.name}=…`] : []), `${SINCE_PARAMETER}=…`].join('&');
+  return `
+
+  /// The messages${channel ? ` of [${channel.name}]` : ''} sent at or after [since] (all when null):
+  /// \`GET ${collection}?${params}\`,
+  /// so a poll fetches only what is new.
+  Future<List<${model}>> fetchNewer({${channel ? `\n    required String ${channel.name},` : ''}
+    DateTime? since,
+  }) {
+    return _fetchList({${channel ? `\n      ${dartString(channel.name)}: ${channel.name},` : ''}
+      if (since != null) ${dartString(SINCE_PARAMETER)}: since.toUtc().toIso8601String(),
+    });
+  }`;
+}
+
+function repositoryDart(entity: EntityPlan, newer?: NewerMessagesQuery): string {
   const impl = repositoryImplementation('rest', entity);
   const model = entity.className;
   const collection = restCollectionPath(entity);
@@ -96,7 +123,7 @@ function repositoryDart(entity: EntityPlan): string {
   return `${dartImports(impl.path, {
     dart: ['dart:convert'],
     packages: ['package:http/http.dart as http'],
-    local: [API_CONFIG_PATH, API_EXCEPTION_PATH, ...entityImports(entity)],
+    local: [API_CONFIG_PATH, API_EXCEPTION_PATH, ...entityImports(entity), RECORD_REPOSITORY_PATH],
   })}
 
 /// [${model}Repository] over HTTP (docs/openapi.yaml):
@@ -128,8 +155,19 @@ class ${impl.className} implements ${model}Repository {
       Uri.parse('$_baseUrl/$resource/\${Uri.encodeComponent(id)}');
 
   @override
-  Future<List<${model}>> fetchAll() async {
-    final response = await _client.get(_collectionUri, headers: _headers);
+  Future<List<${model}>> fetchAll() ${
+    newer
+      ? `=> _fetchList(const {});${fetchNewerDart(entity, newer)}
+
+  /// The list at [resource], filtered by the [query] parameters (none: all).
+  Future<List<${model}>> _fetchList(Map<String, String> query) `
+      : ''
+  }async {
+    final response = await _client.get(${
+      newer
+        ? '\n      _collectionUri.replace(queryParameters: query.isEmpty ? null : query),\n      headers: _headers,\n    '
+        : '_collectionUri, headers: _headers'
+    });
     _ensureSuccess(response);
     final body = jsonDecode(utf8.decode(response.bodyBytes));
     if (body is! List) {
@@ -138,10 +176,10 @@ class ${impl.className} implements ${model}Repository {
         ${notAList},
       );
     }
-    return [
-      for (final item in body)
-        ${model}.fromJson(item as Map<String, Object?>),
-    ];
+    return readRecords(
+      body,
+      (item) => ${model}.fromJson(item as Map<String, Object?>),
+    );
   }
 
   @override
@@ -198,6 +236,7 @@ function readme(plan: AppPlan): string {
     table(['Method', 'Path (after the base URL)', 'Called by'], rows, NO_DATA),
     ...(sendsAuthToken(plan) ? [AUTH_TOKEN_README] : []),
     apiBaseUrlReadme('API_BASE_URL', 'https://api.example.com/v1', API_BASE_URL_DEFAULT),
+    SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
   ].join('\n\n');
 }
@@ -209,7 +248,7 @@ export function restWiring(plan: AppPlan): BackendWiring {
     { path: API_EXCEPTION_PATH, content: apiExceptionDart() },
     ...plan.entities.map((entity) => ({
       path: repositoryImplementation('rest', entity).path,
-      content: repositoryDart(entity),
+      content: repositoryDart(entity, newerMessagesQuery(plan, entity)),
     })),
     ...(token?.files ?? []),
   ];

@@ -9,6 +9,7 @@
 import { linkTarget, linksOf } from '../../docs/entity-links';
 import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
+import { isChatChannelLink, senderIdField } from './chat-messages';
 
 function tableName(entity: EntityPlan): string {
   return `public.${sqlIdentifier(entity.tableName)}`;
@@ -20,8 +21,8 @@ function tableName(entity: EntityPlan): string {
  * even when the form requires a choice, or that clearing would fail; the app
  * reads the cleared id as none chosen and asks for one when the walk is edited.
  */
-function referenceClause(target: EntityPlan): string {
-  return `references ${tableName(target)} (${sqlIdentifier('id')}) on delete set null`;
+function referenceClause(target: EntityPlan, cascade = false): string {
+  return `references ${tableName(target)} (${sqlIdentifier('id')}) on delete ${cascade ? 'cascade' : 'set null'}`;
 }
 
 /** The column of a reference without its constraint: `"walker_id" text`. */
@@ -29,10 +30,10 @@ function referenceColumn(field: EntityField): string {
   return `${sqlIdentifier(field.column)} text`;
 }
 
-/** One column's definition; a reference's includes its foreign key. */
-export function supabaseColumn(plan: AppPlan, field: EntityField): string {
+/** One column's definition; a reference's includes its foreign key (`cascade`: its rows go with the target's). */
+export function supabaseColumn(plan: AppPlan, field: EntityField, cascade = false): string {
   const target = linkTarget(plan, field);
-  return target ? `${referenceColumn(field)} ${referenceClause(target)}` : sqlColumn(field);
+  return target ? `${referenceColumn(field)} ${referenceClause(target, cascade)}` : sqlColumn(field);
 }
 
 /** The entities in an order that creates referenced tables first; cycles keep the plan's order. */
@@ -57,6 +58,29 @@ function constraintName(entity: EntityPlan, field: EntityField): string {
   return sqlIdentifier(`${entity.tableName}_${field.column}_fkey`);
 }
 
+/**
+ * The policies after the table: everyone (`roles`) reads and writes every row,
+ * except a chat's messages with sign-in: everyone reads them, only their
+ * sender (`sender_id = auth.uid()`) writes them.
+ */
+function senderPolicies(plan: AppPlan, entity: EntityPlan, roles: string): string[] {
+  const name = tableName(entity);
+  const policy = sqlIdentifier(`${entity.tableName} read and write`);
+  const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
+  if (!sender) return [`create policy ${policy} on ${name}`, `  for all to ${roles} using (true) with check (true);`];
+  const read = sqlIdentifier(`${entity.tableName} read`);
+  const own = sqlIdentifier(`${entity.tableName} write own`);
+  const mine = `${sqlIdentifier(sender.column)} = auth.uid()::text`;
+  return [
+    `drop policy if exists ${read} on ${name};`,
+    `drop policy if exists ${own} on ${name};`,
+    `create policy ${read} on ${name}`,
+    `  for select to ${roles} using (true);`,
+    `create policy ${own} on ${name}`,
+    `  for all to ${roles} using (${mine}) with check (${mine});`,
+  ];
+}
+
 /** `create table` statements, RLS and a policy per entity, then the links of any cycle. */
 export function supabaseSql(plan: AppPlan): string {
   const roles = hasAuthFeature(plan) ? 'authenticated' : 'anon, authenticated';
@@ -69,14 +93,16 @@ export function supabaseSql(plan: AppPlan): string {
       `${sqlIdentifier('id')} text primary key`,
       ...entity.fields.map((field) => {
         const target = linkTarget(plan, field);
-        if (!target || created.has(target.className)) return supabaseColumn(plan, field);
+        // Deleting a chat's channel deletes its messages.
+        const cascade = isChatChannelLink(plan, entity, field);
+        if (!target || created.has(target.className)) return supabaseColumn(plan, field, cascade);
         // Its table comes later: the constraint is added once both exist.
         const constraint = constraintName(entity, field);
         later.push(
           [
             `alter table ${name} drop constraint if exists ${constraint};`,
             `alter table ${name} add constraint ${constraint}`,
-            `  foreign key (${sqlIdentifier(field.column)}) ${referenceClause(target)};`,
+            `  foreign key (${sqlIdentifier(field.column)}) ${referenceClause(target, cascade)};`,
           ].join('\n'),
         );
         return referenceColumn(field);
@@ -89,8 +115,7 @@ export function supabaseSql(plan: AppPlan): string {
       ');',
       `alter table ${name} enable row level security;`,
       `drop policy if exists ${policy} on ${name};`,
-      `create policy ${policy} on ${name}`,
-      `  for all to ${roles} using (true) with check (true);`,
+      ...senderPolicies(plan, entity, roles),
     ].join('\n');
   });
   if (later.length > 0) tables.push(['-- Links between tables that point at each other', ...later].join('\n'));

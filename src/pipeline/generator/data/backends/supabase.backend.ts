@@ -4,6 +4,7 @@
  * The project URL and anon key come from `--dart-define`.
  */
 import type { GeneratedFile } from '../../app-spec';
+import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
@@ -30,7 +31,7 @@ function repositoryDart(entity: EntityPlan): string {
   const fromRow = entity.fields.map((field) => `      ${dartString(field.name)}: row[${dartString(field.column)}],`);
   return `${dartImports(impl.path, {
     packages: ['package:supabase_flutter/supabase_flutter.dart'],
-    local: entityImports(entity),
+    local: [...entityImports(entity), RECORD_REPOSITORY_PATH],
   })}
 
 /// [${model}Repository] on the Supabase table [tableName] (see the SQL in
@@ -46,7 +47,7 @@ class ${impl.className} implements ${model}Repository {
   @override
   Future<List<${model}>> fetchAll() async {
     final rows = await _client.from(tableName).select();
-    return [for (final row in rows) _fromRow(row)];
+    return readRecords(rows, _fromRow);
   }
 
   @override
@@ -122,6 +123,7 @@ function readme(plan: AppPlan): string {
       'flutter run \\\n  --dart-define=SUPABASE_URL=https://<project-ref>.supabase.co \\\n  --dart-define=SUPABASE_ANON_KEY=<anon key>',
     ),
     'Pass the same `--dart-define` flags to `flutter build`. The anon key is meant to ship in apps; never put the service-role key in the app.',
+    SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
   ].join('\n\n');
 }
@@ -135,7 +137,8 @@ export function supabaseWiring(plan: AppPlan): BackendWiring {
     })),
   ];
   return {
-    dependencies: packages('supabase_flutter'),
+    // http: `userMessage` tells network errors (package:http's ClientException) apart.
+    dependencies: packages('supabase_flutter', 'http'),
     files,
     mainImports: ['package:supabase_flutter/supabase_flutter.dart', libRelative(SUPABASE_CONFIG_PATH)],
     mainSetup: [
