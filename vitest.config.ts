@@ -3,11 +3,17 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Tests that spawn the BUILT app (dist/main.js, dist/worker.js), their own
- * redis-server or a TCP proxy: fault, load and scale-out tests. They form the
+ * redis-server or a TCP proxy: fault, load and scale-out tests, and the built
+ * generator against its sources. They form the
  * "processes" project (`npm run test:processes`, after `npx nest build`);
  * everything else is the "app" project (`npm run test:app`). `npm test` runs both.
  */
-const PROCESS_TESTS = ['test/faults/**/*.e2e-spec.ts', 'test/load*.e2e-spec.ts', 'test/scaleout*.e2e-spec.ts'];
+const PROCESS_TESTS = [
+  'test/faults/**/*.e2e-spec.ts',
+  'test/load*.e2e-spec.ts',
+  'test/scaleout*.e2e-spec.ts',
+  'test/built-*.e2e-spec.ts',
+];
 
 // SWC compiles the decorators and their metadata that NestJS needs; vite's
 // default esbuild transform does not emit decorator metadata.

@@ -231,7 +231,7 @@ export function conversationScreenDart(
   className: string,
   path: string,
   /** Directives after the imports: the re-export of the backend's live messages for the route table. */
-  exports = '',
+  directives = '',
 ): string {
   const { message: entity, fields: f, channel, channelField, profile } = shape;
   const C = ctx.feature.classes.controller;
@@ -305,7 +305,7 @@ String _sentText(DateTime value) {
     ...(channelField ? ['channelId: widget.channel.id'] : []),
     ...(profile ? ['profile: widget.profile'] : []),
   ];
-  return `${dartImports(imports)}${exports}
+  return `${dartImports(imports)}${directives}
 ${channel ? `\n/// One ${channel.label.toLowerCase()}'s conversation, opened from the list.` : ''}
 class ${className} extends StatefulWidget {
   const ${className}({
