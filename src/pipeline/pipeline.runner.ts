@@ -25,6 +25,7 @@ import { LlmUnavailableError } from '../llm/llm.errors';
 import { LlmService } from '../llm/llm.service';
 import { SettingsService } from '../system/settings/settings.service';
 import { CpuPool } from './cpu-pool/cpu-pool.service';
+import { inArea } from './cpu-pool/cpu-tasks';
 import type { AppSpec } from './generator/app-spec';
 import { PHASE_HANDLERS, type PhaseContext, type PhaseHandler, type PhaseResult } from './phase-handler';
 import { PHASE_AGENTS, PHASE_NAMES, type PhaseName } from './phase-names';
@@ -303,11 +304,7 @@ export class PipelineRunner implements OnModuleInit {
       phases: records,
       writeFiles: (files, under) => {
         signal.throwIfAborted();
-        const inRoot = files.map((file) => ({
-          path: under ? `${under}/${file.path}` : file.path,
-          content: file.content,
-        }));
-        return this.cpu.run('writeFiles', { root, files: inRoot }, signal);
+        return this.cpu.run('writeFiles', { root, files: under ? inArea(under, files) : [...files] }, signal);
       },
       readFile: async (relPath) => {
         const target = resolve(root, relPath);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentWriter } from '../agent-writer.service';
 import { buildContract } from '../context/app-contract';
 import type { AppSpec, GeneratedFile } from '../generator/app-spec';
@@ -26,15 +29,21 @@ function phaseDocuments(phase: DocsPhase, spec: AppSpec): GeneratedFile[] {
 }
 
 describe('builtin generation as CPU pool tasks', () => {
-  it('builtinSource returns the contract scaffold, then every feature file, in the dev phase order', async () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'cpu-tasks-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const written = (paths: string[]) => paths.map((path) => ({ path, content: readFileSync(join(root, path), 'utf8') }));
+
+  it('builtinSource writes the contract scaffold, then every feature file, under source/ in the dev phase order', async () => {
     const contract = buildContract(SPEC);
-    const { files } = await runCpuTask({ task: 'builtinSource', input: { spec: SPEC } });
-    expect(files.map((f) => f.path)).toEqual([
-      ...contract.scaffold.map((f) => f.path),
-      ...contract.features.flatMap((f) => f.files.map((file) => file.path)),
-    ]);
-    expect(files).toEqual([...contract.scaffold, ...contract.features.flatMap((f) => f.files)]);
-    expect(files.some((f) => f.path === 'pubspec.yaml')).toBe(true);
+    const expected = [...contract.scaffold, ...contract.features.flatMap((f) => f.files)];
+    const paths = await runCpuTask({ task: 'builtinSource', input: { spec: SPEC, root } });
+    expect(paths).toEqual(expected.map((f) => `source/${f.path}`));
+    expect(written(paths)).toEqual(expected.map((f) => ({ path: `source/${f.path}`, content: f.content })));
+    expect(paths).toContain('source/pubspec.yaml');
   });
 
   it('builtinDocs writes for every docs phase exactly what the phase itself generates', async () => {
@@ -48,15 +57,15 @@ describe('builtin generation as CPU pool tasks', () => {
     ];
     expect(phases.map((p) => p.phase).sort()).toEqual(Object.keys(BUILTIN_DOCS).sort());
     for (const phase of phases) {
-      const { files } = await runCpuTask({ task: 'builtinDocs', input: { phase: phase.phase, spec: SPEC } });
-      expect(files.length).toBeGreaterThan(0);
-      expect(files).toEqual(phaseDocuments(phase, SPEC));
+      const paths = await runCpuTask({ task: 'builtinDocs', input: { phase: phase.phase, spec: SPEC, root } });
+      expect(paths.length).toBeGreaterThan(0);
+      expect(written(paths)).toEqual(phaseDocuments(phase, SPEC));
     }
   });
 
   it('refuses a phase without builtin documents', async () => {
-    await expect(runCpuTask({ task: 'builtinDocs', input: { phase: 'qa' as never, spec: SPEC } })).rejects.toThrow(
-      /No builtin documents for phase qa/,
-    );
+    await expect(
+      runCpuTask({ task: 'builtinDocs', input: { phase: 'qa' as never, spec: SPEC, root } }),
+    ).rejects.toThrow(/No builtin documents for phase qa/);
   });
 });

@@ -31,6 +31,11 @@ export function builtinSource(spec: AppSpec): GeneratedFile[] {
   return [...contract.scaffold, ...contract.features.flatMap((feature) => feature.files)];
 }
 
+/** Files with their paths under a workspace area (`lib/main.dart` → `source/lib/main.dart`). */
+export function inArea(area: string, files: readonly GeneratedFile[]): WorkspaceFile[] {
+  return files.map((file) => ({ path: `${area}/${file.path}`, content: file.content }));
+}
+
 /**
  * The pipeline's CPU-heavy steps that run in the worker-thread pool, with
  * structured-clone inputs and outputs: the builtin generator (spec in, files
@@ -47,10 +52,13 @@ export interface CpuTaskMap {
   };
   /** The security scan of a generated project. */
   scanProject: { input: { projectDir: string }; output: SecurityScanResult };
-  /** The builtin generator's whole Flutter project (no-LLM dev phase). */
-  builtinSource: { input: { spec: AppSpec }; output: { files: GeneratedFile[] } };
-  /** A docs phase's builtin documents (no-LLM docs phases). */
-  builtinDocs: { input: { phase: BuiltinDocsPhase; spec: AppSpec }; output: { files: GeneratedFile[] } };
+  /**
+   * The builtin generator's whole Flutter project (no-LLM dev phase), written under `root`/source/: the files
+   * never cross to the event loop (a project is megabytes of strings to copy twice); returns the written paths.
+   */
+  builtinSource: { input: { spec: AppSpec; root: string }; output: string[] };
+  /** A docs phase's builtin documents (no-LLM docs phases), written under `root`; returns their paths. */
+  builtinDocs: { input: { phase: BuiltinDocsPhase; spec: AppSpec; root: string }; output: string[] };
   /** A phase's files written under the job directory `root` (paths relative to it); returns those paths. */
   writeFiles: { input: { root: string; files: WorkspaceFile[] }; output: string[] };
   /** The export: source/, docs/ and the manifest packed into one ZIP. */
@@ -68,10 +76,11 @@ const TASKS: { [K in CpuTaskName]: (input: CpuTaskMap[K]['input']) => Promise<Cp
   analyzeProject: ({ projectDir, spec, flutterSkipReason }) =>
     analyzeProject(projectDir, qaExpectationsOf(spec), { flutterSkipReason }),
   scanProject: ({ projectDir }) => scanProject(projectDir),
-  builtinSource: ({ spec }) => Promise.resolve({ files: builtinSource(spec) }),
-  builtinDocs: ({ phase, spec }) =>
+  builtinSource: ({ spec, root }) =>
+    Promise.resolve().then(() => writeWorkspaceFiles(root, inArea('source', builtinSource(spec)))),
+  builtinDocs: ({ phase, spec, root }) =>
     isBuiltinDocsPhase(phase)
-      ? Promise.resolve({ files: BUILTIN_DOCS[phase](spec) })
+      ? Promise.resolve().then(() => writeWorkspaceFiles(root, BUILTIN_DOCS[phase](spec)))
       : Promise.reject(new Error(`No builtin documents for phase ${String(phase)}`)),
   writeFiles: ({ root, files }) => Promise.resolve().then(() => writeWorkspaceFiles(root, files)),
   packExport: (input) => packExport(input),

@@ -60,9 +60,8 @@ export class DevPhase implements PhaseHandler {
       );
       outputs.push(...(await this.withAgent(context, contract)));
     } else {
-      // The builtin generator (scaffold, then every feature's files) runs in a CPU pool thread.
-      const { files } = await context.cpu.run('builtinSource', { spec: context.spec }, context.signal);
-      outputs = await context.writeFiles(files, 'source');
+      // The builtin generator (scaffold, then every feature's files) runs and writes in a CPU pool thread.
+      outputs = await context.cpu.run('builtinSource', { spec: context.spec, root: context.root }, context.signal);
     }
     await context.log('info', `Generated a Flutter project of ${outputs.length} files`);
     return { status: 'passed', outputs };

@@ -33,16 +33,15 @@ export abstract class DocsPhase implements PhaseHandler {
     if (context.usesLlm && this.writer) {
       outputs = await this.withAgent(context, this.writer, this.documents(context.spec));
     } else {
-      outputs = await context.writeFiles(await this.builtinDocuments(context));
+      // Generated and written in a CPU pool thread (the same generator as `documents`).
+      outputs = await context.cpu.run(
+        'builtinDocs',
+        { phase: this.phase, spec: context.spec, root: context.root },
+        context.signal,
+      );
     }
     await context.log('info', `Wrote ${outputs.join(', ')}`);
     return { status: 'passed', outputs };
-  }
-
-  /** The builtin documents, generated in a CPU pool thread (the same generator as `documents`). */
-  private async builtinDocuments(context: PhaseContext): Promise<GeneratedFile[]> {
-    const { files } = await context.cpu.run('builtinDocs', { phase: this.phase, spec: context.spec }, context.signal);
-    return files;
   }
 
   /**
