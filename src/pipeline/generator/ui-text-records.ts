@@ -22,6 +22,8 @@ export interface RecordText {
   errorNotAllowed: string;
   /** the record is gone (deleted elsewhere), */
   errorNotFound: string;
+  /** other records still point at it (a refused delete: foreign key, 409, CONFLICT), */
+  errorInUse: string;
   /** or anything else; the details go to the debug log. */
   errorOther: string;
   /** A filter chip that matches none of the records. */
@@ -38,6 +40,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'No connection to the server. Check your internet connection.',
     errorNotAllowed: 'You are not allowed to do this.',
     errorNotFound: 'It no longer exists; it may have been deleted.',
+    errorInUse: 'Other records still refer to this. Change or delete them first.',
     errorOther: 'Something went wrong. Please try again.',
     noMatches: 'Nothing matches this filter.',
   },
@@ -50,6 +53,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng.',
     errorNotAllowed: 'Bạn không có quyền thực hiện thao tác này.',
     errorNotFound: 'Mục này không còn tồn tại; có thể đã bị xóa.',
+    errorInUse: 'Vẫn còn mục khác liên kết tới mục này. Hãy sửa hoặc xóa chúng trước.',
     errorOther: 'Đã xảy ra lỗi. Vui lòng thử lại.',
     noMatches: 'Không có mục nào khớp với bộ lọc này.',
   },
@@ -62,6 +66,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'No hay conexión con el servidor. Revisa tu conexión a internet.',
     errorNotAllowed: 'No tienes permiso para hacer esto.',
     errorNotFound: 'Ya no existe; puede que se haya eliminado.',
+    errorInUse: 'Otros registros todavía hacen referencia a este. Cámbialos o elimínalos primero.',
     errorOther: 'Algo salió mal. Inténtalo de nuevo.',
     noMatches: 'Nada coincide con este filtro.',
   },
@@ -74,6 +79,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Sem conexão com o servidor. Verifique sua conexão com a internet.',
     errorNotAllowed: 'Você não tem permissão para fazer isso.',
     errorNotFound: 'Isso não existe mais; pode ter sido excluído.',
+    errorInUse: 'Outros registros ainda fazem referência a este. Altere-os ou exclua-os primeiro.',
     errorOther: 'Algo deu errado. Tente novamente.',
     noMatches: 'Nada corresponde a este filtro.',
   },
@@ -86,6 +92,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Pas de connexion au serveur. Vérifiez votre connexion internet.',
     errorNotAllowed: "Vous n'avez pas l'autorisation de faire cela.",
     errorNotFound: "Cet élément n'existe plus ; il a peut-être été supprimé.",
+    errorInUse: "D'autres éléments y font encore référence. Modifiez-les ou supprimez-les d'abord.",
     errorOther: "Une erreur s'est produite. Veuillez réessayer.",
     noMatches: 'Aucun élément ne correspond à ce filtre.',
   },
@@ -98,6 +105,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Keine Verbindung zum Server. Prüfe deine Internetverbindung.',
     errorNotAllowed: 'Dazu fehlt dir die Berechtigung.',
     errorNotFound: 'Der Eintrag existiert nicht mehr; er wurde vielleicht gelöscht.',
+    errorInUse: 'Andere Einträge verweisen noch darauf. Ändere oder lösche sie zuerst.',
     errorOther: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
     noMatches: 'Nichts passt zu diesem Filter.',
   },
@@ -110,6 +118,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Nessuna connessione al server. Controlla la connessione a internet.',
     errorNotAllowed: 'Non hai il permesso di farlo.',
     errorNotFound: "L'elemento non esiste più; forse è stato eliminato.",
+    errorInUse: 'Altri elementi fanno ancora riferimento a questo. Modificali o eliminali prima.',
     errorOther: 'Qualcosa è andato storto. Riprova.',
     noMatches: 'Nessun elemento corrisponde a questo filtro.',
   },
@@ -122,6 +131,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'Tidak ada koneksi ke server. Periksa koneksi internet Anda.',
     errorNotAllowed: 'Anda tidak memiliki izin untuk melakukan ini.',
     errorNotFound: 'Item ini sudah tidak ada; mungkin sudah dihapus.',
+    errorInUse: 'Item lain masih merujuk ke item ini. Ubah atau hapus item tersebut terlebih dahulu.',
     errorOther: 'Terjadi kesalahan. Silakan coba lagi.',
     noMatches: 'Tidak ada yang cocok dengan filter ini.',
   },
@@ -134,6 +144,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: '无法连接服务器，请检查网络连接。',
     errorNotAllowed: '你没有执行此操作的权限。',
     errorNotFound: '该条目已不存在，可能已被删除。',
+    errorInUse: '仍有其他条目引用此条目。请先修改或删除它们。',
     errorOther: '出了点问题，请重试。',
     noMatches: '没有符合此筛选条件的条目。',
   },
@@ -146,6 +157,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOffline: 'サーバーに接続できません。インターネット接続を確認してください。',
     errorNotAllowed: 'この操作を行う権限がありません。',
     errorNotFound: 'この項目はもう存在しません。削除された可能性があります。',
+    errorInUse: '他の項目がまだこの項目を参照しています。先にそれらを変更または削除してください。',
     errorOther: '問題が発生しました。もう一度お試しください。',
     noMatches: 'このフィルターに一致する項目はありません。',
   },

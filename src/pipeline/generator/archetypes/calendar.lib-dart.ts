@@ -9,8 +9,10 @@ import { FORMATTERS_PATH, dateField, displayText, isDated, isNumeric, isTextual 
 import { IDS_PATH } from '../data/entity-files';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
+import { assignmentDart, snackBarDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import { RECORD_FORM_PATH } from './records-library';
+import { USER_MESSAGE_PATH } from './records-user-message';
 import {
   RECORD_REFERENCE_FIELD_PATH,
   RECORD_TITLES_PATH,
@@ -163,6 +165,7 @@ export function controllerDart(n: CalendarNames): string {
     'package:flutter/foundation.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
   ])}
 
 /// The ${plural} and the selected day; saves and deletes go through the repository.
@@ -218,7 +221,7 @@ ${n.dayTotal && n.amount ? dayTotalGetter(n.amount) : ''}  /// How many ${plural
     try {
       ${n.links.length ? 'await loadFirst?.call();\n      ' : ''}_items = await _repository.fetchAll();
     } catch (error) {
-      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
+${assignmentDart('      ', '_error', dartText(n.text.couldNotLoad, { error: 'userMessage(error)' }))}
     } finally {
       _isLoading = false;
       _notify();
@@ -774,7 +777,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
     } catch (error) {
       if (!mounted) return;
       ScaffoldMessenger.of(context).showSnackBar(
-        SnackBar(content: Text(${dartText(n.text.couldNotSave, { error: 'error' })})),
+${snackBarDart('        ', dartText(n.text.couldNotSave, { error: 'userMessage(error)' }), ',')}
       );
     }
   }
@@ -794,7 +797,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
       );
     } catch (error) {
       messenger.showSnackBar(
-        SnackBar(content: Text(${dartText(n.text.couldNotDelete, { error: 'error' })})),
+${snackBarDart('        ', dartText(n.text.couldNotDelete, { error: 'userMessage(error)' }), ',')}
       );
     }
   }
@@ -807,7 +810,7 @@ ${counter}  /// Adds an entry on the selected day, or edits [entry].
       await _controller.add(entry);
     } catch (error) {
       messenger.showSnackBar(
-        SnackBar(content: Text(${dartText(n.text.couldNotSave, { error: 'error' })})),
+${snackBarDart('        ', dartText(n.text.couldNotSave, { error: 'userMessage(error)' }), ',')}
       );
     }
   }
@@ -899,6 +902,7 @@ ${rowTrailing(n)}
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
     fileNameOf(n.controllerPath),
     fileNameOf(n.dialogPath),
     ...(n.links.length ? [fromFeatureDir(RECORD_TITLES_PATH)] : []),

@@ -19,6 +19,8 @@ import type { EntityField } from '../plan/app-plan';
 import type { FeatureContext } from './archetype';
 import { addTooltip, fieldKey, nothingOnDay, type CalendarNames } from './calendar.lib-dart';
 import { dartText, fill, moneyFormat, type MoneyFormat } from '../ui-text';
+import { recordText, type RecordText } from '../ui-text-records';
+import { expectFoundOnceDart } from './dart-wrap';
 import { dartImports } from './feature-dart.shared';
 import { referencedTargets, targetSampleTitle, targetSamples, type ReferenceLink } from './reference-dart';
 
@@ -105,7 +107,7 @@ ${checks.join('\n')}
  * leaves the selected day and is saved on the new one. And a backend that
  * fails a delete: the entry stays and a SnackBar says why.
  */
-function moveAndFailTests(n: CalendarNames): string {
+function moveAndFailTests(n: CalendarNames, r: RecordText): string {
   const { entity, screen, date } = n;
   const E = entity.className;
   const singular = entity.label.toLowerCase();
@@ -144,7 +146,8 @@ ${pump}
     await tester.tap(find.byTooltip(${dartString(n.text.delete)}));
     await tester.pumpAndSettle();
 
-    expect(find.textContaining(${dartString(n.text.couldNotDelete.split('{error}')[0])}), findsOneWidget);
+    // Told in words (the fake throws a plain Exception: the generic sentence), not as the exception.
+${expectFoundOnceDart('    ', `find.text(${dartString(fill(n.text.couldNotDelete, { error: r.errorOther }))})`)}
     expect(find.text(${title}), findsOneWidget);
   });`;
 }
@@ -385,7 +388,7 @@ ${samples}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
-  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n)}${emptyReferenceTest(n)}${namedAfterTest(n)}${amountTest(n)}
+  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n, recordText(plan))}${emptyReferenceTest(n)}${namedAfterTest(n)}${amountTest(n)}
 }
 `;
 }

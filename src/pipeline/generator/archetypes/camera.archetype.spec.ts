@@ -98,12 +98,15 @@ describe('camera archetype', () => {
     const screen = fileOf(ctx, '_screen.dart');
     expect(screen).toContain('onPressed: () => _restore(photo),');
     expect(screen).toContain(
-      "await _controller.restore(photo);\n    } catch (error) {\n      if (mounted) _showMessage('Could not save: $error');",
+      "await _controller.restore(photo);\n    } catch (error) {\n      if (mounted) _showMessage('Could not save: ${userMessage(error)}');",
     );
     const test = fileOf(ctx, '_screen_test.dart');
     expect(test).toContain("testWidgets('explains an undo the backend cannot save'");
     expect(test).toContain('repository.failing = true;');
-    expect(test).toContain("expect(find.textContaining('Could not save: '), findsOneWidget);");
+    // The whole localized sentence: the fake's exception never reaches the screen.
+    expect(test).toContain(
+      "expect(\n      find.text('Could not save: Something went wrong. Please try again.'),\n      findsOneWidget,\n    );",
+    );
   });
 
   it('fills any other required fields and copes without a date field or with an optional path', async () => {

@@ -31,6 +31,8 @@ import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-pl
 import { targetPlatforms } from '../spec-text';
 import { dartText, fill, uiText } from '../ui-text';
 import { chatText } from '../ui-text-chat';
+import { recordText } from '../ui-text-records';
+import { assignmentDart, callDart, expectFoundOnceDart, ifMountedDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import {
   dartImports,
@@ -41,6 +43,7 @@ import {
   relativeTestImport,
   SAFE_NOTIFY_DART,
 } from './feature-dart.shared';
+import { USER_MESSAGE_PATH } from './records-user-message';
 import { sampleKeyword } from './sample-keyword';
 
 /** The entity fields the photo screen fills and shows. */
@@ -199,6 +202,7 @@ function controllerDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFi
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
     fromFeatureDir(IDS_PATH),
+    fromFeatureDir(USER_MESSAGE_PATH),
   ]);
   return `${imports}
 
@@ -225,7 +229,7 @@ class ${n.controller} extends ChangeNotifier {
       final items = await _repository.fetchAll();
       _items = ${loaded};
     } catch (error) {
-      _error = ${dartText(t.couldNotLoad, { error: 'error' })};
+${assignmentDart('      ', '_error', dartText(t.couldNotLoad, { error: 'userMessage(error)' }))}
     } finally {
       _loading = false;
       _notify();
@@ -279,6 +283,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan, fields: PhotoFields
     ...(date ? [fromFeatureDir(FORMATTERS_PATH)] : []),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
     fileNameOf(p.controller),
     fileNameOf(p.imageSource),
   ]);
@@ -368,7 +373,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.add(caption: caption, imagePath: imagePath);
     } catch (error) {
-      if (mounted) _showMessage(${dartText(t.couldNotSave, { error: 'error' })});
+${ifMountedDart('      ', (indent) => callDart(indent, '_showMessage', dartText(t.couldNotSave, { error: 'userMessage(error)' }), ';'))}
     }
   }
 
@@ -403,8 +408,8 @@ class _${n.screen}State extends State<${n.screen}> {
       if (mounted) {
         _showMessage(
           fromCamera
-              ? ${dartText(t.couldNotOpenCamera, { error: 'error' })}
-              : ${dartText(t.couldNotOpenGallery, { error: 'error' })},
+              ? ${dartText(t.couldNotOpenCamera, { error: 'userMessage(error)' })}
+              : ${dartText(t.couldNotOpenGallery, { error: 'userMessage(error)' })},
         );
       }
       return null;
@@ -415,7 +420,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.remove(photo);
     } catch (error) {
-      if (mounted) _showMessage(${dartText(t.couldNotDelete, { error: 'error' })});
+${ifMountedDart('      ', (indent) => callDart(indent, '_showMessage', dartText(t.couldNotDelete, { error: 'userMessage(error)' }), ';'))}
       return;
     }
     if (!mounted) return;
@@ -437,7 +442,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.restore(photo);
     } catch (error) {
-      if (mounted) _showMessage(${dartText(t.couldNotSave, { error: 'error' })});
+${ifMountedDart('      ', (indent) => callDart(indent, '_showMessage', dartText(t.couldNotSave, { error: 'userMessage(error)' }), ';'))}
     }
   }
 
@@ -802,7 +807,8 @@ void main() {
     await tester.tap(find.text(${dartString(t.undo)}));
     await tester.pumpAndSettle();
 
-    expect(find.textContaining(${dartString(t.couldNotSave.split('{error}')[0])}), findsOneWidget);
+    // Told in words (the fake throws a plain Exception: the generic sentence), not as the exception.
+${expectFoundOnceDart('    ', `find.text(${dartString(fill(t.couldNotSave, { error: recordText(ctx.plan).errorOther }))})`)}
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsNothing);
   });
 }

@@ -8,10 +8,12 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, monthList, type UiText } from '../ui-text';
+import { assignmentDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { chartHeading, groupNoun, modeValue, periodMode, type ChartMode } from './chart.mode';
 import { PERIOD_BARS, type ChartPeriod } from './chart.period';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 export interface ChartNames {
   entity: EntityPlan;
@@ -362,7 +364,12 @@ export function controllerDart(n: ChartNames): string {
     : '';
   const params = overTime ? `{required ${E}Repository repository, this.today}` : `{required ${E}Repository repository}`;
   const build = overTime ? `${series}.from(items, today: today)` : `${series}.from(items)`;
-  return `${dartImports(['package:flutter/foundation.dart', fromFeatureDir(entity.paths.repository), fileNameOf(n.seriesPath)])}
+  return `${dartImports([
+    'package:flutter/foundation.dart',
+    fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
+    fileNameOf(n.seriesPath),
+  ])}
 
 /// Loads the ${entity.pluralLabel.toLowerCase()} and turns them into the chart's series.
 class ${controller} extends ChangeNotifier {
@@ -388,7 +395,7 @@ class ${controller} extends ChangeNotifier {
       final items = await _repository.fetchAll();
       _series = ${build};
     } catch (error) {
-      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
+${assignmentDart('      ', '_error', dartText(n.text.couldNotLoad, { error: 'userMessage(error)' }))}
     } finally {
       _isLoading = false;
       _notify();

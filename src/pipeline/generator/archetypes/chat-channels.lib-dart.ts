@@ -9,11 +9,13 @@ import { IDS_PATH } from '../data/entity-files';
 import type { EntityField } from '../plan/app-plan';
 import { dartText, fill, inSentence, uiText } from '../ui-text';
 import { chatText } from '../ui-text-chat';
+import { snackBarDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import { liveMessagesExport } from './chat-feeds.lib-dart';
 import { ID_DOC } from './chat-conversation.lib-dart';
 import type { ChatShape } from './chat-shape';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 export function roomScreenPath(ctx: FeatureContext): string {
   return `${ctx.feature.paths.dir}/${ctx.feature.names.id}_room_screen.dart`;
@@ -70,6 +72,7 @@ export function channelListDart(ctx: FeatureContext, shape: ChatShape): string {
     fromFeatureDir(channel.paths.repository),
     fromFeatureDir(shape.message.paths.model),
     fromFeatureDir(shape.message.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
     ...(profile ? [profile.storePath.replace('lib/features/', '../')] : []),
     fileNameOf(roomScreenPath(ctx)),
   ])}${liveMessagesExport(ctx)}
@@ -134,7 +137,7 @@ class _${S}State extends State<${S}> {
     } catch (error) {
       if (mounted) {
         ScaffoldMessenger.of(context).showSnackBar(
-          SnackBar(content: Text(${dartText(t.couldNotSave, { error: 'error' })})),
+${snackBarDart('          ', dartText(t.couldNotSave, { error: 'userMessage(error)' }), ',')}
         );
       }
       return false;
@@ -182,7 +185,7 @@ class _${S}State extends State<${S}> {
     } catch (error) {
       if (mounted) {
         ScaffoldMessenger.of(context).showSnackBar(
-          SnackBar(content: Text(${dartText(t.couldNotDelete, { error: 'error' })})),
+${snackBarDart('          ', dartText(t.couldNotDelete, { error: 'userMessage(error)' }), ',')}
         );
       }
       return;
@@ -210,7 +213,10 @@ class _${S}State extends State<${S}> {
               child: Column(
                 mainAxisSize: MainAxisSize.min,
                 children: [
-                  Text(${dartText(t.couldNotLoad, { error: 'snapshot.error' })}, textAlign: TextAlign.center),
+                  Text(
+                    ${dartText(t.couldNotLoad, { error: 'userMessage(snapshot.error!)' })},
+                    textAlign: TextAlign.center,
+                  ),
                   const SizedBox(height: 12),
                   OutlinedButton(onPressed: _reload, child: const Text(${dartString(t.tryAgain)})),
                 ],

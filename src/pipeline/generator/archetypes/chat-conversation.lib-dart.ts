@@ -11,10 +11,12 @@ import { FORMATTERS_PATH } from '../data/entity-dart';
 import { IDS_PATH } from '../data/entity-files';
 import type { EntityField } from '../plan/app-plan';
 import { dartText, uiText } from '../ui-text';
+import { assignmentDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import type { ChatShape } from './chat-shape';
 import { pollDart, pollImports, pollsSince } from './chat-poll.lib-dart';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 /** The doc of the screens' `currentUserId` parameter. */
 export const ID_DOC = `
@@ -139,6 +141,7 @@ const String _installIdKey = 'chat_install_id';`
     fromFeatureDir(IDS_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
     ...pollImports(ctx, shape),
     ...profileImport,
   ])}
@@ -184,7 +187,7 @@ class ${C} extends ChangeNotifier {
       },
       onError: (Object error) {
         _loading = false;
-        _error = ${dartText(t.couldNotLoadMessages, { error: 'error' })};
+${assignmentDart('        ', '_error', dartText(t.couldNotLoadMessages, { error: 'userMessage(error)' }))}
         _notify();
       },
     );
@@ -204,7 +207,7 @@ class ${C} extends ChangeNotifier {
     } catch (error) {
       _pending = _pending.where((other) => other.id != message.id).toList();
       _notify();
-      return ${dartText(t.couldNotSend, { error: 'error' })};
+      return ${dartText(t.couldNotSend, { error: 'userMessage(error)' })};
     }
   }
 

@@ -19,6 +19,7 @@ import type { FeatureContext } from './archetype';
 import { authServiceDecl } from './auth.archetype';
 import type { ChatShape } from './chat-shape';
 import { dartImports, fileNameOf, fromFeatureDir } from './feature-dart.shared';
+import { RECORD_REPOSITORY_PATH } from './records-library';
 
 /** The name of the Dart function returning a conversation's live messages. */
 export const LIVE_MESSAGES_FUNCTION = 'watchChatMessages';
@@ -53,19 +54,24 @@ export function liveMessagesExport(ctx: FeatureContext): string {
 export '${fileNameOf(feedPath(ctx))}' show ${[LIVE_MESSAGES_FUNCTION, ...(withUserId(ctx) ? [SIGNED_IN_USER_ID_FUNCTION] : [])].join(', ')};`;
 }
 
+// Realtime pushes whole lists: one row that fromJson rejects must not end the stream.
+const SKIPPED_DOC = `/// A message the app cannot read is left out and logged (\`readRecords\`).`;
+
 function firestoreFeed(shape: ChatShape, repository: string): string {
   const E = shape.message.className;
   const channel = shape.channelField;
   const where = channel ? `\n      .where(${dartString(channel.name)}, isEqualTo: channelId)` : '';
   return `/// ${channel ? "A channel's" : 'The'} messages as Firestore pushes them: a new list whenever
 /// one is added, changed or deleted (the conversation sorts them).
+${SKIPPED_DOC}
 Stream<List<${E}>> ${LIVE_MESSAGES_FUNCTION}(${channel ? 'String channelId' : ''}) {
   return FirebaseFirestore.instance
       .collection(${repository}.collectionName)${where}
       .snapshots()
-      .map((snapshot) => [
-            for (final doc in snapshot.docs) ${E}.fromJson({...doc.data(), 'id': doc.id}),
-          ]);
+      .map((snapshot) => readRecords(
+            snapshot.docs,
+            (doc) => ${E}.fromJson({...doc.data(), 'id': doc.id}),
+          ));
 }
 `;
 }
@@ -80,17 +86,18 @@ function supabaseFeed(shape: ChatShape, repository: string): string {
   const filter = channel ? `\n      .eq(${dartString(channel.column)}, channelId)` : '';
   return `/// ${channel ? "A channel's" : 'The'} messages as Supabase Realtime pushes them (the table must be
 /// in the \`supabase_realtime\` publication, see README.md).
+${SKIPPED_DOC}
 Stream<List<${E}>> ${LIVE_MESSAGES_FUNCTION}(${channel ? 'String channelId' : ''}) {
   return Supabase.instance.client
       .from(${repository}.tableName)
       .stream(primaryKey: ['id'])${filter}
-      .map((rows) => [
-            for (final row in rows)
-              ${E}.fromJson(<String, Object?>{
-                'id': row['id'],
-${fields.map((line) => `  ${line}`).join('\n')}
-              }),
-          ]);
+      .map((rows) => readRecords(
+            rows,
+            (row) => ${E}.fromJson(<String, Object?>{
+              'id': row['id'],
+${fields.join('\n')}
+            }),
+          ));
 }
 `;
 }
@@ -119,7 +126,12 @@ export function liveMessagesFile(ctx: FeatureContext, shape: ChatShape): Generat
           ...(userId ? ['package:firebase_auth/firebase_auth.dart'] : []),
         ]
       : ['package:supabase_flutter/supabase_flutter.dart'];
-  const imports = dartImports([...clients, fromFeatureDir(shape.message.paths.model), fromFeatureDir(repository.path)]);
+  const imports = dartImports([
+    ...clients,
+    fromFeatureDir(shape.message.paths.model),
+    fromFeatureDir(RECORD_REPOSITORY_PATH),
+    fromFeatureDir(repository.path),
+  ]);
   const body =
     backend === 'firebase' ? firestoreFeed(shape, repository.className) : supabaseFeed(shape, repository.className);
   const idFunction = userId ? `\n${signedInUserIdDart(backend)}` : '';

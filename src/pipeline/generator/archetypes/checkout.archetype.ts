@@ -22,10 +22,12 @@ import {
 import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { dartText, fill, moneyFormat, uiText, type UiText } from '../ui-text';
+import { callDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
+import { USER_MESSAGE_PATH } from './records-user-message';
 import { sampleKeyword } from './sample-keyword';
 
 interface CheckoutNames {
@@ -317,6 +319,7 @@ function screenDart(
   const manage = manageProducts(ctx, entity);
   const imports = [
     fromFeatureDir(FORMATTERS_PATH),
+    fromFeatureDir(USER_MESSAGE_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
     ...(manage.screenImport ? [manage.screenImport] : []),
@@ -411,7 +414,7 @@ class _${n.screen}State extends State<${n.screen}> {
                   mainAxisSize: MainAxisSize.min,
                   children: [
                     Text(
-                      ${dartText(t.couldNotLoad, { error: 'snapshot.error' })},
+                      ${dartText(t.couldNotLoad, { error: 'userMessage(snapshot.error!)' })},
                       textAlign: TextAlign.center,
                     ),
                     const SizedBox(height: 12),
@@ -546,6 +549,7 @@ function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: P
   return `import 'package:flutter/material.dart';
 
 import '${fromFeatureDir(FORMATTERS_PATH)}';
+import '${fromFeatureDir(USER_MESSAGE_PATH)}';
 import '${fileNameOf(p.cart)}';
 import '${fileNameOf(p.payment)}';
 
@@ -581,7 +585,7 @@ class _${n.order}State extends State<${n.order}> {
         description: ${dartString(description)},
       );
     } catch (error) {
-      result = ${n.result}.declined(${dartText(t.paymentFailed, { error: 'error' })});
+${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, { error: 'userMessage(error)' }), ';')}
     }
     if (!mounted) return;
     if (result.approved) cart.clear();

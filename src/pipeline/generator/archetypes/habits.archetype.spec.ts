@@ -60,7 +60,7 @@ describe('habits: the screen', () => {
     expect(screen).toContain('await widget.checks.delete(check.id);');
     expect(screen).toContain("id: '${habit.id}_$today',");
     expect(screen).toContain('setState(() => _doneDays = {..._doneDays, habit.id: before});');
-    expect(screen).toContain("SnackBar(content: Text('Could not save: $error'))");
+    expect(screen).toContain("SnackBar(content: Text('Could not save: ${userMessage(error)}'))");
   });
 
   it('shows the computed streak and this week’s count against the weekly target', () => {
@@ -142,7 +142,7 @@ describe('habits: other languages and backends', () => {
     expect(screen).toContain("RecordDetail(\n          'Chuỗi ngày',");
     const test = file(files, 'test/features/thoi_quen_screen_test.dart');
     expect(test).toContain("expect(find.text('🔥 2 ngày · Tuần này: 2/3'), findsOneWidget);");
-    expect(test).toContain("find.textContaining('Không lưu được: ')");
+    expect(test).toContain("find.text('Không lưu được: Đã xảy ra lỗi. Vui lòng thử lại.')");
   });
 
   it('writes German plurals and French spacing', () => {
@@ -167,7 +167,9 @@ describe('habits: other languages and backends', () => {
   it('stores the check-offs on every backend', () => {
     const on = (backend: string) => project({ ...HABIT_HERO, backend });
     expect(on('none').get('lib/data/local/shared_preferences_habit_check_repository.dart')).toBeDefined();
-    expect(file(on('supabase'), 'README.md')).toContain('"habit_id" text references public."habits" ("id")');
+    expect(file(on('supabase'), 'README.md')).toContain(
+      '"habit_id" text not null references public."habits" ("id") on delete cascade',
+    );
     expect(file(on('rest'), 'README.md')).toContain('| PUT | /habit_checks/{id} |');
     expect(file(on('graphql'), 'README.md')).toContain('saveHabitCheck(input: HabitCheckInput!)');
   });

@@ -9,10 +9,12 @@ import { FORMATTERS_PATH, displayText } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText } from '../ui-text';
 import { recordText } from '../ui-text-records';
+import { snackBarDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import { fileNameOf, fromFeatureDir } from './feature-dart.shared';
 import { habitText } from './habits.text';
 import { RECORD_LIST_PATH } from './records-library';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 /** The habit entity, its check-offs and where the feature's files go. */
 export interface HabitFeature {
@@ -142,10 +144,11 @@ export function habitScreenDart(ctx: FeatureContext, feature: HabitFeature): str
     fromFeatureDir(checks.paths.model),
     fromFeatureDir(checks.paths.repository),
     fromFeatureDir(habit.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
     ...(needsFormatters(habit.fields) ? [fromFeatureDir(FORMATTERS_PATH)] : []),
   ].sort();
   const local = [fileNameOf(feature.daysPath), fileNameOf(feature.formPath)].sort();
-  const revert = dartText(t.couldNotSave, { error: 'error' });
+  const revert = dartText(t.couldNotSave, { error: 'userMessage(error)' });
   return `import 'package:flutter/material.dart';
 
 ${imports.map((uri) => `import '${uri}';`).join('\n')}
@@ -218,8 +221,9 @@ class _${screen}State extends State<${screen}> {
     } catch (error) {
       if (!mounted) return;
       setState(() => _doneDays = {..._doneDays, habit.id: before});
-      ScaffoldMessenger.of(context)
-          .showSnackBar(SnackBar(content: Text(${revert})));
+      ScaffoldMessenger.of(context).showSnackBar(
+${snackBarDart('        ', revert, ',')}
+      );
     }
   }
 

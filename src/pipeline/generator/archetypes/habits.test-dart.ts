@@ -17,6 +17,7 @@ import type { EntityField } from '../plan/app-plan';
 import { fill, uiText } from '../ui-text';
 import { recordText } from '../ui-text-records';
 import type { FeatureContext } from './archetype';
+import { expectFoundOnceDart } from './dart-wrap';
 import type { HabitFeature } from './habits.lib-dart';
 import { habitText } from './habits.text';
 import { sampleKeyword } from './sample-keyword';
@@ -102,13 +103,6 @@ void main() {
 /** Text for inside a single-quoted Dart string (escaped, without the quotes). */
 function inQuotes(text: string): string {
   return dartString(text).slice(1, -1);
-}
-
-/** \`expect(find.textContaining(message), findsOneWidget);\`, broken as \`dart format\` does past 80 columns. */
-function failedLine(message: string): string {
-  const line = `expect(find.textContaining(${dartString(message)}), findsOneWidget);`;
-  if (6 + line.length <= 80) return line;
-  return `expect(\n        find.textContaining(${dartString(message)}),\n        findsOneWidget,\n      );`;
 }
 
 /** Text a test types into a required field of the form so that it validates. */
@@ -272,7 +266,8 @@ ${input}
       await tester.tap(find.byTooltip(${dartString(h.doneToday)}));
       await tester.pumpAndSettle();
 
-      ${failedLine(t.couldNotSave.split('{error}')[0])}
+      // Told in words (the fake throws a plain Exception: the generic sentence).
+${expectFoundOnceDart('      ', `find.text(${dartString(fill(t.couldNotSave, { error: recordText(ctx.plan).errorOther }))})`)}
       expect(find.text(${dartString(line(0, 0))}), findsOneWidget);
       expect(await checks.fetchAll(), isEmpty);
     });

@@ -26,6 +26,7 @@ import { dataScreenOf, manageDataLabel } from '../feature-links';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { dartText, fill, uiText } from '../ui-text';
+import { assignmentDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
 import {
@@ -37,6 +38,7 @@ import {
   relativeTestImport,
   SAFE_NOTIFY_DART,
 } from './feature-dart.shared';
+import { USER_MESSAGE_PATH } from './records-user-message';
 import { sampleKeyword } from './sample-keyword';
 
 /** The entity fields the map shows. */
@@ -96,6 +98,7 @@ function controllerDart(ctx: FeatureContext, entity: EntityPlan): string {
     'package:flutter/foundation.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
   ]);
   return `${imports}
 
@@ -132,7 +135,7 @@ class ${n.controller} extends ChangeNotifier {
       final selectedId = _selected?.id;
       _selected = _places.where((place) => place.id == selectedId).firstOrNull;
     } catch (error) {
-      _error = ${dartText(uiText(ctx.plan).couldNotLoad, { error: 'error' })};
+${assignmentDart('      ', '_error', dartText(uiText(ctx.plan).couldNotLoad, { error: 'userMessage(error)' }))}
     } finally {
       _loading = false;
       _notify();

@@ -142,10 +142,10 @@ describe('notificationsArchetype', () => {
     const files = template.files(ctx);
     const screen = fileContent(files, ctx.feature.paths.screen);
     expect(screen).toContain('setState(() => _saving = true);\n    try {');
-    expect(screen).toContain("if (mounted) _showMessage('Could not save: $error');");
+    expect(screen).toContain("if (mounted) _showMessage('Could not save: ${userMessage(error)}');");
     expect(screen).toContain('} finally {\n      if (mounted) setState(() => _saving = false);');
     expect(screen).toContain('onDelete: () => _remove(item),');
-    expect(screen).toContain("if (mounted) _showMessage('Could not delete: $error');");
+    expect(screen).toContain("if (mounted) _showMessage('Could not delete: ${userMessage(error)}');");
     // The list shown goes back to what is stored when saving fails.
     const controller = fileContent(files, ctx.feature.paths.screen.replace('_screen.dart', '_controller.dart'));
     expect(controller).toContain('await _saveOrUndo(previous);');

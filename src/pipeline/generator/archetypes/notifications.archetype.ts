@@ -10,9 +10,11 @@ import { dartString, singleLine } from '../dart-string';
 import { FORMATTERS_PATH, packageUri } from '../data/entity-dart';
 import { packages } from '../data/package-versions';
 import { dartText, uiText, type UiText } from '../ui-text';
+import { assignmentDart, callDart, ifMountedDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { notificationsReadme } from './notifications.readme';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 /** The FCM topic the announcements switch subscribes to; the README tells how to send to it. */
 export const NOTIFICATIONS_PUSH_TOPIC = 'announcements';
@@ -473,7 +475,7 @@ class _AnnouncementsTileState extends State<_AnnouncementsTile> {
         problem = ${dartString(n.text.pushOff)};
       }
     } catch (error) {
-      problem = ${dartText(n.text.couldNotEnablePush, { error: 'error' })};
+${assignmentDart('      ', 'problem', dartText(n.text.couldNotEnablePush, { error: 'userMessage(error)' }))}
     }
     await widget.prefs.setBool(_enabledKey, enabled);
     if (!mounted) return;
@@ -505,6 +507,7 @@ function screenDart(ctx: FeatureContext, n: NotificationNames, p: NotificationPa
   const push = withPush(ctx);
   const imports = [
     `import '${fromFeatureDir(FORMATTERS_PATH)}';`,
+    `import '${fromFeatureDir(USER_MESSAGE_PATH)}';`,
     `import '${fileNameOf(p.controller)}';`,
     `import '${fileNameOf(p.item)}';`,
     ...(push ? [`import '${fileNameOf(p.push)}';`] : []),
@@ -612,7 +615,7 @@ class _${n.screen}State extends State<${n.screen}> {
       });
     } catch (error) {
       // A failing store (e.g. full disk) is explained and the button comes back.
-      if (mounted) _showMessage(${dartText(n.text.couldNotSave, { error: 'error' })});
+${ifMountedDart('      ', (indent) => callDart(indent, '_showMessage', dartText(n.text.couldNotSave, { error: 'userMessage(error)' }), ';'))}
     } finally {
       if (mounted) setState(() => _saving = false);
     }
@@ -622,7 +625,7 @@ class _${n.screen}State extends State<${n.screen}> {
     try {
       await _controller.remove(item);
     } catch (error) {
-      if (mounted) _showMessage(${dartText(n.text.couldNotDelete, { error: 'error' })});
+${ifMountedDart('      ', (indent) => callDart(indent, '_showMessage', dartText(n.text.couldNotDelete, { error: 'userMessage(error)' }), ';'))}
     }
   }
 

@@ -5,13 +5,13 @@
  * never `$error`; the error itself goes to the debug log for developers.
  * Each backend knows its own error shapes, as the sign-in services map their
  * own error codes. Written with the data layer (every app with records has
- * it), so any feature's screen may use it; the Supabase backend declares
- * package:http for it.
+ * it, and so does any app with a feature that saves outside records), so any
+ * feature's screen may use it; the Supabase backend declares package:http for it.
  */
 import type { GeneratedFile } from '../app-spec';
 import { API_EXCEPTION_PATH, relativeImport } from '../data/backends/backend-names';
 import { dartString } from '../dart-string';
-import type { AppPlan, BackendKind } from '../plan/app-plan';
+import type { AppPlan, ArchetypeId, BackendKind } from '../plan/app-plan';
 import { recordText, type RecordText } from '../ui-text-records';
 
 export const USER_MESSAGE_PATH = 'lib/core/user_message.dart';
@@ -22,6 +22,7 @@ interface Texts {
   offline: string;
   notAllowed: string;
   notFound: string;
+  inUse: string;
   other: string;
 }
 
@@ -30,6 +31,7 @@ function texts(r: RecordText): Texts {
     offline: dartString(r.errorOffline),
     notAllowed: dartString(r.errorNotAllowed),
     notFound: dartString(r.errorNotFound),
+    inUse: dartString(r.errorInUse),
     other: dartString(r.errorOther),
   };
 }
@@ -70,6 +72,7 @@ ${switchBody(
     arm('http.ClientException()', s.offline),
     arm('ApiException(statusCode: 401 || 403)', s.notAllowed),
     arm('ApiException(statusCode: 404 || 410)', s.notFound),
+    arm('ApiException(statusCode: 409)', s.inUse),
   ],
   s,
 )}
@@ -90,6 +93,8 @@ ${switchBody(
     comment('A row-level security policy refused, or the session has expired.'),
     arm("PostgrestException(code: '42501' || 'PGRST301' || '401' || '403')", s.notAllowed),
     arm("PostgrestException(code: 'PGRST116' || '404')", s.notFound),
+    comment('A foreign key refused a delete: other records still point at this one.'),
+    arm("PostgrestException(code: '23503')", s.inUse),
   ],
   s,
 )}
@@ -135,6 +140,9 @@ String userMessage(Object error) {
     if (codes.contains('NOT_FOUND')) {
       return ${s.notFound};
     }
+    if (codes.contains('CONFLICT')) {
+      return ${s.inUse};
+    }
   }
   return ${s.other};
 }
@@ -162,6 +170,14 @@ const WRITERS: Readonly<Record<BackendKind, (s: Texts) => string>> = {
   firebase: firestoreDart,
   graphql: graphqlDart,
 };
+
+/** Features whose screens report failures through `userMessage` even in an app without records (reminders kept on the device). */
+const USED_WITHOUT_RECORDS: ReadonlySet<ArchetypeId> = new Set<ArchetypeId>(['notifications']);
+
+/** Whether any screen calls `userMessage`: every record screen does, and so do the features above. */
+export function needsUserMessage(plan: Pick<AppPlan, 'entities' | 'features'>): boolean {
+  return plan.entities.length > 0 || plan.features.some((feature) => USED_WITHOUT_RECORDS.has(feature.archetype));
+}
 
 export function userMessageFile(plan: Plan): GeneratedFile {
   return { path: USER_MESSAGE_PATH, content: WRITERS[plan.backend](texts(recordText(plan))) };

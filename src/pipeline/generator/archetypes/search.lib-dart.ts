@@ -8,9 +8,11 @@ import { dartString } from '../dart-string';
 import { FORMATTERS_PATH, displayText, isTextual, titleField } from '../data/entity-dart';
 import type { EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
+import { assignmentDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
 import { dartImports, fileNameOf, fromFeatureDir, SAFE_NOTIFY_DART } from './feature-dart.shared';
 import { groupingField } from './chart.mode';
+import { USER_MESSAGE_PATH } from './records-user-message';
 
 export interface SearchNames {
   entity: EntityPlan;
@@ -154,6 +156,7 @@ export function controllerDart(n: SearchNames): string {
     'package:flutter/foundation.dart',
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    fromFeatureDir(USER_MESSAGE_PATH),
   ])}
 
 /// Loads every ${entity.label.toLowerCase()} once and filters them as the user types.
@@ -193,7 +196,7 @@ ${clears.join('\n')}
       _items = [...items]
         ..sort((a, b) => a.displayTitle.toLowerCase().compareTo(b.displayTitle.toLowerCase()));
     } catch (error) {
-      _error = ${dartText(n.text.couldNotLoad, { error: 'error' })};
+${assignmentDart('      ', '_error', dartText(n.text.couldNotLoad, { error: 'userMessage(error)' }))}
     } finally {
       _isLoading = false;
       _notify();

@@ -14,8 +14,10 @@ import { packages } from '../data/package-versions';
 import type { EntityPlan, PlannedFeature } from '../plan/app-plan';
 import { phraseIndex, tokens } from '../plan/text-match';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
+import { snackBarDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext } from './archetype';
 import { fromFeatureDir } from './feature-dart.shared';
+import { USER_MESSAGE_PATH } from './records-user-message';
 import { timerControllerDart } from './timer.controller-dart';
 
 /** Words that ask for a stopwatch (time counting up), in the languages the archetype table knows. */
@@ -208,7 +210,12 @@ function screenDart(ctx: FeatureContext, n: TimerNames, modes: TimerModes, prese
   const finish = finishDart(modes.countdown, n, presets, t);
   const imports = [
     ...(session
-      ? [fromFeatureDir(IDS_PATH), fromFeatureDir(session.paths.model), fromFeatureDir(session.paths.repository)]
+      ? [
+          fromFeatureDir(USER_MESSAGE_PATH),
+          fromFeatureDir(IDS_PATH),
+          fromFeatureDir(session.paths.model),
+          fromFeatureDir(session.paths.repository),
+        ]
       : []),
     controllerPath(ctx.feature).slice(ctx.feature.paths.dir.length + 1),
   ].map((uri) => `import '${uri}';`);
@@ -237,7 +244,7 @@ ${(sessionArgs(session, `${n.screen}.title`, 'length', 'finishedAt') ?? []).map(
       messenger.showSnackBar(const SnackBar(content: Text(${dartString(t.sessionSaved)})));
     } catch (error) {
       messenger.showSnackBar(
-        SnackBar(content: Text(${dartText(t.couldNotSaveSession, { error: 'error' })})),
+${snackBarDart('        ', dartText(t.couldNotSaveSession, { error: 'userMessage(error)' }), ',')}
       );
     }
   }`

@@ -202,13 +202,17 @@ describe('backend specifics', () => {
     expect(wiring.readme).toContain('flutterfire configure');
     expect(wiring.readme).toContain('match /expenses/{itemId}');
     expect(wiring.readme).toContain('match /chat_messages/{itemId}');
-    // The plan signs users in, so the rules require it.
-    expect(wiring.readme).toContain('allow read, write: if request.auth != null;');
+    // The plan signs users in, so the rules require it; a write must carry the required fields.
+    expect(wiring.readme).toContain('allow read, delete: if request.auth != null;');
+    expect(wiring.readme).toContain(
+      "allow create, update: if request.auth != null && request.resource.data.keys().hasAll(['title', 'amount', 'category', 'date']);",
+    );
   });
 
   it('firebase without sign-in: the rules say they are open and why', () => {
     const wiring = backendWiring(planApp(spec('firebase', ['Expenses'])));
-    expect(wiring.readme).toContain('allow read, write: if true;');
+    expect(wiring.readme).toContain('allow read, delete: if true;');
+    expect(wiring.readme).toContain("allow create, update: if request.resource.data.keys().hasAll(['title',");
     expect(wiring.readme).toContain('not for production');
   });
 

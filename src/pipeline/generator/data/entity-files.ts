@@ -6,7 +6,7 @@
  */
 import type { GeneratedFile } from '../app-spec';
 import { RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
-import { userMessageFile } from '../archetypes/records-user-message';
+import { needsUserMessage, userMessageFile } from '../archetypes/records-user-message';
 import { guessReason, isGuessed } from '../field-guesses';
 import { relativeImport } from './backends/backend-names';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
@@ -363,9 +363,9 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
   if (plan.entities.length > 0) {
     files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
     files.push({ path: JSON_FIELDS_PATH, content: jsonFieldsDart(plan) });
-    // Shared by every screen that loads or saves records, whichever feature it belongs to.
-    files.push(userMessageFile(plan));
   }
+  // Shared by every screen that loads or saves data, whichever feature it belongs to.
+  if (needsUserMessage(plan)) files.push(userMessageFile(plan));
   for (const entity of plan.entities) {
     files.push({ path: entity.paths.model, content: entityModelDart(entity) });
     files.push({ path: entity.paths.repository, content: entityRepositoryDart(entity) });

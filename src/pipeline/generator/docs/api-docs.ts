@@ -33,7 +33,7 @@ import {
   type EntityPlan,
   type FieldType,
 } from '../plan/app-plan';
-import { linkTarget } from './entity-links';
+import { deleteRule, linkTarget, linksTo } from './entity-links';
 import { fieldTypeName } from './field-type-name';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 
@@ -346,6 +346,26 @@ function newerMessagesParameters(plan: AppPlan, entity: EntityPlan): Record<stri
   };
 }
 
+/**
+ * What deleting one `entity` does to the records pointing at it, as the server
+ * should do it (`deleteRule`): "also deletes its Flashcards (deckId); refused
+ * while Dog walks name it (walkerId)". Empty when nothing points at it.
+ */
+function deleteEffect(plan: AppPlan, entity: EntityPlan): { text: string; refused: boolean } {
+  const parts = linksTo(plan, entity).map((link) => {
+    const records = `${singleLine(link.entity.pluralLabel)} (\`${link.entity.className}.${link.field.name}\`)`;
+    switch (deleteRule(plan, link)) {
+      case 'cascade':
+        return { refused: false, text: `also deletes its ${records}` };
+      case 'restrict':
+        return { refused: true, text: `refused while ${records} point at it` };
+      case 'set null':
+        return { refused: false, text: `clears the link of its ${records}` };
+    }
+  });
+  return { text: parts.map((part) => part.text).join('; '), refused: parts.some((part) => part.refused) };
+}
+
 function entityPaths(
   plan: AppPlan,
   entity: EntityPlan,
@@ -358,6 +378,7 @@ function entityPaths(
   // Which Dart call sends each request: only the REST app really does.
   const call = (method: string): Record<string, Json> =>
     plan.backend === 'rest' ? { 'x-dart-call': `${repositoryImplementation('rest', entity).className}.${method}` } : {};
+  const effect = deleteEffect(plan, entity);
   return {
     [restCollectionPath(entity)]: {
       get: {
@@ -389,11 +410,13 @@ function entityPaths(
       delete: {
         tags: [tag],
         summary: `Delete one ${one}`,
+        ...(effect.text ? { description: `${upperFirst(effect.text)}.` } : {}),
         operationId: ids.delete,
         ...call('delete(id)'),
         responses: {
           '204': { description: 'Deleted' },
           '404': { $ref: '#/components/responses/NotFound' },
+          ...(effect.refused ? { '409': { $ref: '#/components/responses/Conflict' } } : {}),
         },
       },
     },
@@ -518,6 +541,15 @@ export function openApiDocument(appPlan: AppPlan): Json {
       responses: {
         BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
         NotFound: { description: 'No item with this id', content: jsonContent(schemaRef('Error')) },
+        // Only where some delete can be refused (`restrict` links), so no response is declared unused.
+        ...(plan.entities.some((entity) => deleteEffect(plan, entity).refused)
+          ? {
+              Conflict: {
+                description: 'Not deleted: other records still point at this one',
+                content: jsonContent(schemaRef('Error')),
+              },
+            }
+          : {}),
       },
       schemas: components,
     },
@@ -559,6 +591,13 @@ function graphqlTypeBlock(
     return `  ${graphqlString(about)}\n  ${field.name}: ${field.type}`;
   });
   return `${graphqlString(description)}\n${keyword} ${name} {\n${fields.join('\n')}\n}`;
+}
+
+/** "; also deletes its Flashcards …; refused (error code CONFLICT) while …": the delete mutation's effect on dependents. */
+function graphqlDeleteEffect(plan: AppPlan, entity: EntityPlan): string {
+  const effect = deleteEffect(plan, entity);
+  if (!effect.text) return '';
+  return `; ${effect.text}${effect.refused ? ' (an error with extensions.code CONFLICT, nothing deleted)' : ''}`;
 }
 
 export function graphqlSchema(appPlan: AppPlan): string {
@@ -612,7 +651,7 @@ export function graphqlSchema(appPlan: AppPlan): string {
     const repo = repositoryImplementation('graphql', names.entity).className;
     return [
       `  ${graphqlString(`Insert or replace by id; returns the stored item (${repo}.save)`)}\n  ${names.saveField}(input: ${names.inputName}!): ${names.typeName}!`,
-      `  ${graphqlString(`Delete by id; true when an item was deleted (${repo}.delete)`)}\n  ${names.deleteField}(id: ID!): Boolean!`,
+      `  ${graphqlString(`Delete by id; true when an item was deleted (${repo}.delete)${graphqlDeleteEffect(plan, names.entity)}`)}\n  ${names.deleteField}(id: ID!): Boolean!`,
     ];
   });
   sections.push(`type Query {\n${query.join('\n')}\n}`);
@@ -636,7 +675,7 @@ function fieldRows(plan: AppPlan, entity: EntityPlan): string[][] {
       field.label,
       fieldDartType(field),
       yesNo(alwaysPresent(field)),
-      supabase ? `\`${supabaseColumn(plan, field)}\`` : fieldKind(plan, entity, field),
+      supabase ? `\`${supabaseColumn(plan, entity, field)}\`` : fieldKind(plan, entity, field),
     ]),
   ];
 }
@@ -714,6 +753,21 @@ function storageSentence(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEnti
   }
 }
 
+/** How each server backend reports a refused delete. */
+const REFUSED_DELETE: Partial<Record<BackendKind, string>> = {
+  supabase: 'the foreign key fails with Postgres error `23503`',
+  rest: '`DELETE` answers `409 Conflict`',
+  graphql: 'the mutation fails with `extensions.code` `CONFLICT`',
+};
+
+/** "Deleting one: also deletes its Flashcards …", for backends whose server enforces the links; none without dependents. */
+function deleteBullets(plan: AppPlan, entity: EntityPlan): string[] {
+  const refused = REFUSED_DELETE[plan.backend];
+  const effect = deleteEffect(plan, entity);
+  if (!refused || !effect.text) return [];
+  return [`Deleting one: ${effect.text}${effect.refused ? ` (${refused})` : ''}`];
+}
+
 function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string {
   const impl = repositoryImplementation(plan.backend, entity);
   const sections = [
@@ -722,6 +776,7 @@ function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity
       `Storage: ${storageSentence(plan, entity, graphql)}`,
       `Dart model: \`${entity.className}\` in \`${entity.paths.model}\` (\`toJson()\` / \`fromJson()\`, keys = field names)`,
       `Repository: \`${entity.className}Repository\` (\`${entity.paths.repository}\`), implemented by \`${impl.className}\` (\`${impl.path}\`)`,
+      ...deleteBullets(plan, entity),
     ]),
     table(
       ['Field', 'Label', 'Dart type', 'Always present', plan.backend === 'supabase' ? 'Column' : 'Kind'],

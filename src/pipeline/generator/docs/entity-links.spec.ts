@@ -78,7 +78,21 @@ describe('README: links between records', () => {
     expect(links).toContain(
       '- **Dog walk → Walker**: a `Walker` picked from the Walkers list, stored as its id in `walker_id` (`DogWalk.walkerId`)',
     );
-    expect(links).toContain('foreign key (`references … on delete set null`');
+    expect(links).toContain("a required link's column is `not null`");
+    // A walker serves the walks: deleting one they still name is refused, not silently emptied.
+    expect(links).toContain(
+      '- Deleting a **Walker** is refused while Dog walks name it (`on delete restrict`): Postgres refuses with error 23503',
+    );
+  });
+
+  it('says what the REST and GraphQL servers should do on delete, and nothing for Firestore', () => {
+    const rest = section(readme(dogWalker('rest')), '### Links between records');
+    expect(rest).toContain(
+      '- Deleting a **Walker** is refused while Dog walks name it: `DELETE` answers `409 Conflict`',
+    );
+    const graphql = section(readme(dogWalker('graphql')), '### Links between records');
+    expect(graphql).toContain('the delete mutation fails with `extensions.code` `CONFLICT`');
+    expect(section(readme(dogWalker('firebase')), '### Links between records')).not.toContain('Deleting a');
   });
 
   it('lists every link of the landlord app under "What was guessed"', () => {
@@ -108,10 +122,10 @@ describe('README: links between records', () => {
 });
 
 describe('Supabase SQL: references as foreign keys', () => {
-  it('makes walker_id a nullable text foreign key, created after the walkers table', () => {
+  it('makes walker_id a required text foreign key that refuses deleting a walker with walks', () => {
     const sql = readmeSql(dogWalker('supabase'));
-    // Text like the ids the app makes (`newId()`), nullable so `on delete set null` can clear it.
-    expect(sql).toContain('  "walker_id" text references public."walkers" ("id") on delete set null,\n');
+    // Text like the ids the app makes (`newId()`), never null: the app cannot read a walk without its walker.
+    expect(sql).toContain('  "walker_id" text not null references public."walkers" ("id") on delete restrict,\n');
     expect(sql).toContain('create table if not exists public."walkers" (\n  "id" text primary key,');
     expect(sql.indexOf('public."walkers" (')).toBeLessThan(sql.indexOf('public."dog_walks" ('));
   });
@@ -161,13 +175,13 @@ describe('Supabase SQL: references as foreign keys', () => {
     ].join('\n');
     expect(sql).toContain(added);
     expect(sql.indexOf(added)).toBeGreaterThan(sql.lastIndexOf('create table if not exists'));
-    expect(sql).toContain('"tenant_id" text references public."tenants" ("id") on delete set null');
+    expect(sql).toContain('"tenant_id" text not null references public."tenants" ("id") on delete restrict');
   });
 
   it('shows the foreign key in the Column of docs/api_contract.md', () => {
     const contract = content(backendDocs(dogWalker('supabase')), 'docs/api_contract.md');
     expect(contract).toContain(
-      '| `walkerId` | Walker | String | yes | `"walker_id" text references public."walkers" ("id") on delete set null` |',
+      '| `walkerId` | Walker | String | yes | `"walker_id" text not null references public."walkers" ("id") on delete restrict` |',
     );
   });
 });

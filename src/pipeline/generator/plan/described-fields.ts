@@ -7,12 +7,12 @@
  * sets, reps and weight instead of the table's minutes and distance. It also
  * names the people of a booking ("Patients book appointments with doctors").
  */
-import { appLocale } from './app-language';
+import { appLocale, type AppLocale } from './app-language';
 import type { FieldType } from './app-plan';
 import { PERSON_SHAPE, parseFieldSpecs } from './domain-entities';
 import { lex, readText, type Phrase } from './description-sentences';
 import { FIELD_WORDS, HEAD_FIRST_LOCALES, PERSON_WORDS, wordRoles } from './description-words';
-import { singular } from './text-match';
+import { singularNoun } from './noun-inflection';
 
 export interface DescribedField {
   name: string;
@@ -60,12 +60,24 @@ export function describedRecords(description: string): DescribedRecord[] {
 export interface BookingParties {
   /** The subject of the sentence that books ("patient"). */
   booker?: string;
+  /** The booker as the user wrote it, in the singular, for the field's label ("Bệnh nhân", "Médico"). */
+  bookerLabel?: string;
   /** The people booked with ("doctor"). */
   provider?: string;
 }
 
 /** Customers are people too, though the table keeps them as a row of their own. */
 const BOOKER_WORDS: ReadonlySet<string> = new Set(['client', 'customer']);
+
+/** A person phrase as written, its head in the singular and the first letter upper-case: "pacientes" → "Paciente". */
+function writtenSingular(phrase: Phrase, headFirst: boolean, locale: AppLocale): string {
+  const words = phrase.words.map((word) => word.orig.toLowerCase());
+  const at = headFirst ? 0 : words.length - 1;
+  // Vietnamese nouns do not inflect, and their words are the whole name ("bệnh nhân").
+  if (locale !== 'vi') words[at] = singularNoun(words[at], locale);
+  const text = (locale === 'vi' ? words : [words[at]]).join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /**
  * The people the description's bookings are between: the subject who books
@@ -77,13 +89,20 @@ export function bookingParties(description: string): BookingParties {
   const headFirst = HEAD_FIRST_LOCALES.has(locale);
   const parties: BookingParties = {};
   for (const phrase of phrases) {
-    const head = singular(phrase.words[headFirst ? 0 : phrase.words.length - 1].text);
-    if (!/^[a-z]+$/.test(head)) continue;
-    const person = PERSON_WORDS.has(head) || PERSON_SHAPE.test(head);
-    if (phrase.role === 'plain' && (person || BOOKER_WORDS.has(head))) parties.booker ??= head;
+    // Vietnamese people are several syllables ("bác sĩ"): the whole phrase names them, as one camel-case word.
+    const whole = phrase.words.map((word) => word.text).join(' ');
+    const head = PERSON_WORDS.has(whole)
+      ? lowerCamel([whole])
+      : singularNoun(phrase.words[headFirst ? 0 : phrase.words.length - 1].text, locale);
+    if (!/^[a-z][A-Za-z]*$/.test(head)) continue;
+    const person = PERSON_WORDS.has(whole) || PERSON_WORDS.has(head) || PERSON_SHAPE.test(head);
+    if (phrase.role === 'plain' && (person || BOOKER_WORDS.has(head)) && !parties.booker) {
+      parties.booker = head;
+      parties.bookerLabel = writtenSingular(phrase, headFirst, locale);
+    }
     if (phrase.role === 'with' && person) parties.provider ??= head;
   }
-  return parties.booker === parties.provider ? { booker: parties.booker } : parties;
+  return parties.booker === parties.provider ? { booker: parties.booker, bookerLabel: parties.bookerLabel } : parties;
 }
 
 /**
@@ -94,9 +113,13 @@ export function bookingParties(description: string): BookingParties {
  */
 export function withBookingParties(
   fields: string,
-  { booker, provider }: BookingParties,
-): { fields: string; refersTo?: Record<string, string> } {
+  { booker, bookerLabel, provider }: BookingParties,
+): { fields: string; refersTo?: Record<string, string>; labels?: Record<string, string> } {
   if (!booker && !provider) return { fields };
+  // The user's spelling where folding the name lost letters ("Bệnh nhân", "Médico"); an ASCII word
+  // ("Patient", "Paciente") reads the same from the field name, as English always has.
+  const labels =
+    booker && bookerLabel && !/^[\x00-\x7f]*$/.test(bookerLabel) ? { labels: { [booker]: bookerLabel } } : {};
   const renamed = parseFieldSpecs(fields).map((spec) => {
     if (spec.name === 'customerName' && booker) return { ...spec, name: booker };
     if (spec.name === 'service' && provider) return { ...spec, name: provider };
@@ -104,7 +127,7 @@ export function withBookingParties(
   });
   const text = renamed.map((spec) => `${spec.name}:${spec.type}${spec.required ? '!' : ''}`).join(', ');
   const className = provider ? provider[0].toUpperCase() + provider.slice(1) : '';
-  return provider ? { fields: text, refersTo: { [provider]: className } } : { fields: text };
+  return provider ? { fields: text, refersTo: { [provider]: className }, ...labels } : { fields: text, ...labels };
 }
 
 const isMeasure = (type: string) => type === 'int' || type === 'decimal';

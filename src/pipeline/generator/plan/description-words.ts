@@ -99,7 +99,8 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     // Infinitives and the imperatives descriptions address the user with ("controla tus gastos").
     filler:
       'gestionar, gestiona, administrar, administra, organizar, organiza, ver, guardar, guarda, anadir, crear, llevar',
-    book: 'reservar, agendar, apartar',
+    // Third-person forms too: "Pacientes reservan citas", "I clienti prenotano lezioni".
+    book: 'reservar, reservan, agendar, agendan, apartar',
     pay: 'pagar, abonar',
     record:
       'registrar, registra, anotar, anota, controlar, controla, controle, lleva el control de, lleva un registro de, ' +
@@ -117,7 +118,7 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     for: 'para, por',
     of: 'de, do, da, dos, das',
     filler: 'gerenciar, gerencie, gerir, organizar, organize, ver, salvar, adicionar, criar',
-    book: 'reservar, agendar, marcar',
+    book: 'reservar, reservam, agendar, agendam, marcar, marcam',
     pay: 'pagar',
     record: 'registrar, registre, anotar, anote, acompanhar, acompanhe, acompanha, controlar, controle, controla',
   },
@@ -134,7 +135,7 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     for: 'pour',
     of: 'de, du, d',
     filler: 'gerer, gerez, organiser, organisez, voir, ajouter, creer, garder',
-    book: 'reserver, reservez',
+    book: 'reserver, reservez, reservent',
     pay: 'payer, payez, regler',
     // "Suivez vos dépenses", "suis mes dépenses": the forms a description speaks to its reader with.
     record:
@@ -173,7 +174,7 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     for: 'per',
     of: 'di, del, della, dei, delle',
     filler: 'gestire, gestisci, organizzare, organizza, vedere, salvare, aggiungere, creare',
-    book: 'prenotare, riservare',
+    book: 'prenotare, prenotano, prenota, riservare',
     pay: 'pagare',
     record:
       'registrare, registra, annotare, annota, tracciare, monitorare, monitora, tieni traccia, tenere traccia, ' +
@@ -362,6 +363,54 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'pasien',
   'pemain',
   'murid',
+  // Who is booked or books in the other languages: a clinic's doctors and patients, a gym's coaches and clients.
+  'medico',
+  'medica',
+  'doctor',
+  'doctora',
+  'cliente',
+  'entrenador',
+  'entrenadora',
+  'profesora',
+  'alumna',
+  'enfermero',
+  'enfermera',
+  'veterinario',
+  'veterinaria',
+  'estudiante',
+  'abogado',
+  'medecin',
+  'docteur',
+  'patient',
+  'client',
+  'entraineur',
+  'infirmier',
+  'infirmiere',
+  'etudiant',
+  'etudiante',
+  'avocat',
+  'dottore',
+  'dottoressa',
+  'allenatore',
+  'studente',
+  'infermiere',
+  'infermiera',
+  'avvocato',
+  'istruttore',
+  'treinador',
+  'treinadora',
+  'professora',
+  'aluna',
+  'enfermeiro',
+  'estudante',
+  'advogado',
+  'bac si',
+  'khach hang',
+  'huan luyen vien',
+  'hoc sinh',
+  'sinh vien',
+  'y ta',
+  'luat su',
 ]);
 
 /** Verbs whose `-er`/`-or` noun is a person ("walker", "visitor"); a verb the text uses itself counts too. */

@@ -265,7 +265,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'customer:text!, total:money!, orderDate:date!, delivered:bool, note:longText',
   },
   {
-    words: ['customer', 'client', 'khach hang', 'cliente', 'kunde', 'kunden', 'pelanggan', '客户', '顧客'],
+    // "clienti", "studenti": Italian plurals the English singular rule does not reach.
+    words: ['customer', 'client', 'khach hang', 'cliente', 'clienti', 'kunde', 'kunden', 'pelanggan', '客户', '顧客'],
     className: 'Customer',
     label: 'Customer',
     pluralLabel: 'Customers',
@@ -550,6 +551,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'etudiant',
       'schuler',
       'studente',
+      'studenti',
       'siswa',
       '学生',
     ],
@@ -939,7 +941,7 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
  * with a phone and an email, not titled notes.
  */
 const PERSON_WORDS =
-  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien)$/;
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
 
 /**
  * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent
@@ -948,7 +950,11 @@ const PERSON_WORDS =
 export function namesPeople(words: readonly string[], locale: AppLocale = 'en'): boolean {
   const last = words[words.length - 1] ?? '';
   if (locale === 'de' && isGermanAgentNoun(last)) return true;
-  return PERSON_SHAPE.test(last) || PERSON_WORDS.test(last) || PERSON_WORDS.test(words.slice(-2).join(' '));
+  // Vietnamese people take two or three syllables: "bác sĩ", "huấn luyện viên".
+  return (
+    PERSON_SHAPE.test(last) ||
+    [1, 2, 3].some((count) => words.length >= count && PERSON_WORDS.test(words.slice(-count).join(' ')))
+  );
 }
 
 /** Words of lists whose items get bought. */

@@ -205,14 +205,17 @@ function describes(words: readonly string[], ref: EntityRef): boolean {
 function withDescription(ref: EntityRef, records: readonly DescribedRecord[], parties: BookingParties): EntityRef {
   if (ref.fieldsFrom === 'description') return ref;
   let row = ref.row;
+  let fieldLabels = ref.fieldLabels;
   if (ref.fieldsFrom === 'domain' && row.className === 'Booking') {
     const booking = withBookingParties(row.fields, parties);
     row = { ...row, fields: booking.fields, ...(booking.refersTo ? { refersTo: booking.refersTo } : {}) };
+    if (booking.labels) fieldLabels = { ...fieldLabels, ...booking.labels };
   }
   const named = records.filter((record) => describes(record.words, ref)).flatMap((record) => record.fields);
   const fields = named.length ? withDescribedFields(row.fields, named) : row.fields;
   if (fields === ref.row.fields) return ref;
-  return { ...ref, row: { ...row, fields }, fieldsFrom: ref.fieldsFrom === 'domain' ? 'domain' : 'description' };
+  const fieldsFrom = ref.fieldsFrom === 'domain' ? 'domain' : 'description';
+  return { ...ref, row: { ...row, fields }, fieldsFrom, ...(fieldLabels ? { fieldLabels } : {}) };
 }
 
 /** A ref's fields as `withDescription` will give them (for ranking before entities are built). */

@@ -189,7 +189,9 @@ describe('the generated screens of linked records', () => {
     const form = file(petVet, 'lib/features/prescriptions/prescriptions_form_screen.dart');
     expect(form).toContain('RecordReferenceField<Pet>(');
     expect(form).toContain("requiredMessage: 'Pet is required'");
-    expect(file(petVet, 'README.md')).toContain('"pet_id" text references public."pets" ("id")');
+    expect(file(petVet, 'README.md')).toContain(
+      '"pet_id" text not null references public."pets" ("id") on delete cascade',
+    );
   });
 
   it('books a visit for a pet in the calendar', () => {

@@ -16,6 +16,8 @@ import { requireEntity, type AppPlan, type ArchetypeId, type EntityPlan } from '
 import { planApp } from '../../plan/plan-app';
 import { RESERVED_CLASS_NAMES } from '../../plan/reserved-class-names';
 import type { ArchetypeTemplate, FeatureContext } from '../archetype';
+import { RECORD_REPOSITORY_PATH } from '../records-library';
+import { needsUserMessage, USER_MESSAGE_PATH } from '../records-user-message';
 
 export const BACKENDS = ['none', 'firebase', 'supabase', 'rest', 'graphql'] as const;
 
@@ -85,6 +87,9 @@ export function shellFiles(plan: AppPlan): string[] {
     // Sibling screens a feature opens by their routeName (e.g. the checkout's products).
     ...plan.features.map((feature) => feature.paths.screen),
     ...plan.entities.flatMap((entity) => [entity.paths.model, entity.paths.repository]),
+    // readRecords (the chat's live query skips unreadable messages with it) and userMessage.
+    ...(plan.entities.length > 0 ? [RECORD_REPOSITORY_PATH] : []),
+    ...(needsUserMessage(plan) ? [USER_MESSAGE_PATH] : []),
     // The backend's repositories (their collection / table names: the chat's live query).
     ...plan.entities.map((entity) => repositoryImplementation(plan.backend, entity).path),
   ];

@@ -69,19 +69,45 @@ class DefaultFirebaseOptions {
 `;
 }
 
+/**
+ * `&& request.resource.data.keys().hasAll([…])`: a write must carry the
+ * entity's required fields (and its bools, which `toJson()` always writes),
+ * since the app refuses a document that misses one (`fromJson` throws).
+ */
+function requiredFieldsCheck(entity: EntityPlan): string | undefined {
+  const keys = entity.fields.filter((field) => field.required || field.type === 'bool').map((field) => field.name);
+  if (keys.length === 0) return undefined;
+  return `request.resource.data.keys().hasAll([${keys.map((key) => `'${key}'`).join(', ')}])`;
+}
+
+/** `allow …: if a && b;` without a needless `true &&` (an app without sign-in). */
+function allow(operations: string, ...conditions: (string | undefined)[]): string {
+  const parts = conditions.filter((condition): condition is string => condition !== undefined && condition !== 'true');
+  return `allow ${operations}: if ${parts.length > 0 ? parts.join(' && ') : 'true'};`;
+}
+
+/** The `allow` lines of one collection. */
+function allowLines(plan: AppPlan, entity: EntityPlan, condition: string): string[] {
+  const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
+  const complete = requiredFieldsCheck(entity);
+  // A chat message is posted, changed and deleted by its sender only.
+  if (sender) {
+    const own = `resource.data.${sender.name} == request.auth.uid`;
+    return [
+      allow('read', condition),
+      allow('create', condition, `request.resource.data.${sender.name} == request.auth.uid`, complete),
+      allow('update', condition, own, complete),
+      allow('delete', condition, own),
+    ];
+  }
+  if (!complete) return [allow('read, write', condition)];
+  return [allow('read, delete', condition), allow('create, update', condition, complete)];
+}
+
 function rules(plan: AppPlan): string {
-  const signedIn = hasAuthFeature(plan);
-  const condition = signedIn ? 'request.auth != null' : 'true';
+  const condition = hasAuthFeature(plan) ? 'request.auth != null' : 'true';
   const matches = plan.entities.map((entity) => {
-    const sender = signedIn ? senderIdField(plan, entity) : undefined;
-    // A chat message is posted, changed and deleted by its sender only.
-    const allow = sender
-      ? [
-          `allow read: if ${condition};`,
-          `allow create: if ${condition} && request.resource.data.${sender.name} == request.auth.uid;`,
-          `allow update, delete: if ${condition} && resource.data.${sender.name} == request.auth.uid;`,
-        ]
-      : [`allow read, write: if ${condition};`];
+    const allow = allowLines(plan, entity, condition);
     return `    match /${entity.tableName}/{itemId} {\n${allow.map((line) => `      ${line}\n`).join('')}    }`;
   });
   return [
@@ -101,8 +127,8 @@ function readme(plan: AppPlan): string {
     `\`${repositoryImplementation('firebase', entity).className}\``,
   ]);
   const rulesNote = hasAuthFeature(plan)
-    ? 'These rules let signed-in users read and write every item; narrow them (for example to documents carrying the user id) before going live.'
-    : 'The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication and require `request.auth != null`).';
+    ? 'A write must carry the required fields (`hasAll`), since the app cannot read a document without them. These rules let signed-in users read and write every item; narrow them (for example to documents carrying the user id) before going live.'
+    : 'A write must carry the required fields (`hasAll`), since the app cannot read a document without them. The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication and require `request.auth != null`).';
   return [
     'The app stores its data in Cloud Firestore, one collection per kind of item (document id = item id, dates as ISO-8601 strings):',
     table(['Data', 'Firestore collection', 'Repository'], rows, NO_DATA),

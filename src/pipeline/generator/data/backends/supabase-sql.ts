@@ -2,38 +2,50 @@
  * The SQL that sets up a Supabase project for the app (README and
  * docs/api_contract.md): one table per entity, row level security and a
  * policy each. A reference (a dog walk's walker) is a foreign key on the other
- * table's `id`, which is `text` because the app makes its ids (`newId()`);
+ * table's `id`, which is `text` because the app makes its ids (`newId()`),
+ * and `not null` when the link is required (a card's deck), since the app
+ * refuses rows that miss a required value;
  * tables are created after the tables they point at, and links in a cycle
  * are added once every table exists.
  */
-import { linkTarget, linksOf } from '../../docs/entity-links';
+import { deleteRule, linksOf, type EntityLink } from '../../docs/entity-links';
 import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
+import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
-import { isChatChannelLink, senderIdField } from './chat-messages';
+import { senderIdField } from './chat-messages';
 
 function tableName(entity: EntityPlan): string {
   return `public.${sqlIdentifier(entity.tableName)}`;
 }
 
 /**
- * `references … on delete set null`: deleting a walker clears the walker of
- * its walks instead of failing or deleting them. The column stays nullable
- * even when the form requires a choice, or that clearing would fail; the app
- * reads the cleared id as none chosen and asks for one when the walk is edited.
+ * `references … on delete <rule>` (`deleteRule`): an optional link is cleared,
+ * records of a subject go with it (a deck's cards), a person the records name
+ * (a walk's walker) cannot be deleted while they do (error 23503).
  */
-function referenceClause(target: EntityPlan, cascade = false): string {
-  return `references ${tableName(target)} (${sqlIdentifier('id')}) on delete ${cascade ? 'cascade' : 'set null'}`;
+function referenceClause(plan: AppPlan, link: EntityLink): string {
+  return `references ${tableName(link.target)} (${sqlIdentifier('id')}) on delete ${deleteRule(plan, link)}`;
 }
 
-/** The column of a reference without its constraint: `"walker_id" text`. */
+/** The column of a reference without its constraint: `"walker_id" text not null` (required links are never cleared). */
 function referenceColumn(field: EntityField): string {
-  return `${sqlIdentifier(field.column)} text`;
+  return `${sqlIdentifier(field.column)} text${field.required ? ' not null' : ''}`;
 }
 
-/** One column's definition; a reference's includes its foreign key (`cascade`: its rows go with the target's). */
-export function supabaseColumn(plan: AppPlan, field: EntityField, cascade = false): string {
-  const target = linkTarget(plan, field);
-  return target ? `${referenceColumn(field)} ${referenceClause(target, cascade)}` : sqlColumn(field);
+/**
+ * A plain column; a day picked in a date picker (a due date, a birthday) is a
+ * `date` (the app sends midnight UTC, Postgres keeps the day), a moment a
+ * `timestamptz`.
+ */
+function scalarColumn(field: EntityField): string {
+  if (field.type !== 'date' || isMoment(field)) return sqlColumn(field);
+  return `${sqlIdentifier(field.column)} date${field.required ? ' not null' : ''}`;
+}
+
+/** One column's definition; a reference's includes its foreign key. */
+export function supabaseColumn(plan: AppPlan, entity: EntityPlan, field: EntityField): string {
+  const link = linksOf(plan, entity).find((candidate) => candidate.field === field);
+  return link ? `${referenceColumn(field)} ${referenceClause(plan, link)}` : scalarColumn(field);
 }
 
 /** The entities in an order that creates referenced tables first; cycles keep the plan's order. */
@@ -92,17 +104,15 @@ export function supabaseSql(plan: AppPlan): string {
     const columns = [
       `${sqlIdentifier('id')} text primary key`,
       ...entity.fields.map((field) => {
-        const target = linkTarget(plan, field);
-        // Deleting a chat's channel deletes its messages.
-        const cascade = isChatChannelLink(plan, entity, field);
-        if (!target || created.has(target.className)) return supabaseColumn(plan, field, cascade);
+        const link = linksOf(plan, entity).find((candidate) => candidate.field === field);
+        if (!link || created.has(link.target.className)) return supabaseColumn(plan, entity, field);
         // Its table comes later: the constraint is added once both exist.
         const constraint = constraintName(entity, field);
         later.push(
           [
             `alter table ${name} drop constraint if exists ${constraint};`,
             `alter table ${name} add constraint ${constraint}`,
-            `  foreign key (${sqlIdentifier(field.column)}) ${referenceClause(target, cascade)};`,
+            `  foreign key (${sqlIdentifier(field.column)}) ${referenceClause(plan, link)};`,
           ].join('\n'),
         );
         return referenceColumn(field);
