@@ -1,5 +1,6 @@
+import { generatedProject as project, projectFile as file } from './testing/archetype-spec-helpers';
 import { describe, expect, it } from 'vitest';
-import type { AppSpec, GeneratedFile } from '../app-spec';
+import type { AppSpec } from '../app-spec';
 import { generateFlutterProject } from '../flutter-project.generator';
 import { planApp } from '../plan/plan-app';
 import { simpleSpec } from '../testing/fixtures';
@@ -17,16 +18,6 @@ const VIETNAMESE = simpleSpec({
   features: ['thói quen', 'thống kê', 'nhắc nhở'],
   backend: 'none',
 });
-
-function project(spec: AppSpec): Map<string, string> {
-  return new Map(generateFlutterProject(spec).map((file: GeneratedFile) => [file.path, file.content]));
-}
-
-function file(files: Map<string, string>, path: string): string {
-  const content = files.get(path);
-  if (content === undefined) throw new Error(`${path} was not generated`);
-  return content;
-}
 
 const fieldsOf = (spec: AppSpec, className: string) =>
   planApp(spec)

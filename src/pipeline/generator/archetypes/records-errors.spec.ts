@@ -1,3 +1,4 @@
+import { generatedProject as project, projectFile as file } from './testing/archetype-spec-helpers';
 import { describe, expect, it } from 'vitest';
 import { parseDart } from '../../qa/dart-parser';
 import type { AppSpec } from '../app-spec';
@@ -9,16 +10,6 @@ import { declaredPackages, unresolvedImports } from '../testing/project-checks';
 import { recordText } from '../ui-text-records';
 
 const BACKENDS: readonly BackendKind[] = ['none', 'firebase', 'supabase', 'rest', 'graphql'];
-
-function project(spec: AppSpec): Map<string, string> {
-  return new Map(generateFlutterProject(spec).map((file) => [file.path, file.content]));
-}
-
-function file(files: Map<string, string>, path: string): string {
-  const content = files.get(path);
-  if (content === undefined) throw new Error(`${path} was not generated`);
-  return content;
-}
 
 const spec = (backend: BackendKind): AppSpec => simpleSpec({ backend, features: ['Expenses', 'Pets'] });
 const GERMAN = project(

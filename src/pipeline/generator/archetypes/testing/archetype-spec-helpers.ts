@@ -13,6 +13,7 @@ import { repositoryImplementation } from '../../data/backends';
 import { APP_SERVICES_PATH, FAKE_REPOSITORIES_PATH, FORMATTERS_PATH } from '../../data/entity-dart';
 import { IDS_PATH } from '../../data/entity-files';
 import { requireEntity, type AppPlan, type ArchetypeId, type EntityPlan } from '../../plan/app-plan';
+import { generateFlutterProject } from '../../flutter-project.generator';
 import { planApp } from '../../plan/plan-app';
 import { RESERVED_CLASS_NAMES } from '../../plan/reserved-class-names';
 import type { ArchetypeTemplate, FeatureContext } from '../archetype';
@@ -93,6 +94,18 @@ export function shellFiles(plan: AppPlan): string[] {
     // The backend's repositories (their collection / table names: the chat's live query).
     ...plan.entities.map((entity) => repositoryImplementation(plan.backend, entity).path),
   ];
+}
+
+/** The whole generated project of `spec`, by path. */
+export function generatedProject(spec: AppSpec): Map<string, string> {
+  return new Map(generateFlutterProject(spec).map((file) => [file.path, file.content]));
+}
+
+/** One file of a generated project; fails the test when it was not generated. */
+export function projectFile(files: Map<string, string>, path: string): string {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`${path} was not generated`);
+  return content;
 }
 
 export function dartFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
