@@ -31,22 +31,17 @@ export function pollImports(ctx: FeatureContext, shape: ChatShape): string[] {
   return [fromFeatureDir(repositoryImplementation(ctx.plan.backend, shape.message).path)];
 }
 
-/** The full re-read, for messages without a required send time. */
-function pollAllDart(shape: ChatShape): string {
-  const E = shape.message.className;
-  return `/// [repository]'s messages now and every [every] while listened to: how new
-/// messages arrive from a backend that cannot push them. The timer stops when
-/// the listener cancels (the screen is closed).
-Stream<List<${E}>> pollMessages(
-  ${E}Repository repository, {
-  Duration every = const Duration(seconds: 5),
-}) {
-  Timer? timer;
+/**
+ * The body shared by both polls: `read` (given: what one read does with the
+ * messages) runs on listen and every [every], its errors reach the listener,
+ * and the timer stops when the listener cancels.
+ */
+function pollBody(E: string, state: string, readMessages: string): string {
+  return `  Timer? timer;${state}
   late final StreamController<List<${E}>> updates;
   Future<void> read() async {
     try {
-      final messages = await repository.fetchAll();
-      if (!updates.isClosed) updates.add(messages);
+${readMessages}
     } catch (error, stackTrace) {
       if (!updates.isClosed) updates.addError(error, stackTrace);
     }
@@ -64,6 +59,24 @@ Stream<List<${E}>> pollMessages(
   );
   return updates.stream;
 }`;
+}
+
+/** The full re-read, for messages without a required send time. */
+function pollAllDart(shape: ChatShape): string {
+  const E = shape.message.className;
+  return `/// [repository]'s messages now and every [every] while listened to: how new
+/// messages arrive from a backend that cannot push them. The timer stops when
+/// the listener cancels (the screen is closed).
+Stream<List<${E}>> pollMessages(
+  ${E}Repository repository, {
+  Duration every = const Duration(seconds: 5),
+}) {
+${pollBody(
+  E,
+  '',
+  `      final messages = await repository.fetchAll();
+      if (!updates.isClosed) updates.add(messages);`,
+)}`;
 }
 
 export function pollDart(ctx: FeatureContext, shape: ChatShape): string {
@@ -100,32 +113,14 @@ Stream<List<${E}>> pollMessages(
   ${E}Repository repository, {${channelParam}
   Duration every = const Duration(seconds: 5),
 }) {
-  Timer? timer;
-  var known = <${E}>[];
-  late final StreamController<List<${E}>> updates;
-  Future<void> read() async {
-    try {
-      final newer = await _fetchNewer(repository, ${channelArg}_newest(known));
+${pollBody(
+  E,
+  `\n  var known = <${E}>[];`,
+  `      final newer = await _fetchNewer(repository, ${channelArg}_newest(known));
       final seen = {for (final message in known) message.id};
       known = [...known, ...newer.where((message) => seen.add(message.id))];
-      if (!updates.isClosed) updates.add(known);
-    } catch (error, stackTrace) {
-      if (!updates.isClosed) updates.addError(error, stackTrace);
-    }
-  }
-
-  updates = StreamController<List<${E}>>(
-    onListen: () {
-      read();
-      timer = Timer.periodic(every, (_) => read());
-    },
-    onCancel: () {
-      timer?.cancel();
-      return updates.close();
-    },
-  );
-  return updates.stream;
-}
+      if (!updates.isClosed) updates.add(known);`,
+)}
 
 /// ${channel ? "[channelId]'s messages" : 'The messages'} sent at or after [since] (all when null).
 Future<List<${E}>> _fetchNewer(
