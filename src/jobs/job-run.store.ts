@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type InsertResult, type Repository } from 'typeorm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { In, type Repository } from 'typeorm';
+import { insertReturningId } from '../database/insert-returning-id';
 import { isForeignKeyViolation } from '../database/db-errors';
 import { EVENTS, type JobFinishedEvent, type JobLogEvent, type LlmCallEvent } from '../common/events';
 import { nowIso } from '../common/time';
@@ -13,7 +15,10 @@ import { progressOf } from './job.mapper';
 
 /**
  * Job state as the pipeline writes it. Every update is keyed by slug, so a
- * job deleted mid-run is never brought back by a late write.
+ * job deleted mid-run is never brought back by a late write. Each write starts
+ * in a turn of the event loop of its own: on SQLite the statements run
+ * synchronously on the event loop, and a phase boundary is a dozen of them, so
+ * requests that arrived meanwhile are answered in between.
  */
 @Injectable()
 export class JobRunStore {
@@ -101,6 +106,7 @@ export class JobRunStore {
   }
 
   async updateJob(slug: string, patch: Partial<Omit<Job, 'slug'>>): Promise<void> {
+    await nextTurn();
     await this.jobs.update({ slug }, { ...patch, updated_at: nowIso() });
   }
 
@@ -139,6 +145,7 @@ export class JobRunStore {
   }
 
   async startPhase(slug: string, phase: string, attempts: number): Promise<void> {
+    await nextTurn();
     await this.phases.update(
       { job_slug: slug, phase },
       { status: 'running', attempts, started_at: nowIso(), finished_at: null, error: null },
@@ -153,6 +160,7 @@ export class JobRunStore {
     outputs: string[],
     error: string | null = null,
   ): Promise<void> {
+    await nextTurn();
     await this.phases.update({ job_slug: slug, phase }, { status, outputs, error, finished_at: nowIso() });
   }
 
@@ -181,15 +189,15 @@ export class JobRunStore {
       data: event?.data ?? null,
       created_at: nowIso(),
     };
-    let result: InsertResult;
+    let id: number;
+    await nextTurn();
     try {
-      result = await this.logs.insert(row);
+      id = await insertReturningId(this.logs, row);
     } catch (error) {
       // The job was deleted meanwhile: its log goes with it (checked by the foreign key, not a query per line).
       if (isForeignKeyViolation(error)) return;
       throw error;
     }
-    const id = Number((result.identifiers[0] as { id?: number } | undefined)?.id ?? 0);
     this.events.emit(EVENTS.jobLog, {
       slug,
       id,

@@ -1,10 +1,11 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { AllConfig } from '../../config/config.types';
 import { runCpuTask, type CpuTaskMap, type CpuTaskName, type CpuTaskRequest } from './cpu-tasks';
+import { lowerHelperThreads } from './thread-priority';
 
 /**
  * An idle thread ends after this and the next task starts one again
@@ -34,9 +35,11 @@ function workerFile(): { filename: string; execArgv: string[] } | undefined {
  * locks (workers) stays responsive, and
  * several jobs use several cores. Sized by CPU_POOL_THREADS (default
  * os.availableParallelism() - 1, at least 1); 0 runs them on the main thread.
+ * The pool's threads, and the process's other helper threads (libuv, V8),
+ * run at a lower priority than the event loop (thread-priority.ts).
  */
 @Injectable()
-export class CpuPool implements OnApplicationShutdown {
+export class CpuPool implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CpuPool');
   private readonly pool?: Piscina<CpuTaskRequest, unknown>;
 
@@ -73,6 +76,10 @@ export class CpuPool implements OnApplicationShutdown {
     const request: CpuTaskRequest<K> = { task, input };
     if (!this.pool) return runCpuTask(request);
     return (await this.pool.run(request, { signal })) as CpuTaskMap[K]['output'];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await lowerHelperThreads();
   }
 
   async onApplicationShutdown(): Promise<void> {

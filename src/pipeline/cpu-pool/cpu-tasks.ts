@@ -83,7 +83,7 @@ const TASKS: { [K in CpuTaskName]: (input: CpuTaskMap[K]['input']) => Promise<Cp
       ? Promise.resolve().then(() => writeWorkspaceFiles(root, BUILTIN_DOCS[phase](spec)))
       : Promise.reject(new Error(`No builtin documents for phase ${String(phase)}`)),
   writeFiles: ({ root, files }) => Promise.resolve().then(() => writeWorkspaceFiles(root, files)),
-  packExport: (input) => packExport(input),
+  packExport: (input) => Promise.resolve().then(() => packExport(input)),
 };
 
 export function runCpuTask<K extends CpuTaskName>(request: CpuTaskRequest<K>): Promise<CpuTaskMap[K]['output']> {

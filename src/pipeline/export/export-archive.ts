@@ -1,8 +1,7 @@
-import { ZipArchive } from 'archiver';
+import AdmZip from 'adm-zip';
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { PHASE_AGENTS, type PhaseName } from '../phase-names';
 
 interface ManifestFile {
@@ -52,39 +51,39 @@ function listFiles(root: string, area: string): string[] {
  * Packs source/, docs/ and a manifest (per-file sha256, size and the phase,
  * agent and model that wrote it) into one ZIP, written beside as `.partial`
  * and renamed when complete. Symlinks are neither listed nor followed. Runs in
- * a CPU pool thread: each file is read once, for its hash and the archive.
+ * a CPU pool thread, synchronously: each file is read once, for its hash and
+ * the archive, and deflated on this thread (an asynchronous zip stream would
+ * hand every chunk to libuv's threads, which compete with the event loop).
  */
-export async function packExport(input: ExportInput): Promise<{ files: number }> {
+export function packExport(input: ExportInput): { files: number } {
   const { root } = input;
   const paths = [...listFiles(root, 'source'), ...listFiles(root, 'docs')];
   const finalPath = join(root, input.zipPath);
   const tempPath = `${finalPath}.partial`;
   mkdirSync(join(finalPath, '..'), { recursive: true });
   const files: ManifestFile[] = [];
+  const archive = new AdmZip();
+  for (const path of paths) {
+    const content = readFileSync(join(root, path));
+    const phase = input.writtenBy[path] ?? null;
+    files.push({
+      path,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      size: content.length,
+      phase,
+      agent: phase ? PHASE_AGENTS[phase] : null,
+      model: phase ? (input.modelOf[phase] ?? null) : null,
+    });
+    archive.addFile(path, content);
+  }
+  const manifest = {
+    ...input.header,
+    totals: { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) },
+    files,
+  };
+  archive.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   try {
-    const archive = new ZipArchive({ zlib: { level: 6 } });
-    const done = pipeline(archive, createWriteStream(tempPath));
-    for (const path of paths) {
-      const content = readFileSync(join(root, path));
-      const phase = input.writtenBy[path] ?? null;
-      files.push({
-        path,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        size: content.length,
-        phase,
-        agent: phase ? PHASE_AGENTS[phase] : null,
-        model: phase ? (input.modelOf[phase] ?? null) : null,
-      });
-      archive.append(content, { name: path });
-    }
-    const manifest = {
-      ...input.header,
-      totals: { files: files.length, bytes: files.reduce((sum, f) => sum + f.size, 0) },
-      files,
-    };
-    archive.append(`${JSON.stringify(manifest, null, 2)}\n`, { name: 'manifest.json' });
-    await archive.finalize();
-    await done;
+    writeFileSync(tempPath, archive.toBuffer());
     renameSync(tempPath, finalPath);
   } catch (error) {
     rmSync(tempPath, { force: true });
