@@ -1,5 +1,9 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+
+// File access here and in QA's and the security scan's readers is synchronous:
+// they run in a CPU pool thread, where asynchronous calls would only hand each
+// read to libuv's threads (which compete with the event loop) and back.
 
 /** Tool output, not project source: never analysed or scanned. */
 const SKIPPED_DIRS = new Set(['.dart_tool', 'build']);
@@ -18,8 +22,8 @@ function isInside(root: string, target: string): boolean {
 /** A symlink counts only if it is a file whose real target stays inside the project. */
 async function isContainedFileLink(root: string, linkPath: string): Promise<boolean> {
   try {
-    const target = await fs.realpath(linkPath);
-    return isInside(root, target) && (await fs.stat(target)).isFile();
+    const target = realpathSync(linkPath);
+    return isInside(root, target) && statSync(target).isFile();
   } catch {
     return false; // dangling link
   }
@@ -27,7 +31,7 @@ async function isContainedFileLink(root: string, linkPath: string): Promise<bool
 
 async function walk(root: string, relDir: string, out: string[]): Promise<void> {
   const absDir = path.join(root, ...relDir.split('/').filter(Boolean));
-  const entries: Dirent[] = await fs.readdir(absDir, { withFileTypes: true });
+  const entries: Dirent[] = readdirSync(absDir, { withFileTypes: true });
   for (const entry of entries) {
     if (out.length >= MAX_FILES) return;
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -47,7 +51,7 @@ async function walk(root: string, relDir: string, out: string[]): Promise<void> 
  * `.dart_tool`, `build` and hidden directories (hidden files such as `.env` stay).
  */
 export async function listProjectFiles(projectDir: string): Promise<string[]> {
-  const root = await fs.realpath(projectDir);
+  const root = realpathSync(projectDir);
   const files: string[] = [];
   await walk(root, '', files);
   return files.sort();

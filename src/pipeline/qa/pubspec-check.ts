@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { QaFinding } from './qa.types';
 import { DART_RESERVED } from '../generator/naming';
@@ -79,7 +79,7 @@ function declaredPackages(doc: YamlMap, text: string, findings: QaFinding[]): Se
 /** Checks pubspec.yaml exists, is YAML, has a valid name; returns what import checks need. */
 export async function checkPubspec(projectDir: string, files: ReadonlySet<string>): Promise<PubspecCheck> {
   if (!files.has(PUBSPEC)) return { info: null, findings: [finding('pubspec_missing', 'pubspec.yaml is missing')] };
-  const text = await fs.readFile(projectFilePath(projectDir, PUBSPEC), 'utf8');
+  const text = readFileSync(projectFilePath(projectDir, PUBSPEC), 'utf8');
   const parsed = parseYaml(text);
   if ('error' in parsed) return { info: null, findings: [parsed.error] };
   if (!isMap(parsed.value)) {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { scanDartFile, type FileScan } from './dart-file-scan';
 import { analyzeDartSourceWith } from './dart-parser';
 import { checkDartUri, type UriContext } from './dart-uri';
@@ -19,7 +19,7 @@ interface DartCheck {
 
 /** Syntax and directive findings for one Dart file, plus its symbol scan (one parse). */
 async function checkDartFile(projectDir: string, file: string, ctx: UriContext, out: DartCheck): Promise<void> {
-  const source = await fs.readFile(projectFilePath(projectDir, file), 'utf8');
+  const source = readFileSync(projectFilePath(projectDir, file), 'utf8');
   const analysis = await analyzeDartSourceWith(source, scanDartFile);
   for (const { line, column, message } of analysis.errors) {
     out.findings.push({ rule: 'dart_syntax', file, line, message: `${message} (column ${column})` });

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dartCommentRanges, type SourceRange } from '../qa/dart-parser';
 import { listProjectFiles, projectFilePath } from '../qa/project-files';
 import { scanSensitiveLogging, scanTlsVerification } from './code-rules';
@@ -16,7 +16,7 @@ const BINARY_EXTENSIONS =
 
 async function readText(projectDir: string, file: string): Promise<string | null> {
   if (BINARY_EXTENSIONS.test(file)) return null;
-  const buffer = await fs.readFile(projectFilePath(projectDir, file));
+  const buffer = readFileSync(projectFilePath(projectDir, file));
   if (buffer.length > MAX_TEXT_BYTES || buffer.subarray(0, 8000).includes(0)) return null;
   return buffer.toString('utf8');
 }
