@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { lstat, readdir, realpath, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidSlug } from '../common/slug';
@@ -41,19 +42,25 @@ export class JobWorkspaceService {
   /**
    * The job directory and its areas must be real directories: a symlink there could lead phases outside.
    * Checked before every phase with two calls (the directory, then its entries' types), which no missing
-   * area makes fail.
+   * area makes fail. Synchronous: two cached metadata reads cost a few microseconds, a fifth of what
+   * handing them to libuv's threads and back costs the event loop.
    */
-  async assertNoSymlinks(slug: string): Promise<void> {
+  assertNoSymlinks(slug: string): void {
     const root = this.root(slug);
     const refuse = (path: string) => {
       throw new Error(
         `The job workspace has a symbolic link at ${relative(this.baseDir, path) || slug}; refusing to use it`,
       );
     };
-    const stats = await lstat(root).catch(() => undefined);
+    const stats = lstatSync(root, { throwIfNoEntry: false });
     if (!stats) return;
     if (stats.isSymbolicLink()) refuse(root);
-    const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(root, { withFileTypes: true });
+    } catch {
+      // Not a directory (or gone meanwhile): no area can be a link.
+    }
     const linked = entries.find((entry) => entry.isSymbolicLink() && (AREAS as readonly string[]).includes(entry.name));
     if (linked) refuse(join(root, linked.name));
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -230,7 +230,7 @@ export class PipelineRunner implements OnModuleInit {
     });
     const context = this.context(job, records, phase, signal, usesLlm);
     try {
-      await this.workspace.assertNoSymlinks(job.slug);
+      this.workspace.assertNoSymlinks(job.slug);
       return await this.handlers.get(phase)!.run(context);
     } catch (error) {
       if (signal.aborted) throw error;
@@ -306,10 +306,15 @@ export class PipelineRunner implements OnModuleInit {
         signal.throwIfAborted();
         return this.cpu.run('writeFiles', { root, files: under ? inArea(under, files) : [...files] }, signal);
       },
-      readFile: async (relPath) => {
+      // Synchronous: the files phases read back (reports, a few sources) are small.
+      readFile: (relPath) => {
         const target = resolve(root, relPath);
-        if (!isInside(root, target)) return undefined;
-        return readFile(target, 'utf8').catch(() => undefined);
+        if (!isInside(root, target)) return Promise.resolve(undefined);
+        try {
+          return Promise.resolve(readFileSync(target, 'utf8'));
+        } catch {
+          return Promise.resolve(undefined);
+        }
       },
       log: (level, message) => this.store.log(job.slug, phase, level, message),
       cpu: this.cpu,
