@@ -80,8 +80,13 @@ function compareExpr(entity: EntityPlan): string {
  * checkbox, references first (a lease is told apart by its tenant).
  */
 function subtitleFields(entity: EntityPlan): EntityField[] {
+  // A note's last edit tells it apart; when it was first written only the details say.
   const shown = entity.fields.filter(
-    (field) => field.name !== entity.titleField && field.type !== 'longText' && field.type !== 'bool',
+    (field) =>
+      field.name !== entity.titleField &&
+      field.type !== 'longText' &&
+      field.type !== 'bool' &&
+      field.stamp !== 'created',
   );
   return [...shown.filter((field) => field.refersTo), ...shown.filter((field) => !field.refersTo)].slice(0, 2);
 }
@@ -554,7 +559,7 @@ function formDart(ctx: FeatureContext, entity: EntityPlan): string {
   const args = [
     '        id: widget.initial?.id ?? newId(),',
     ...entity.fields.map((field) => {
-      const line = `        ${field.name}: ${field.managed ? `widget.initial?.${field.name}` : formValue(field)},`;
+      const line = `        ${field.name}: ${field.managed ? managedValue(field) : formValue(field)},`;
       // An optional text too long for one line: one branch a line, as `dart format` breaks it.
       return line.length <= 80 ? line : line.replace(' ? null : ', '\n            ? null\n            : ');
     }),
@@ -606,9 +611,11 @@ ${dispose}
     super.dispose();
   }
 
-  ${E} _build() => ${E}(
-${args.join('\n')}
-      );
+${buildDart(
+  E,
+  args,
+  entity.fields.some((field) => field.stamp),
+)}
 
   @override
   Widget build(BuildContext context) {
@@ -623,6 +630,25 @@ ${widgets.join('\n')}
   }
 }
 `;
+}
+
+/** What the form saves for a field nobody types: the edited record's value, or the save's time. */
+function managedValue(field: EntityField): string {
+  if (field.stamp === 'updated') return 'now';
+  if (field.stamp === 'created') return `widget.initial?.${field.name} ?? now`;
+  return `widget.initial?.${field.name}`;
+}
+
+/** The form's `_build`: one expression, or a body that reads the clock once when the app stamps times. */
+function buildDart(className: string, args: readonly string[], stamped: boolean): string {
+  if (!stamped) return `  ${className} _build() => ${className}(\n${args.join('\n')}\n      );`;
+  const body = args.map((arg) => arg.replace(/^ {2}/gm, '')).join('\n');
+  return `  ${className} _build() {
+    final now = DateTime.now();
+    return ${className}(
+${body}
+    );
+  }`;
 }
 
 /** Text a test types into a field so that its validator passes. */
@@ -771,7 +797,44 @@ function particularTests(entity: EntityPlan, t: UiText, r: RecordText): string[]
     expect(find.text(${dartString(message[invalid.type])}), findsOneWidget);
   });`);
   }
+  tests.push(...stampTests(entity, t));
   return tests;
+}
+
+/** Tests of the times the app stamps on save: an edit moves the last one and keeps the first. */
+function stampTests(entity: EntityPlan, t: UiText): string[] {
+  const updated = entity.fields.find((field) => field.stamp === 'updated');
+  if (!updated) return [];
+  const created = entity.fields.find((field) => field.stamp === 'created');
+  const first = sampleTitle(entity, 1);
+  const second = sampleTitle(entity, 2);
+  const keeps = created ? `\n    expect(saved.${created.name}, samples.first.${created.name});` : '';
+  return [
+    `  testWidgets('stamps the time of an edit${created ? ', keeping when it was created' : ''}', (tester) async {
+    final repository = InMemory${entity.className}Repository(
+      seed: samples.take(1).toList(),
+    );
+    await pumpScreen(tester, repository);
+
+    await tester.tap(find.text(${dartString(first)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.byTooltip(${dartString(t.edit)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(t.save)}));
+    await tester.pumpAndSettle();
+
+    final saved = (await repository.fetchAll()).single;
+    expect(saved.${updated.name}.isAfter(samples.first.${updated.name}), isTrue);${keeps}
+  });`,
+    `  testWidgets('lists the most recently edited ${inQuotes(lower(entity.pluralLabel))} first', (tester) async {
+    await pumpScreen(tester, InMemory${entity.className}Repository(seed: samples));
+
+    expect(
+      tester.getTopLeft(find.text(${dartString(second)})).dy,
+      lessThan(tester.getTopLeft(find.text(${dartString(first)})).dy),
+    );
+  });`,
+  ];
 }
 
 function testDart(ctx: FeatureContext, entity: EntityPlan): string {

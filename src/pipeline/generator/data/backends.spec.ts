@@ -184,7 +184,8 @@ describe('backend specifics', () => {
   it('firebase: Firestore collections, a firebase_options placeholder and Firebase.initializeApp in main', () => {
     const p = plan('firebase');
     const wiring = backendWiring(p);
-    expect(Object.keys(wiring.dependencies).sort()).toEqual(['cloud_firestore', 'firebase_core']);
+    // firebase_auth: the expenses are the signed-in user's (record-owner.ts).
+    expect(Object.keys(wiring.dependencies).sort()).toEqual(['cloud_firestore', 'firebase_auth', 'firebase_core']);
     const options = fileAt(wiring, 'lib/firebase_options.dart').content;
     expect(options).toContain('class DefaultFirebaseOptions {');
     expect(options).toContain('static FirebaseOptions get currentPlatform {');
@@ -196,16 +197,20 @@ describe('backend specifics', () => {
     const dart = fileAt(wiring, repositoryImplementation('firebase', expense).path).content;
     expect(dart).toContain("static const String collectionName = 'expenses';");
     expect(dart).toContain("Expense.fromJson({...doc.data(), 'id': doc.id})");
-    expect(dart).toContain('_collection.doc(item.id).set(item.toJson())');
+    expect(dart).toContain('final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};');
+    expect(dart).toContain('return _collection.doc(item.id).set(json);');
     expect(dart).toContain('_collection.doc(id).delete()');
     expect(wiring.readme).toContain('dart pub global activate flutterfire_cli');
     expect(wiring.readme).toContain('flutterfire configure');
     expect(wiring.readme).toContain('match /expenses/{itemId}');
     expect(wiring.readme).toContain('match /chat_messages/{itemId}');
-    // The plan signs users in, so the rules require it; a write must carry the required fields.
-    expect(wiring.readme).toContain('allow read, delete: if request.auth != null;');
+    // The plan signs users in, so the rules require it; a write must carry the required fields;
+    // an expense is its owner's alone.
     expect(wiring.readme).toContain(
-      "allow create, update: if request.auth != null && request.resource.data.keys().hasAll(['title', 'amount', 'category', 'date']);",
+      'allow read, delete: if request.auth != null && resource.data.owner_id == request.auth.uid;',
+    );
+    expect(wiring.readme).toContain(
+      "allow create: if request.auth != null && request.resource.data.owner_id == request.auth.uid && request.resource.data.keys().hasAll(['title', 'amount', 'category', 'date']);",
     );
   });
 

@@ -23,7 +23,8 @@ import {
 } from '../data/backends/backend-names';
 import { graphqlNewerSignature, newerMessagesQuery, SINCE_PARAMETER } from '../data/backends/chat-messages';
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
-import { supabaseColumn } from '../data/backends/supabase-sql';
+import { FIRESTORE_OWNER_FIELD, isPersonal, serverOwnershipSentence } from '../data/backends/record-owner';
+import { supabaseColumn, supabaseOwnerColumn } from '../data/backends/supabase-sql';
 import { fieldDartType, isDated } from '../data/entity-dart';
 import {
   serverPlan,
@@ -379,11 +380,19 @@ function entityPaths(
   const call = (method: string): Record<string, Json> =>
     plan.backend === 'rest' ? { 'x-dart-call': `${repositoryImplementation('rest', entity).className}.${method}` } : {};
   const effect = deleteEffect(plan, entity);
+  // A personal list on the app's own server: the bearer token's user's items only.
+  const own = plan.backend === 'rest' && isPersonal(plan, entity);
   return {
     [restCollectionPath(entity)]: {
       get: {
         tags: [tag],
-        summary: `List all ${plural}`,
+        summary: own ? `List the signed-in user's ${plural}` : `List all ${plural}`,
+        ...(own
+          ? {
+              description:
+                "Only the items of the bearer token's user; the server sets an item's owner when it is first saved (the app sends none).",
+            }
+          : {}),
         operationId: ids.list,
         ...call('fetchAll()'),
         ...newerMessagesParameters(plan, entity),
@@ -405,6 +414,8 @@ function entityPaths(
           '200': { description: 'Saved; the stored item', content: jsonContent(schemaRef(schema)) },
           '204': { description: 'Saved; no body' },
           '400': { $ref: '#/components/responses/BadRequest' },
+          // Another user's item: as if it did not exist.
+          ...(own ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
         },
       },
       delete: {
@@ -645,7 +656,7 @@ export function graphqlSchema(appPlan: AppPlan): string {
     const newer = newerMessagesQuery(plan, names.entity);
     return newer
       ? `  ${graphqlString(`All ${names.entity.pluralLabel} (${repo}.fetchAll); with arguments only those ${newer.channel ? 'of a channel ' : ''}sent at or after \`since\` (${repo}.fetchNewer, every 5 s)`)}\n  ${graphqlNewerSignature(names, newer)}: [${names.typeName}!]!`
-      : `  ${graphqlString(`All ${names.entity.pluralLabel} (${repo}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`;
+      : `  ${graphqlString(`All ${names.entity.pluralLabel}${isPersonal(plan, names.entity) ? " of the bearer token's user" : ''} (${repo}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`;
   });
   const mutation = entities.flatMap((names) => {
     const repo = repositoryImplementation('graphql', names.entity).className;
@@ -768,6 +779,26 @@ function deleteBullets(plan: AppPlan, entity: EntityPlan): string[] {
   return [`Deleting one: ${effect.text}${effect.refused ? ` (${refused})` : ''}`];
 }
 
+/** Whose items these are, in an app with sign-in that stores them on a server (`record-owner.ts`). */
+function ownerBullets(plan: AppPlan, entity: EntityPlan): string[] {
+  if (!hasAuthFeature(plan) || plan.backend === 'none' || newerMessagesQuery(plan, entity)) return [];
+  if (!isPersonal(plan, entity)) return ['Owner: none; shared by every signed-in user'];
+  switch (plan.backend) {
+    case 'supabase':
+      return [
+        `Owner: the signed-in user; column \`${supabaseOwnerColumn(entity)}\` defaults to \`auth.uid()\` and the row level security policy returns, changes and deletes that user's rows only (the app sends no owner)`,
+      ];
+    case 'firebase':
+      return [
+        `Owner: the signed-in user; the repository stores their uid in \`${FIRESTORE_OWNER_FIELD}\` on save and lists only documents \`where('${FIRESTORE_OWNER_FIELD}', isEqualTo: uid)\`, and the rules refuse everyone else`,
+      ];
+    default:
+      return [
+        "Owner: the bearer token's user; the server sets it when the item is first saved (the app sends none) and lists, saves and deletes that user's items only",
+      ];
+  }
+}
+
 function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity | undefined): string {
   const impl = repositoryImplementation(plan.backend, entity);
   const sections = [
@@ -777,6 +808,7 @@ function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity
       `Dart model: \`${entity.className}\` in \`${entity.paths.model}\` (\`toJson()\` / \`fromJson()\`, keys = field names)`,
       `Repository: \`${entity.className}Repository\` (\`${entity.paths.repository}\`), implemented by \`${impl.className}\` (\`${impl.path}\`)`,
       ...deleteBullets(plan, entity),
+      ...ownerBullets(plan, entity),
     ]),
     table(
       ['Field', 'Label', 'Dart type', 'Always present', plan.backend === 'supabase' ? 'Column' : 'Kind'],
@@ -840,6 +872,7 @@ function authSection(plan: AppPlan): string {
     `The sign-in screen (\`HttpAuthService\`) calls REST endpoints under \`ApiConfig.baseUrl\`${where}; errors may carry \`{ "message": string }\`:`,
     table(['Method', 'Path', 'Body', 'Answer'], rows),
     ...(sendsAuthToken(plan) ? [AUTH_TOKEN_README] : []),
+    ...(serverOwnershipSentence(plan, inline) ? [serverOwnershipSentence(plan, inline)] : []),
   ].join('\n\n');
 }
 

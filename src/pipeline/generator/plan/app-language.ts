@@ -41,10 +41,12 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     viec cong`,
   es: `el los las del y para con mi mis una que por aplicacion gastos gasto estadisticas calendario busqueda buscar
     perfil ajustes configuracion tareas notas iniciar sesion registro mapa camara notificaciones pedidos productos
-    carrito diario diarios ver registrar mensual usuarios clientes reservar reservas pagar pagos jugadores`,
+    carrito diario diarios ver registrar mensual usuarios clientes reservar reservas pagar pagos jugadores
+    pacientes consultas odontologica dentistas recordatorios`,
   pt: `o os do da dos das e meu minha meus minhas um uma nao aplicativo despesas estatisticas calendario busca
     pesquisa perfil configuracoes tarefas entrar mapa notificacoes pedidos produtos carrinho diarias ver registrar
-    usuarios clientes reservar pagar seu seus suas voce acompanhe`,
+    usuarios clientes reservar pagar seu seus suas voce acompanhe com pacientes consultas odontologica
+    dentistas lembretes lembrete`,
   fr: `le la les des du et pour avec mon ma mes une qui dans sur application depenses statistiques calendrier
     recherche profil parametres taches connexion carte notifications commandes produits panier quotidiennes voir
     utilisateurs clients`,
@@ -53,7 +55,7 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     warenkorb taglichen nutzer kunden`,
   it: `il lo gli di e per con mio mia miei una uno che nel della delle applicazione spese statistiche calendario
     ricerca profilo impostazioni attivita note accedi mappa fotocamera notifiche ordini prodotti carrello
-    giornaliere utenti clienti`,
+    giornaliere utenti clienti pazienti appuntamenti dentisti promemoria`,
   id: `dan untuk dengan saya yang ini itu aplikasi pengeluaran statistik kalender pencarian cari profil pengaturan
     tugas catatan masuk peta kamera notifikasi pesanan produk keranjang harian pengguna pelanggan obrolan pengingat
     pesan jadwal pembayaran`,

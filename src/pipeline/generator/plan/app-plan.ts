@@ -62,6 +62,11 @@ export interface EntityField {
    * updates): forms leave it out and keep the edited record's value; details show it read-only.
    */
   managed?: boolean;
+  /**
+   * A `managed` required `dateTime` the app sets whenever the record is saved: `created` keeps the
+   * first save's time, `updated` takes each save's (a note's `createdAt` / `updatedAt`).
+   */
+  stamp?: 'created' | 'updated';
 }
 
 /**

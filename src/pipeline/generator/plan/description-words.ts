@@ -366,6 +366,13 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   // Who is booked or books in the other languages: a clinic's doctors and patients, a gym's coaches and clients.
   'medico',
   'medica',
+  'dentista',
+  'odontologo',
+  'odontologa',
+  'psicologo',
+  'psicologa',
+  'fisioterapeuta',
+  'nutricionista',
   'doctor',
   'doctora',
   'cliente',

@@ -20,6 +20,8 @@ export interface DomainEntity {
   refersTo?: Readonly<Record<string, string>>;
   /** Fields a feature keeps up to date and the user never types (`EntityField.managed`). */
   managed?: readonly string[];
+  /** Date-time fields the app stamps on save (`EntityField.stamp`); managed too. */
+  stamps?: Readonly<Record<string, 'created' | 'updated'>>;
   /**
    * `pluralLabel` in vi|es|pt|fr|de|it|id|zh|ja, for rows the app adds a screen for on its
    * own (Places for a map, Products for a checkout): that screen's title is no word of the user's.
@@ -314,7 +316,9 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     className: 'Note',
     label: 'Note',
     pluralLabel: 'Notes',
-    fields: 'title:text!, body:longText!, updated:date',
+    // The app stamps when a note was written and last edited; the list shows the latest edit first.
+    fields: 'title:text!, body:longText!, updatedAt:dateTime!, createdAt:dateTime!',
+    stamps: { updatedAt: 'updated', createdAt: 'created' },
   },
   {
     words: ['journal', 'diary', 'nhat ky', 'diario', 'journal intime', 'tagebuch', 'buku harian', '日记', '日記'],
@@ -418,8 +422,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     words: [
       'booking',
       'appointment',
+      'consultation',
       'reservation',
       'lich hen',
+      'consulta',
       'dat lich',
       'cita',
       'reserva',
@@ -941,7 +947,7 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
  * with a phone and an email, not titled notes.
  */
 const PERSON_WORDS =
-  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
 
 /**
  * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent

@@ -70,7 +70,8 @@ servings: Khẩu phần|Raciones|Porções|Portions|Portionen|Porzioni|Porsi|份
 orderDate: Ngày đặt|Fecha del pedido|Data do pedido|Date de commande|Bestelldatum|Data dell'ordine|Tanggal pesanan|下单日期|注文日
 delivered: Đã giao|Entregado|Entregue|Livré|Geliefert|Consegnato|Terkirim|已送达|配達済み
 role: Vai trò|Puesto|Cargo|Poste|Rolle|Ruolo|Jabatan|职位|役職
-updated: Cập nhật|Actualizado|Atualizado|Mis à jour|Aktualisiert|Aggiornato|Diperbarui|更新日期|更新日
+updatedAt: Cập nhật lúc|Actualizado|Atualizado|Mis à jour|Aktualisiert|Aggiornato|Diperbarui|更新时间|更新日時
+createdAt: Tạo lúc|Creado|Criado|Créé|Erstellt|Creato|Dibuat|创建时间|作成日時
 mood: Tâm trạng|Estado de ánimo|Humor|Humeur|Stimmung|Umore|Suasana hati|心情|気分
 timesPerWeek: Số lần mỗi tuần|Veces por semana|Vezes por semana|Fois par semaine|Mal pro Woche|Volte a settimana|Kali per minggu|每周次数|週の回数
 streak: Chuỗi ngày|Racha|Sequência|Série|Serie|Serie|Rentetan|连续天数|連続日数

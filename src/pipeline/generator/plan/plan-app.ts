@@ -508,7 +508,8 @@ function buildEntity(ref: EntityRef, taken: Set<string>): EntityPlan {
     const label = ref.fieldLabels?.[name] ?? fieldLabel(name);
     const refersTo = ref.row.refersTo?.[spec.name];
     const field = { name, column: lowerCamelToSnake(name), label, type: spec.type, required: spec.required };
-    const managed = ref.row.managed?.includes(spec.name) ? { managed: true } : {};
+    const stamp = ref.row.stamps?.[spec.name];
+    const managed = stamp ? { managed: true, stamp } : ref.row.managed?.includes(spec.name) ? { managed: true } : {};
     return refersTo ? { ...field, ...managed, refersTo } : { ...field, ...managed };
   });
   const title = fields.find(

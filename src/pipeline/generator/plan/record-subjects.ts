@@ -19,15 +19,24 @@ interface SubjectRule {
   subjectOptional?: boolean;
   /** Someone else the record may name, optionally: who filled the tank. */
   alsoOptional?: readonly string[];
+  /** Typed-in fields that name the subject (a booking's `customerName`): the link replaces them. */
+  namedBy?: readonly string[];
 }
 
-const PATIENTS = ['pet', 'patient', 'animal', 'horse', 'dog', 'cat'];
+// Other languages' class names as written, singular: "Paciente", "Paziente", "Mascota".
+const PATIENTS = ['pet', 'patient', 'animal', 'horse', 'dog', 'cat', 'paciente', 'paziente', 'pasien', 'mascota'];
 const VEHICLES = ['vehicle', 'car', 'truck', 'van', 'motorcycle', 'bike', 'boat'];
 
 const RECORD_SUBJECTS: readonly SubjectRule[] = [
   {
     records: ['visit', 'prescription', 'vaccination', 'treatment', 'checkup', 'diagnosis', 'medication'],
     subjects: PATIENTS,
+  },
+  {
+    // A clinic's appointments ("consultas", "citas") are of a patient the app lists, not a typed-in name.
+    records: ['appointment', 'consultation', 'booking', 'consulta', 'cita', 'agendamento', 'appuntamento'],
+    subjects: PATIENTS,
+    namedBy: ['customerName'],
   },
   { records: ['fuel', 'refuel', 'trip'], subjects: VEHICLES, alsoOptional: ['driver'] },
   { records: ['maintenance', 'repair', 'inspection'], subjects: VEHICLES },
@@ -70,11 +79,14 @@ function withSubject(
   word: string,
   required: boolean,
   locale: AppLocale,
+  namedBy: readonly string[] = [],
 ): EntityPlan {
   const name = `${word}Id`;
   if (record.fields.some((field) => field.refersTo === subject.className || field.name === name)) return record;
   const label = locale === 'en' ? subject.label : (localFieldLabel(name, locale) ?? subject.label);
-  const typed = record.fields.find((field) => field.name === word && field.type === 'text' && !field.refersTo);
+  const typed = record.fields.find(
+    (field) => (field.name === word || namedBy.includes(field.name)) && field.type === 'text' && !field.refersTo,
+  );
   const link: EntityField = {
     name,
     column: `${word}_id`,
@@ -98,7 +110,17 @@ function withSubject(
     if (!next) return record;
     titleField = next.name;
   }
-  return { ...record, titleField, fields: record.fields.map((field) => (field === typed ? link : field)) };
+  // The subject's own contact fields (a patient's phone) say it better than a copy typed into each record.
+  const fields = record.fields
+    .filter((field) => !(typed !== field && namedBy.length > 0 && isSubjectContact(field, subject)))
+    .map((field) => (field === typed ? link : field));
+  return { ...record, titleField, fields };
+}
+
+/** Whether `field` is a phone or email the `subject` keeps too. */
+function isSubjectContact(field: EntityField, subject: EntityPlan): boolean {
+  if (field.type !== 'phone' && field.type !== 'email') return false;
+  return subject.fields.some((other) => other.type === field.type);
 }
 
 /** `record` linked to the subjects its kind belongs to, where the app keeps a list of them. */
@@ -108,7 +130,9 @@ export function withRecordSubjects(record: EntityPlan, entities: readonly Entity
   if (!rule) return record;
   let linked = record;
   const subject = subjectOf(record, entities, rule.subjects);
-  if (subject) linked = withSubject(linked, subject.entity, subject.word, !rule.subjectOptional, locale);
+  if (subject) {
+    linked = withSubject(linked, subject.entity, subject.word, !rule.subjectOptional, locale, rule.namedBy);
+  }
   const other = rule.alsoOptional && subjectOf(record, entities, rule.alsoOptional);
   if (other) linked = withSubject(linked, other.entity, other.word, false, locale);
   return linked;

@@ -11,9 +11,77 @@ import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
 import { senderIdField } from './chat-messages';
+import { FIRESTORE_OWNER_FIELD, isPersonal, ownershipSentence, personalEntities } from './record-owner';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, indent, type BackendWiring } from './wiring';
 
-function repositoryDart(entity: EntityPlan): string {
+/**
+ * The repository of a personal collection (`record-owner.ts`): each document
+ * carries its owner's uid, the list asks for the signed-in user's documents
+ * only (the rules refuse any other query), and saving stamps the owner.
+ */
+function ownedRepositoryDart(entity: EntityPlan): string {
+  const impl = repositoryImplementation('firebase', entity);
+  const model = entity.className;
+  return `${dartImports(impl.path, {
+    packages: ['package:cloud_firestore/cloud_firestore.dart', 'package:firebase_auth/firebase_auth.dart'],
+    local: [...entityImports(entity), RECORD_REPOSITORY_PATH],
+  })}
+
+/// [${model}Repository] on the Cloud Firestore collection [collectionName]:
+/// one document per item, its id being the item's id.
+///
+/// Each document belongs to the signed-in user: [save] stores their uid in
+/// [ownerField], [fetchAll] asks for their documents only, and the security
+/// rules (README.md) let nobody else read or change them.
+class ${impl.className} implements ${model}Repository {
+  ${impl.className}({
+    FirebaseFirestore? firestore,
+    FirebaseAuth? auth,
+  }) : _collection = (firestore ?? FirebaseFirestore.instance)
+           .collection(collectionName),
+       _auth = auth ?? FirebaseAuth.instance;
+
+  static const String collectionName = ${dartString(entity.tableName)};
+
+  /// The field holding the uid of the user a document belongs to.
+  static const String ownerField = ${dartString(FIRESTORE_OWNER_FIELD)};
+
+  final CollectionReference<Map<String, dynamic>> _collection;
+  final FirebaseAuth _auth;
+
+  /// The signed-in user's uid (the app opens its screens after sign-in).
+  String get _ownerId {
+    final user = _auth.currentUser;
+    if (user == null) {
+      throw StateError('Nobody is signed in: sign in to see your records.');
+    }
+    return user.uid;
+  }
+
+  @override
+  Future<List<${model}>> fetchAll() async {
+    final snapshot =
+        await _collection.where(ownerField, isEqualTo: _ownerId).get();
+    return readRecords(
+      snapshot.docs,
+      (doc) => ${model}.fromJson({...doc.data(), 'id': doc.id}),
+    );
+  }
+
+  @override
+  Future<void> save(${model} item) {
+    final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
+    return _collection.doc(item.id).set(json);
+  }
+
+  @override
+  Future<void> delete(String id) => _collection.doc(id).delete();
+}
+`;
+}
+
+function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
+  if (isPersonal(plan, entity)) return ownedRepositoryDart(entity);
   const impl = repositoryImplementation('firebase', entity);
   const model = entity.className;
   return `${dartImports(impl.path, {
@@ -25,8 +93,8 @@ function repositoryDart(entity: EntityPlan): string {
 /// one document per item, its id being the item's id.
 class ${impl.className} implements ${model}Repository {
   ${impl.className}({FirebaseFirestore? firestore})
-      : _collection =
-            (firestore ?? FirebaseFirestore.instance).collection(collectionName);
+      : _collection = (firestore ?? FirebaseFirestore.instance)
+            .collection(collectionName);
 
   static const String collectionName = ${dartString(entity.tableName)};
 
@@ -90,6 +158,16 @@ function allow(operations: string, ...conditions: (string | undefined)[]): strin
 function allowLines(plan: AppPlan, entity: EntityPlan, condition: string): string[] {
   const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
   const complete = requiredFieldsCheck(entity);
+  // A personal document: its owner alone reads, changes or deletes it, and may not give it away.
+  if (isPersonal(plan, entity)) {
+    const own = `resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+    const stamped = `request.resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+    return [
+      allow('read, delete', condition, own),
+      allow('create', condition, stamped, complete),
+      allow('update', condition, own, stamped, complete),
+    ];
+  }
   // A chat message is posted, changed and deleted by its sender only.
   if (sender) {
     const own = `resource.data.${sender.name} == request.auth.uid`;
@@ -127,8 +205,16 @@ function readme(plan: AppPlan): string {
     `\`${repositoryImplementation('firebase', entity).className}\``,
   ]);
   const rulesNote = hasAuthFeature(plan)
-    ? 'A write must carry the required fields (`hasAll`), since the app cannot read a document without them. These rules let signed-in users read and write every item; narrow them (for example to documents carrying the user id) before going live.'
-    : 'A write must carry the required fields (`hasAll`), since the app cannot read a document without them. The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication and require `request.auth != null`).';
+    ? [
+        'A write must carry the required fields (`hasAll`), since the app cannot read a document without them.',
+        ownershipSentence(plan),
+        personalEntities(plan).size > 0
+          ? `A private document carries its owner's uid in \`${FIRESTORE_OWNER_FIELD}\`, which the app's repository sets on save from \`FirebaseAuth.instance.currentUser\`; the rules let only that user read, change or delete it, and the repository lists only the signed-in user's documents (\`where('${FIRESTORE_OWNER_FIELD}', isEqualTo: uid)\`), a query the rules allow. Shared collections let every signed-in user read and write every item.`
+          : 'These rules let every signed-in user read and write every item.',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : 'A write must carry the required fields (`hasAll`), since the app cannot read a document without them. The app has no sign-in, so these rules let anyone who has the app read and write every item: fine for a prototype, not for production (add Firebase Authentication, require `request.auth != null`, and give personal documents an owner uid that the rules compare with `request.auth.uid`).';
   return [
     'The app stores its data in Cloud Firestore, one collection per kind of item (document id = item id, dates as ISO-8601 strings):',
     table(['Data', 'Firestore collection', 'Repository'], rows, NO_DATA),
@@ -154,11 +240,16 @@ export function firestoreWiring(plan: AppPlan): BackendWiring {
     { path: FIREBASE_OPTIONS_PATH, content: firebaseOptionsDart() },
     ...plan.entities.map((entity) => ({
       path: repositoryImplementation('firebase', entity).path,
-      content: repositoryDart(entity),
+      content: repositoryDart(plan, entity),
     })),
   ];
   return {
-    dependencies: packages('firebase_core', 'cloud_firestore'),
+    // firebase_auth: personal collections stamp and query the signed-in user's uid.
+    dependencies: packages(
+      'firebase_core',
+      'cloud_firestore',
+      ...(personalEntities(plan).size > 0 ? (['firebase_auth'] as const) : []),
+    ),
     files,
     mainImports: ['package:firebase_core/firebase_core.dart', libRelative(FIREBASE_OPTIONS_PATH)],
     mainSetup: ['await Firebase.initializeApp(options: DefaultFirebaseOptions.currentPlatform);'],

@@ -24,6 +24,7 @@ import {
   type GraphqlEntity,
 } from './backend-names';
 import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
+import { serverOwnershipSentence } from './record-owner';
 import { apiBaseUrlReadme, apiConfigFile } from './rest.backend';
 import { NETWORK_PERMISSIONS, dartImports, entityImports, type BackendWiring } from './wiring';
 import {
@@ -253,6 +254,8 @@ function readme(plan: AppPlan, entities: readonly GraphqlEntity[]): string {
       `Sign-in is not GraphQL: \`HttpAuthService\` calls ${authEndpoints} under \`ApiConfig.baseUrl\` (\`--dart-define=API_BASE_URL=…\`); see \`docs/api_contract.md\`.`,
     );
     if (sendsAuthToken(plan)) sections.push(AUTH_TOKEN_README);
+    const owners = serverOwnershipSentence(plan);
+    if (owners) sections.push(owners);
   }
   sections.push(SERVER_READ_ERRORS_README, NETWORK_PERMISSIONS);
   return sections.join('\n\n');

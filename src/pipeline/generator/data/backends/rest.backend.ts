@@ -25,6 +25,7 @@ import {
 } from './backend-names';
 import { API_CLIENT_VARIABLE, AUTH_TOKEN_README, authTokenWiring, sendsAuthToken } from './authorized-client';
 import { newerMessagesQuery, SINCE_PARAMETER, type NewerMessagesQuery } from './chat-messages';
+import { serverOwnershipSentence } from './record-owner';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
 
 /**
@@ -235,10 +236,13 @@ function readme(plan: AppPlan): string {
     'The app talks to a JSON REST API whose contract is `docs/openapi.yaml` (OpenAPI 3.0). Bodies are the models’ `toJson()` (dates as ISO-8601 strings); `PUT` inserts or replaces the item with that id. A non-2xx answer throws `ApiException(statusCode, message)` (`lib/data/api_exception.dart`).',
     table(['Method', 'Path (after the base URL)', 'Called by'], rows, NO_DATA),
     ...(sendsAuthToken(plan) ? [AUTH_TOKEN_README] : []),
+    serverOwnershipSentence(plan),
     apiBaseUrlReadme('API_BASE_URL', 'https://api.example.com/v1', API_BASE_URL_DEFAULT),
     SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function restWiring(plan: AppPlan): BackendWiring {

@@ -13,6 +13,7 @@ import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
 import { senderIdField } from './chat-messages';
+import { SUPABASE_OWNER_COLUMN, isPersonal } from './record-owner';
 
 function tableName(entity: EntityPlan): string {
   return `public.${sqlIdentifier(entity.tableName)}`;
@@ -71,11 +72,46 @@ function constraintName(entity: EntityPlan, field: EntityField): string {
 }
 
 /**
+ * The owner column of a personal table (`record-owner.ts`): `user_id`, or
+ * `owner_user_id` when the entity has a field of that name.
+ */
+export function supabaseOwnerColumn(entity: EntityPlan): string {
+  const taken = entity.fields.some((field) => field.column === SUPABASE_OWNER_COLUMN);
+  return taken ? `owner_${SUPABASE_OWNER_COLUMN}` : SUPABASE_OWNER_COLUMN;
+}
+
+/**
+ * A personal table's owner: the signed-in user who inserts the row (the app
+ * never sends it), whose rows go when their account is deleted.
+ */
+function ownerColumn(entity: EntityPlan): string {
+  const column = sqlIdentifier(supabaseOwnerColumn(entity));
+  return `${column} uuid not null default auth.uid() references auth.users (id) on delete cascade`;
+}
+
+/** A personal table's policy: its owner alone sees and changes a row (the index keeps the check fast). */
+function ownerPolicies(entity: EntityPlan): string[] {
+  const name = tableName(entity);
+  const column = sqlIdentifier(supabaseOwnerColumn(entity));
+  const own = sqlIdentifier(`${entity.tableName} own rows`);
+  const mine = `${column} = auth.uid()`;
+  return [
+    `create index if not exists ${sqlIdentifier(`${entity.tableName}_${supabaseOwnerColumn(entity)}_idx`)}`,
+    `  on ${name} (${column});`,
+    `drop policy if exists ${own} on ${name};`,
+    `create policy ${own} on ${name}`,
+    `  for all to authenticated using (${mine}) with check (${mine});`,
+  ];
+}
+
+/**
  * The policies after the table: everyone (`roles`) reads and writes every row,
  * except a chat's messages with sign-in: everyone reads them, only their
- * sender (`sender_id = auth.uid()`) writes them.
+ * sender (`sender_id = auth.uid()`) writes them; and a personal table's rows
+ * (`ownerPolicies`), which only their owner reads and writes.
  */
 function senderPolicies(plan: AppPlan, entity: EntityPlan, roles: string): string[] {
+  if (isPersonal(plan, entity)) return ownerPolicies(entity);
   const name = tableName(entity);
   const policy = sqlIdentifier(`${entity.tableName} read and write`);
   const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
@@ -103,6 +139,7 @@ export function supabaseSql(plan: AppPlan): string {
     const name = tableName(entity);
     const columns = [
       `${sqlIdentifier('id')} text primary key`,
+      ...(isPersonal(plan, entity) ? [ownerColumn(entity)] : []),
       ...entity.fields.map((field) => {
         const link = linksOf(plan, entity).find((candidate) => candidate.field === field);
         if (!link || created.has(link.target.className)) return supabaseColumn(plan, entity, field);

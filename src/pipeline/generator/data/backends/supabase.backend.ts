@@ -10,11 +10,20 @@ import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
-import { supabaseSql } from './supabase-sql';
+import { isPersonal, ownershipSentence } from './record-owner';
+import { supabaseOwnerColumn, supabaseSql } from './supabase-sql';
 import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
 
-function repositoryDart(entity: EntityPlan): string {
+function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   const impl = repositoryImplementation('supabase', entity);
+  // The table's owner column defaults to auth.uid() and its policy hides other users' rows.
+  const owner = isPersonal(plan, entity)
+    ? `
+///
+/// Each row belongs to the signed-in user: the table fills its
+/// \`${supabaseOwnerColumn(entity)}\` column with \`auth.uid()\` on insert and its row level
+/// security policy returns, changes and deletes that user's rows only.`
+    : '';
   const model = entity.className;
   // A link to no record is NULL in the table: its foreign key accepts no ''.
   const toRow = entity.fields.map((field) =>
@@ -35,7 +44,7 @@ function repositoryDart(entity: EntityPlan): string {
   })}
 
 /// [${model}Repository] on the Supabase table [tableName] (see the SQL in
-/// README.md): rows use snake_case columns, the model's JSON its field names.
+/// README.md): rows use snake_case columns, the model's JSON its field names.${owner}
 class ${impl.className} implements ${model}Repository {
   ${impl.className}({SupabaseClient? client})
       : _client = client ?? Supabase.instance.client;
@@ -109,8 +118,16 @@ function readme(plan: AppPlan): string {
     `\`${repositoryImplementation('supabase', entity).className}\``,
   ]);
   const rlsNote = hasAuthFeature(plan)
-    ? 'Row level security is on; the policies let any signed-in user read and write every row. To keep rows private, add a `user_id uuid default auth.uid()` column and use `using (user_id = auth.uid())` instead of `using (true)`.'
-    : 'Row level security is on; since the app has no sign-in, the policies let anyone with the anon key read and write every row: fine for a prototype, not for production (add Supabase Auth and restrict the policies to `authenticated`, e.g. `using (user_id = auth.uid())`).';
+    ? [
+        'Row level security is on and only signed-in users (`authenticated`) get through.',
+        ownershipSentence(plan),
+        plan.entities.some((entity) => isPersonal(plan, entity))
+          ? 'A private table has a `user_id` column that Postgres fills with `auth.uid()` on insert (the app never sends it) and a policy `using (user_id = auth.uid()) with check (user_id = auth.uid())`, so each user reads, changes and deletes their own rows only; deleting the account deletes them. Shared tables let every signed-in user read and write every row.'
+          : 'The policies let every signed-in user read and write every row.',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : 'Row level security is on; since the app has no sign-in, the policies let anyone with the anon key read and write every row: fine for a prototype, not for production (add Supabase Auth, restrict the policies to `authenticated` and give each personal table an owner, `user_id uuid not null default auth.uid()`, with `using (user_id = auth.uid()) with check (user_id = auth.uid())`).';
   return [
     'The app stores its data in Supabase (Postgres), one table per kind of item:',
     table(['Data', 'Table', 'Repository'], rows, NO_DATA),
@@ -133,7 +150,7 @@ export function supabaseWiring(plan: AppPlan): BackendWiring {
     { path: SUPABASE_CONFIG_PATH, content: configDart() },
     ...plan.entities.map((entity) => ({
       path: repositoryImplementation('supabase', entity).path,
-      content: repositoryDart(entity),
+      content: repositoryDart(plan, entity),
     })),
   ];
   return {
