@@ -22,7 +22,10 @@ const SLOTS = Number(process.env.SLOTS ?? 2);
 const WORKERS = Number(process.env.WORKERS ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ONLY = (process.env.ONLY ?? 'thread,bull,health').split(',');
+/** What to measure: thread, bull (jobs/min), health (/health p99, pool), inline (the same with CPU_POOL_THREADS=0). */
+const ONLY = (process.env.ONLY ?? 'thread,bull,health,inline').split(',');
+/** Extra arguments for every server process, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const ADMIN_KEY = 'bench-admin-key';
 
 /**
@@ -156,7 +159,7 @@ class Deployment {
   }
 
   spawn(script, extra) {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [...NODE_ARGS, script], {
       env: { ...this.baseEnv, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -335,10 +338,12 @@ for (let run = 1; run <= RUNS; run++) {
     results[backend].push(rate);
     cpu[backend].push(perJob);
   }
-  if (ONLY.includes('health')) {
+  if (ONLY.includes('inline')) {
     const inline = await healthRun('0');
     results.idle0.push(inline.idle);
     results.loaded0.push(inline.loaded);
+  }
+  if (ONLY.includes('health')) {
     const pooled = await healthRun();
     results.idle.push(pooled.idle);
     results.loaded.push(pooled.loaded);
@@ -371,11 +376,11 @@ for (const backend of ['thread', 'bull']) {
       .join(', ')}; of it on the Node processes' main threads ${eventLoops.toFixed(0)}`,
   );
 }
-if (results.idle.length) {
-  for (const [label, idles, loads] of [
-    ['CPU steps in the worker-thread pool (default)', results.idle, results.loaded],
-    ['CPU steps on the event loop (CPU_POOL_THREADS=0)', results.idle0, results.loaded0],
-  ]) {
+for (const [label, idles, loads] of [
+  ['CPU steps in the worker-thread pool (default)', results.idle, results.loaded],
+  ['CPU steps on the event loop (CPU_POOL_THREADS=0)', results.idle0, results.loaded0],
+]) {
+  if (idles.length) {
     const idle = median(idles);
     const loaded = median(loads);
     console.log(
