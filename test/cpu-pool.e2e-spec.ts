@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CpuPool } from '../src/pipeline/cpu-pool/cpu-pool.service';
 import { startApp, type TestApp } from './helpers/app';
@@ -26,6 +27,20 @@ async function runJob(threads: string) {
   } finally {
     await t.close();
   }
+}
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<id>/stat). */
+function threadNiceValues(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const id of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+      nice.set(Number(id), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return nice;
 }
 
 /** Every ZIP entry as text, sorted by name. */
@@ -73,6 +88,23 @@ describe('CPU-heavy phase steps in a worker-thread pool', () => {
     const security = JSON.parse(zip.get('docs/security.json')!.toString('utf8')) as { files_scanned: number };
     expect(security.files_scanned).toBeGreaterThan(10);
   });
+
+  it.runIf(process.platform === 'linux')(
+    "leaves the event loop's thread alone the only one at the process's priority: pool, libuv and V8 threads at nice 10",
+    async () => {
+      t = await startApp({ CPU_POOL_THREADS: '1' });
+      const threadsAtBoot = threadNiceValues().size;
+      const jobs = new JobsClient(t, await t.tokenFor('admin'));
+      const { slug } = await jobs.create({ name: 'Nice Threads', features: ['notes'] });
+      await jobs.waitForSuccess(slug, 60_000);
+      // The pool's thread started with the job and stays for 60 s idle.
+      const nice = threadNiceValues();
+      expect(nice.size).toBeGreaterThan(threadsAtBoot);
+      expect(nice.get(process.pid)).toBe(0);
+      const helpers = [...nice].filter(([id]) => id !== process.pid);
+      for (const [id, value] of helpers) expect(value, `thread ${id}`).toBeGreaterThanOrEqual(10);
+    },
+  );
 
   it('runs the same steps on the main thread with CPU_POOL_THREADS=0', async () => {
     t = await startApp({ CPU_POOL_THREADS: '0' });
