@@ -419,3 +419,22 @@ describe('backend docs describe what the app calls', () => {
     }
   });
 });
+
+describe('user stories of what people post (a listing’s seller)', () => {
+  const spec = (backend: string): AppSpec =>
+    simpleSpec({
+      description: 'Neighbourhood marketplace: sell used items with photos and a price; sign up with email',
+      features: ['auth', 'listings'],
+      backend,
+    });
+
+  it('says others’ listings are read-only and the user’s own are marked', () => {
+    expect(doc(baDocs(spec('firebase')), 'docs/user_stories.md')).toContain(
+      '- Given listings other users posted, then I see them but can neither edit nor delete them; the ones I posted say "Posted by you".',
+    );
+  });
+
+  it('promises nothing the app cannot tell: a REST server keeps the creator to itself', () => {
+    expect(doc(baDocs(spec('rest')), 'docs/user_stories.md')).not.toContain('other users posted');
+  });
+});

@@ -28,6 +28,8 @@ export interface RecordText {
   errorOther: string;
   /** A filter chip that matches none of the records. */
   noMatches: string;
+  /** A shared record the signed-in user created (a listing they posted), in its list line and detail. */
+  postedByYou: string;
 }
 
 const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
@@ -43,6 +45,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Other records still refer to this. Change or delete them first.',
     errorOther: 'Something went wrong. Please try again.',
     noMatches: 'Nothing matches this filter.',
+    postedByYou: 'Posted by you',
   },
   vi: {
     labelValue: '{label}: {value}',
@@ -56,6 +59,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Vẫn còn mục khác liên kết tới mục này. Hãy sửa hoặc xóa chúng trước.',
     errorOther: 'Đã xảy ra lỗi. Vui lòng thử lại.',
     noMatches: 'Không có mục nào khớp với bộ lọc này.',
+    postedByYou: 'Do bạn đăng',
   },
   es: {
     labelValue: '{label}: {value}',
@@ -69,6 +73,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Otros registros todavía hacen referencia a este. Cámbialos o elimínalos primero.',
     errorOther: 'Algo salió mal. Inténtalo de nuevo.',
     noMatches: 'Nada coincide con este filtro.',
+    postedByYou: 'Publicado por ti',
   },
   pt: {
     labelValue: '{label}: {value}',
@@ -82,6 +87,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Outros registros ainda fazem referência a este. Altere-os ou exclua-os primeiro.',
     errorOther: 'Algo deu errado. Tente novamente.',
     noMatches: 'Nada corresponde a este filtro.',
+    postedByYou: 'Publicado por você',
   },
   fr: {
     labelValue: '{label} : {value}',
@@ -95,6 +101,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: "D'autres éléments y font encore référence. Modifiez-les ou supprimez-les d'abord.",
     errorOther: "Une erreur s'est produite. Veuillez réessayer.",
     noMatches: 'Aucun élément ne correspond à ce filtre.',
+    postedByYou: 'Publié par vous',
   },
   de: {
     labelValue: '{label}: {value}',
@@ -108,6 +115,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Andere Einträge verweisen noch darauf. Ändere oder lösche sie zuerst.',
     errorOther: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
     noMatches: 'Nichts passt zu diesem Filter.',
+    postedByYou: 'Von dir veröffentlicht',
   },
   it: {
     labelValue: '{label}: {value}',
@@ -121,6 +129,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Altri elementi fanno ancora riferimento a questo. Modificali o eliminali prima.',
     errorOther: 'Qualcosa è andato storto. Riprova.',
     noMatches: 'Nessun elemento corrisponde a questo filtro.',
+    postedByYou: 'Pubblicato da te',
   },
   id: {
     labelValue: '{label}: {value}',
@@ -134,6 +143,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: 'Item lain masih merujuk ke item ini. Ubah atau hapus item tersebut terlebih dahulu.',
     errorOther: 'Terjadi kesalahan. Silakan coba lagi.',
     noMatches: 'Tidak ada yang cocok dengan filter ini.',
+    postedByYou: 'Diposting oleh Anda',
   },
   zh: {
     labelValue: '{label}：{value}',
@@ -147,6 +157,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: '仍有其他条目引用此条目。请先修改或删除它们。',
     errorOther: '出了点问题，请重试。',
     noMatches: '没有符合此筛选条件的条目。',
+    postedByYou: '由你发布',
   },
   ja: {
     labelValue: '{label}：{value}',
@@ -160,6 +171,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorInUse: '他の項目がまだこの項目を参照しています。先にそれらを変更または削除してください。',
     errorOther: '問題が発生しました。もう一度お試しください。',
     noMatches: 'このフィルターに一致する項目はありません。',
+    postedByYou: 'あなたの投稿',
   },
 };
 

@@ -225,3 +225,52 @@ describe('entity screens: lint-clean Dart', () => {
     for (const [path, source] of screens) expect(source, path).not.toMatch(/\n\s*\n\s*\);/);
   });
 });
+
+describe('entity screens: what people post (a listing’s seller)', () => {
+  const MERCADILLO =
+    'Compra y venta de segunda mano entre vecinos: anuncios con fotos, precio y chat con el vendedor. Registro con email.';
+  const market = (backend: string) =>
+    files(simpleSpec({ description: MERCADILLO, features: ['auth', 'anuncios', 'chat'], backend }));
+  const FIREBASE = market('firebase');
+  const list = file(FIREBASE, 'lib/core/records/record_list_screen.dart');
+  const detail = file(FIREBASE, 'lib/core/records/record_detail_screen.dart');
+
+  it('offers delete in the list only on the user’s own ads, and says which are theirs', () => {
+    expect(file(FIREBASE, 'lib/data/repositories/record_repository.dart')).toContain(
+      'abstract interface class PostedRecords {\n  /// Whether the signed-in user created the record with [id], as of the\n  /// last load or save.\n  bool isMine(String id);\n}',
+    );
+    expect(list).toContain('final PostedRecords posted => posted.isMine(widget.idOf(item)),');
+    expect(list).toContain("if (mine ?? false) 'Publicado por ti',");
+    expect(list).toContain('trailing: mine == false\n          ? null\n          : IconButton(');
+    expect(list).toContain('createdByMe: _createdByMe(item),');
+  });
+
+  it('shows edit and delete on the detail screen only to the ad’s creator', () => {
+    expect(detail).toContain('  final bool? createdByMe;');
+    expect(detail).toContain('          if (widget.createdByMe ?? true) ...[\n            IconButton(');
+    expect(detail).toContain(
+      "          if (widget.createdByMe ?? false)\n            const ListTile(\n              leading: Icon(Icons.person_outline),\n              title: Text('Publicado por ti'),\n            ),",
+    );
+    for (const source of [list, detail]) {
+      const added = source.split('\n').filter((line) => /createdByMe|isMine|PostedRecords|mine/.test(line));
+      for (const line of added) expect(line.length, line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('tests with a fake that marks another user’s ad', () => {
+    expect(file(FIREBASE, 'test/support/fake_repositories.dart')).toContain(
+      'implements ClassifiedAdRepository, PostedRecords {',
+    );
+    const widgetTest = file(FIREBASE, 'test/features/anuncios_screen_test.dart');
+    expect(widgetTest).toContain('..othersRecords.add(samples.first.id);');
+    expect(widgetTest).toContain("expect(find.byTooltip('Editar'), findsNothing);");
+  });
+
+  it('leaves the record screens as they were where anyone may change any record', () => {
+    for (const project of [ENGLISH, market('rest')]) {
+      expect(file(project, 'lib/core/records/record_list_screen.dart')).not.toContain('createdByMe');
+      expect(file(project, 'lib/core/records/record_detail_screen.dart')).not.toContain('createdByMe');
+      expect(file(project, 'lib/data/repositories/record_repository.dart')).not.toContain('PostedRecords');
+    }
+  });
+});

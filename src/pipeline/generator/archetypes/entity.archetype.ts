@@ -20,6 +20,7 @@ import {
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
+import { hasCreator, showsCreator } from '../data/backends/record-owner';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, uiText, type UiText } from '../ui-text';
@@ -936,8 +937,45 @@ ${input}
     await tester.pumpAndSettle();
     expect(find.text(${renamed}), findsOneWidget);
   });
-${[...particularTests(entity, t, recordText(ctx.plan)), ...referenceTests(ctx, entity, links, title)].map((test) => `\n${test}\n`).join('')}}
+${[...particularTests(entity, t, recordText(ctx.plan)), ...creatorTests(ctx, entity), ...referenceTests(ctx, entity, links, title)].map((test) => `\n${test}\n`).join('')}}
 `;
+}
+
+/**
+ * A posted entity's test (a listing whose creator alone changes it,
+ * \`record-owner.ts\`): another user's record offers no edit or delete, the
+ * user's own does and says it is theirs.
+ */
+function creatorTests(ctx: FeatureContext, entity: EntityPlan): string[] {
+  if (!showsCreator(ctx.plan) || !hasCreator(ctx.plan, entity)) return [];
+  const t = uiText(ctx.plan);
+  const mine = dartString(recordText(ctx.plan).postedByYou);
+  return [
+    `  testWidgets('offers edit and delete only on the records the user created',
+      (tester) async {
+    final repository = InMemory${entity.className}Repository(seed: samples)
+      ..othersRecords.add(samples.first.id);
+    await pumpScreen(tester, repository);
+
+    // Only the second sample is the user's: it alone has a delete button.
+    expect(find.byTooltip(${dartString(t.delete)}), findsOneWidget);
+    expect(find.textContaining(${mine}), findsOneWidget);
+
+    await tester.tap(find.text(${dartString(sampleTitle(entity, 1))}));
+    await tester.pumpAndSettle();
+    expect(find.byTooltip(${dartString(t.edit)}), findsNothing);
+    expect(find.byTooltip(${dartString(t.delete)}), findsNothing);
+    expect(find.text(${mine}), findsNothing);
+
+    await tester.pageBack();
+    await tester.pumpAndSettle();
+    await tester.tap(find.text(${dartString(sampleTitle(entity, 2))}));
+    await tester.pumpAndSettle();
+    expect(find.byTooltip(${dartString(t.edit)}), findsOneWidget);
+    expect(find.byTooltip(${dartString(t.delete)}), findsOneWidget);
+    expect(find.text(${mine}), findsOneWidget);
+  });`,
+  ];
 }
 
 /** The test's list of a reference target's samples, e.g. `savedWalkers`. */
@@ -1024,7 +1062,7 @@ export const entityArchetype: ArchetypeTemplate = {
   files(ctx): GeneratedFile[] {
     const entity = requireEntity(ctx.plan, ctx.feature);
     return [
-      ...recordsLibraryFiles(ctx.plan),
+      ...recordsLibraryFiles(ctx.plan, showsCreator(ctx.plan)),
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },
       { path: ctx.feature.paths.test, content: testDart(ctx, entity) },

@@ -20,7 +20,26 @@ export const RECORD_FORM_PATH = `${RECORDS_DIR}/record_form.dart`;
 export const RECORD_FORM_SCAFFOLD_PATH = `${RECORDS_DIR}/record_form_scaffold.dart`;
 export const RECORD_REPOSITORY_PATH = 'lib/data/repositories/record_repository.dart';
 
-export function recordRepositoryDart(): string {
+/** The interface of a repository that knows who created each shared record (`record-owner.ts` `showsCreator`). */
+export const POSTED_RECORDS = 'PostedRecords';
+
+/**
+ * `lib/data/repositories/record_repository.dart`; with `posted`, also the
+ * interface of the shared lists whose records only their creator changes.
+ */
+export function recordRepositoryDart(posted = false): string {
+  const postedDart = posted
+    ? `
+/// A shared list every signed-in user reads, whose records only the user
+/// who created one may change or delete (the backend refuses the others):
+/// the record screens offer edit and delete on [isMine] records only.
+abstract interface class ${POSTED_RECORDS} {
+  /// Whether the signed-in user created the record with [id], as of the
+  /// last load or save.
+  bool isMine(String id);
+}
+`
+    : '';
   return `import 'package:flutter/foundation.dart';
 
 /// What every entity repository can do; the record screens work on it.
@@ -32,7 +51,7 @@ abstract interface class RecordRepository<T> {
 
   Future<void> delete(String id);
 }
-
+${postedDart}
 /// Reads each row the backend returned with [read], skipping a row that
 /// lacks a required field or holds a value of the wrong type: one bad record
 /// must not hide all the others. What was skipped goes to the debug log.
@@ -171,7 +190,60 @@ ${SAFE_NOTIFY_DART}
 `;
 }
 
-function listScreenDart(t: UiText, r: RecordText): string {
+/**
+ * The list screen; with \`posted\` (\`record-owner.ts\` \`showsCreator\`) a
+ * [PostedRecords] repository's records offer delete only to their creator
+ * and say which are the user's own.
+ */
+function listScreenDart(t: UiText, r: RecordText, posted = false): string {
+  const createdByMe = posted
+    ? `
+
+  /// In a shared list whose records only their creator changes
+  /// ([${POSTED_RECORDS}]), whether the signed-in user created [item]; null
+  /// in a list where anyone may change any record.
+  bool? _createdByMe(T item) => switch (widget.repository) {
+        final ${POSTED_RECORDS} posted => posted.isMine(widget.idOf(item)),
+        _ => null,
+      };`
+    : '';
+  const tile = posted
+    ? `  Widget _tile(T item) {
+    final subtitle = widget.subtitleOf?.call(item);
+    final mine = _createdByMe(item);
+    final lines = [
+      if (subtitle != null && subtitle.isNotEmpty) subtitle,
+      if (mine ?? false) ${dartString(r.postedByYou)},
+    ];
+    return ListTile(
+      leading: widget.leadingOf?.call(item, _saveFromList),
+      title: Text(widget.titleOf(item)),
+      subtitle: lines.isEmpty ? null : Text(lines.join(' · ')),
+      onTap: () => _openDetail(item),
+      // Another user's record: only its creator may delete it.
+      trailing: mine == false
+          ? null
+          : IconButton(
+              icon: const Icon(Icons.delete_outline),
+              tooltip: ${dartString(t.delete)},
+              onPressed: () => _confirmDelete(item),
+            ),
+    );
+  }`
+    : `  Widget _tile(T item) {
+    final subtitle = widget.subtitleOf?.call(item);
+    return ListTile(
+      leading: widget.leadingOf?.call(item, _saveFromList),
+      title: Text(widget.titleOf(item)),
+      subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
+      onTap: () => _openDetail(item),
+      trailing: IconButton(
+        icon: const Icon(Icons.delete_outline),
+        tooltip: ${dartString(t.delete)},
+        onPressed: () => _confirmDelete(item),
+      ),
+    );
+  }`;
   return `import 'package:flutter/material.dart';
 
 import '../../data/repositories/record_repository.dart';
@@ -376,7 +448,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
           titleOf: widget.titleOf,
           detailsOf: widget.detailsOf,
           onEdit: _openForm,
-          onDelete: _confirmDelete,
+          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}
         ),
       ),
     );
@@ -492,27 +564,47 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     final section = sectionOf(visible[index]);
     final continues = index > 0 && sectionOf(visible[index - 1]) == section;
     return continues ? null : section;
-  }
+  }${createdByMe}
 
-  Widget _tile(T item) {
-    final subtitle = widget.subtitleOf?.call(item);
-    return ListTile(
-      leading: widget.leadingOf?.call(item, _saveFromList),
-      title: Text(widget.titleOf(item)),
-      subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
-      onTap: () => _openDetail(item),
-      trailing: IconButton(
-        icon: const Icon(Icons.delete_outline),
-        tooltip: ${dartString(t.delete)},
-        onPressed: () => _confirmDelete(item),
-      ),
-    );
-  }
+${tile}
 }
 `;
 }
 
-function detailScreenDart(t: UiText): string {
+/**
+ * The detail screen; with \`posted\`, edit and delete only for the record's
+ * creator when the list knows it (`createdByMe`), who is told it is theirs.
+ */
+function detailScreenDart(t: UiText, r: RecordText, posted = false): string {
+  const createdByMe = posted
+    ? `
+
+  /// In a shared list whose records only their creator changes, whether the
+  /// signed-in user created this one: edit and delete show only then. Null
+  /// where anyone may change any record.
+  final bool? createdByMe;`
+    : '';
+  const actions = `IconButton(
+            icon: const Icon(Icons.edit_outlined),
+            tooltip: ${dartString(t.edit)},
+            onPressed: _edit,
+          ),
+          IconButton(
+            icon: const Icon(Icons.delete_outline),
+            tooltip: ${dartString(t.delete)},
+            onPressed: _delete,
+          ),`;
+  const postedActions = `if (widget.createdByMe ?? true) ...[
+            ${actions.replaceAll('\n', '\n  ')}
+          ],`;
+  const postedLine = posted
+    ? `
+          if (widget.createdByMe ?? false)
+            const ListTile(
+              leading: Icon(Icons.person_outline),
+              title: Text(${dartString(r.postedByYou)}),
+            ),`
+    : '';
   return `import 'package:flutter/material.dart';
 
 /// One labelled value of a record's detail view.
@@ -532,7 +624,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
     required this.titleOf,
     required this.detailsOf,
     required this.onEdit,
-    required this.onDelete,
+    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}
   });
 
   final T item;
@@ -544,7 +636,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
   final Future<T?> Function(T item) onEdit;
 
   /// Asks, then deletes; completes with whether the record is gone.
-  final Future<bool> Function(T item) onDelete;
+  final Future<bool> Function(T item) onDelete;${createdByMe}
 
   @override
   State<RecordDetailScreen<T>> createState() => _RecordDetailScreenState<T>();
@@ -569,20 +661,11 @@ class _RecordDetailScreenState<T> extends State<RecordDetailScreen<T>> {
       appBar: AppBar(
         title: Text(widget.titleOf(_item)),
         actions: [
-          IconButton(
-            icon: const Icon(Icons.edit_outlined),
-            tooltip: ${dartString(t.edit)},
-            onPressed: _edit,
-          ),
-          IconButton(
-            icon: const Icon(Icons.delete_outline),
-            tooltip: ${dartString(t.delete)},
-            onPressed: _delete,
-          ),
+          ${posted ? postedActions : actions}
         ],
       ),
       body: ListView(
-        children: [
+        children: [${postedLine}
           for (final detail in widget.detailsOf(_item))
             ListTile(
               title: Text(detail.label),
@@ -884,12 +967,12 @@ export function recordFormFile(plan: Pick<AppPlan, 'locale'>): GeneratedFile {
 }
 
 /** The shared files; every entity feature lists them (identical content, written once). */
-export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>): GeneratedFile[] {
+export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>, posted = false): GeneratedFile[] {
   const t = uiText(plan);
   return [
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
-    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan)) },
-    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted) },
+    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t, recordText(plan), posted) },
     { path: RECORD_FORM_SCAFFOLD_PATH, content: formScaffoldDart(t) },
     recordFormFile(plan),
   ];

@@ -5,10 +5,11 @@
  * interfaces come from `backends.ts`.
  */
 import type { GeneratedFile } from '../app-spec';
-import { RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
+import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
 import { needsUserMessage, userMessageFile } from '../archetypes/records-user-message';
 import { guessReason, isGuessed } from '../field-guesses';
 import { relativeImport } from './backends/backend-names';
+import { hasCreator, showsCreator } from './backends/record-owner';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import {
   FAKE_REPOSITORIES_PATH,
@@ -285,8 +286,26 @@ String newId() {
 `;
 }
 
-function fakeRepository(entity: EntityPlan): string {
+/**
+ * The in-memory repository of one entity; a posted one's (\`posted\`, a
+ * listing whose creator alone changes it) also tells which records another
+ * user created, so tests can check the screens offer them no edit or delete.
+ */
+function fakeRepository(entity: EntityPlan, posted = false): string {
   const name = entity.className;
+  if (posted) {
+    return `class InMemory${name}Repository extends InMemoryRecords<${name}>
+    implements ${name}Repository, ${POSTED_RECORDS} {
+  InMemory${name}Repository({super.seed, super.failing})
+      : super(idOf: (item) => item.id);
+
+  /// The ids of the records another user created; the rest are the user's.
+  final Set<String> othersRecords = {};
+
+  @override
+  bool isMine(String id) => !othersRecords.contains(id);
+}`;
+  }
   return `class InMemory${name}Repository extends InMemoryRecords<${name}>
     implements ${name}Repository {
   InMemory${name}Repository({super.seed, super.failing})
@@ -351,7 +370,7 @@ export function fakeRepositoriesDart(plan: AppPlan): string {
 
 ${IN_MEMORY_RECORDS_DART}
 
-${plan.entities.map(fakeRepository).join('\n\n')}
+${plan.entities.map((entity) => fakeRepository(entity, showsCreator(plan) && hasCreator(plan, entity))).join('\n\n')}
 `;
 }
 
@@ -361,7 +380,7 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
     { path: FORMATTERS_PATH, content: formattersDart(plan) },
   ];
   if (plan.entities.length > 0) {
-    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart() });
+    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart(showsCreator(plan)) });
     files.push({ path: JSON_FIELDS_PATH, content: jsonFieldsDart(plan) });
   }
   // Shared by every screen that loads or saves data, whichever feature it belongs to.

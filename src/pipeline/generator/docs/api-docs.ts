@@ -23,7 +23,7 @@ import {
 } from '../data/backends/backend-names';
 import { graphqlNewerSignature, newerMessagesQuery, SINCE_PARAMETER } from '../data/backends/chat-messages';
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
-import { FIRESTORE_OWNER_FIELD, isPersonal, serverOwnershipSentence } from '../data/backends/record-owner';
+import { FIRESTORE_OWNER_FIELD, hasCreator, isPersonal, serverOwnershipSentence } from '../data/backends/record-owner';
 import { supabaseColumn, supabaseOwnerColumn } from '../data/backends/supabase-sql';
 import { fieldDartType, isDated } from '../data/entity-dart';
 import {
@@ -382,6 +382,9 @@ function entityPaths(
   const effect = deleteEffect(plan, entity);
   // A personal list on the app's own server: the bearer token's user's items only.
   const own = plan.backend === 'rest' && isPersonal(plan, entity);
+  // A posted item (a listing): everyone lists it, only its creator changes it.
+  const posted = plan.backend === 'rest' && hasCreator(plan, entity);
+  const forbidden: Record<string, Json> = posted ? { '403': { $ref: '#/components/responses/Forbidden' } } : {};
   return {
     [restCollectionPath(entity)]: {
       get: {
@@ -406,7 +409,9 @@ function entityPaths(
       put: {
         tags: [tag],
         summary: `Insert or replace one ${one} (upsert by id)`,
-        description: 'The body is the whole item; its `id` equals the path id.',
+        description: posted
+          ? "The body is the whole item; its `id` equals the path id. The server sets the creator of a new item to the bearer token's user; only that user may replace it."
+          : 'The body is the whole item; its `id` equals the path id.',
         operationId: ids.save,
         ...call('save(item)'),
         requestBody: { required: true, content: jsonContent(schemaRef(schema)) },
@@ -416,6 +421,7 @@ function entityPaths(
           '400': { $ref: '#/components/responses/BadRequest' },
           // Another user's item: as if it did not exist.
           ...(own ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
+          ...forbidden,
         },
       },
       delete: {
@@ -426,6 +432,7 @@ function entityPaths(
         ...call('delete(id)'),
         responses: {
           '204': { description: 'Deleted' },
+          ...forbidden,
           '404': { $ref: '#/components/responses/NotFound' },
           ...(effect.refused ? { '409': { $ref: '#/components/responses/Conflict' } } : {}),
         },
@@ -552,6 +559,15 @@ export function openApiDocument(appPlan: AppPlan): Json {
       responses: {
         BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
         NotFound: { description: 'No item with this id', content: jsonContent(schemaRef('Error')) },
+        // Only where some items are changed by their creator alone.
+        ...(plan.backend === 'rest' && plan.entities.some((entity) => hasCreator(plan, entity))
+          ? {
+              Forbidden: {
+                description: 'Another user created this item; only they may change or delete it',
+                content: jsonContent(schemaRef('Error')),
+              },
+            }
+          : {}),
         // Only where some delete can be refused (`restrict` links), so no response is declared unused.
         ...(plan.entities.some((entity) => deleteEffect(plan, entity).refused)
           ? {
@@ -660,9 +676,13 @@ export function graphqlSchema(appPlan: AppPlan): string {
   });
   const mutation = entities.flatMap((names) => {
     const repo = repositoryImplementation('graphql', names.entity).className;
+    // A posted item (a listing): the server keeps its creator, who alone changes it.
+    const creator = hasCreator(plan, names.entity)
+      ? "; for an item another user created, an error with extensions.code FORBIDDEN (its creator is the bearer token's user who first saved it)"
+      : '';
     return [
-      `  ${graphqlString(`Insert or replace by id; returns the stored item (${repo}.save)`)}\n  ${names.saveField}(input: ${names.inputName}!): ${names.typeName}!`,
-      `  ${graphqlString(`Delete by id; true when an item was deleted (${repo}.delete)${graphqlDeleteEffect(plan, names.entity)}`)}\n  ${names.deleteField}(id: ID!): Boolean!`,
+      `  ${graphqlString(`Insert or replace by id; returns the stored item (${repo}.save)${creator}`)}\n  ${names.saveField}(input: ${names.inputName}!): ${names.typeName}!`,
+      `  ${graphqlString(`Delete by id; true when an item was deleted (${repo}.delete)${creator}${graphqlDeleteEffect(plan, names.entity)}`)}\n  ${names.deleteField}(id: ID!): Boolean!`,
     ];
   });
   sections.push(`type Query {\n${query.join('\n')}\n}`);
@@ -779,9 +799,25 @@ function deleteBullets(plan: AppPlan, entity: EntityPlan): string[] {
   return [`Deleting one: ${effect.text}${effect.refused ? ` (${refused})` : ''}`];
 }
 
+/** Who created a posted item (a listing's seller), whom everyone reads and only they change (`record-owner.ts`). */
+function creatorBullet(plan: AppPlan, entity: EntityPlan): string {
+  const shared = 'every signed-in user reads every item; only its creator updates or deletes it';
+  switch (plan.backend) {
+    case 'supabase':
+      return `Creator: the signed-in user who inserts a row; column \`${supabaseOwnerColumn(entity)}\` defaults to \`auth.uid()\` (the app sends none); ${shared} (row level security policies), and the app offers edit and delete on the user's own rows only`;
+    case 'firebase':
+      return `Creator: the signed-in user; the repository stores their uid in \`${FIRESTORE_OWNER_FIELD}\` on save; ${shared} (security rules), and the app offers edit and delete on the user's own documents only`;
+    case 'graphql':
+      return `Creator: the bearer token's user; the server sets it when the item is first saved (the app sends none); ${shared}: saving or deleting another user's item fails with \`extensions.code\` \`FORBIDDEN\``;
+    default:
+      return `Creator: the bearer token's user; the server sets it when the item is first saved (the app sends none); ${shared}: saving or deleting another user's item answers \`403 Forbidden\``;
+  }
+}
+
 /** Whose items these are, in an app with sign-in that stores them on a server (`record-owner.ts`). */
 function ownerBullets(plan: AppPlan, entity: EntityPlan): string[] {
   if (!hasAuthFeature(plan) || plan.backend === 'none' || newerMessagesQuery(plan, entity)) return [];
+  if (hasCreator(plan, entity)) return [creatorBullet(plan, entity)];
   if (!isPersonal(plan, entity)) return ['Owner: none; shared by every signed-in user'];
   switch (plan.backend) {
     case 'supabase':

@@ -5,11 +5,13 @@
  */
 import type { AppSpec } from '../app-spec';
 import { ARCHETYPES } from '../archetypes/registry';
+import { hasCreator, showsCreator } from '../data/backends/record-owner';
 import { isHomeCard, openedFrom } from '../feature-links';
 import { guessReason, isGuessed } from '../field-guesses';
 import { entityOf, type AppPlan, type ArchetypeId, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { themeTokens } from '../theme-tokens';
+import { recordText } from '../ui-text-records';
 import { fieldTypeName } from './field-type-name';
 import { blockquote, bulletList, document, inline, table } from './markdown';
 import { guessedSection } from './plan-notes';
@@ -146,6 +148,15 @@ export function requirementsMd(plan: AppPlan): string {
   );
 }
 
+/** A posted list's (a listing's seller, `record-owner.ts`): everyone sees every entry, only its creator changes it. */
+function creatorCriteria(plan: AppPlan, feature: PlannedFeature): string[] {
+  const entity = feature.archetype === 'entity' ? entityOf(plan, feature) : undefined;
+  if (!entity || !showsCreator(plan) || !hasCreator(plan, entity)) return [];
+  return [
+    `Given ${entity.pluralLabel.toLowerCase()} other users posted, then I see them but can neither edit nor delete them; the ones I posted say "${recordText(plan).postedByYou}".`,
+  ];
+}
+
 /** What a user checks on each kind of screen. */
 const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan, feature?: PlannedFeature) => string[]>> = {
   entity: (entity) => [
@@ -220,7 +231,11 @@ function storySection(plan: AppPlan, feature: PlannedFeature, index: number): st
     `## US-${index + 1} — ${label}`,
     `As a user, I want ${label} so that ${summary(plan, feature).replace(/\.$/, '').toLowerCase()}.`,
     '**Acceptance criteria**',
-    bulletList([openingCriterion(plan, feature), ...CRITERIA[feature.archetype](entityOf(plan, feature), feature)]),
+    bulletList([
+      openingCriterion(plan, feature),
+      ...CRITERIA[feature.archetype](entityOf(plan, feature), feature),
+      ...creatorCriteria(plan, feature),
+    ]),
     `Screen: \`${feature.paths.screen}\` · Test: \`${feature.paths.test}\``,
   ].join('\n\n');
 }

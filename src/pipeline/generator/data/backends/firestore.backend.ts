@@ -4,24 +4,77 @@
  * `flutterfire configure` regenerates.
  */
 import type { GeneratedFile } from '../../app-spec';
-import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
+import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
 import { senderIdField } from './chat-messages';
-import { FIRESTORE_OWNER_FIELD, isPersonal, ownershipSentence, personalEntities } from './record-owner';
-import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, indent, type BackendWiring } from './wiring';
+import { FIRESTORE_OWNER_FIELD, hasCreator, isPersonal, ownershipSentence, personalEntities } from './record-owner';
+import {
+  NETWORK_PERMISSIONS,
+  codeBlock,
+  dartClassLine,
+  dartImports,
+  entityImports,
+  indent,
+  type BackendWiring,
+} from './wiring';
 
 /**
  * The repository of a personal collection (`record-owner.ts`): each document
  * carries its owner's uid, the list asks for the signed-in user's documents
  * only (the rules refuse any other query), and saving stamps the owner.
+ * A posted collection's (`posted`, a listing's seller) lists every document
+ * and remembers who created each, for `isMine`.
  */
-function ownedRepositoryDart(entity: EntityPlan): string {
+function ownedRepositoryDart(entity: EntityPlan, posted = false): string {
   const impl = repositoryImplementation('firebase', entity);
   const model = entity.className;
+  const about = posted
+    ? `/// Every signed-in user reads every document; [save] stores the creator's
+/// uid in [ownerField], and the security rules (README.md) let only that
+/// user change or delete the document ([isMine]).`
+    : `/// Each document belongs to the signed-in user: [save] stores their uid in
+/// [ownerField], [fetchAll] asks for their documents only, and the security
+/// rules (README.md) let nobody else read or change them.`;
+  const interfaces = [`${model}Repository`, ...(posted ? [POSTED_RECORDS] : [])];
+  const fetchAll = posted
+    ? `final snapshot = await _collection.get();
+    _creators
+      ..clear()
+      ..addAll({
+        for (final doc in snapshot.docs) doc.id: doc.data()[ownerField],
+      });`
+    : `final snapshot =
+        await _collection.where(ownerField, isEqualTo: _ownerId).get();`;
+  const creators = posted
+    ? `
+
+  /// Who created each document of the last load or save, by id.
+  final Map<String, Object?> _creators = {};`
+    : '';
+  const isMine = posted
+    ? `
+
+  @override
+  bool isMine(String id) {
+    final user = _auth.currentUser;
+    return user != null && _creators[id] == user.uid;
+  }`
+    : '';
+  const save = posted
+    ? `Future<void> save(${model} item) async {
+    final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
+    await _collection.doc(item.id).set(json);
+    // Saved: the rules let only its creator write an existing document.
+    _creators[item.id] = json[ownerField];
+  }`
+    : `Future<void> save(${model} item) {
+    final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
+    return _collection.doc(item.id).set(json);
+  }`;
   return `${dartImports(impl.path, {
     packages: ['package:cloud_firestore/cloud_firestore.dart', 'package:firebase_auth/firebase_auth.dart'],
     local: [...entityImports(entity), RECORD_REPOSITORY_PATH],
@@ -30,10 +83,8 @@ function ownedRepositoryDart(entity: EntityPlan): string {
 /// [${model}Repository] on the Cloud Firestore collection [collectionName]:
 /// one document per item, its id being the item's id.
 ///
-/// Each document belongs to the signed-in user: [save] stores their uid in
-/// [ownerField], [fetchAll] asks for their documents only, and the security
-/// rules (README.md) let nobody else read or change them.
-class ${impl.className} implements ${model}Repository {
+${about}
+${dartClassLine(impl.className, interfaces)}
   ${impl.className}({
     FirebaseFirestore? firestore,
     FirebaseAuth? auth,
@@ -43,11 +94,11 @@ class ${impl.className} implements ${model}Repository {
 
   static const String collectionName = ${dartString(entity.tableName)};
 
-  /// The field holding the uid of the user a document belongs to.
+  /// The field holding the uid of the user ${posted ? 'who created a document' : 'a document belongs to'}.
   static const String ownerField = ${dartString(FIRESTORE_OWNER_FIELD)};
 
   final CollectionReference<Map<String, dynamic>> _collection;
-  final FirebaseAuth _auth;
+  final FirebaseAuth _auth;${creators}
 
   /// The signed-in user's uid (the app opens its screens after sign-in).
   String get _ownerId {
@@ -60,19 +111,15 @@ class ${impl.className} implements ${model}Repository {
 
   @override
   Future<List<${model}>> fetchAll() async {
-    final snapshot =
-        await _collection.where(ownerField, isEqualTo: _ownerId).get();
+    ${fetchAll}
     return readRecords(
       snapshot.docs,
       (doc) => ${model}.fromJson({...doc.data(), 'id': doc.id}),
     );
-  }
+  }${isMine}
 
   @override
-  Future<void> save(${model} item) {
-    final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
-    return _collection.doc(item.id).set(json);
-  }
+  ${save}
 
   @override
   Future<void> delete(String id) => _collection.doc(id).delete();
@@ -82,6 +129,7 @@ class ${impl.className} implements ${model}Repository {
 
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   if (isPersonal(plan, entity)) return ownedRepositoryDart(entity);
+  if (hasCreator(plan, entity)) return ownedRepositoryDart(entity, true);
   const impl = repositoryImplementation('firebase', entity);
   const model = entity.className;
   return `${dartImports(impl.path, {
@@ -168,6 +216,17 @@ function allowLines(plan: AppPlan, entity: EntityPlan, condition: string): strin
       allow('update', condition, own, stamped, complete),
     ];
   }
+  // A posted document (a listing): everyone reads it, its creator alone changes or deletes it.
+  if (hasCreator(plan, entity)) {
+    const own = `resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+    const stamped = `request.resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+    return [
+      allow('read', condition),
+      allow('create', condition, stamped, complete),
+      allow('update', condition, own, stamped, complete),
+      allow('delete', condition, own),
+    ];
+  }
   // A chat message is posted, changed and deleted by its sender only.
   if (sender) {
     const own = `resource.data.${sender.name} == request.auth.uid`;
@@ -210,7 +269,12 @@ function readme(plan: AppPlan): string {
         ownershipSentence(plan),
         personalEntities(plan).size > 0
           ? `A private document carries its owner's uid in \`${FIRESTORE_OWNER_FIELD}\`, which the app's repository sets on save from \`FirebaseAuth.instance.currentUser\`; the rules let only that user read, change or delete it, and the repository lists only the signed-in user's documents (\`where('${FIRESTORE_OWNER_FIELD}', isEqualTo: uid)\`), a query the rules allow. Shared collections let every signed-in user read and write every item.`
-          : 'These rules let every signed-in user read and write every item.',
+          : plan.entities.some((entity) => hasCreator(plan, entity))
+            ? ''
+            : 'These rules let every signed-in user read and write every item.',
+        plan.entities.some((entity) => hasCreator(plan, entity))
+          ? `An item that everyone reads but only its creator changes also carries its creator's uid in \`${FIRESTORE_OWNER_FIELD}\`, set by the repository on save; the rules refuse a write by anyone else (\`permission-denied\`), and the app offers edit and delete on the signed-in user's own items only.`
+          : '',
       ]
         .filter(Boolean)
         .join(' ')
@@ -248,7 +312,9 @@ export function firestoreWiring(plan: AppPlan): BackendWiring {
     dependencies: packages(
       'firebase_core',
       'cloud_firestore',
-      ...(personalEntities(plan).size > 0 ? (['firebase_auth'] as const) : []),
+      ...(personalEntities(plan).size > 0 || plan.entities.some((entity) => hasCreator(plan, entity))
+        ? (['firebase_auth'] as const)
+        : []),
     ),
     files,
     mainImports: ['package:firebase_core/firebase_core.dart', libRelative(FIREBASE_OPTIONS_PATH)],

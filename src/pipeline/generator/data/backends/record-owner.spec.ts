@@ -4,7 +4,7 @@ import { apiContractMd, graphqlSchema, openApiYaml } from '../../docs/api-docs';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { planApp } from '../../plan/plan-app';
 import { backendWiring, repositoryImplementation } from '../backends';
-import { personalEntities } from './record-owner';
+import { hasCreator, personalEntities, showsCreator } from './record-owner';
 import { supabaseSql } from './supabase-sql';
 
 function spec(backend: string, features: string[], description = ''): AppSpec {
@@ -35,6 +35,8 @@ function tableSql(plan: AppPlan, table: string): string {
 
 const MARKET = ['Login and register', 'Listings', 'Favorites', 'Orders'];
 const MARKET_TEXT = 'A marketplace: people sign up, browse listings, keep favorites and place orders.';
+const MERCADILLO =
+  'Compra y venta de segunda mano entre vecinos: anuncios con fotos, precio y chat con el vendedor. Registro con email.';
 
 describe('whose records', () => {
   it('keeps a person’s favorites, orders, decks and cards private and a marketplace’s listings shared', () => {
@@ -63,6 +65,19 @@ describe('whose records', () => {
   it('gives nothing an owner without sign-in', () => {
     expect(personalEntities(planApp(spec('supabase', ['Notes', 'Favorites'])))).toEqual(new Set());
   });
+
+  it('gives what people post a creator, not what a shop sells, and nothing without sign-in', () => {
+    const market = planApp(spec('firebase', ['auth', 'anuncios', 'chat'], MERCADILLO));
+    const creators = market.entities.filter((candidate) => hasCreator(market, candidate)).map((e) => e.className);
+    expect(creators).toEqual(['ClassifiedAd']);
+    expect(showsCreator(market)).toBe(true);
+    const shop = planApp(spec('supabase', ['Login', 'Products'], 'A shop app: staff sign in to keep the products.'));
+    expect(shop.entities.some((candidate) => hasCreator(shop, candidate))).toBe(false);
+    const open = planApp(spec('supabase', ['Listings']));
+    expect(hasCreator(open, entity(open, 'Listing'))).toBe(false);
+    // The REST/GraphQL server keeps the creator to itself: the app cannot tell whose an item is.
+    expect(showsCreator(planApp(spec('rest', MARKET, MARKET_TEXT)))).toBe(false);
+  });
 });
 
 describe('supabase', () => {
@@ -81,10 +96,44 @@ describe('supabase', () => {
     expect(sql).not.toContain('using (true)');
   });
 
-  it('leaves a shared catalog readable and writable by every signed-in user', () => {
-    const sql = tableSql(plan, 'listings');
+  it('leaves a shop’s products readable and writable by every signed-in user', () => {
+    const shop = planApp(spec('supabase', ['Login', 'Products'], 'A shop app: staff sign in to keep the products.'));
+    const sql = tableSql(shop, 'products');
     expect(sql).not.toContain('user_id');
     expect(sql).toContain('for all to authenticated using (true) with check (true);');
+  });
+
+  it('gives a listing its seller: everyone reads, only the creator inserts, updates or deletes', () => {
+    const sql = tableSql(plan, 'listings');
+    expect(sql).toContain(
+      '  "user_id" uuid not null default auth.uid() references auth.users (id) on delete cascade,',
+    );
+    expect(sql).toContain('create policy "listings read" on public."listings"\n  for select to authenticated using (true);');
+    expect(sql).toContain(
+      'create policy "listings insert own" on public."listings"\n  for insert to authenticated with check ("user_id" = auth.uid());',
+    );
+    expect(sql).toContain(
+      'create policy "listings update own" on public."listings"\n  for update to authenticated using ("user_id" = auth.uid()) with check ("user_id" = auth.uid());',
+    );
+    expect(sql).toContain(
+      'create policy "listings delete own" on public."listings"\n  for delete to authenticated using ("user_id" = auth.uid());',
+    );
+    // Re-running the script replaces the open policy of an earlier version.
+    expect(sql).toContain('drop policy if exists "listings read and write" on public."listings";');
+    expect(sql).not.toContain('using (true) with check (true)');
+  });
+
+  it('remembers who created each listing for isMine, and lists every listing', () => {
+    const dart = repository(plan, 'Listing');
+    expect(dart).toContain('class SupabaseListingRepository implements ListingRepository, PostedRecords {');
+    expect(dart).toContain("static const String creatorColumn = 'user_id';");
+    expect(dart).toContain('final rows = await _client.from(tableName).select();');
+    expect(dart).toContain("if (row['id'] case final String id) id: row[creatorColumn],");
+    expect(dart).toContain('return user != null && _creators[id] == user.id;');
+    expect(dart).toContain('_creators[item.id] = _client.auth.currentUser?.id;');
+    // The column default fills the creator: the app never sends it.
+    expect(dart).not.toContain("'user_id':");
+    for (const line of dart.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('keeps the Dart repository sending no owner: the column default and RLS do it', () => {
@@ -100,7 +149,10 @@ describe('supabase', () => {
   it('says in the README which tables are private, and no longer asks the user to add user_id', () => {
     const { readme } = backendWiring(plan);
     expect(readme).toContain('Private to the signed-in user who created them: Favorites, Orders.');
-    expect(readme).toContain('Shared by every signed-in user: Listings.');
+    expect(readme).toContain(
+      'Read by every signed-in user, changed or deleted only by the user who created them: Listings.',
+    );
+    expect(readme).toContain('the app offers edit and delete on the signed-in user’s own rows only');
     expect(readme).toContain('using (user_id = auth.uid()) with check (user_id = auth.uid())');
     expect(readme).not.toContain('To keep rows private, add');
   });
@@ -108,7 +160,9 @@ describe('supabase', () => {
   it('documents the owner of each table in api_contract.md', () => {
     const md = apiContractMd(plan);
     expect(md).toContain("- Owner: the signed-in user; column `user_id` defaults to `auth.uid()`");
-    expect(md).toContain('- Owner: none; shared by every signed-in user');
+    expect(md).toContain(
+      "- Creator: the signed-in user who inserts a row; column `user_id` defaults to `auth.uid()` (the app sends none); every signed-in user reads every item; only its creator updates or deletes it",
+    );
   });
 });
 
@@ -130,11 +184,26 @@ describe('firebase', () => {
     );
   });
 
-  it('keeps a shared collection open to every signed-in user', () => {
+  it('lets every signed-in user read a listing, only its creator create, change or delete it', () => {
     const rules = readme.slice(readme.indexOf('match /listings/{itemId}'));
     const listings = rules.slice(0, rules.indexOf('\n    }'));
-    expect(listings).toContain('allow read, delete: if request.auth != null;');
-    expect(listings).not.toContain('owner_id');
+    expect(listings).toContain('allow read: if request.auth != null;');
+    expect(listings).toContain(
+      'allow create: if request.auth != null && request.resource.data.owner_id == request.auth.uid && ',
+    );
+    expect(listings).toContain(
+      'allow update: if request.auth != null && resource.data.owner_id == request.auth.uid && request.resource.data.owner_id == request.auth.uid && ',
+    );
+    expect(listings).toContain('allow delete: if request.auth != null && resource.data.owner_id == request.auth.uid;');
+    expect(readme).toContain('the app offers edit and delete on the signed-in user\'s own items only');
+  });
+
+  it('keeps a shop’s products open to every signed-in user', () => {
+    const shop = backendWiring(planApp(spec('firebase', ['Login', 'Products'], 'Staff sign in to keep the products.')));
+    const rules = shop.readme.slice(shop.readme.indexOf('match /products/{itemId}'));
+    const products = rules.slice(0, rules.indexOf('\n    }'));
+    expect(products).toContain('allow read, delete: if request.auth != null;');
+    expect(products).not.toContain('owner_id');
   });
 
   it('stamps owner_id from FirebaseAuth on save and lists the signed-in user’s documents only', () => {
@@ -148,9 +217,18 @@ describe('firebase', () => {
     expect(dart).toContain('final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};');
     expect(dart).toContain('return _collection.doc(item.id).set(json);');
     for (const line of dart.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('stamps a listing’s creator on save, lists every listing and remembers whose each is', () => {
     const listing = repository(plan, 'Listing');
-    expect(listing).not.toContain('owner_id');
+    expect(listing).toContain('class FirestoreListingRepository implements ListingRepository, PostedRecords {');
     expect(listing).toContain('final snapshot = await _collection.get();');
+    expect(listing).not.toContain('where(ownerField');
+    expect(listing).toContain('for (final doc in snapshot.docs) doc.id: doc.data()[ownerField],');
+    expect(listing).toContain('final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};');
+    expect(listing).toContain('_creators[item.id] = json[ownerField];');
+    expect(listing).toContain('return user != null && _creators[id] == user.uid;');
+    for (const line of listing.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('explains the owner field in the README', () => {
@@ -180,6 +258,15 @@ describe('rest and graphql', () => {
     const yaml = openApiYaml(plan);
     expect(yaml).toContain("summary: List the signed-in user's Favorites");
     expect(yaml).toContain('summary: List all Listings');
+    // Another user's listing: 403 on save and delete, and the contract says who sets the creator.
+    const listing = yaml.indexOf('/listings/{id}:');
+    const listingOps = yaml.slice(listing, yaml.indexOf('\n  /', listing + 1));
+    expect(listingOps.match(/"403":\n {10}\$ref: "#\/components\/responses\/Forbidden"/g)).toHaveLength(2);
+    expect(yaml).toContain('description: Another user created this item; only they may change or delete it');
+    expect(readme).toContain('saving or deleting an item another user created answers `403 Forbidden`');
+    expect(apiContractMd(plan)).toContain(
+      "- Creator: the bearer token's user; the server sets it when the item is first saved (the app sends none)",
+    );
     // Saving another user's favorite answers 404, as the README says.
     const item = yaml.indexOf('/favorites/{id}:');
     expect(yaml.slice(item, yaml.indexOf('delete:', item))).toContain('"404":');
@@ -193,5 +280,8 @@ describe('rest and graphql', () => {
     expect(schema).toContain(`"All Favorites of the bearer token's user (GraphqlFavoriteRepository.fetchAll)"`);
     expect(schema).toContain('"All Listings (GraphqlListingRepository.fetchAll)"');
     expect(backendWiring(plan).readme).toContain('fails as for an unknown id');
+    expect(schema).toContain(
+      "(GraphqlListingRepository.delete); for an item another user created, an error with extensions.code FORBIDDEN",
+    );
   });
 });

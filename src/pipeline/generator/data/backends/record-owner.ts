@@ -7,6 +7,10 @@
  * only that account read or change it; a shared catalog (what a shop sells,
  * a marketplace lists, a map shows, the doctors one books with, the events
  * tickets are for, a chat's channels) stays readable by every signed-in user.
+ * What people post for everyone (a listing, an ad, a post) is read by every
+ * signed-in user but keeps its creator (`hasCreator`), who alone changes or
+ * deletes it; Supabase and Firestore apps offer edit and delete on the
+ * user's own items only (`showsCreator`, `PostedRecords` in the Dart code).
  * Without sign-in nothing has an owner.
  *
  * In an app whose accounts are handed out (a staff app, invite only), the
@@ -54,6 +58,13 @@ const ALWAYS_PERSONAL: ReadonlySet<string> = new Set([
   'Meal',
   'PackingItem',
 ]);
+
+/**
+ * Shared rows a person posts for everyone to see (an ad, a listing, a post):
+ * every signed-in user reads them, only the account that created one may
+ * change or delete it. A shop's products, kept by its staff, are not posted.
+ */
+const POSTED_BY_USER: ReadonlySet<string> = new Set(['Listing', 'ClassifiedAd', 'Post']);
 
 /** Entities other records are about and everyone shares: a booking's doctor, a ticket's event, a chat's channels. */
 function sharedTargets(plan: AppPlan): Set<string> {
@@ -125,16 +136,45 @@ export function isPersonal(plan: AppPlan, entity: EntityPlan): boolean {
   return personalEntities(plan).has(entity.className);
 }
 
+/**
+ * Whether each row of `entity` is shared but keeps the signed-in user who
+ * created it (a listing's seller): everyone reads it, its creator alone
+ * changes or deletes it. Only with sign-in, for what people post.
+ */
+export function hasCreator(plan: AppPlan, entity: EntityPlan): boolean {
+  return hasAuthFeature(plan) && POSTED_BY_USER.has(entity.className) && !isPersonal(plan, entity);
+}
+
+/**
+ * Whether the app itself knows who created each shared item, and so offers
+ * edit and delete on the signed-in user's own items only: Supabase and
+ * Firestore return the creator with the row. A REST/GraphQL server keeps it
+ * to itself and refuses other users' changes (`serverOwnershipSentence`).
+ */
+export function showsCreator(plan: AppPlan): boolean {
+  if (plan.backend !== 'supabase' && plan.backend !== 'firebase') return false;
+  return plan.entities.some((entity) => hasCreator(plan, entity));
+}
+
 /** README/docs: which lists are private and which shared, by their labels; empty without sign-in. */
 export function ownershipSentence(plan: AppPlan, format: (label: string) => string = (label) => label): string {
   if (!hasAuthFeature(plan) || plan.entities.length === 0) return '';
   const personal = personalEntities(plan);
-  const labels = (own: boolean) =>
-    plan.entities.filter((entity) => personal.has(entity.className) === own).map((entity) => format(entity.pluralLabel));
-  const mine = labels(true);
-  const everyone = labels(false);
+  const labels = (kind: 'private' | 'posted' | 'shared') =>
+    plan.entities
+      .filter((entity) => {
+        if (personal.has(entity.className)) return kind === 'private';
+        return hasCreator(plan, entity) ? kind === 'posted' : kind === 'shared';
+      })
+      .map((entity) => format(entity.pluralLabel));
+  const mine = labels('private');
+  const posted = labels('posted');
+  const everyone = labels('shared');
   return [
     ...(mine.length > 0 ? [`Private to the signed-in user who created them: ${mine.join(', ')}.`] : []),
+    ...(posted.length > 0
+      ? [`Read by every signed-in user, changed or deleted only by the user who created them: ${posted.join(', ')}.`]
+      : []),
     ...(everyone.length > 0 ? [`Shared by every signed-in user: ${everyone.join(', ')}.`] : []),
   ].join(' ');
 }
@@ -145,11 +185,25 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
  * owner and lists nobody else's; empty when nothing is private.
  */
 export function serverOwnershipSentence(plan: AppPlan, format: (label: string) => string = (label) => label): string {
-  if (personalEntities(plan).size === 0) return '';
+  const personal = personalEntities(plan).size > 0;
+  const posted = plan.entities.some((entity) => hasCreator(plan, entity));
+  if (!personal && !posted) return '';
   const refused = plan.backend === 'graphql' ? 'fails as for an unknown id' : 'answers `404 Not Found`';
+  const forbidden =
+    plan.backend === 'graphql' ? 'fails with an error whose `extensions.code` is `FORBIDDEN`' : 'answers `403 Forbidden`';
   return [
     ownershipSentence(plan, format),
-    'The server keeps the owner of each private item: the user of the request’s bearer token when the item is first saved (the app sends no owner field).',
-    `Listing private items returns that user’s items only, and saving or deleting another user’s item ${refused}, as if it did not exist.`,
+    ...(personal
+      ? [
+          'The server keeps the owner of each private item: the user of the request’s bearer token when the item is first saved (the app sends no owner field).',
+          `Listing private items returns that user’s items only, and saving or deleting another user’s item ${refused}, as if it did not exist.`,
+        ]
+      : []),
+    ...(posted
+      ? [
+          'The server also keeps who created each item that is read by everyone but changed only by its creator: the bearer token’s user when it is first saved (the app sends no creator field).',
+          `Everyone signed in lists all of them; saving or deleting an item another user created ${forbidden}.`,
+        ]
+      : []),
   ].join(' ');
 }

@@ -13,7 +13,7 @@ import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
 import { senderIdField } from './chat-messages';
-import { SUPABASE_OWNER_COLUMN, isPersonal } from './record-owner';
+import { SUPABASE_OWNER_COLUMN, hasCreator, isPersonal } from './record-owner';
 
 function tableName(entity: EntityPlan): string {
   return `public.${sqlIdentifier(entity.tableName)}`;
@@ -81,8 +81,9 @@ export function supabaseOwnerColumn(entity: EntityPlan): string {
 }
 
 /**
- * A personal table's owner: the signed-in user who inserts the row (the app
- * never sends it), whose rows go when their account is deleted.
+ * A personal table's owner, or a posted table's creator: the signed-in user
+ * who inserts the row (the app never sends it), whose rows go when their
+ * account is deleted.
  */
 function ownerColumn(entity: EntityPlan): string {
   const column = sqlIdentifier(supabaseOwnerColumn(entity));
@@ -105,6 +106,32 @@ function ownerPolicies(entity: EntityPlan): string[] {
 }
 
 /**
+ * A posted table's policies (a listing's seller): every signed-in user reads
+ * every row; a row is inserted with, changed and deleted by its creator only.
+ */
+function creatorPolicies(entity: EntityPlan): string[] {
+  const name = tableName(entity);
+  const column = sqlIdentifier(supabaseOwnerColumn(entity));
+  const mine = `${column} = auth.uid()`;
+  const policy = (what: string) => sqlIdentifier(`${entity.tableName} ${what}`);
+  return [
+    `create index if not exists ${sqlIdentifier(`${entity.tableName}_${supabaseOwnerColumn(entity)}_idx`)}`,
+    `  on ${name} (${column});`,
+    ...['read', 'insert own', 'update own', 'delete own'].map(
+      (what) => `drop policy if exists ${policy(what)} on ${name};`,
+    ),
+    `create policy ${policy('read')} on ${name}`,
+    '  for select to authenticated using (true);',
+    `create policy ${policy('insert own')} on ${name}`,
+    `  for insert to authenticated with check (${mine});`,
+    `create policy ${policy('update own')} on ${name}`,
+    `  for update to authenticated using (${mine}) with check (${mine});`,
+    `create policy ${policy('delete own')} on ${name}`,
+    `  for delete to authenticated using (${mine});`,
+  ];
+}
+
+/**
  * The policies after the table: everyone (`roles`) reads and writes every row,
  * except a chat's messages with sign-in: everyone reads them, only their
  * sender (`sender_id = auth.uid()`) writes them; and a personal table's rows
@@ -112,6 +139,7 @@ function ownerPolicies(entity: EntityPlan): string[] {
  */
 function senderPolicies(plan: AppPlan, entity: EntityPlan, roles: string): string[] {
   if (isPersonal(plan, entity)) return ownerPolicies(entity);
+  if (hasCreator(plan, entity)) return creatorPolicies(entity);
   const name = tableName(entity);
   const policy = sqlIdentifier(`${entity.tableName} read and write`);
   const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
@@ -139,7 +167,7 @@ export function supabaseSql(plan: AppPlan): string {
     const name = tableName(entity);
     const columns = [
       `${sqlIdentifier('id')} text primary key`,
-      ...(isPersonal(plan, entity) ? [ownerColumn(entity)] : []),
+      ...(isPersonal(plan, entity) || hasCreator(plan, entity) ? [ownerColumn(entity)] : []),
       ...entity.fields.map((field) => {
         const link = linksOf(plan, entity).find((candidate) => candidate.field === field);
         if (!link || created.has(link.target.className)) return supabaseColumn(plan, entity, field);

@@ -4,18 +4,19 @@
  * The project URL and anon key come from `--dart-define`.
  */
 import type { GeneratedFile } from '../../app-spec';
-import { RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
+import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
-import { isPersonal, ownershipSentence } from './record-owner';
+import { hasCreator, isPersonal, ownershipSentence } from './record-owner';
 import { supabaseOwnerColumn, supabaseSql } from './supabase-sql';
-import { NETWORK_PERMISSIONS, codeBlock, dartImports, entityImports, type BackendWiring } from './wiring';
+import { NETWORK_PERMISSIONS, codeBlock, dartClassLine, dartImports, entityImports, type BackendWiring } from './wiring';
 
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   const impl = repositoryImplementation('supabase', entity);
+  const posted = hasCreator(plan, entity);
   // The table's owner column defaults to auth.uid() and its policy hides other users' rows.
   const owner = isPersonal(plan, entity)
     ? `
@@ -23,8 +24,50 @@ function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
 /// Each row belongs to the signed-in user: the table fills its
 /// \`${supabaseOwnerColumn(entity)}\` column with \`auth.uid()\` on insert and its row level
 /// security policy returns, changes and deletes that user's rows only.`
-    : '';
+    : posted
+      ? `
+///
+/// Every signed-in user reads every row; the table fills its
+/// [creatorColumn] with \`auth.uid()\` on insert, and its row level security
+/// policies let only that user change or delete the row ([isMine]).`
+      : '';
   const model = entity.className;
+  const interfaces = [`${model}Repository`, ...(posted ? [POSTED_RECORDS] : [])];
+  const creators = posted
+    ? `
+
+  /// The column holding the id of the user who created a row.
+  static const String creatorColumn = ${dartString(supabaseOwnerColumn(entity))};`
+    : '';
+  const creatorMap = posted
+    ? `
+
+  /// Who created each row of the last load or save, by id.
+  final Map<String, Object?> _creators = {};`
+    : '';
+  const rememberCreators = posted
+    ? `
+    _creators
+      ..clear()
+      ..addAll({
+        for (final row in rows)
+          if (row['id'] case final String id) id: row[creatorColumn],
+      });`
+    : '';
+  const isMine = posted
+    ? `
+
+  @override
+  bool isMine(String id) {
+    final user = _client.auth.currentUser;
+    return user != null && _creators[id] == user.id;
+  }`
+    : '';
+  const rememberSaved = posted
+    ? `
+    // Saved: the policies let only its creator write an existing row.
+    _creators[item.id] = _client.auth.currentUser?.id;`
+    : '';
   // A link to no record is NULL in the table: its foreign key accepts no ''.
   const toRow = entity.fields.map((field) =>
     field.refersTo
@@ -45,23 +88,23 @@ function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
 
 /// [${model}Repository] on the Supabase table [tableName] (see the SQL in
 /// README.md): rows use snake_case columns, the model's JSON its field names.${owner}
-class ${impl.className} implements ${model}Repository {
+${dartClassLine(impl.className, interfaces)}
   ${impl.className}({SupabaseClient? client})
       : _client = client ?? Supabase.instance.client;
 
-  static const String tableName = ${dartString(entity.tableName)};
+  static const String tableName = ${dartString(entity.tableName)};${creators}
 
-  final SupabaseClient _client;
+  final SupabaseClient _client;${creatorMap}
 
   @override
   Future<List<${model}>> fetchAll() async {
-    final rows = await _client.from(tableName).select();
+    final rows = await _client.from(tableName).select();${rememberCreators}
     return readRecords(rows, _fromRow);
-  }
+  }${isMine}
 
   @override
   Future<void> save(${model} item) async {
-    await _client.from(tableName).upsert(_toRow(item));
+    await _client.from(tableName).upsert(_toRow(item));${rememberSaved}
   }
 
   @override
@@ -123,7 +166,12 @@ function readme(plan: AppPlan): string {
         ownershipSentence(plan),
         plan.entities.some((entity) => isPersonal(plan, entity))
           ? 'A private table has a `user_id` column that Postgres fills with `auth.uid()` on insert (the app never sends it) and a policy `using (user_id = auth.uid()) with check (user_id = auth.uid())`, so each user reads, changes and deletes their own rows only; deleting the account deletes them. Shared tables let every signed-in user read and write every row.'
-          : 'The policies let every signed-in user read and write every row.',
+          : plan.entities.some((entity) => hasCreator(plan, entity))
+            ? ''
+            : 'The policies let every signed-in user read and write every row.',
+        plan.entities.some((entity) => hasCreator(plan, entity))
+          ? 'A table that everyone reads but only the creator of a row changes also has a `user_id` column filled with `auth.uid()` on insert: its policies let every signed-in user select every row and insert, update or delete only rows whose `user_id = auth.uid()`, and the app offers edit and delete on the signed-in user’s own rows only. (A delete the policy refuses removes no row and raises no error.)'
+          : '',
       ]
         .filter(Boolean)
         .join(' ')

@@ -73,3 +73,12 @@ export const NETWORK_PERMISSIONS = [
   '- Android: `flutter create` grants internet access to debug builds only. For release builds add `<uses-permission android:name="android.permission.INTERNET"/>` inside `<manifest>` in `android/app/src/main/AndroidManifest.xml`.',
   '- macOS: add `<key>com.apple.security.network.client</key><true/>` to `macos/Runner/DebugProfile.entitlements` and `macos/Runner/Release.entitlements`.',
 ].join('\n');
+
+/**
+ * `class Name implements A, B {`, with `implements` on its own line once the
+ * line passes 80 columns, as `dart format` puts it.
+ */
+export function dartClassLine(name: string, interfaces: string[]): string {
+  const line = `class ${name} implements ${interfaces.join(', ')} {`;
+  return line.length <= 80 ? line : `class ${name}\n    implements ${interfaces.join(', ')} {`;
+}
