@@ -23,6 +23,8 @@ const WORKERS = Number(process.env.WORKERS ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** What to measure: thread, bull (jobs/min), health (/health p99, pool), inline (the same with CPU_POOL_THREADS=0). */
+/** How long each /health probe (100 requests/s) runs: 10 s gives its p99 1,000 samples. */
+const PROBE_MS = Number(process.env.PROBE_S ?? 10) * 1000;
 const ONLY = (process.env.ONLY ?? 'thread,bull,health,inline').split(',');
 /** Extra arguments for every server process, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -312,10 +314,11 @@ async function healthRun(threads) {
     });
     await waitAll(api, await postJobs(api, 4, 'warm-h'));
     await probe(api.port, 1_000);
-    const idle = p99(await probe(api.port, 5_000));
-    const slugs = await postJobs(api, 40, 'load');
+    const idle = p99(await probe(api.port, PROBE_MS));
+    // Enough jobs to keep 4 running for the whole probe (~3 jobs/s here).
+    const slugs = await postJobs(api, Math.ceil((PROBE_MS / 1000) * 6), 'load');
     await sleep(300);
-    const loaded = p99(await probe(api.port, 5_000));
+    const loaded = p99(await probe(api.port, PROBE_MS));
     await waitAll(api, slugs);
     return { idle, loaded };
   } finally {
