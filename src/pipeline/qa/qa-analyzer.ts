@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { letRequestsIn } from '../cpu-pool/let-requests-in';
 import { scanDartFile, type FileScan } from './dart-file-scan';
 import { analyzeDartSourceWith } from './dart-parser';
 import { checkDartUri, type UriContext } from './dart-uri';
@@ -43,6 +44,7 @@ async function checkDartFiles(
   // Sequential on purpose: the shared parser is synchronous, so parallel reads
   // would only hold more sources in memory at once.
   for (const file of dartFiles) {
+    await letRequestsIn();
     await checkDartFile(projectDir, file, { importer: file, files: fileSet, pubspec }, out);
   }
   return out;

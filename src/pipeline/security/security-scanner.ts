@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { letRequestsIn } from '../cpu-pool/let-requests-in';
 import { dartCommentRanges, type SourceRange } from '../qa/dart-parser';
 import { listProjectFiles, projectFilePath } from '../qa/project-files';
 import { scanSensitiveLogging, scanTlsVerification } from './code-rules';
@@ -86,6 +87,7 @@ export async function scanProject(projectDir: string): Promise<SecurityScanResul
   const findings: SecurityFinding[] = [];
   let scanned = 0;
   for (const file of files) {
+    await letRequestsIn();
     const text = await readText(projectDir, file);
     if (text === null) continue;
     scanned++;
