@@ -12,9 +12,9 @@ export async function insertReturningId<T extends ObjectLiteral>(
 ): Promise<number> {
   const insert = repo.createQueryBuilder().insert().values(row).updateEntity(false);
   if (repo.manager.connection.options.type === 'postgres') {
-    const { raw } = await insert.returning('id').execute();
-    return Number((raw as { id: number | string }[])[0]?.id ?? 0);
+    const rows = (await insert.returning('id').execute()).raw as { id: number | string }[];
+    return Number(rows[0]?.id ?? 0);
   }
-  const { raw } = await insert.execute();
-  return Number(raw);
+  const rowId = (await insert.execute()).raw as number | bigint;
+  return Number(rowId);
 }
