@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { getPriority, setPriority } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * Nice value of every thread of the process except the event loop's: the CPU
@@ -22,12 +23,13 @@ export function lowerThisThread(): void {
 }
 
 /**
- * Lowers the process's other threads to HELPER_THREAD_NICE; call it from the
- * main thread. libuv starts its threads with the first task queued to them, so
+ * Lowers the process's other threads to HELPER_THREAD_NICE (only from the main
+ * thread, whose id is the process id; elsewhere nothing changes). libuv starts its threads with the first task queued to them, so
  * one is queued first. Threads are listed in /proc/self/task (Linux); elsewhere
  * nothing changes. Returns how many threads were lowered.
  */
 export async function lowerHelperThreads(): Promise<number> {
+  if (!isMainThread) return 0;
   await access('.').catch(() => undefined);
   let threadIds: number[];
   try {
