@@ -19,6 +19,10 @@ export interface ChatText {
   deleteChannelQuestion: string;
   /** Body of that dialog: the channel's messages go with it. */
   deleteChannelWarning: string;
+  /** A listing's detail action opening the chat with its seller. */
+  messageSeller: string;
+  /** The chat's conversation list while the user takes part in none. */
+  noConversations: string;
 }
 
 const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
@@ -29,6 +33,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Rename',
     deleteChannelQuestion: 'Delete “{name}”?',
     deleteChannelWarning: 'Its messages will be gone for everyone. This cannot be undone.',
+    messageSeller: 'Message the seller',
+    noConversations: 'No conversations yet. Message a seller from their listing to start one.',
   },
   vi: {
     topic: 'Chủ đề (không bắt buộc)',
@@ -37,6 +43,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Đổi tên',
     deleteChannelQuestion: 'Xóa “{name}”?',
     deleteChannelWarning: 'Tin nhắn trong đó sẽ mất với mọi người. Không thể hoàn tác.',
+    messageSeller: 'Nhắn người bán',
+    noConversations: 'Chưa có cuộc trò chuyện nào. Hãy nhắn người bán từ tin đăng của họ.',
   },
   es: {
     topic: 'Tema (opcional)',
@@ -45,6 +53,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Renombrar',
     deleteChannelQuestion: '¿Eliminar «{name}»?',
     deleteChannelWarning: 'Sus mensajes desaparecerán para todos. No se puede deshacer.',
+    messageSeller: 'Escribir al vendedor',
+    noConversations: 'Aún no hay conversaciones. Escribe a un vendedor desde su anuncio para empezar una.',
   },
   pt: {
     topic: 'Tema (opcional)',
@@ -53,6 +63,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Renomear',
     deleteChannelQuestion: 'Excluir “{name}”?',
     deleteChannelWarning: 'As mensagens somem para todos. Não é possível desfazer.',
+    messageSeller: 'Falar com o vendedor',
+    noConversations: 'Ainda não há conversas. Fale com um vendedor pelo anúncio dele para começar.',
   },
   fr: {
     topic: 'Sujet (facultatif)',
@@ -61,6 +73,9 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Renommer',
     deleteChannelQuestion: 'Supprimer « {name} » ?',
     deleteChannelWarning: 'Ses messages disparaîtront pour tout le monde. Action irréversible.',
+    messageSeller: 'Contacter le vendeur',
+    noConversations:
+      'Aucune conversation pour le moment. Contactez un vendeur depuis son annonce pour en commencer une.',
   },
   de: {
     topic: 'Thema (optional)',
@@ -69,6 +84,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Umbenennen',
     deleteChannelQuestion: '„{name}“ löschen?',
     deleteChannelWarning: 'Die Nachrichten darin sind dann für alle weg. Das lässt sich nicht rückgängig machen.',
+    messageSeller: 'Verkäufer kontaktieren',
+    noConversations: 'Noch keine Unterhaltungen. Schreib einem Verkäufer über seine Anzeige, um eine zu beginnen.',
   },
   it: {
     topic: 'Argomento (facoltativo)',
@@ -77,6 +94,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Rinomina',
     deleteChannelQuestion: 'Eliminare «{name}»?',
     deleteChannelWarning: "I suoi messaggi spariranno per tutti. L'operazione non si può annullare.",
+    messageSeller: 'Scrivi al venditore',
+    noConversations: 'Ancora nessuna conversazione. Scrivi a un venditore dal suo annuncio per iniziarne una.',
   },
   id: {
     topic: 'Topik (opsional)',
@@ -85,6 +104,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: 'Ganti nama',
     deleteChannelQuestion: 'Hapus “{name}”?',
     deleteChannelWarning: 'Pesan di dalamnya akan hilang untuk semua orang. Tindakan ini tidak bisa dibatalkan.',
+    messageSeller: 'Kirim pesan ke penjual',
+    noConversations: 'Belum ada percakapan. Kirim pesan ke penjual dari iklannya untuk memulai.',
   },
   zh: {
     topic: '主题（可选）',
@@ -93,6 +114,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: '重命名',
     deleteChannelQuestion: '删除“{name}”？',
     deleteChannelWarning: '其中的消息将对所有人消失，且无法撤销。',
+    messageSeller: '联系卖家',
+    noConversations: '还没有对话。在商品页联系卖家即可开始。',
   },
   ja: {
     topic: 'トピック（任意）',
@@ -101,6 +124,8 @@ const CHAT_TEXT: Readonly<Record<AppLocale, ChatText>> = {
     renameChannel: '名前を変更',
     deleteChannelQuestion: '「{name}」を削除しますか？',
     deleteChannelWarning: 'その中のメッセージは全員から見えなくなります。元に戻せません。',
+    messageSeller: '出品者にメッセージ',
+    noConversations: 'まだ会話はありません。出品ページから出品者にメッセージを送って始めましょう。',
   },
 };
 

@@ -138,7 +138,7 @@ describe('generated UI in the user language', () => {
     expect(file(project, 'lib/features/expenses/expenses_screen.dart')).toContain("addLabel: 'Add expense'");
     // "1,250.50" is how an English speaker types a number: commas group thousands (a lone "12,5" still reads 12.5).
     const form = file(project, 'lib/core/records/record_form.dart');
-    expect(form).toContain("if (value.contains('.') || RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {");
+    expect(form).toContain("if (value.contains('.') ||\n        RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {");
     expect(form).toContain('return text;\n  }');
     // Editing an amount shows "12.5" or "50000", never "50000.0".
     expect(file(project, 'lib/features/expenses/expenses_form_screen.dart')).toContain(

@@ -6,6 +6,7 @@
  * user's when its `senderId` is theirs: names change, ids do not.
  */
 import { requireEntity, type AppPlan, type EntityField, type EntityPlan } from '../plan/app-plan';
+import { LISTING_CHAT_OPTION } from '../plan/chat-channels';
 import type { FeatureContext } from './archetype';
 import { profileStoreOf } from './profile.archetype';
 
@@ -31,6 +32,8 @@ export interface ChatShape {
   channelField?: EntityField;
   profile?: ReturnType<typeof profileStoreOf>;
   defaultSender: string;
+  /** The channels are the listings people post (`LISTING_CHAT_OPTION`): chats with their sellers. */
+  aboutListings: boolean;
 }
 
 function chatFields(entity: EntityPlan, skip: EntityField | undefined): ChatFields {
@@ -69,5 +72,16 @@ export function chatShape(ctx: FeatureContext): ChatShape {
     channelField: link?.field,
     profile: profileStoreOf(ctx.plan),
     defaultSender: CHAT_DEFAULT_SENDER,
+    aboutListings: link !== undefined && ctx.feature.options[LISTING_CHAT_OPTION] === true,
   };
+}
+
+/** The chat about `entity`'s listings, when the app's chat is about them: their detail messages the seller. */
+export function listingChatOf(plan: AppPlan, entity: EntityPlan): FeatureContext | undefined {
+  const feature = plan.features.find(
+    (candidate) => candidate.archetype === 'chat' && candidate.options[LISTING_CHAT_OPTION] === true,
+  );
+  if (!feature) return undefined;
+  const ctx = { plan, feature };
+  return chatShape(ctx).channel?.className === entity.className ? ctx : undefined;
 }

@@ -12,11 +12,12 @@
 import type { GeneratedFile } from '../app-spec';
 import type { BackendKind } from '../plan/app-plan';
 import { packages } from '../data/package-versions';
-import { dartString, singleLine } from '../dart-string';
+import { dartString, singleLine, withArticle } from '../dart-string';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { authServiceDecl } from './auth.archetype';
 import { channelListDart, roomScreenClass, roomScreenPath } from './chat-channels.lib-dart';
 import { controllerDart, conversationScreenDart } from './chat-conversation.lib-dart';
+import { listingChatsDart, LISTINGS_PARAM } from './chat-listings.lib-dart';
 import {
   hasLiveMessages,
   hasSignedInUserId,
@@ -25,7 +26,8 @@ import {
   liveMessagesFile,
   SIGNED_IN_USER_ID_FUNCTION,
 } from './chat-feeds.lib-dart';
-import { CHAT_DEFAULT_SENDER, chatShape } from './chat-shape';
+import { CHAT_DEFAULT_SENDER, type ChatShape, chatShape } from './chat-shape';
+import { chatText } from '../ui-text-chat';
 import { chatTestDart } from './chat.test-dart';
 
 /** README: what deleting a channel does to its messages, per backend. */
@@ -60,6 +62,23 @@ const OWN_MESSAGES_RULE: Readonly<Record<BackendKind, string>> = {
   graphql: ' The server should check that `senderId` is the signed-in account before storing a message.',
 };
 
+/** README: a chat about listings (`LISTING_CHAT_OPTION`), and who reads its messages for now. */
+function listingReadme(ctx: FeatureContext, shape: ChatShape): string {
+  const listing = shape.channel;
+  if (!listing) return '';
+  const plural = listing.pluralLabel.toLowerCase();
+  const one = listing.label.toLowerCase();
+  const deletion =
+    ctx.plan.backend === 'supabase'
+      ? `Deleting a ${one} deletes its messages too (\`on delete cascade\`).`
+      : `Deleting a ${one} leaves its messages in Firestore, unlisted (clean them up with a Cloud Function if you need them gone).`;
+  const readers =
+    ctx.plan.backend === 'firebase'
+      ? 'the Firestore rules let every signed-in user read every message'
+      : 'the row level security policies let every signed-in user read every message';
+  return `Each message keeps the id of the ${one} it is about in \`${shape.channelField?.name}\` (${plural} are \`${listing.className}\`, table \`${listing.tableName}\`): the detail of ${withArticle(one)} someone else posted offers "${chatText(ctx.plan).messageSeller}", which opens its conversation, and the chat's first screen lists the conversations the user takes part in (about ${plural} they posted, or that they wrote about), titled with the ${one}'s title and newest first. Everyone who writes about ${withArticle(one)} shares its one conversation with the seller. ${deletion} Privacy: for now ${readers}, so conversations are not private; before launch, restrict reading to the seller and the buyer (e.g. one channel per ${one} and buyer, checked in the rules).`;
+}
+
 /** README: how the conversation polls, for the backends without pushes. */
 function pollNote(backend: BackendKind, channels: boolean): string {
   if (backend !== 'rest' && backend !== 'graphql') {
@@ -83,7 +102,10 @@ function files(ctx: FeatureContext): GeneratedFile[] {
   const test = { path: ctx.feature.paths.test, content: chatTestDart(ctx, shape) };
   const screens = shape.channel
     ? [
-        { path: ctx.feature.paths.screen, content: channelListDart(ctx, shape) },
+        {
+          path: ctx.feature.paths.screen,
+          content: shape.aboutListings ? listingChatsDart(ctx, shape) : channelListDart(ctx, shape),
+        },
         {
           path: roomScreenPath(ctx),
           content: conversationScreenDart(ctx, shape, roomScreenClass(ctx), roomScreenPath(ctx)),
@@ -119,8 +141,9 @@ export const chatArchetype: ArchetypeTemplate = {
   screenBuilder(ctx) {
     const shape = chatShape(ctx);
     const auth = authServiceDecl(ctx.plan);
+    const channels = shape.aboutListings ? LISTINGS_PARAM : 'channels';
     const args: string[] = shape.channel
-      ? [`channels: services.${shape.channel.collection}`, `messages: services.${shape.message.collection}`]
+      ? [`${channels}: services.${shape.channel.collection}`, `messages: services.${shape.message.collection}`]
       : [`repository: services.${shape.message.collection}`];
     if (hasLiveMessages(ctx.plan.backend)) {
       args.push(shape.channel ? `liveMessages: ${LIVE_MESSAGES_FUNCTION}` : `updates: ${LIVE_MESSAGES_FUNCTION}()`);
@@ -151,9 +174,11 @@ export const chatArchetype: ArchetypeTemplate = {
       ...(auth ? ['the signed-in email'] : []),
       '`me`',
     ].join(', else ');
-    const where = shape.channel
-      ? `Messages belong to ${shape.channel.pluralLabel.toLowerCase()} (\`${shape.channel.className}\`, table \`${shape.channel.tableName}\`: a name and an optional topic); each message keeps its \`${shape.channelField?.name}\`. The first screen lists them, and tapping one opens its conversation; each one's menu renames it or, after a confirmation, deletes it. ${CHANNEL_DELETION[ctx.plan.backend]}`
-      : 'All messages form one conversation.';
+    const where = shape.aboutListings
+      ? listingReadme(ctx, shape)
+      : shape.channel
+        ? `Messages belong to ${shape.channel.pluralLabel.toLowerCase()} (\`${shape.channel.className}\`, table \`${shape.channel.tableName}\`: a name and an optional topic); each message keeps its \`${shape.channelField?.name}\`. The first screen lists them, and tapping one opens its conversation; each one's menu renames it or, after a confirmation, deletes it. ${CHANNEL_DELETION[ctx.plan.backend]}`
+        : 'All messages form one conversation.';
     const idField = shape.fields.senderId?.name;
     const owner = idField
       ? auth
@@ -175,7 +200,9 @@ export const chatArchetype: ArchetypeTemplate = {
     ].join('\n');
   },
   summary: (ctx) =>
-    chatShape(ctx).channel
-      ? `${singleLine(ctx.feature.names.label)}: a list of channels, each opening a conversation that updates on its own, with a composer that sends through the backend.`
-      : `${singleLine(ctx.feature.names.label)}: a conversation that updates on its own, newest message at the bottom, with a composer that sends through the backend.`,
+    chatShape(ctx).aboutListings
+      ? `${singleLine(ctx.feature.names.label)}: the conversations with sellers and buyers about ${chatShape(ctx).channel?.pluralLabel.toLowerCase()}, each updating on its own; a listing someone else posted opens its conversation from its detail.`
+      : chatShape(ctx).channel
+        ? `${singleLine(ctx.feature.names.label)}: a list of channels, each opening a conversation that updates on its own, with a composer that sends through the backend.`
+        : `${singleLine(ctx.feature.names.label)}: a conversation that updates on its own, newest message at the bottom, with a composer that sends through the backend.`,
 };

@@ -14,6 +14,9 @@ import { roomScreenClass, roomScreenPath } from './chat-channels.lib-dart';
 import type { ChatShape } from './chat-shape';
 import { relativeTestImport } from './feature-dart.shared';
 import { sampleKeyword } from './sample-keyword';
+import { RECORDS_DIR } from './records-library';
+
+const RECORD_DETAIL_PATH = `${RECORDS_DIR}/record_detail_screen.dart`;
 
 export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
   const pkg = ctx.plan.packageName;
@@ -61,6 +64,7 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     ...(f.senderId ? ['package:shared_preferences/shared_preferences.dart'] : []),
     ...(channel ? [packageUri(pkg, channel.paths.model), packageUri(pkg, roomScreenPath(ctx))] : []),
     ...(profile ? [packageUri(pkg, profile.storePath)] : []),
+    ...(shape.aboutListings ? [packageUri(pkg, RECORD_DETAIL_PATH)] : []),
   ].sort();
   const support = [
     relativeTestImport(testPath, FAKE_REPOSITORIES_PATH),
@@ -74,8 +78,56 @@ export function chatTestDart(ctx: FeatureContext, shape: ChatShape): string {
     final sent = saved.singleWhere((message) => message.${f.text.name} == 'Hello there');
     expect(sent.${f.sender.name}, ${dartString(shape.defaultSender)});${f.senderId ? `\n    expect(sent.${f.senderId.name}, isNotEmpty);` : ''}`
     : '';
-  const channelTest =
-    channel && channelField
+  const listingTest =
+    shape.aboutListings && channel && channelField && f.senderId
+      ? `
+
+  testWidgets('lists the conversations the user wrote in', (tester) async {
+    ${channelKeyword} other = ${sampleEntity(channel, 2)};
+    final messages = InMemory${E}Repository(
+      seed: [${seeded(1)}, ${seeded(2)}],
+    );
+    await tester.pumpWidget(MaterialApp(
+      home: ${S}(
+        listings: InMemory${channel.className}Repository(seed: [channel, other]),
+        messages: messages,
+        currentUserId: ${sampleValue(f.senderId, 1)},
+      ),
+    ));
+    await tester.pumpAndSettle();
+    // Sample 2 is another user's message about the other ${channel.label.toLowerCase()}.
+    expect(find.text(channel.${channel.titleField}), findsOneWidget);
+    expect(find.text(other.${channel.titleField}), findsNothing);
+    expect(find.text(${text1}), findsOneWidget);
+
+    await tester.tap(find.text(channel.${channel.titleField}));
+    await tester.pumpAndSettle();
+    expect(find.text(${text1}), findsOneWidget);
+    expect(find.text(${sampleValue(f.text, 2)}), findsNothing);
+  });
+
+  testWidgets('offers the chat with the seller', (tester) async {
+    ${channel.className}? opened;
+    await tester.pumpWidget(MaterialApp(
+      home: RecordDetailScreen<${channel.className}>(
+        item: channel,
+        titleOf: (item) => item.displayTitle,
+        detailsOf: (item) => const [],
+        onEdit: (item) async => null,
+        onDelete: (item) async => false,
+        createdByMe: false,
+        onMessage: (context, item) async {
+          opened = item;
+        },
+      ),
+    ));
+    await tester.tap(find.text(${dartString(c.messageSeller)}));
+    expect(opened, channel);
+  });`
+      : '';
+  const channelTest = shape.aboutListings
+    ? listingTest
+    : channel && channelField
       ? `
 
   testWidgets('opening a ${channel.label.toLowerCase()} shows its messages only', (tester) async {

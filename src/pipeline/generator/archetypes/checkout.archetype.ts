@@ -636,7 +636,9 @@ ${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, 
                                 IconButton(
                                   tooltip: ${dartString(t.removeOne)},
                                   icon: const Icon(Icons.remove_circle_outline),
-                                  onPressed: _paying ? null : () => cart.removeOne(line.product),
+                                  onPressed: _paying
+                                      ? null
+                                      : () => cart.removeOne(line.product),
                                 ),
                                 IconButton(
                                   tooltip: ${dartString(t.addOne)},

@@ -55,6 +55,9 @@ import {
   type ReferenceLink,
 } from './reference-dart';
 import { sampleKeyword } from './sample-keyword';
+import { chatArchetype } from './chat.archetype';
+import { listingChatOf } from './chat-shape';
+import { chatText } from '../ui-text-chat';
 
 /** Relative import from a file in `lib/features/<id>/` to a root-relative `lib/…` path. */
 export function fromFeatureDir(rootPath: string): string {
@@ -375,6 +378,9 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   if (group) options.push(`      groupOf: (item) => item.${group.name},`);
   if (date?.required) options.push(`      sectionOf: (item) => formatMonth(item.${date.name}),`);
   options.push(...summaryOption(summaryOf(entity, t, r)));
+  // A listing the chat is about: its detail messages the seller.
+  const chat = listingChatOf(ctx.plan, entity)?.feature;
+  if (chat) options.push(`      onMessage: ${links.length ? 'widget.' : ''}chat?.open,`);
   const details = entity.fields.map((field) => detailLine(field, shownText(field, links, t))).join('\n');
   const needsFormatters = usesFormatters(entity.fields);
   const imports = [
@@ -386,6 +392,7 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
     ...(needsFormatters ? [`import '${fromFeatureDir(FORMATTERS_PATH)}';`] : []),
     ...(links.length ? [`import '${fromFeatureDir(RECORD_TITLES_PATH)}';`] : []),
     ...targetPaths(links).map((path) => `import '${fromFeatureDir(path)}';`),
+    ...(chat ? [`import '${chat.paths.screen.replace('lib/features/', '../')}';`] : []),
   ].sort();
   // With references the screen keeps the other lists' titles in its state, loaded with its records.
   const source = links.length ? 'widget.' : '';
@@ -410,14 +417,21 @@ ${imports.join('\n')}
 /// ${entity.pluralLabel}: the list, with add, open, edit and delete.`;
   const statics = `  static const String title = ${dartString(ctx.feature.names.label)};
   static const String routeName = '${ctx.feature.route}';`;
+  const onMessage = chat
+    ? `
+
+  /// The chat whose conversation about an item its detail opens
+  /// ("${chatText(ctx.plan).messageSeller.replace(/"/g, "'")}"); null offers none.
+  final ${chat.classes.screen}? chat;`
+    : '';
   if (!links.length) {
     return `${header}
 class ${screen} extends StatelessWidget {
-  const ${screen}({super.key, required this.repository});
+${chat ? constructorDart(screen, ['super.key', 'required this.repository', 'this.chat']) : `  const ${screen}({super.key, required this.repository});`}
 
 ${statics}
 
-  final ${E}Repository repository;
+  final ${E}Repository repository;${onMessage}
 
   @override
   Widget build(BuildContext context) {
@@ -426,7 +440,7 @@ ${list}
 }
 `;
   }
-  const params = ['super.key', 'required this.repository', ...repositoryParams(links)];
+  const params = ['super.key', 'required this.repository', ...repositoryParams(links), ...(chat ? ['this.chat'] : [])];
   return `${header}
 class ${screen} extends StatefulWidget {
 ${constructorDart(screen, params)}
@@ -436,7 +450,7 @@ ${statics}
   final ${E}Repository repository;
 
   /// The lists its ${lower(entity.pluralLabel)} refer to.
-${repositoryFields(links)}
+${repositoryFields(links)}${onMessage}
 
   @override
   State<${screen}> createState() => _${screen}State();
@@ -1062,7 +1076,13 @@ export const entityArchetype: ArchetypeTemplate = {
   files(ctx): GeneratedFile[] {
     const entity = requireEntity(ctx.plan, ctx.feature);
     return [
-      ...recordsLibraryFiles(ctx.plan, showsCreator(ctx.plan)),
+      ...recordsLibraryFiles(
+        ctx.plan,
+        showsCreator(ctx.plan),
+        ctx.plan.entities.some((other) => listingChatOf(ctx.plan, other))
+          ? chatText(ctx.plan).messageSeller
+          : undefined,
+      ),
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },
       { path: ctx.feature.paths.test, content: testDart(ctx, entity) },
@@ -1073,7 +1093,10 @@ export const entityArchetype: ArchetypeTemplate = {
   screenBuilder(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
     const others = serviceArgs(referenceLinks(ctx.plan, entity));
-    return `${ctx.feature.classes.screen}(repository: services.${entity.collection}${others})`;
+    const chat = listingChatOf(ctx.plan, entity);
+    // The chat screen opens the conversation, as from its own list.
+    const withChat = chat ? `, chat: ${chatArchetype.screenBuilder(chat)}` : '';
+    return `${ctx.feature.classes.screen}(repository: services.${entity.collection}${others}${withChat})`;
   },
   summary(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);

@@ -90,7 +90,8 @@ function parseDecimalDart(money: MoneyFormat): string {
     return `  /// Reads "1,250.5" and "1250.5" (commas grouping thousands) as well as a decimal comma ("12,5").
   static double? parseDecimal(String text) {
     var value = text.trim().replaceAll(' ', '');
-    if (value.contains('.') || RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {
+    if (value.contains('.') ||
+        RegExp(r'^-?\\d{1,3}(,\\d{3})+$').hasMatch(value)) {
       value = value.replaceAll(',', '');
     } else {
       value = value.replaceAll(',', '.');
@@ -190,12 +191,19 @@ ${SAFE_NOTIFY_DART}
 `;
 }
 
+/** The doc of the list and detail screens' `onMessage` (a chat about listings). */
+const MESSAGE_DOC = `
+
+  /// Opens the conversation with whoever posted [item] (a listing's seller);
+  /// the detail offers it on records the signed-in user did not post. Null
+  /// where the records have no chat.`;
+
 /**
  * The list screen; with \`posted\` (\`record-owner.ts\` \`showsCreator\`) a
  * [PostedRecords] repository's records offer delete only to their creator
  * and say which are the user's own.
  */
-function listScreenDart(t: UiText, r: RecordText, posted = false): string {
+function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false): string {
   const createdByMe = posted
     ? `
 
@@ -273,7 +281,7 @@ class RecordListScreen<T> extends StatefulWidget {
     this.filters = const [],
     this.groupOf,
     this.sectionOf,
-    this.loadFirst,
+    this.loadFirst,${chat ? '\n    this.onMessage,' : ''}
   });
 
   final String title;
@@ -307,7 +315,7 @@ class RecordListScreen<T> extends StatefulWidget {
 
   /// Loaded before every (re)load of the records, e.g. the titles of the
   /// records they refer to.
-  final Future<void> Function()? loadFirst;
+  final Future<void> Function()? loadFirst;${chat ? `${MESSAGE_DOC}\n  final Future<void> Function(BuildContext context, T item)? onMessage;` : ''}
 
   @override
   State<RecordListScreen<T>> createState() => _RecordListScreenState<T>();
@@ -448,7 +456,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
           titleOf: widget.titleOf,
           detailsOf: widget.detailsOf,
           onEdit: _openForm,
-          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}
+          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}${chat ? '\n          onMessage: widget.onMessage,' : ''}
         ),
       ),
     );
@@ -575,7 +583,7 @@ ${tile}
  * The detail screen; with \`posted\`, edit and delete only for the record's
  * creator when the list knows it (`createdByMe`), who is told it is theirs.
  */
-function detailScreenDart(t: UiText, r: RecordText, posted = false): string {
+function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel?: string): string {
   const createdByMe = posted
     ? `
 
@@ -605,6 +613,20 @@ function detailScreenDart(t: UiText, r: RecordText, posted = false): string {
               title: Text(${dartString(r.postedByYou)}),
             ),`
     : '';
+  const chat = messageLabel !== undefined;
+  // Another user's record: write to whoever posted it.
+  const messageButton = chat
+    ? `
+          if (widget.onMessage != null && widget.createdByMe == false)
+            Padding(
+              padding: const EdgeInsets.fromLTRB(16, 8, 16, 8),
+              child: FilledButton.icon(
+                onPressed: () => widget.onMessage!(context, _item),
+                icon: const Icon(Icons.chat_bubble_outline),
+                label: const Text(${dartString(messageLabel)}),
+              ),
+            ),`
+    : '';
   return `import 'package:flutter/material.dart';
 
 /// One labelled value of a record's detail view.
@@ -624,7 +646,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
     required this.titleOf,
     required this.detailsOf,
     required this.onEdit,
-    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}
+    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}${chat ? '\n    this.onMessage,' : ''}
   });
 
   final T item;
@@ -636,7 +658,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
   final Future<T?> Function(T item) onEdit;
 
   /// Asks, then deletes; completes with whether the record is gone.
-  final Future<bool> Function(T item) onDelete;${createdByMe}
+  final Future<bool> Function(T item) onDelete;${createdByMe}${chat ? `${MESSAGE_DOC}\n  final Future<void> Function(BuildContext context, T item)? onMessage;` : ''}
 
   @override
   State<RecordDetailScreen<T>> createState() => _RecordDetailScreenState<T>();
@@ -665,7 +687,7 @@ class _RecordDetailScreenState<T> extends State<RecordDetailScreen<T>> {
         ],
       ),
       body: ListView(
-        children: [${postedLine}
+        children: [${postedLine}${messageButton}
           for (final detail in widget.detailsOf(_item))
             ListTile(
               title: Text(detail.label),
@@ -953,7 +975,8 @@ ${parseDecimalDart(money)}
   /// grouping, ${money.decimalComma ? 'a decimal comma ("12,5")' : 'a decimal point ("12.5")'}.
   static String editable(num? value) {
     if (value == null) return '';
-    final whole = value is int || (value == value.truncateToDouble() && value.abs() < 1e15);
+    final whole = value is int ||
+        (value == value.truncateToDouble() && value.abs() < 1e15);
     final text = whole ? value.toInt().toString() : value.toString();
     return ${money.decimalComma ? "text.replaceAll('.', ',')" : 'text'};
   }
@@ -967,12 +990,21 @@ export function recordFormFile(plan: Pick<AppPlan, 'locale'>): GeneratedFile {
 }
 
 /** The shared files; every entity feature lists them (identical content, written once). */
-export function recordsLibraryFiles(plan: Pick<AppPlan, 'locale'>, posted = false): GeneratedFile[] {
+export function recordsLibraryFiles(
+  plan: Pick<AppPlan, 'locale'>,
+  posted = false,
+  /** The label of the detail's action messaging a record's poster (a chat about listings), if any. */
+  messageLabel?: string,
+): GeneratedFile[] {
   const t = uiText(plan);
+  const chat = posted && messageLabel !== undefined;
   return [
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
-    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted) },
-    { path: `${RECORDS_DIR}/record_detail_screen.dart`, content: detailScreenDart(t, recordText(plan), posted) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted, chat) },
+    {
+      path: `${RECORDS_DIR}/record_detail_screen.dart`,
+      content: detailScreenDart(t, recordText(plan), posted, chat ? messageLabel : undefined),
+    },
     { path: RECORD_FORM_SCAFFOLD_PATH, content: formScaffoldDart(t) },
     recordFormFile(plan),
   ];

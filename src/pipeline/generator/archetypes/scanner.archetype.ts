@@ -228,7 +228,8 @@ class _${n.cameraView}State extends State<${n.cameraView}>
           child: ValueListenableBuilder(
             valueListenable: _controller,
             builder: (context, state, child) {
-              if (!state.isRunning || state.torchState == TorchState.unavailable) {
+              if (!state.isRunning ||
+                  state.torchState == TorchState.unavailable) {
                 return const SizedBox.shrink();
               }
               return IconButton.filledTonal(

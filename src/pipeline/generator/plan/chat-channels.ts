@@ -67,3 +67,29 @@ export function foldChatChannels<T extends LabelCandidate>(
   }
   return named.label;
 }
+
+/**
+ * The option the chat feature carries when its conversations are about what
+ * people post for sale (`record-owner.ts`): each listing is a channel, its
+ * detail screen messages the seller, and the chat lists the user's
+ * conversations. Only where the app knows each listing's creator (sign-in,
+ * Supabase or Firestore) and the user asked for no channels of their own.
+ */
+export const LISTING_CHAT_OPTION = 'aboutListings';
+
+/** The posted entities a chat can be about: a listing, a classified ad (not a social post). */
+export const CHAT_LISTING_CLASSES: ReadonlySet<string> = new Set(['Listing', 'ClassifiedAd']);
+
+/** The listing class the chat becomes about, when the app has sign-in, a chat and a posted listing. */
+export function chatListingClass(
+  candidates: readonly { archetype: ArchetypeId; entity?: { row: { className: string } } }[],
+  backend: string,
+): string | undefined {
+  if (backend !== 'firebase' && backend !== 'supabase') return undefined;
+  if (!candidates.some((candidate) => candidate.archetype === 'auth')) return undefined;
+  if (!candidates.some((candidate) => candidate.archetype === 'chat')) return undefined;
+  const listing = candidates.find(
+    (candidate) => candidate.archetype === 'entity' && CHAT_LISTING_CLASSES.has(candidate.entity?.row.className ?? ''),
+  );
+  return listing?.entity?.row.className;
+}

@@ -24,7 +24,7 @@ import {
 } from './domain-entities';
 import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS, HABIT_CHECK_ENTITY } from './domain-entities';
 import { chartSource } from './chart-source';
-import { foldChatChannels } from './chat-channels';
+import { CHANNELS_OPTION, chatListingClass, foldChatChannels, LISTING_CHAT_OPTION } from './chat-channels';
 import { mineDescriptionNouns, type MinedNouns } from './description-nouns';
 import { withCalendarEntities, type CalendarSource } from './calendar-entity';
 import { withPaymentRecords } from './payment-records';
@@ -607,6 +607,13 @@ export function planApp(spec: AppSpec): AppPlan {
   if (chat && channels) {
     const row = { ...CHANNEL_MESSAGE_ENTITY, refersTo: { channel: channels.row.className } };
     chat.entity = { key: 'ChatMessage', row, fieldsFrom: 'domain' };
+  }
+  // "Chat with the seller" beside listings: each listing is the channel of its conversation.
+  const listing = chat && !channels ? chatListingClass(merged, backendKind(spec.backend)) : undefined;
+  if (chat && listing) {
+    const row = { ...CHANNEL_MESSAGE_ENTITY, refersTo: { channel: listing } };
+    chat.entity = { key: 'ChatMessage', row, fieldsFrom: 'domain' };
+    chat.options = { ...chat.options, [CHANNELS_OPTION]: true, [LISTING_CHAT_OPTION]: true };
   }
   // "Home" with a description that names the app's screens: the first of them is that home.
   merged[0].requested.push(...vague.map((candidate) => candidate.label));

@@ -157,6 +157,35 @@ describe('supabase', () => {
     expect(readme).not.toContain('To keep rows private, add');
   });
 
+  it('adds the owner and new fields to a table an older script created, nullable', () => {
+    const sql = tableSql(plan, 'favorites');
+    expect(sql).toContain(
+      [
+        'alter table public."favorites"',
+        '  add column if not exists "user_id" uuid default auth.uid() references auth.users (id) on delete cascade,',
+        '  add column if not exists "title" text,',
+      ].join('\n'),
+    );
+    expect(sql).toContain('  add column if not exists "added_on" date,');
+    expect(sql).not.toMatch(/add column if not exists [^,;]* not null/);
+    // After the create table, before the policies that use the column.
+    expect(sql.indexOf('add column if not exists "user_id"')).toBeGreaterThan(sql.indexOf(');'));
+    expect(sql.indexOf('add column if not exists "user_id"')).toBeLessThan(sql.indexOf('create index'));
+    const shop = planApp(spec('supabase', ['Login', 'Products'], 'A shop app: staff sign in to keep the products.'));
+    expect(tableSql(shop, 'products')).toMatch(/alter table public\."products"\n {2}add column if not exists "name" text,/);
+  });
+
+  it('tells the README reader how to give rows from before an owner', () => {
+    const { readme } = backendWiring(plan);
+    expect(readme).toContain('The script can be run again');
+    expect(readme).toContain('update public."listings" set "user_id" = \'<user id>\' where "user_id" is null;');
+    expect(readme).toContain('-- or: delete from public."listings" where "user_id" is null;');
+    expect(readme).toContain('alter table public."listings" alter column "user_id" set not null;');
+    const open = backendWiring(planApp(spec('supabase', ['Notes'], 'Keep notes.'))).readme;
+    expect(open).toContain('The script can be run again');
+    expect(open).not.toContain('set not null');
+  });
+
   it('documents the owner of each table in api_contract.md', () => {
     const md = apiContractMd(plan);
     expect(md).toContain("- Owner: the signed-in user; column `user_id` defaults to `auth.uid()`");

@@ -14,6 +14,7 @@ import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
 import { senderIdField } from './chat-messages';
 import { SUPABASE_OWNER_COLUMN, hasCreator, isPersonal } from './record-owner';
+import { codeBlock } from './wiring';
 
 function tableName(entity: EntityPlan): string {
   return `public.${sqlIdentifier(entity.tableName)}`;
@@ -90,6 +91,23 @@ function ownerColumn(entity: EntityPlan): string {
   return `${column} uuid not null default auth.uid() references auth.users (id) on delete cascade`;
 }
 
+/**
+ * `alter table … add column if not exists` for every column after `id`, so
+ * re-running the script on a table an earlier version created adds the
+ * owner and the new fields. They are added nullable (only a `bool` keeps
+ * `not null default false`): existing rows have no value for them, and
+ * `not null` would make the statement fail. A row without an owner matches
+ * no `user_id = auth.uid()` check (the README says how to backfill them).
+ */
+function addMissingColumns(name: string, columns: readonly string[]): string[] {
+  if (columns.length === 0) return [];
+  const nullable = (column: string) => (column.includes(' not null default false') ? column : column.replace(' not null', ''));
+  return [
+    `alter table ${name}`,
+    columns.map((column) => `  add column if not exists ${nullable(column)}`).join(',\n') + ';',
+  ];
+}
+
 /** A personal table's policy: its owner alone sees and changes a row (the index keeps the check fast). */
 function ownerPolicies(entity: EntityPlan): string[] {
   const name = tableName(entity);
@@ -157,6 +175,34 @@ function senderPolicies(plan: AppPlan, entity: EntityPlan, roles: string): strin
   ];
 }
 
+/**
+ * README: re-running the script on a database an earlier version made adds
+ * the missing columns nullable; rows from before have no owner, which no
+ * policy lets anyone change (nor see, in a private table), so the user
+ * backfills or deletes them, then makes the owner `not null`.
+ */
+export function supabaseRerunNote(plan: AppPlan): string {
+  if (plan.entities.length === 0) return '';
+  const owned = plan.entities.find((entity) => isPersonal(plan, entity) || hasCreator(plan, entity));
+  const rerun =
+    'The script can be run again, e.g. on a database made by an earlier version of the app: it keeps existing rows, adds any missing column (nullable, since existing rows have no value for it; fill a required one with `update … set … where … is null`) and replaces the policies.';
+  if (!owned) return rerun;
+  const name = tableName(owned);
+  const column = sqlIdentifier(supabaseOwnerColumn(owned));
+  return [
+    rerun,
+    `Rows created before a table had its \`${supabaseOwnerColumn(owned)}\` column have none: no policy lets anyone change them, and a private table hides them. Give them their owner (the user’s id from Authentication → Users) or delete them, then make the column required as on a new database, e.g. for ${owned.pluralLabel}:`,
+    codeBlock(
+      'sql',
+      [
+        `update ${name} set ${column} = '<user id>' where ${column} is null;`,
+        `-- or: delete from ${name} where ${column} is null;`,
+        `alter table ${name} alter column ${column} set not null;`,
+      ].join('\n'),
+    ),
+  ].join('\n\n');
+}
+
 /** `create table` statements, RLS and a policy per entity, then the links of any cycle. */
 export function supabaseSql(plan: AppPlan): string {
   const roles = hasAuthFeature(plan) ? 'authenticated' : 'anon, authenticated';
@@ -165,8 +211,7 @@ export function supabaseSql(plan: AppPlan): string {
   const tables = creationOrder(plan).map((entity) => {
     created.add(entity.className);
     const name = tableName(entity);
-    const columns = [
-      `${sqlIdentifier('id')} text primary key`,
+    const fields = [
       ...(isPersonal(plan, entity) || hasCreator(plan, entity) ? [ownerColumn(entity)] : []),
       ...entity.fields.map((field) => {
         const link = linksOf(plan, entity).find((candidate) => candidate.field === field);
@@ -183,11 +228,13 @@ export function supabaseSql(plan: AppPlan): string {
         return referenceColumn(field);
       }),
     ];
+    const columns = [`${sqlIdentifier('id')} text primary key`, ...fields];
     const policy = sqlIdentifier(`${entity.tableName} read and write`);
     return [
       `create table if not exists ${name} (`,
       columns.map((column) => `  ${column}`).join(',\n'),
       ');',
+      ...addMissingColumns(name, fields),
       `alter table ${name} enable row level security;`,
       `drop policy if exists ${policy} on ${name};`,
       ...senderPolicies(plan, entity, roles),

@@ -11,7 +11,7 @@ import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { packages } from '../package-versions';
 import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
 import { hasCreator, isPersonal, ownershipSentence } from './record-owner';
-import { supabaseOwnerColumn, supabaseSql } from './supabase-sql';
+import { supabaseOwnerColumn, supabaseRerunNote, supabaseSql } from './supabase-sql';
 import { NETWORK_PERMISSIONS, codeBlock, dartClassLine, dartImports, entityImports, type BackendWiring } from './wiring';
 
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
@@ -182,6 +182,7 @@ function readme(plan: AppPlan): string {
     '1. Create a Supabase project, open the SQL editor and run:',
     codeBlock('sql', supabaseSql(plan)),
     rlsNote,
+    supabaseRerunNote(plan),
     '2. Run the app with the project URL and anon key (Project Settings → API); the app stops at start-up with an error naming any value that is missing:',
     codeBlock(
       'sh',
@@ -190,7 +191,9 @@ function readme(plan: AppPlan): string {
     'Pass the same `--dart-define` flags to `flutter build`. The anon key is meant to ship in apps; never put the service-role key in the app.',
     SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function supabaseWiring(plan: AppPlan): BackendWiring {
