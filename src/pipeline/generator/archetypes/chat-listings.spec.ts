@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppSpec, GeneratedFile } from '../app-spec';
+import type { AppSpec } from '../app-spec';
 import { generateFlutterProject } from '../flutter-project.generator';
 import { planApp } from '../plan/plan-app';
-import { bracketProblem } from '../testing/dart-brackets';
-import { unresolvedImports } from '../testing/project-checks';
 import { supabaseSql } from '../data/backends/supabase-sql';
-import { dartFiles, expectParses, fileContent } from './testing/archetype-spec-helpers';
+import { expectParses, expectSoundProject, fileContent } from './testing/archetype-spec-helpers';
 
 const MERCADILLO: AppSpec = {
   slug: 'mercadillo',
@@ -27,14 +25,6 @@ const MARKET: AppSpec = {
   backend: 'supabase',
   features: ['auth', 'listings', 'chat'],
 };
-
-function expectSoundProject(files: readonly GeneratedFile[]): void {
-  const brackets = dartFiles(files)
-    .map((file) => [file.path, bracketProblem(file.content)] as const)
-    .filter(([, problem]) => problem !== null);
-  expect(brackets).toEqual([]);
-  expect(unresolvedImports(files)).toEqual([]);
-}
 
 describe('a chat about listings', () => {
   it('makes each ad the channel of its messages in the plan', () => {

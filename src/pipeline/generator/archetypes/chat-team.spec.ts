@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AppSpec, GeneratedFile } from '../app-spec';
+import type { AppSpec } from '../app-spec';
 import { generateFlutterProject } from '../flutter-project.generator';
 import { planApp } from '../plan/plan-app';
-import { bracketProblem } from '../testing/dart-brackets';
-import { unresolvedImports } from '../testing/project-checks';
 import { supabaseSql } from '../data/backends/supabase-sql';
 import { graphqlSchema, openApiYaml } from '../docs/api-docs';
 import { chatText } from '../ui-text-chat';
-import { BACKENDS, appSpec, dartFiles, expectParses, fileContent } from './testing/archetype-spec-helpers';
+import { BACKENDS, appSpec, expectParses, expectSoundProject, fileContent } from './testing/archetype-spec-helpers';
 
 /** A team chat with channels, a profile that signs messages and a camera: the app the chat rework is for. */
 function teamChat(backend: string, features = ['login', 'chat', 'channels', 'profile', 'camera']): AppSpec {
@@ -20,14 +18,6 @@ function teamChat(backend: string, features = ['login', 'chat', 'channels', 'pro
     backend,
     features,
   };
-}
-
-function expectSoundProject(files: readonly GeneratedFile[]): void {
-  const brackets = dartFiles(files)
-    .map((file) => [file.path, bracketProblem(file.content)] as const)
-    .filter(([, problem]) => problem !== null);
-  expect(brackets).toEqual([]);
-  expect(unresolvedImports(files)).toEqual([]);
 }
 
 describe('TeamChat, the whole project', () => {

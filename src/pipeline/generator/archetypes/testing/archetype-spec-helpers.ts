@@ -19,6 +19,8 @@ import { RESERVED_CLASS_NAMES } from '../../plan/reserved-class-names';
 import type { ArchetypeTemplate, FeatureContext } from '../archetype';
 import { RECORD_REPOSITORY_PATH } from '../records-library';
 import { needsUserMessage, USER_MESSAGE_PATH } from '../records-user-message';
+import { bracketProblem } from '../../testing/dart-brackets';
+import { unresolvedImports } from '../../testing/project-checks';
 
 export const BACKENDS = ['none', 'firebase', 'supabase', 'rest', 'graphql'] as const;
 
@@ -295,4 +297,13 @@ export async function expectSoundFeature(template: ArchetypeTemplate, ctx: Featu
   expectServicesWired(template, ctx);
   expect(template.summary(ctx).length).toBeGreaterThan(10);
   expect(template.summary(ctx)).not.toMatch(/[\n\r]/);
+}
+
+/** A whole generated project: every Dart file's brackets balance and every import resolves. */
+export function expectSoundProject(files: readonly GeneratedFile[]): void {
+  const brackets = dartFiles(files)
+    .map((file) => [file.path, bracketProblem(file.content)] as const)
+    .filter(([, problem]) => problem !== null);
+  expect(brackets).toEqual([]);
+  expect(unresolvedImports(files)).toEqual([]);
 }
