@@ -130,7 +130,13 @@ export class JobRunStore {
       data: { status, error, progress },
     });
     if (status !== 'waiting_approval') await this.finishJob(slug, status, error);
-    this.events.emit(EVENTS.jobFinished, { slug, team_id: job.team_id, status, error } satisfies JobFinishedEvent);
+    // Awaited: when a cancel answers 200, the job's open checkpoints are already closed.
+    await this.events.emitAsync(EVENTS.jobFinished, {
+      slug,
+      team_id: job.team_id,
+      status,
+      error,
+    } satisfies JobFinishedEvent);
   }
 
   async finishJob(slug: string, status: JobStatus, error: string | null = null): Promise<void> {
