@@ -317,6 +317,14 @@ describe('generateFlutterProject', () => {
     expect(readme).toMatch(/flutter pub get[\s\S]*flutter run[\s\S]*flutter test/);
   });
 
+  it('says where the docs/… files the README cites are: beside the project in the ZIP, not inside it', () => {
+    const files = generateFlutterProject({ ...awkwardSpec(), backend: 'rest' });
+    const readme = content(files, 'README.md');
+    expect(readme).toContain('`docs/openapi.yaml`');
+    expect(files.some((file) => file.path.startsWith('docs/'))).toBe(false);
+    expect(readme).toContain('are in the `docs/` folder beside this one in the export ZIP');
+  });
+
   it('escapes the app name and description in app_info.dart', () => {
     const info = content(generateFlutterProject(awkwardSpec()), 'lib/config/app_info.dart');
     expect(info).toContain(`static const String name = 'It\\'s "\\$pecial" \\\\ app with a newline */';`);

@@ -118,6 +118,9 @@ flutter run
 
 \`flutter create .\` only adds missing files; it keeps the existing \`lib/\` and \`test/\`.
 
+The design documents this README cites as \`docs/…\` (requirements, data model, API
+contract) are in the \`docs/\` folder beside this one in the export ZIP.
+
 ## Backend: ${BACKEND_NAMES[input.backend]}
 
 ${input.backendSetup.trim()}
