@@ -111,6 +111,12 @@ describe('notificationsArchetype', () => {
     expect(test).toContain("testWidgets('leaves announcements off when notifications are not allowed'");
     expect(template.readme?.(ctx)).toContain('Push Notifications');
 
+    // A message that arrives while the app is open is shown, not dropped (the system shows none then).
+    expect(push).toContain('FirebaseMessaging.onMessage.listen(_showWhileOpen);');
+    expect(push).toContain('await FlutterLocalNotificationsPlugin().show(');
+    expect(push).toContain('.setForegroundNotificationPresentationOptions(');
+    expect(template.readme?.(ctx)).toContain('While the app is open the system shows no notification');
+
     // A user sees an on/off switch, not developer output (token, topic, a button turning into "Refresh").
     const screen = fileContent(files, ctx.feature.paths.screen);
     const t = uiText(ctx.plan);

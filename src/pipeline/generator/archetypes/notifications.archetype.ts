@@ -329,13 +329,69 @@ abstract interface class ${n.push} {
 
 function firebasePushDart(n: NotificationNames, p: NotificationPaths): string {
   return `import 'package:firebase_messaging/firebase_messaging.dart';
+import 'package:flutter/foundation.dart';
+import 'package:flutter_local_notifications/flutter_local_notifications.dart';
 
+import '${fromFeatureDir(APP_INFO_PATH)}';
 import '${fileNameOf(p.push)}';
 
 /// [${n.push}] over Firebase Cloud Messaging. Firebase.initializeApp() must
 /// have run first (main() does it).
+///
+/// While the app is open the system shows no notification for a message, so
+/// this service shows it: iOS and macOS are asked to present it, and on
+/// Android it goes through flutter_local_notifications (initialised at
+/// start-up by the reminders' scheduler).
 class ${n.firebasePush} implements ${n.push} {
+  ${n.firebasePush}() {
+    if (_isApple) {
+      _messaging
+          .setForegroundNotificationPresentationOptions(
+            alert: true,
+            badge: true,
+            sound: true,
+          )
+          .catchError((Object error) {
+        debugPrint('No push banners while the app is open: $error');
+      });
+    }
+    FirebaseMessaging.onMessage.listen(_showWhileOpen);
+  }
+
   FirebaseMessaging get _messaging => FirebaseMessaging.instance;
+
+  static bool get _isApple =>
+      !kIsWeb &&
+      (defaultTargetPlatform == TargetPlatform.iOS ||
+          defaultTargetPlatform == TargetPlatform.macOS);
+
+  static const NotificationDetails _details = NotificationDetails(
+    android: AndroidNotificationDetails(
+      ${dartString(NOTIFICATIONS_PUSH_TOPIC)},
+      ${dartString(n.text.pushNotifications)},
+      importance: Importance.high,
+      priority: Priority.high,
+    ),
+  );
+
+  Future<void> _showWhileOpen(RemoteMessage message) async {
+    final notification = message.notification;
+    if (notification == null ||
+        kIsWeb ||
+        defaultTargetPlatform != TargetPlatform.android) {
+      return;
+    }
+    try {
+      await FlutterLocalNotificationsPlugin().show(
+        (message.messageId ?? '\${message.sentTime}').hashCode,
+        notification.title ?? AppInfo.name,
+        notification.body,
+        _details,
+      );
+    } catch (error) {
+      debugPrint('Could not show a push message: $error');
+    }
+  }
 
   @override
   Future<bool> requestPermission() async {

@@ -74,6 +74,7 @@ export function notificationsReadme(ctx: FeatureContext, pushTopic: string | und
       '',
       '- iOS: in Xcode enable the *Push Notifications* capability and *Background Modes → Remote notifications*, and upload an APNs authentication key in the Firebase console (Project settings → Cloud Messaging).',
       '- Android: nothing more than the `POST_NOTIFICATIONS` permission above.',
+      '- While the app is open the system shows no notification for a push message; the app shows it itself (a banner through flutter_local_notifications on Android, the foreground presentation options on iOS/macOS). The web shows none while the page has focus.',
       `- Send a test message from the Firebase console (Messaging → New campaign → Notifications) to the topic \`${pushTopic}\`. To reach one device instead, read its token with \`FirebaseMessaging.instance.getToken()\` (the app does not show it to users).`,
     );
   }
