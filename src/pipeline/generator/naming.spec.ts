@@ -19,6 +19,13 @@ describe('identifiers from words in any language', () => {
     expect(snakeCase(label)).toBe(id);
   });
 
+  it('keeps a one-letter word of a class name a word of its own', () => {
+    expect(snakeCase('RequestARide')).toBe('request_a_ride');
+    expect(snakeCase('PlanA')).toBe('plan_a');
+    expect(snakeCase('QRCode')).toBe('qr_code');
+    expect(snakeCase('DogWalk')).toBe('dog_walk');
+  });
+
   it('spells German umlauts out in class names, keeping their capitals', () => {
     expect(asciiLetters('Ärzte Öl Übung')).toBe('Aerzte Oel Uebung');
     expect(featureClassName(featureId('Spaziergänge', 0))).toBe('Spaziergaenge');

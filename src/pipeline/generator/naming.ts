@@ -139,10 +139,15 @@ export function asciiLetters(text: string): string {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
-/** ASCII snake_case from any text; non-Latin letters are dropped, so the result may be empty. */
+/**
+ * ASCII snake_case from any text; non-Latin letters are dropped, so the result may be empty.
+ * A one-letter word inside a class name keeps its own part (`RequestARide` → `request_a_ride`,
+ * `QRCode` → `qr_code`).
+ */
 export function snakeCase(text: string): string {
   return asciiLetters(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');

@@ -30,6 +30,8 @@ export interface RecordText {
   noMatches: string;
   /** A shared record the signed-in user created (a listing they posted), in its list line and detail. */
   postedByYou: string;
+  /** A booking someone else made with the signed-in user (a walker's, a dentist's), in its list line and detail. */
+  bookedWithYou: string;
 }
 
 const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
@@ -46,6 +48,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Something went wrong. Please try again.',
     noMatches: 'Nothing matches this filter.',
     postedByYou: 'Posted by you',
+    bookedWithYou: 'Booked with you',
   },
   vi: {
     labelValue: '{label}: {value}',
@@ -60,6 +63,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Đã xảy ra lỗi. Vui lòng thử lại.',
     noMatches: 'Không có mục nào khớp với bộ lọc này.',
     postedByYou: 'Do bạn đăng',
+    bookedWithYou: 'Được đặt với bạn',
   },
   es: {
     labelValue: '{label}: {value}',
@@ -74,6 +78,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Algo salió mal. Inténtalo de nuevo.',
     noMatches: 'Nada coincide con este filtro.',
     postedByYou: 'Publicado por ti',
+    bookedWithYou: 'Reservado contigo',
   },
   pt: {
     labelValue: '{label}: {value}',
@@ -88,6 +93,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Algo deu errado. Tente novamente.',
     noMatches: 'Nada corresponde a este filtro.',
     postedByYou: 'Publicado por você',
+    bookedWithYou: 'Agendado com você',
   },
   fr: {
     labelValue: '{label} : {value}',
@@ -102,6 +108,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: "Une erreur s'est produite. Veuillez réessayer.",
     noMatches: 'Aucun élément ne correspond à ce filtre.',
     postedByYou: 'Publié par vous',
+    bookedWithYou: 'Réservé avec vous',
   },
   de: {
     labelValue: '{label}: {value}',
@@ -116,6 +123,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
     noMatches: 'Nichts passt zu diesem Filter.',
     postedByYou: 'Von dir veröffentlicht',
+    bookedWithYou: 'Bei dir gebucht',
   },
   it: {
     labelValue: '{label}: {value}',
@@ -130,6 +138,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Qualcosa è andato storto. Riprova.',
     noMatches: 'Nessun elemento corrisponde a questo filtro.',
     postedByYou: 'Pubblicato da te',
+    bookedWithYou: 'Prenotato con te',
   },
   id: {
     labelValue: '{label}: {value}',
@@ -144,6 +153,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: 'Terjadi kesalahan. Silakan coba lagi.',
     noMatches: 'Tidak ada yang cocok dengan filter ini.',
     postedByYou: 'Diposting oleh Anda',
+    bookedWithYou: 'Dipesan dengan Anda',
   },
   zh: {
     labelValue: '{label}：{value}',
@@ -158,6 +168,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: '出了点问题，请重试。',
     noMatches: '没有符合此筛选条件的条目。',
     postedByYou: '由你发布',
+    bookedWithYou: '与你的预约',
   },
   ja: {
     labelValue: '{label}：{value}',
@@ -172,6 +183,7 @@ const RECORD_TEXT: Readonly<Record<AppLocale, RecordText>> = {
     errorOther: '問題が発生しました。もう一度お試しください。',
     noMatches: 'このフィルターに一致する項目はありません。',
     postedByYou: 'あなたの投稿',
+    bookedWithYou: 'あなたへの予約',
   },
 };
 

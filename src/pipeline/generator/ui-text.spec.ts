@@ -201,6 +201,7 @@ describe('generated UI in the user language', () => {
         name: 'Cửa hàng',
         description: 'Ứng dụng bán hàng: sản phẩm, giỏ hàng và thanh toán',
         features: ['Giỏ hàng và thanh toán'],
+        backend: 'supabase',
       }),
     );
     const dir = 'lib/features/gio_hang_va_thanh_toan/gio_hang_va_thanh_toan';
@@ -208,7 +209,8 @@ describe('generated UI in the user language', () => {
     const order = file(project, `${dir}_order_screen.dart`);
     expect(order).toContain("Text('Đã thanh toán ${formatMoney(_paid)}')");
     expect(order).not.toMatch(/formatMoney\([^)]*\)} \$\{\w+\.currency}/);
-    expect(file(project, 'README.md')).toContain('createPaymentIntent(amount.round(), currency, description)');
+    // The server prices the order in whole dong: VND has no smaller unit.
+    expect(file(project, 'README.md')).toContain("export const CURRENCY = 'vnd';\nexport const UNIT = 1;");
   });
 
   it('lets a Spanish calendar read "1.250,5" with the record screens\' parser and set "Pagado"', () => {

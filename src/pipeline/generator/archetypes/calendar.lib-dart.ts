@@ -11,7 +11,9 @@ import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import { dartText, fill, uiText, type UiText } from '../ui-text';
 import { assignmentDart, snackBarDart } from './dart-wrap';
 import type { FeatureContext } from './archetype';
-import { RECORD_FORM_PATH } from './records-library';
+import { providerLink, showsBookedWithMe } from '../data/backends/record-owner';
+import { recordText } from '../ui-text-records';
+import { BOOKED_RECORDS, RECORD_FORM_PATH, RECORD_REPOSITORY_PATH } from './records-library';
 import { USER_MESSAGE_PATH } from './records-user-message';
 import {
   RECORD_REFERENCE_FIELD_PATH,
@@ -58,6 +60,12 @@ export interface CalendarNames {
   english: boolean;
   /** Fields picked from another list (a dog walk's walker): a dropdown each in the dialog. */
   links: ReferenceLink[];
+  /**
+   * Set for bookings both parties see (`record-owner.ts` `providerLink`, on
+   * Supabase and Firestore): a booking someone else made with the user is
+   * marked, with no edit or delete.
+   */
+  booked: boolean;
   plan: AppPlan;
 }
 
@@ -82,6 +90,7 @@ export function calendarNames(ctx: FeatureContext, entity: EntityPlan): Calendar
     english: ctx.plan.locale === 'en',
     formFields: entity.fields.filter((field) => (isTextual(field) || isNumeric(field)) && !field.refersTo),
     links,
+    booked: showsBookedWithMe(ctx.plan) && providerLink(ctx.plan, entity) !== undefined,
     plan: ctx.plan,
     amount,
     dayTotal: Boolean(amount && date.required && addsUp(amount)),
@@ -673,6 +682,64 @@ function rowTrailing(n: CalendarNames): string {
                     ),`;
 }
 
+/** A row's start: the entry's time when entries are timed, else an event icon. */
+function rowLeading(n: CalendarNames): string {
+  return n.timed ? `Text(formatTime(entry.${n.date.name}))` : 'const Icon(Icons.event)';
+}
+
+/**
+ * The row of one entry of the selected day: swipe or the button deletes it,
+ * a tap edits it. With `booked`, a booking someone else made with the user
+ * is a plain row saying so instead, since only its booker changes it.
+ */
+function entryRow(n: CalendarNames, subtitleLine: string): string {
+  const editable = `                Dismissible(
+                  key: ValueKey(entry.id),
+                  direction: DismissDirection.endToStart,
+                  background: Container(
+                    color: theme.colorScheme.errorContainer,
+                    alignment: Alignment.centerRight,
+                    padding: const EdgeInsets.symmetric(horizontal: 24),
+                    child: Icon(
+                      Icons.delete_outline,
+                      color: theme.colorScheme.onErrorContainer,
+                    ),
+                  ),
+                  onDismissed: (_) => _remove(entry),
+                  child: ListTile(
+                    leading: ${rowLeading(n)},
+                    title: Text(entry.displayTitle),${subtitleLine}
+                    onTap: () => _open(entry),
+${rowTrailing(n)}
+                  ),
+                ),`;
+  if (!n.booked) return editable;
+  const amount = n.amount
+    ? `\n                    trailing: Text(${displayText(n.amount, `entry.${n.amount.name}`, n.text)}),`
+    : '';
+  return `                if (_bookedWithMe(entry))
+                  ListTile(
+                    leading: ${rowLeading(n)},
+                    title: Text(entry.displayTitle),
+                    subtitle: const Text(${dartString(recordText(n.plan).bookedWithYou)}),${amount}
+                  )
+                else
+${editable.replace(/^ {16}/gm, '                  ')}`;
+}
+
+/** The screen's `_bookedWithMe`, with `booked` (`CalendarNames`). */
+function bookedWithMeDart(E: string): string {
+  return `  /// Whether someone else booked [entry] with the signed-in user
+  /// ([${BOOKED_RECORDS}]): it is shown marked, without edit or delete, which
+  /// only its booker may do.
+  bool _bookedWithMe(${E} entry) => switch (widget.repository) {
+        final ${BOOKED_RECORDS} booked => !booked.isMine(entry.id),
+        _ => false,
+      };
+
+`;
+}
+
 /** The day header's end: what the day's entries cost together, once there are any. */
 function headerTotal(n: CalendarNames): string {
   return `
@@ -765,7 +832,7 @@ ${n.links.map((link) => `${titlesField(link, 'widget.')}\n\n`).join('')}  late f
     super.dispose();
   }
 
-${counter}  /// Adds an entry on the selected day, or edits [entry].
+${counter}${n.booked ? bookedWithMeDart(E) : ''}  /// Adds an entry on the selected day, or edits [entry].
   Future<void> _open([${E}? entry]) async {
     final result = await showDialog<${E}>(
       context: context,
@@ -869,26 +936,7 @@ ${snackBarDart('        ', dartText(n.text.couldNotSave, { error: 'userMessage(e
                   ),
                 ),
               for (final entry in entries)
-                Dismissible(
-                  key: ValueKey(entry.id),
-                  direction: DismissDirection.endToStart,
-                  background: Container(
-                    color: theme.colorScheme.errorContainer,
-                    alignment: Alignment.centerRight,
-                    padding: const EdgeInsets.symmetric(horizontal: 24),
-                    child: Icon(
-                      Icons.delete_outline,
-                      color: theme.colorScheme.onErrorContainer,
-                    ),
-                  ),
-                  onDismissed: (_) => _remove(entry),
-                  child: ListTile(
-                    leading: ${n.timed ? `Text(formatTime(entry.${n.date.name}))` : 'const Icon(Icons.event)'},
-                    title: Text(entry.displayTitle),${subtitleLine}
-                    onTap: () => _open(entry),
-${rowTrailing(n)}
-                  ),
-                ),
+${entryRow(n, subtitleLine)}
             ],
           );
         },
@@ -903,6 +951,7 @@ ${rowTrailing(n)}
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
     fromFeatureDir(USER_MESSAGE_PATH),
+    ...(n.booked ? [fromFeatureDir(RECORD_REPOSITORY_PATH)] : []),
     fileNameOf(n.controllerPath),
     fileNameOf(n.dialogPath),
     ...(n.links.length ? [fromFeatureDir(RECORD_TITLES_PATH)] : []),

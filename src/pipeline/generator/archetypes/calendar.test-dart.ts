@@ -152,6 +152,36 @@ ${expectFoundOnceDart('    ', `find.text(${dartString(fill(n.text.couldNotDelete
   });`;
 }
 
+/**
+ * With `booked` (bookings both parties see): a booking someone else made
+ * with the user says so, and neither a tap nor the delete button is offered.
+ */
+function bookedTest(n: CalendarNames): string {
+  if (!n.booked) return '';
+  const { entity, screen } = n;
+  const title = dartString(sampleTitle(entity, 2));
+  return `
+
+  testWidgets(${dartString(`marks ${withArticle(entity.label.toLowerCase())} booked with the user, who cannot change it`)}, (tester) async {
+    final sample = ${sampleEntity(entity, 2)};
+    final repository = InMemory${entity.className}Repository(seed: [sample])
+      ..othersRecords.add(sample.id);
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${screen}(repository: repository${others(n)}, initialDay: DateTime(2026, 1, 2)),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    expect(find.text(${title}), findsOneWidget);
+    expect(find.text(${dartString(recordText(n.plan).bookedWithYou)}), findsOneWidget);
+    expect(find.byTooltip(${dartString(n.text.delete)}), findsNothing);
+    await tester.tap(find.text(${title}));
+    await tester.pumpAndSettle();
+    expect(find.text(${dartString(n.text.save)}), findsNothing);
+  });`;
+}
+
 /** The reference repositories a test's screen gets, seeded with two records each. */
 function others(n: CalendarNames): string {
   return referencedTargets(n.links)
@@ -388,7 +418,7 @@ ${samples}
     await tester.pumpAndSettle();
     expect(find.text(${dartString(sampleTitle(entity, 3))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsNothing);
-  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n, recordText(plan))}${emptyReferenceTest(n)}${namedAfterTest(n)}${amountTest(n)}
+  });${editTest(n, moneyFormat(plan))}${moveAndFailTests(n, recordText(plan))}${bookedTest(n)}${emptyReferenceTest(n)}${namedAfterTest(n)}${amountTest(n)}
 }
 `;
 }

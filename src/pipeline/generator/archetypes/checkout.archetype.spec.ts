@@ -39,9 +39,14 @@ describe('checkoutArchetype', () => {
     const files = template.files(ctx);
     const payment = fileContent(files, `${ctx.feature.paths.dir}/checkout_payment.dart`);
     expect(payment).toContain('abstract interface class CheckoutPaymentProvider {');
+    // What was ordered, never an amount to charge: the server prices the items.
     expect(payment).toMatch(
-      /Future<CheckoutPaymentResult> pay\(\{\s+required double amount,\s+required String currency,\s+required String description,\s+\}\);/,
+      /Future<CheckoutPaymentResult> pay\(\{\s+required List<CheckoutOrderItem> items,\s+required String currency,\s+required double shownTotal,\s+required String description,\s+\}\);/,
     );
+    expect(payment).toContain(
+      "Map<String, Object?> toJson() => {\n        'productId': productId,\n        'quantity': quantity,",
+    );
+    expect(payment).not.toContain('required double amount,');
     expect(payment).toContain('class CheckoutDemoPaymentProvider implements CheckoutPaymentProvider');
     expect(payment).toContain('DEMO ONLY');
     const cart = fileContent(files, `${ctx.feature.paths.dir}/checkout_cart.dart`);
@@ -54,6 +59,9 @@ describe('checkoutArchetype', () => {
     expect(screen).toContain('formatMoney(_cart.total)');
     const order = fileContent(files, `${ctx.feature.paths.dir}/checkout_order_screen.dart`);
     expect(order).toContain('await widget.payments.pay(');
+    expect(order).toContain('items: cart.items,');
+    expect(order).toContain('final paid = result.amount ?? shownTotal;');
+    expect(cart).toContain('CheckoutOrderItem(productId: line.product.id, quantity: line.quantity)');
     expect(order).toContain("'Payment successful'");
     expect(order).toContain("result.message ?? 'The payment was declined.'");
     expect(template.screenBuilder(ctx)).toBe(
@@ -92,13 +100,84 @@ describe('checkoutArchetype', () => {
   });
 
   it('names the real provider and the one class to replace in the README', () => {
-    const ctx = contextFor(appSpec(['Payments']), 'checkout');
+    const ctx = contextFor(appSpec(['Payments'], { backend: 'supabase' }), 'checkout');
     const readme = template.readme?.(ctx) ?? '';
     expect(readme).toContain('flutter_stripe');
     expect(readme).toContain('in_app_purchase');
     expect(readme).toContain('PaymentsDemoPaymentProvider');
     expect(readme).toContain('lib/app_services.dart');
     expect(readme).toContain('implements PaymentsPaymentProvider');
+  });
+
+  // What the developer deploys prices the order from the product records; the app calls it as written.
+  const SERVER_PARTS: ReadonlyArray<readonly [string, readonly string[]]> = [
+    [
+      'supabase',
+      [
+        "await db.from('products').select('id, price').in('id', ids)",
+        'supabase functions deploy create-payment-intent',
+        "Supabase.instance.client.functions.invoke(\n        'create-payment-intent',",
+      ],
+    ],
+    [
+      'firebase',
+      [
+        "db.collection('products').doc(item.productId)",
+        "Number(doc.get('price'))",
+        'export const createPaymentIntent = onCall({ secrets: [stripeKey] }, async (request) => {',
+        ".httpsCallable('createPaymentIntent')",
+      ],
+    ],
+    ['rest', ['a `POST /payments/intent` route', "Uri.parse('${ApiConfig.baseUrl}/payments/intent')"]],
+    ['graphql', ['createPaymentIntent(items: [OrderItemInput!]!', 'GraphqlConnection.client.mutate(']],
+  ];
+
+  for (const [backend, snippets] of SERVER_PARTS) {
+    it(`writes the ${backend} server part that prices the order itself, and the provider calling it`, () => {
+      const readme = template.readme?.(contextFor(appSpec(['Checkout'], { backend }), 'checkout')) ?? '';
+      for (const snippet of snippets) expect(readme, snippet).toContain(snippet);
+      expect(readme).toContain('amount = priceOrder(items, currency, shownTotal, prices);');
+      expect(readme).toContain("'items': [for (final item in items) item.toJson()],");
+      expect(readme).toContain("amount: (data['amount'] as num).toDouble(),");
+      // The app never sends an amount to charge.
+      expect(readme).not.toMatch(/\(amount \* \d+\)\.round\(\)/);
+    });
+  }
+
+  it('tells an app without a backend that no server can price its orders', () => {
+    const readme = template.readme?.(contextFor(appSpec(['Checkout']), 'checkout')) ?? '';
+    expect(readme).toContain('This app has no backend');
+    expect(readme).not.toContain('priceOrder');
+    expect(readme).toContain('The checkout saves no order');
+  });
+
+  for (const backend of BACKENDS) {
+    it(`saves each paid order to the app's orders on ${backend}`, async () => {
+      const ctx = contextFor(appSpec(['Products', 'Cart', 'Orders'], { backend }), 'checkout');
+      await expectSoundFeature(template, ctx);
+      const files = template.files(ctx);
+      const order = fileContent(files, `${ctx.feature.paths.dir}/cart_order_screen.dart`);
+      expect(order).toContain('final OrderEntryRepository orders;');
+      expect(order).toMatch(/await widget\.orders\.save\(\s+OrderEntry\(\s+id: newId\(\),/);
+      expect(order).toContain('total: paid,');
+      expect(order).toContain('paymentReference: reference,');
+      expect(order).toContain("'Your order is saved in Orders.'");
+      expect(template.screenBuilder(ctx)).toBe(
+        'CartScreen(products: services.products, payments: services.cartPayments, orders: services.orderEntries)',
+      );
+      const test = fileContent(files, ctx.feature.paths.test);
+      expect(test).toContain('expect(saved.single.total, 37.5);');
+      expect(test).toContain('expect((await orders.fetchAll()).single.total, 99.0);');
+      expect(test).toContain('InMemoryOrderEntryRepository(failing: true)');
+      expect(template.readme?.(ctx)).toContain('the app saves the order to **Orders** (`OrderEntry`');
+    });
+  }
+
+  it('saves nothing when the app lists no orders', () => {
+    const ctx = contextFor(appSpec(['Checkout']), 'checkout');
+    const order = fileContent(template.files(ctx), `${ctx.feature.paths.dir}/checkout_order_screen.dart`);
+    expect(order).not.toContain('_saveOrder');
+    expect(order).not.toContain('orders');
   });
 
   it('opens the products screen from the app bar and the empty shop, and reloads on return', () => {

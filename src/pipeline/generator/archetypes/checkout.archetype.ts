@@ -14,6 +14,7 @@ import {
   isTextual,
   packageUri,
   sampleEntity,
+  sampleId,
   isDated,
   sampleValue,
   titleField,
@@ -26,6 +27,17 @@ import { callDart } from './dart-wrap';
 import type { ArchetypeTemplate, FeatureContext, ServiceDecl } from './archetype';
 import { fileNameOf, fromFeatureDir, libRelative } from './feature-dart.shared';
 import { checkoutReadme } from './checkout.readme';
+import {
+  checkoutOrders,
+  notSavedTest,
+  orderImports,
+  ordersField,
+  receiptNoteDart,
+  saveOrderDart,
+  savedOrderTest,
+  type CheckoutOrders,
+} from './checkout.orders';
+import { ORDER_FIELD_NAMES } from '../plan/checkout-data';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
 import { USER_MESSAGE_PATH } from './records-user-message';
 import { sampleKeyword } from './sample-keyword';
@@ -35,6 +47,8 @@ interface CheckoutNames {
   order: string;
   cart: string;
   line: string;
+  /** What the payment server is sent for each cart line: a product id and a quantity. */
+  item: string;
   provider: string;
   result: string;
   demo: string;
@@ -66,6 +80,7 @@ function names(ctx: FeatureContext): CheckoutNames {
     order: `${prefix}OrderScreen`,
     cart,
     line: `${cart}Line`,
+    item: `${prefix}OrderItem`,
     provider: `${prefix}PaymentProvider`,
     result: `${prefix}PaymentResult`,
     demo: `${prefix}DemoPaymentProvider`,
@@ -108,37 +123,65 @@ function priceOf(field: EntityField, item: string): string {
 }
 
 function paymentDart(n: CheckoutNames, t: UiText): string {
-  return `/// The outcome of a payment attempt.
+  return `/// One line of an order as the payment server sees it: which product and
+/// how many. No price: the server reads the price from its own records.
+class ${n.item} {
+  const ${n.item}({required this.productId, required this.quantity});
+
+  final String productId;
+  final int quantity;
+
+  Map<String, Object?> toJson() => {
+        'productId': productId,
+        'quantity': quantity,
+      };
+}
+
+/// The outcome of a payment attempt.
 class ${n.result} {
-  const ${n.result}.approved(String this.reference)
-      : approved = true,
+  const ${n.result}.approved(
+    String this.reference, {
+    required double this.amount,
+  })  : approved = true,
         message = null;
 
   const ${n.result}.declined(String this.message)
       : approved = false,
-        reference = null;
+        reference = null,
+        amount = null;
 
   final bool approved;
 
   /// The provider's id of the payment, shown on the receipt.
   final String? reference;
 
+  /// What was charged: the server's total for the items, shown and saved.
+  final double? amount;
+
   /// Why the payment failed, for the user.
   final String? message;
 }
 
-/// Charges the customer. The app is wired to [${n.demo}] in
-/// \`lib/app_services.dart\`; replace it there with a real provider
+/// Charges the customer for an order.
+///
+/// The app is wired to [${n.demo}]
+/// in \`lib/app_services.dart\`; replace it there with a real provider
 /// (see the README) before taking money.
 abstract interface class ${n.provider} {
+  /// Charges for [items]. A real provider sends the items to your server,
+  /// which prices them from its own product records: the app never says
+  /// what to charge. [shownTotal] is the total the customer saw, so the
+  /// server can decline when its total differs (a price changed meanwhile).
   Future<${n.result}> pay({
-    required double amount,
+    required List<${n.item}> items,
     required String currency,
+    required double shownTotal,
     required String description,
   });
 }
 
 /// DEMO ONLY: approves every payment after a short pause and moves no money.
+/// Without a server to price the items it charges [shownTotal].
 class ${n.demo} implements ${n.provider} {
   const ${n.demo}({this.delay = const Duration(milliseconds: 800)});
 
@@ -146,21 +189,25 @@ class ${n.demo} implements ${n.provider} {
 
   @override
   Future<${n.result}> pay({
-    required double amount,
+    required List<${n.item}> items,
     required String currency,
+    required double shownTotal,
     required String description,
   }) async {
     await Future<void>.delayed(delay);
-    if (amount <= 0) {
+    if (items.isEmpty || shownTotal <= 0) {
       return const ${n.result}.declined(${dartString(t.nothingToPay)});
     }
-    return ${n.result}.approved('DEMO-\${DateTime.now().millisecondsSinceEpoch}');
+    return ${n.result}.approved(
+      'DEMO-\${DateTime.now().millisecondsSinceEpoch}',
+      amount: shownTotal,
+    );
   }
 }
 `;
 }
 
-function cartDart(n: CheckoutNames, entity: EntityPlan, f: ProductFields, currency: string): string {
+function cartDart(n: CheckoutNames, p: CheckoutPaths, entity: EntityPlan, f: ProductFields, currency: string): string {
   const E = entity.className;
   const stock = f.stock;
   const canAdd = stock
@@ -175,6 +222,7 @@ function cartDart(n: CheckoutNames, entity: EntityPlan, f: ProductFields, curren
   return `import 'package:flutter/foundation.dart';
 
 import '${fromFeatureDir(entity.paths.model)}';
+import '${fileNameOf(p.payment)}';
 
 /// A product in the cart and how many of it.
 class ${n.line} {
@@ -202,7 +250,13 @@ class ${n.cart} extends ChangeNotifier {
   /// Number of units, all products together.
   int get count => _lines.values.fold(0, (sum, line) => sum + line.quantity);
 
-  /// The amount to charge, rounded to cents.
+  /// What the payment server is asked to price and charge.
+  List<${n.item}> get items => [
+        for (final line in _lines.values)
+          ${n.item}(productId: line.product.id, quantity: line.quantity),
+      ];
+
+  /// The total the customer sees, rounded to cents; the server charges its own.
   double get total {
     final sum = _lines.values.fold<double>(0, (sum, line) => sum + line.total);
     return (sum * 100).round() / 100;
@@ -317,28 +371,34 @@ function screenDart(
   const E = entity.className;
   const products = entity.pluralLabel.toLowerCase();
   const manage = manageProducts(ctx, entity);
+  const orders = checkoutOrders(ctx);
   const imports = [
     fromFeatureDir(FORMATTERS_PATH),
     fromFeatureDir(USER_MESSAGE_PATH),
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
+    ...(orders ? [fromFeatureDir(orders.entity.paths.repository)] : []),
     ...(manage.screenImport ? [manage.screenImport] : []),
     fileNameOf(p.cart),
     fileNameOf(p.order),
     fileNameOf(p.payment),
-  ];
+  ].sort();
   return `import 'package:flutter/material.dart';
 
 ${imports.map((uri) => `import '${uri}';`).join('\n')}
 
 class ${n.screen} extends StatefulWidget {
-  const ${n.screen}({super.key, required this.products, required this.payments});
+  const ${n.screen}({
+    super.key,
+    required this.products,
+    required this.payments,${orders ? '\n    required this.orders,' : ''}
+  });
 
   static const String title = ${dartString(ctx.feature.names.label)};
   static const String routeName = '${ctx.feature.route}';
 
   final ${E}Repository products;
-  final ${n.provider} payments;
+  final ${n.provider} payments;${orders ? ordersField(orders) : ''}
 
   @override
   State<${n.screen}> createState() => _${n.screen}State();
@@ -375,7 +435,10 @@ class _${n.screen}State extends State<${n.screen}> {
   void _openOrder() {
     Navigator.of(context).push(
       MaterialPageRoute<void>(
-        builder: (_) => ${n.order}(cart: _cart, payments: widget.payments),
+        builder: (_) => ${n.order}(
+          cart: _cart,
+          payments: widget.payments,${orders ? '\n          orders: widget.orders,' : ''}
+        ),
       ),
     );
   }${manage.method}
@@ -543,22 +606,81 @@ ${productDetails(f, entity, t)}
 `;
 }
 
-function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: ProductFields): string {
+/**
+ * `_pay`: sends the cart's items (ids and quantities, never an amount) to the provider; on approval
+ * saves the order when the app lists orders, empties the cart and shows what the server charged.
+ */
+function payMethodDart(ctx: FeatureContext, n: CheckoutNames, orders: CheckoutOrders | undefined): string {
   const t = uiText(ctx.plan);
   const description = fill(t.orderFrom, { app: singleLine(ctx.plan.displayName) });
+  const save = orders
+    ? `
+    final notSaved = await _saveOrder(lines, paid, result.reference);`
+    : '';
+  return `
+  Future<void> _pay() async {
+    final cart = widget.cart;${orders ? '\n    final lines = cart.lines;' : ''}
+    final shownTotal = cart.total;
+    setState(() {
+      _paying = true;
+      _error = null;
+    });
+    ${n.result} result;
+    try {
+      result = await widget.payments.pay(
+        items: cart.items,
+        currency: ${n.cart}.currency,
+        shownTotal: shownTotal,
+        description: ${dartString(description)},
+      );
+    } catch (error) {
+${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, { error: 'userMessage(error)' }), ';')}
+    }
+    if (!mounted) return;
+    if (!result.approved) {
+      setState(() {
+        _paying = false;
+        _error = result.message ?? ${dartString(t.paymentDeclined)};
+      });
+      return;
+    }
+    // What the server charged, which is what the receipt${orders ? ' and the order' : ''} show.
+    final paid = result.amount ?? shownTotal;${save}
+    cart.clear();
+    if (!mounted) return;
+    setState(() {
+      _paying = false;
+      _receipt = result;
+      _paid = paid;${orders ? '\n      _notSaved = notSaved;' : ''}
+    });
+  }${orders ? saveOrderDart(orders, n.line) : ''}
+`;
+}
+
+function orderDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths, f: ProductFields): string {
+  const t = uiText(ctx.plan);
+  const orders = checkoutOrders(ctx);
+  const imports = [
+    fromFeatureDir(FORMATTERS_PATH),
+    fromFeatureDir(USER_MESSAGE_PATH),
+    ...(orders ? orderImports(orders) : []),
+    fileNameOf(p.cart),
+    fileNameOf(p.payment),
+  ].sort();
   return `import 'package:flutter/material.dart';
 
-import '${fromFeatureDir(FORMATTERS_PATH)}';
-import '${fromFeatureDir(USER_MESSAGE_PATH)}';
-import '${fileNameOf(p.cart)}';
-import '${fileNameOf(p.payment)}';
+${imports.map((uri) => `import '${uri}';`).join('\n')}
 
 /// Order summary → pay → receipt, or the reason the payment failed.
 class ${n.order} extends StatefulWidget {
-  const ${n.order}({super.key, required this.cart, required this.payments});
+  const ${n.order}({
+    super.key,
+    required this.cart,
+    required this.payments,${orders ? '\n    required this.orders,' : ''}
+  });
 
   final ${n.cart} cart;
-  final ${n.provider} payments;
+  final ${n.provider} payments;${orders ? ordersField(orders) : ''}
 
   @override
   State<${n.order}> createState() => _${n.order}State();
@@ -568,38 +690,8 @@ class _${n.order}State extends State<${n.order}> {
   bool _paying = false;
   String? _error;
   ${n.result}? _receipt;
-  double _paid = 0;
-
-  Future<void> _pay() async {
-    final cart = widget.cart;
-    final amount = cart.total;
-    setState(() {
-      _paying = true;
-      _error = null;
-    });
-    ${n.result} result;
-    try {
-      result = await widget.payments.pay(
-        amount: amount,
-        currency: ${n.cart}.currency,
-        description: ${dartString(description)},
-      );
-    } catch (error) {
-${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, { error: 'userMessage(error)' }), ';')}
-    }
-    if (!mounted) return;
-    if (result.approved) cart.clear();
-    setState(() {
-      _paying = false;
-      if (result.approved) {
-        _receipt = result;
-        _paid = amount;
-      } else {
-        _error = result.message ?? ${dartString(t.paymentDeclined)};
-      }
-    });
-  }
-
+  double _paid = 0;${orders ? '\n\n  /// Why the paid order could not be saved, shown on the receipt.\n  String? _notSaved;' : ''}
+${payMethodDart(ctx, n, orders)}
   @override
   Widget build(BuildContext context) {
     final receipt = _receipt;
@@ -721,7 +813,7 @@ ${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, 
 
   Widget _buildReceipt(BuildContext context, ${n.result} receipt) {
     final theme = Theme.of(context);
-    final reference = receipt.reference;
+    final reference = receipt.reference;${orders ? '\n    final notSaved = _notSaved;' : ''}
     return Center(
       child: Padding(
         padding: const EdgeInsets.all(24),
@@ -736,7 +828,7 @@ ${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, 
             if (reference != null) ...[
               const SizedBox(height: 4),
               SelectableText(${dartText(t.paymentReference, { reference: 'reference' })}, style: theme.textTheme.bodySmall),
-            ],
+            ],${orders ? receiptNoteDart(ctx, orders) : ''}
             const SizedBox(height: 24),
             FilledButton(
               onPressed: () => Navigator.of(context).pop(),
@@ -754,24 +846,30 @@ ${callDart('      ', `result = ${n.result}.declined`, dartText(t.paymentFailed, 
 function fakesDart(ctx: FeatureContext, n: CheckoutNames, p: CheckoutPaths): string {
   return `import '${packageUri(ctx.plan.packageName, p.payment)}';
 
-/// Answers at once: approves, or declines with [declineWith]; records each charge.
+/// Answers at once: approves, or declines with [declineWith]; records the
+/// items of each request and charges [serverTotal] when set (a server
+/// pricing the items itself), else the total the customer saw.
 class ${n.fake} implements ${n.provider} {
-  ${n.fake}({this.declineWith});
+  ${n.fake}({this.declineWith, this.serverTotal});
 
   final String? declineWith;
+  final double? serverTotal;
+  final List<List<${n.item}>> requests = [];
   final List<double> charges = [];
 
   @override
   Future<${n.result}> pay({
-    required double amount,
+    required List<${n.item}> items,
     required String currency,
+    required double shownTotal,
     required String description,
   }) async {
-    charges.add(amount);
+    requests.add(items);
     final reason = declineWith;
-    return reason == null
-        ? ${n.result}.approved('TEST-\${charges.length}')
-        : ${n.result}.declined(reason);
+    if (reason != null) return ${n.result}.declined(reason);
+    final amount = serverTotal ?? shownTotal;
+    charges.add(amount);
+    return ${n.result}.approved('TEST-\${charges.length}', amount: amount);
   }
 }
 `;
@@ -798,34 +896,47 @@ function testDart(
   ].sort();
   // Samples without dates are constants (DateTime(…) is not const).
   const seedConst = entity.fields.some(isDated) ? '' : 'const ';
-  const pump = (provider: string) => `    final payments = ${provider};
-    await tester.pumpWidget(
-      MaterialApp(
-        home: ${n.screen}(
-          products: InMemory${entity.className}Repository(
-            seed: ${seedConst}[
-              ${sampleEntity(entity, 1)},
-              ${sampleEntity(entity, 2)},
-            ],
-          ),
-          payments: payments,
+  const orders = checkoutOrders(ctx);
+  const ordersRepository = orders && `InMemory${orders.entity.className}Repository`;
+  const pump = (provider: string, ordersFail = false) => `    final payments = ${provider};${
+    ordersRepository ? `\n    final orders = ${ordersRepository}(${ordersFail ? 'failing: true' : ''});` : ''
+  }
+    await payForTwo(tester, payments${orders ? ', orders' : ''});`;
+  const payForTwo = `
+
+/// Opens the shop with two products, adds both to the cart and taps Pay.
+Future<void> payForTwo(
+  WidgetTester tester,
+  ${n.fake} payments,${ordersRepository ? `\n  ${ordersRepository} orders,` : ''}
+) async {
+  await tester.pumpWidget(
+    MaterialApp(
+      home: ${n.screen}(
+        products: InMemory${entity.className}Repository(
+          seed: ${seedConst}[
+            ${sampleEntity(entity, 1)},
+            ${sampleEntity(entity, 2)},
+          ],
         ),
+        payments: payments,${orders ? '\n        orders: orders,' : ''}
       ),
-    );
-    await tester.pumpAndSettle();
+    ),
+  );
+  await tester.pumpAndSettle();
 
-    await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(0));
-    await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(1));
-    await tester.pump();
-    expect(find.text(formatMoney(${totalDart})), findsOneWidget);
-    expect(find.text(${dartString(fill(t.cartItems, { count: 2 }))}), findsOneWidget);
+  await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(0));
+  await tester.tap(find.byTooltip(${dartString(t.addToCart)}).at(1));
+  await tester.pump();
+  expect(find.text(formatMoney(${totalDart})), findsOneWidget);
+  expect(find.text(${dartString(fill(t.cartItems, { count: 2 }))}), findsOneWidget);
 
-    await tester.tap(find.byIcon(Icons.shopping_cart_checkout));
-    await tester.pumpAndSettle();
-    expect(find.text(${firstName}), findsOneWidget);
+  await tester.tap(find.byIcon(Icons.shopping_cart_checkout));
+  await tester.pumpAndSettle();
+  expect(find.text(${firstName}), findsOneWidget);
 
-    await tester.tap(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}));
-    await tester.pumpAndSettle();`;
+  await tester.tap(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}));
+  await tester.pumpAndSettle();
+}`;
   return `${imports.map((uri) => `import '${uri}';`).join('\n')}
 
 ${[fileNameOf(FAKE_REPOSITORIES_PATH), fileNameOf(p.fakes)]
@@ -839,6 +950,13 @@ ${pump(`${n.fake}()`)}
 
     expect(find.text(${dartString(t.paymentSuccessful)}), findsOneWidget);
     expect(payments.charges, [${totalDart}]);
+    // The server is told what was ordered, never what to charge.
+    final items = payments.requests.single;
+    expect(
+      items.map((item) => item.productId),
+      unorderedEquals([${[1, 2].map((i) => dartString(sampleId(entity.className, i))).join(', ')}]),
+    );
+    expect(items.map((item) => item.quantity), [1, 1]);${orders ? savedOrderTest(ctx, orders, totalDart) : ''}
 
     await tester.tap(find.text(${dartString(t.done)}));
     await tester.pumpAndSettle();
@@ -852,8 +970,16 @@ ${pump(`${n.fake}(declineWith: 'Card declined')`)}
     expect(find.text('Card declined'), findsOneWidget);
     expect(find.text(${dartString(t.paymentSuccessful)}), findsNothing);
     expect(find.text(${dartText(t.pay, { amount: `formatMoney(${totalDart})` })}), findsOneWidget);
-  });${manageTest(ctx, n, entity, f)}
-}
+  });
+
+  testWidgets('shows${orders ? ' and saves' : ''} the amount the server charged', (tester) async {
+${pump(`${n.fake}(serverTotal: 99.0)`)}
+
+    expect(find.text(${dartText(t.paid, { amount: 'formatMoney(99.0)' })}), findsOneWidget);${
+      orders ? `\n    expect((await orders.fetchAll()).single.${ORDER_FIELD_NAMES.total}, 99.0);` : ''
+    }
+  });${orders ? notSavedTest(ctx, n.fake, pump) : ''}${manageTest(ctx, n, entity, f)}
+}${payForTwo}
 `;
 }
 
@@ -863,13 +989,17 @@ function manageTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan, f
   const route = dataScreenOf(ctx.plan, ctx.feature)?.route;
   if (!route) return '';
   const action = manageDataLabel(ctx.plan, entity);
+  const orders = checkoutOrders(ctx);
   return `
 
   testWidgets(${dartString(`"${action}" opens their screen and new ones are for sale on return`)}, (tester) async {
     final products = InMemory${entity.className}Repository();
     await tester.pumpWidget(
       MaterialApp(
-        home: ${n.screen}(products: products, payments: ${n.fake}()),${standInRoutes(route, '        ')}
+        home: ${n.screen}(
+          products: products,
+          payments: ${n.fake}(),${orders ? `\n          orders: InMemory${orders.entity.className}Repository(),` : ''}
+        ),${standInRoutes(route, '        ')}
       ),
     );
     await tester.pumpAndSettle();
@@ -894,7 +1024,7 @@ function files(ctx: FeatureContext): GeneratedFile[] {
   const p = paths(ctx);
   return [
     { path: p.payment, content: paymentDart(n, uiText(ctx.plan)) },
-    { path: p.cart, content: cartDart(n, entity, f, moneyFormat(ctx.plan).currency) },
+    { path: p.cart, content: cartDart(n, p, entity, f, moneyFormat(ctx.plan).currency) },
     { path: p.order, content: orderDart(ctx, n, p, f) },
     { path: ctx.feature.paths.screen, content: screenDart(ctx, n, p, entity, f) },
     { path: p.fakes, content: fakesDart(ctx, n, p) },
@@ -925,20 +1055,39 @@ export const checkoutArchetype: ArchetypeTemplate = {
   screenBuilder(ctx) {
     const entity = requireEntity(ctx.plan, ctx.feature);
     const n = names(ctx);
-    return `${n.screen}(products: services.${entity.collection}, payments: services.${n.field})`;
+    const orders = checkoutOrders(ctx);
+    const saveTo = orders ? `, orders: services.${orders.entity.collection}` : '';
+    return `${n.screen}(products: services.${entity.collection}, payments: services.${n.field}${saveTo})`;
   },
   services,
   readme(ctx) {
     const n = names(ctx);
+    const entity = requireEntity(ctx.plan, ctx.feature);
+    const price = productFields(entity).price;
+    const orders = checkoutOrders(ctx);
     return checkoutReadme({
       label: singleLine(ctx.feature.names.label),
       provider: n.provider,
       demo: n.demo,
       result: n.result,
+      item: n.item,
       paymentFile: paths(ctx).payment,
+      orderFile: paths(ctx).order,
       field: n.field,
       currency: moneyFormat(ctx.plan).currency,
       decimalDigits: moneyFormat(ctx.plan).decimalDigits,
+      backend: ctx.plan.backend,
+      signsIn: ctx.plan.features.some((feature) => feature.archetype === 'auth'),
+      appName: singleLine(ctx.plan.displayName),
+      products: {
+        label: entity.pluralLabel,
+        table: entity.tableName,
+        priceColumn: price.column,
+        priceKey: price.name,
+      },
+      ...(orders
+        ? { orders: { label: singleLine(orders.screen.names.label), className: orders.entity.className } }
+        : {}),
     });
   },
   summary(ctx) {

@@ -20,7 +20,7 @@ import {
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
-import { hasCreator, showsCreator } from '../data/backends/record-owner';
+import { hasCreator, providerLink, showsBookedWithMe, showsCreator } from '../data/backends/record-owner';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, uiText, type UiText } from '../ui-text';
@@ -958,28 +958,28 @@ ${[...particularTests(entity, t, recordText(ctx.plan)), ...creatorTests(ctx, ent
 /**
  * A posted entity's test (a listing whose creator alone changes it,
  * \`record-owner.ts\`): another user's record offers no edit or delete, the
- * user's own does and says it is theirs.
+ * user's own does and says it is theirs; a booking both parties see gets
+ * the booked variant (`othersRecordsTest`).
  */
 function creatorTests(ctx: FeatureContext, entity: EntityPlan): string[] {
+  const booked = showsBookedWithMe(ctx.plan) && providerLink(ctx.plan, entity) !== undefined;
+  if (booked) return [othersRecordsTest(ctx, entity, true)];
   if (!showsCreator(ctx.plan) || !hasCreator(ctx.plan, entity)) return [];
+  return [othersRecordsTest(ctx, entity, false)];
+}
+
+/**
+ * The test of a list where the first sample is another user's: it offers
+ * no edit or delete. A posted list marks the user's own record (the second
+ * sample, which they may change); a list of bookings both parties see
+ * (`booked`, `record-owner.ts` `providerLink`) marks the one someone else
+ * booked with the user.
+ */
+function othersRecordsTest(ctx: FeatureContext, entity: EntityPlan, booked: boolean): string {
   const t = uiText(ctx.plan);
-  const mine = dartString(recordText(ctx.plan).postedByYou);
-  return [
-    `  testWidgets('offers edit and delete only on the records the user created',
-      (tester) async {
-    final repository = InMemory${entity.className}Repository(seed: samples)
-      ..othersRecords.add(samples.first.id);
-    await pumpScreen(tester, repository);
-
-    // Only the second sample is the user's: it alone has a delete button.
-    expect(find.byTooltip(${dartString(t.delete)}), findsOneWidget);
-    expect(find.textContaining(${mine}), findsOneWidget);
-
-    await tester.tap(find.text(${dartString(sampleTitle(entity, 1))}));
-    await tester.pumpAndSettle();
-    expect(find.byTooltip(${dartString(t.edit)}), findsNothing);
-    expect(find.byTooltip(${dartString(t.delete)}), findsNothing);
-    expect(find.text(${mine}), findsNothing);
+  const r = recordText(ctx.plan);
+  const mark = dartString(booked ? r.bookedWithYou : r.postedByYou);
+  const own = `
 
     await tester.pageBack();
     await tester.pumpAndSettle();
@@ -987,9 +987,23 @@ function creatorTests(ctx: FeatureContext, entity: EntityPlan): string[] {
     await tester.pumpAndSettle();
     expect(find.byTooltip(${dartString(t.edit)}), findsOneWidget);
     expect(find.byTooltip(${dartString(t.delete)}), findsOneWidget);
-    expect(find.text(${mine}), findsOneWidget);
-  });`,
-  ];
+    expect(find.text(${mark}), findsOneWidget);`;
+  return `  testWidgets(${dartString(booked ? 'marks the bookings made with the user, who cannot change them' : 'offers edit and delete only on the records the user created')},
+      (tester) async {
+    final repository = InMemory${entity.className}Repository(seed: samples)
+      ..othersRecords.add(samples.first.id);
+    await pumpScreen(tester, repository);
+
+    // ${booked ? 'Someone else booked the first sample with the user: only the second' : "Only the second sample is the user's: it alone"} has a delete button.
+    expect(find.byTooltip(${dartString(t.delete)}), findsOneWidget);
+    expect(find.textContaining(${mark}), findsOneWidget);
+
+    await tester.tap(find.text(${dartString(sampleTitle(entity, 1))}));
+    await tester.pumpAndSettle();
+    expect(find.byTooltip(${dartString(t.edit)}), findsNothing);
+    expect(find.byTooltip(${dartString(t.delete)}), findsNothing);
+    expect(find.text(${mark}), ${booked ? 'findsOneWidget' : 'findsNothing'});${booked ? '' : own}
+  });`;
 }
 
 /** The test's list of a reference target's samples, e.g. `savedWalkers`. */
@@ -1082,6 +1096,7 @@ export const entityArchetype: ArchetypeTemplate = {
         ctx.plan.entities.some((other) => listingChatOf(ctx.plan, other))
           ? chatText(ctx.plan).messageSeller
           : undefined,
+        showsBookedWithMe(ctx.plan),
       ),
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },

@@ -24,10 +24,26 @@ export const RECORD_REPOSITORY_PATH = 'lib/data/repositories/record_repository.d
 export const POSTED_RECORDS = 'PostedRecords';
 
 /**
- * `lib/data/repositories/record_repository.dart`; with `posted`, also the
- * interface of the shared lists whose records only their creator changes.
+ * The interface of a repository of bookings both parties see (`record-owner.ts`
+ * `showsBookedWithMe`): the user's own and the ones made with them.
  */
-export function recordRepositoryDart(posted = false): string {
+export const BOOKED_RECORDS = 'BookedRecords';
+
+/**
+ * `lib/data/repositories/record_repository.dart`; with `posted`, also the
+ * interface of the shared lists whose records only their creator changes,
+ * and with `booked` that of the bookings made with the user as well.
+ */
+export function recordRepositoryDart(posted = false, booked = false): string {
+  const bookedDart = booked
+    ? `
+/// Bookings the signed-in user made and the ones others made with them
+/// (with the profile the user created, as a walker or a dentist): only the
+/// user who made a booking may change or delete it, so [isMine] is false
+/// for a booking made with the user, which the record screens mark as such.
+abstract interface class ${BOOKED_RECORDS} implements ${POSTED_RECORDS} {}
+`
+    : '';
   const postedDart = posted
     ? `
 /// A shared list every signed-in user reads, whose records only the user
@@ -38,7 +54,7 @@ abstract interface class ${POSTED_RECORDS} {
   /// last load or save.
   bool isMine(String id);
 }
-`
+${bookedDart}`
     : '';
   return `import 'package:flutter/foundation.dart';
 
@@ -199,11 +215,31 @@ const MESSAGE_DOC = `
   /// where the records have no chat.`;
 
 /**
+ * The list screen's `_ownerNote` in an app with bookings both parties see
+ * ([BookedRecords]): the line that says a booking was made with the user,
+ * or that a shared record is the user's own post.
+ */
+function ownerNoteDart(r: RecordText): string {
+  return `
+
+  /// What the list and the detail say about whose [item] is: a booking
+  /// someone else made with the signed-in user ([${BOOKED_RECORDS}]), or the
+  /// user's own record in another shared list; null for the rest.
+  String? _ownerNote(T item) {
+    final mine = _createdByMe(item);
+    if (widget.repository is ${BOOKED_RECORDS}) {
+      return mine == false ? ${dartString(r.bookedWithYou)} : null;
+    }
+    return (mine ?? false) ? ${dartString(r.postedByYou)} : null;
+  }`;
+}
+
+/**
  * The list screen; with \`posted\` (\`record-owner.ts\` \`showsCreator\`) a
  * [PostedRecords] repository's records offer delete only to their creator
  * and say which are the user's own.
  */
-function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false): string {
+function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false, booked = false): string {
   const createdByMe = posted
     ? `
 
@@ -213,16 +249,23 @@ function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false):
   bool? _createdByMe(T item) => switch (widget.repository) {
         final ${POSTED_RECORDS} posted => posted.isMine(widget.idOf(item)),
         _ => null,
-      };`
+      };${booked ? ownerNoteDart(r) : ''}`
     : '';
+  const ownerLine = booked
+    ? `final note = _ownerNote(item);
+    final lines = [
+      if (subtitle != null && subtitle.isNotEmpty) subtitle,
+      if (note != null) note,
+    ];`
+    : `final lines = [
+      if (subtitle != null && subtitle.isNotEmpty) subtitle,
+      if (mine ?? false) ${dartString(r.postedByYou)},
+    ];`;
   const tile = posted
     ? `  Widget _tile(T item) {
     final subtitle = widget.subtitleOf?.call(item);
     final mine = _createdByMe(item);
-    final lines = [
-      if (subtitle != null && subtitle.isNotEmpty) subtitle,
-      if (mine ?? false) ${dartString(r.postedByYou)},
-    ];
+    ${ownerLine}
     return ListTile(
       leading: widget.leadingOf?.call(item, _saveFromList),
       title: Text(widget.titleOf(item)),
@@ -456,7 +499,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
           titleOf: widget.titleOf,
           detailsOf: widget.detailsOf,
           onEdit: _openForm,
-          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}${chat ? '\n          onMessage: widget.onMessage,' : ''}
+          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}${booked ? '\n          ownerNote: _ownerNote(item),' : ''}${chat ? '\n          onMessage: widget.onMessage,' : ''}
         ),
       ),
     );
@@ -581,16 +624,25 @@ ${tile}
 
 /**
  * The detail screen; with \`posted\`, edit and delete only for the record's
- * creator when the list knows it (`createdByMe`), who is told it is theirs.
+ * creator when the list knows it (`createdByMe`), who is told it is theirs;
+ * with `booked`, the list says what to tell (`ownerNote`: a booking made
+ * with the user, whose booker alone changes it).
  */
-function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel?: string): string {
+function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel?: string, booked = false): string {
+  const ownerNote = booked
+    ? `
+
+  /// Whose record this is, when the list says (a booking someone else made
+  /// with the signed-in user, or the user's own post); null otherwise.
+  final String? ownerNote;`
+    : '';
   const createdByMe = posted
     ? `
 
   /// In a shared list whose records only their creator changes, whether the
   /// signed-in user created this one: edit and delete show only then. Null
   /// where anyone may change any record.
-  final bool? createdByMe;`
+  final bool? createdByMe;${ownerNote}`
     : '';
   const actions = `IconButton(
             icon: const Icon(Icons.edit_outlined),
@@ -605,14 +657,21 @@ function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel
   const postedActions = `if (widget.createdByMe ?? true) ...[
             ${actions.replaceAll('\n', '\n  ')}
           ],`;
-  const postedLine = posted
+  const postedLine = booked
     ? `
+          if (widget.ownerNote != null)
+            ListTile(
+              leading: const Icon(Icons.person_outline),
+              title: Text(widget.ownerNote!),
+            ),`
+    : posted
+      ? `
           if (widget.createdByMe ?? false)
             const ListTile(
               leading: Icon(Icons.person_outline),
               title: Text(${dartString(r.postedByYou)}),
             ),`
-    : '';
+      : '';
   const chat = messageLabel !== undefined;
   // Another user's record: write to whoever posted it.
   const messageButton = chat
@@ -646,7 +705,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
     required this.titleOf,
     required this.detailsOf,
     required this.onEdit,
-    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}${chat ? '\n    this.onMessage,' : ''}
+    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}${booked ? '\n    this.ownerNote,' : ''}${chat ? '\n    this.onMessage,' : ''}
   });
 
   final T item;
@@ -995,15 +1054,18 @@ export function recordsLibraryFiles(
   posted = false,
   /** The label of the detail's action messaging a record's poster (a chat about listings), if any. */
   messageLabel?: string,
+  /** Whether some list holds bookings made with the user too (`record-owner.ts` `showsBookedWithMe`). */
+  booked = false,
 ): GeneratedFile[] {
   const t = uiText(plan);
   const chat = posted && messageLabel !== undefined;
+  const mark = posted && booked;
   return [
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
-    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted, chat) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted, chat, mark) },
     {
       path: `${RECORDS_DIR}/record_detail_screen.dart`,
-      content: detailScreenDart(t, recordText(plan), posted, chat ? messageLabel : undefined),
+      content: detailScreenDart(t, recordText(plan), posted, chat ? messageLabel : undefined, mark),
     },
     { path: RECORD_FORM_SCAFFOLD_PATH, content: formScaffoldDart(t) },
     recordFormFile(plan),

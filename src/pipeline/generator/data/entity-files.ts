@@ -5,11 +5,16 @@
  * interfaces come from `backends.ts`.
  */
 import type { GeneratedFile } from '../app-spec';
-import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, recordRepositoryDart } from '../archetypes/records-library';
+import {
+  BOOKED_RECORDS,
+  POSTED_RECORDS,
+  RECORD_REPOSITORY_PATH,
+  recordRepositoryDart,
+} from '../archetypes/records-library';
 import { needsUserMessage, userMessageFile } from '../archetypes/records-user-message';
 import { guessReason, isGuessed } from '../field-guesses';
 import { relativeImport } from './backends/backend-names';
-import { hasCreator, showsCreator } from './backends/record-owner';
+import { hasCreator, providerLink, showsBookedWithMe, showsCreator } from './backends/record-owner';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import {
   FAKE_REPOSITORIES_PATH,
@@ -289,17 +294,19 @@ String newId() {
 /**
  * The in-memory repository of one entity; a posted one's (\`posted\`, a
  * listing whose creator alone changes it) also tells which records another
- * user created, so tests can check the screens offer them no edit or delete.
+ * user created, so tests can check the screens offer them no edit or delete;
+ * a booked one's (\`booked\`, bookings both parties see) which bookings
+ * someone else made with the user.
  */
-function fakeRepository(entity: EntityPlan, posted = false): string {
+function fakeRepository(entity: EntityPlan, posted = false, booked = false): string {
   const name = entity.className;
-  if (posted) {
+  if (posted || booked) {
     return `class InMemory${name}Repository extends InMemoryRecords<${name}>
-    implements ${name}Repository, ${POSTED_RECORDS} {
+    implements ${name}Repository, ${booked ? BOOKED_RECORDS : POSTED_RECORDS} {
   InMemory${name}Repository({super.seed, super.failing})
       : super(idOf: (item) => item.id);
 
-  /// The ids of the records another user created; the rest are the user's.
+  /// The ids of ${booked ? 'bookings others made with the user' : 'the records another user created'}; the rest are the user's.
   final Set<String> othersRecords = {};
 
   @override
@@ -370,7 +377,15 @@ export function fakeRepositoriesDart(plan: AppPlan): string {
 
 ${IN_MEMORY_RECORDS_DART}
 
-${plan.entities.map((entity) => fakeRepository(entity, showsCreator(plan) && hasCreator(plan, entity))).join('\n\n')}
+${plan.entities
+  .map((entity) =>
+    fakeRepository(
+      entity,
+      showsCreator(plan) && hasCreator(plan, entity),
+      showsBookedWithMe(plan) && providerLink(plan, entity) !== undefined,
+    ),
+  )
+  .join('\n\n')}
 `;
 }
 
@@ -380,7 +395,7 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
     { path: FORMATTERS_PATH, content: formattersDart(plan) },
   ];
   if (plan.entities.length > 0) {
-    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart(showsCreator(plan)) });
+    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart(showsCreator(plan), showsBookedWithMe(plan)) });
     files.push({ path: JSON_FIELDS_PATH, content: jsonFieldsDart(plan) });
   }
   // Shared by every screen that loads or saves data, whichever feature it belongs to.

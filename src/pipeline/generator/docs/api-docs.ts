@@ -23,7 +23,14 @@ import {
 } from '../data/backends/backend-names';
 import { graphqlNewerSignature, newerMessagesQuery, SINCE_PARAMETER } from '../data/backends/chat-messages';
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
-import { FIRESTORE_OWNER_FIELD, hasCreator, isPersonal, serverOwnershipSentence } from '../data/backends/record-owner';
+import {
+  FIRESTORE_OWNER_FIELD,
+  hasCreator,
+  isPersonal,
+  providerBullets,
+  providerLink,
+  serverOwnershipSentence,
+} from '../data/backends/record-owner';
 import { supabaseColumn, supabaseOwnerColumn } from '../data/backends/supabase-sql';
 import { fieldDartType, isDated } from '../data/entity-dart';
 import {
@@ -384,7 +391,10 @@ function entityPaths(
   const own = plan.backend === 'rest' && isPersonal(plan, entity);
   // A posted item (a listing): everyone lists it, only its creator changes it.
   const posted = plan.backend === 'rest' && hasCreator(plan, entity);
-  const forbidden: Record<string, Json> = posted ? { '403': { $ref: '#/components/responses/Forbidden' } } : {};
+  // A booking both parties see: the provider's user reads it, and is refused a write.
+  const booked = own ? providerLink(plan, entity) : undefined;
+  const forbidden: Record<string, Json> =
+    posted || booked ? { '403': { $ref: '#/components/responses/Forbidden' } } : {};
   return {
     [restCollectionPath(entity)]: {
       get: {
@@ -392,8 +402,9 @@ function entityPaths(
         summary: own ? `List the signed-in user's ${plural}` : `List all ${plural}`,
         ...(own
           ? {
-              description:
-                "Only the items of the bearer token's user; the server sets an item's owner when it is first saved (the app sends none).",
+              description: booked
+                ? `The items of the bearer token's user, and the ones booked with a ${singleLine(booked.provider.label)} that user created (\`${booked.field.name}\`), which that user may read but not save or delete (403); the server sets an item's owner when it is first saved (the app sends none).`
+                : "Only the items of the bearer token's user; the server sets an item's owner when it is first saved (the app sends none).",
             }
           : {}),
         operationId: ids.list,
@@ -627,6 +638,15 @@ function graphqlDeleteEffect(plan: AppPlan, entity: EntityPlan): string {
   return `; ${effect.text}${effect.refused ? ' (an error with extensions.code CONFLICT, nothing deleted)' : ''}`;
 }
 
+/** Whose items a GraphQL list query returns: the bearer token's user's, and a booking's provider's too. */
+function whoseList(plan: AppPlan, entity: EntityPlan): string {
+  if (!isPersonal(plan, entity)) return '';
+  const link = providerLink(plan, entity);
+  return link
+    ? ` of the bearer token's user and those booked with a ${link.provider.label} that user created`
+    : " of the bearer token's user";
+}
+
 export function graphqlSchema(appPlan: AppPlan): string {
   // Records kept only on the device (a camera's photos) are no part of the server's contract.
   const plan = serverPlan(appPlan);
@@ -672,7 +692,7 @@ export function graphqlSchema(appPlan: AppPlan): string {
     const newer = newerMessagesQuery(plan, names.entity);
     return newer
       ? `  ${graphqlString(`All ${names.entity.pluralLabel} (${repo}.fetchAll); with arguments only those ${newer.channel ? 'of a channel ' : ''}sent at or after \`since\` (${repo}.fetchNewer, every 5 s)`)}\n  ${graphqlNewerSignature(names, newer)}: [${names.typeName}!]!`
-      : `  ${graphqlString(`All ${names.entity.pluralLabel}${isPersonal(plan, names.entity) ? " of the bearer token's user" : ''} (${repo}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`;
+      : `  ${graphqlString(`All ${names.entity.pluralLabel}${whoseList(plan, names.entity)} (${repo}.fetchAll)`)}\n  ${names.listField}: [${names.typeName}!]!`;
   });
   const mutation = entities.flatMap((names) => {
     const repo = repositoryImplementation('graphql', names.entity).className;
@@ -845,6 +865,7 @@ function entitySection(plan: AppPlan, entity: EntityPlan, graphql: GraphqlEntity
       `Repository: \`${entity.className}Repository\` (\`${entity.paths.repository}\`), implemented by \`${impl.className}\` (\`${impl.path}\`)`,
       ...deleteBullets(plan, entity),
       ...ownerBullets(plan, entity),
+      ...providerBullets(plan, entity),
     ]),
     table(
       ['Field', 'Label', 'Dart type', 'Always present', plan.backend === 'supabase' ? 'Column' : 'Kind'],

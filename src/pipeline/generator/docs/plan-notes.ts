@@ -56,7 +56,7 @@ function whyCell(plan: AppPlan, feature: PlannedFeature): string {
 function paymentRecordsNote(plan: AppPlan, entity: EntityPlan | undefined): string {
   const paid = entity?.fields.map((field) => linkTarget(plan, field)).find((target) => target !== undefined);
   const what = paid ? ` of the ${paid.pluralLabel.toLowerCase()}` : '';
-  return `a list of payment records${what} (amount, date, paid), not a checkout: nothing in the spec is sold`;
+  return `a list of payment records${what} (amount, date, paid), not a checkout: the spec sells no products from a catalogue`;
 }
 
 /**

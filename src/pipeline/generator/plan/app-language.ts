@@ -52,10 +52,10 @@ const WORDS: Readonly<Record<Exclude<AppLocale, 'zh' | 'ja'>, string>> = {
     utilisateurs clients`,
   de: `der die das und fur mit mein meine meinen ein eine einen zu von im ist auf ausgaben statistik kalender suche
     profil einstellungen aufgaben notizen anmelden anmeldung karte kamera benachrichtigungen bestellungen produkte
-    warenkorb taglichen nutzer kunden`,
+    warenkorb taglichen nutzer kunden buchen bei beim termine patienten arzt verwalten`,
   it: `il lo gli di e per con mio mia miei una uno che nel della delle applicazione spese statistiche calendario
     ricerca profilo impostazioni attivita note accedi mappa fotocamera notifiche ordini prodotti carrello
-    giornaliere utenti clienti pazienti appuntamenti dentisti promemoria`,
+    giornaliere utenti clienti pazienti appuntamenti dentisti promemoria prenota prenotazioni`,
   id: `dan untuk dengan saya yang ini itu aplikasi pengeluaran statistik kalender pencarian cari profil pengaturan
     tugas catatan masuk peta kamera notifikasi pesanan produk keranjang harian pengguna pelanggan obrolan pengingat
     pesan jadwal pembayaran`,

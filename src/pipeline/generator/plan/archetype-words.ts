@@ -255,6 +255,7 @@ export const ARCHETYPE_WORDS: readonly ArchetypeWords[] = [
       'termin',
       'termine',
       'terminbuchung',
+      'terminkalender',
       'buchung*',
       'agendamento*',
       'prenotazion*',

@@ -141,6 +141,29 @@ export function withCalendarEntities<C extends CalendarCandidate>(
 }
 
 /**
+ * A requested screen of what the description books ("Gassigänge" beside "Hundebesitzer buchen Gassigänge
+ * bei Gassigehern") is that booking calendar, as "Book dog walks with walkers" alone gets one. When the
+ * app has another calendar, the label stays a list and {@link withCalendarEntities} folds it into that one.
+ */
+export function withBookedLabels<C extends CalendarCandidate>(
+  candidates: readonly C[],
+  nouns: readonly MinedNoun[],
+): C[] {
+  // A table row the label names (a course) keeps the label's own screen.
+  const booked = nouns.find((noun) => noun.archetype === 'calendar' && noun.fieldsFrom === 'description');
+  if (!booked) return [...candidates];
+  const key = minedRef(booked).key;
+  if (candidates.some((candidate) => candidate.archetype === 'calendar' && candidate.entity?.key !== key)) {
+    return [...candidates];
+  }
+  return candidates.map((candidate) =>
+    candidate.archetype === 'entity' && candidate.origin === 'features' && candidate.entity?.key === key
+      ? { ...candidate, archetype: 'calendar', calendarOf: 'booked' }
+      : candidate,
+  );
+}
+
+/**
  * "Reservas" next to "Reservar pistas de pádel": the bookings are the described court bookings (court,
  * date, price, paid) rather than a salon's customer and service. Only a dated booking the description
  * built itself, and only when it names no parties: "Clients book haircuts with stylists" already gives

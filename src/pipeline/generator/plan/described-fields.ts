@@ -12,6 +12,7 @@ import type { FieldType } from './app-plan';
 import { PERSON_SHAPE, parseFieldSpecs } from './domain-entities';
 import { lex, readText, type Phrase } from './description-sentences';
 import { FIELD_WORDS, HEAD_FIRST_LOCALES, PERSON_WORDS, wordRoles } from './description-words';
+import { isGermanAgentNoun } from './german-agent-nouns';
 import { singularNoun } from './noun-inflection';
 
 export interface DescribedField {
@@ -95,7 +96,11 @@ export function bookingParties(description: string): BookingParties {
       ? lowerCamel([whole])
       : singularNoun(phrase.words[headFirst ? 0 : phrase.words.length - 1].text, locale);
     if (!/^[a-z][A-Za-z]*$/.test(head)) continue;
-    const person = PERSON_WORDS.has(whole) || PERSON_WORDS.has(head) || PERSON_SHAPE.test(head);
+    const person =
+      PERSON_WORDS.has(whole) ||
+      PERSON_WORDS.has(head) ||
+      PERSON_SHAPE.test(head) ||
+      (locale === 'de' && isGermanAgentNoun(head));
     if (phrase.role === 'plain' && (person || BOOKER_WORDS.has(head)) && !parties.booker) {
       parties.booker = head;
       parties.bookerLabel = writtenSingular(phrase, headFirst, locale);

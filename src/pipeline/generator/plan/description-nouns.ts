@@ -15,6 +15,7 @@ import {
   PERSON_FIELDS,
   PERSON_SHAPE,
   WEAK_DESCRIPTION_WORDS,
+  germanCompoundHead,
   parseFieldSpecs,
   type DomainEntity,
 } from './domain-entities';
@@ -198,7 +199,10 @@ function domainOf(
   headFirst: boolean,
   locale: AppLocale,
 ): { row: DomainEntity; start: number; end: number } | undefined {
-  const forms = [words, words.map((word) => singularOf(word, headFirst, locale)), words.map(singular)];
+  const singulars = words.map((word) => singularOf(word, headFirst, locale));
+  // "Arzttermine", "Tischreservierungen": a German compound is the record its last part names.
+  const heads = locale === 'de' ? [singulars.map(germanCompoundHead)] : [];
+  const forms = [words, singulars, words.map(singular), ...heads];
   let best: { row: DomainEntity; start: number; end: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
     for (const phrase of row.words) {
@@ -297,11 +301,10 @@ function inflectedForms(all: readonly Word[], headIndex: number, ctx: Context): 
   const head = written[headIndex];
   const lower = head.toLocaleLowerCase();
   const keepCase = (form: string) => (head === lower ? form : capitalize(form));
-  const one = keepCase(singularNoun(lower, ctx.locale));
-  // "mit Gassigehern" is a dative plural: the list is "Gassigeher", as -er nouns are in the plural.
-  const dative = ctx.locale === 'de' && lower.endsWith('ern') && one.endsWith('er');
-  const many = dative
-    ? one
+  const singular_ = singularNoun(lower, ctx.locale);
+  const one = keepCase(singular_);
+  const many = isGermanDative(lower, singular_, ctx)
+    ? keepCase(pluralNoun(singular_, ctx.locale))
     : isPlural(all[headIndex].text, ctx)
       ? head
       : keepCase(pluralNoun(singularNoun(lower, ctx.locale), ctx.locale));
@@ -309,6 +312,16 @@ function inflectedForms(all: readonly Word[], headIndex: number, ctx: Context): 
     one: written.map((word, i) => (i === headIndex ? one : word)),
     many: written.map((word, i) => (i === headIndex ? many : word)),
   };
+}
+
+/**
+ * Whether a German head is a dative plural ("mit Gassigehern", "bei Ärzten"): its plural with an "-n"
+ * added. The list is titled in the nominative plural ("Gassigeher", "Ärzte"); "Kunden" is one already.
+ */
+function isGermanDative(head: string, singular_: string, ctx: Context): boolean {
+  if (ctx.locale !== 'de') return false;
+  const nominative = foldText(pluralNoun(singular_, 'de'));
+  return nominative !== foldText(head) && `${nominative}n` === foldText(head);
 }
 
 /** Lower-case ASCII words for identifiers: umlauts spelled out ("gänge" → "gaenge"), other marks dropped. */
@@ -394,10 +407,9 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     className: kind === 'resource' ? `${stem}Booking` : stem,
     tableName: kind === 'resource' || paymentStem ? undefined : tableName,
     // The words as written, unless a German dative changed them ("mit Gassigehern" → "Gassigeher").
-    title:
-      ctx.locale === 'de' && /ern$/.test(head) && /er$/.test(headId)
-        ? pluralLabel
-        : capitalize(phrase.words.map((word) => word.orig).join(' ')),
+    title: isGermanDative(head, headSingular, ctx)
+      ? pluralLabel
+      : capitalize(phrase.words.map((word) => word.orig).join(' ')),
     label,
     pluralLabel,
     refName: ctx.syllables ? lowerFirst(stem) : headName,

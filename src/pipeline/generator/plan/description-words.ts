@@ -100,7 +100,8 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     filler:
       'gestionar, gestiona, administrar, administra, organizar, organiza, ver, guardar, guarda, anadir, crear, llevar',
     // Third-person forms too: "Pacientes reservan citas", "I clienti prenotano lezioni".
-    book: 'reservar, reservan, agendar, agendan, apartar',
+    // The imperative too: "Reserva paseos de perros con paseadores".
+    book: 'reservar, reserva, reservan, agendar, agendan, apartar',
     pay: 'pagar, abonar',
     record:
       'registrar, registra, anotar, anota, controlar, controla, controle, lleva el control de, lleva un registro de, ' +
@@ -118,7 +119,8 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     for: 'para, por',
     of: 'de, do, da, dos, das',
     filler: 'gerenciar, gerencie, gerir, organizar, organize, ver, salvar, adicionar, criar',
-    book: 'reservar, reservam, agendar, agendam, marcar, marcam',
+    // The imperative too: "Agende passeios de cães com passeadores".
+    book: 'reservar, reserve, reservam, agendar, agende, agendam, marcar, marque, marcam',
     pay: 'pagar',
     record: 'registrar, registre, anotar, anote, acompanhar, acompanhe, acompanha, controlar, controle, controla',
   },
@@ -146,7 +148,7 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     stop:
       'ist, sind, alle, jede, jeden, jeder, wenn, wo, was, wie, auch, app, immer, wieder, aber, tag, tage, woche, ' +
       'wochen, monat, monate, jahr, jahre, heute',
-    prep: 'im, am, an, auf, in, bei, nach, aus, zum, zur, uber',
+    prep: 'im, am, an, auf, in, nach, aus, zum, zur, uber',
     adjective: 'klein, kleine, neu, neue',
     article:
       'der, die, das, den, dem, des, ein, eine, einen, einem, einer, mein, meine, meinen, meiner, dein, deine, ' +
@@ -154,7 +156,8 @@ const OTHER_LANGUAGES: Readonly<Partial<Record<AppLocale, RoleTable>>> = {
     pronoun: 'ich, wir, du, sie',
     modal: 'zu, um zu, kann, konnen',
     conj: 'und, oder',
-    with: 'mit',
+    // "Termine beim Zahnarzt", "Gassigänge bei Gassigehern": who a booking is with.
+    with: 'mit, bei, beim',
     for: 'fur',
     of: 'von, vom',
     filler: 'verwalten, verwalte, organisieren, organisiere, sehen, speichern, hinzufugen, erstellen, planen, plane',
@@ -353,6 +356,27 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'mitglied',
   'spieler',
   'lehrer',
+  // German people booked at a practice or a salon (the -er agent nouns are read by shape).
+  'arzt',
+  'arztin',
+  'zahnarzt',
+  'zahnarztin',
+  'tierarzt',
+  'tierarztin',
+  'therapeut',
+  'therapeutin',
+  'friseur',
+  'friseurin',
+  'gast',
+  'kollege',
+  'kollegin',
+  // Dog walkers: "promeneurs", "paseadores", "passeadores".
+  'promeneur',
+  'promeneuse',
+  'paseador',
+  'paseadora',
+  'passeador',
+  'passeadora',
   'alunno',
   'insegnante',
   'paziente',
@@ -502,6 +526,10 @@ export const EVENT_WORDS: ReadonlySet<string> = new Set([
   'treffen',
   // German, matched at the end of a compound too ("Hundespaziergang", "Fahrstunde", "Gassirunde").
   'spaziergang',
+  // Only these walks: "Eingang", "Umgang", "Vorgang" end in "gang" too.
+  'gassigang',
+  'rundgang',
+  'besprechung',
   'runde',
   'stunde',
   'ausflug',

@@ -433,8 +433,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'rendez vous',
       'termin',
       'buchung',
+      'reservierung',
       'prenotazione',
       'appuntamento',
+      'dat cho',
       'janji',
       'pemesanan',
       '预约',
@@ -885,6 +887,31 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
   },
 ];
 
+/**
+ * Table words a German compound may end in and still be that record: "Arzttermine" and "Friseurtermin"
+ * are bookings, "Platzbuchung" and "Tischreservierung" too, a "Hausbesuch" is a visit. Only these: the
+ * last part of a compound says what it is, but shorter heads say too little on their own ("Kochbuch" is
+ * a recipe book, a "Gästebuch" no book at all).
+ */
+const GERMAN_COMPOUND_HEADS: readonly string[] = [
+  'termin',
+  'buchung',
+  'reservierung',
+  'besuch',
+  'ausgabe',
+  'einnahme',
+  'rechnung',
+  'aufgabe',
+  'bestellung',
+  'impfung',
+  'veranstaltung',
+];
+
+/** The table word a folded, singular German compound ends in ("arzttermin" → "termin"); else the word. */
+export function germanCompoundHead(word: string): string {
+  return GERMAN_COMPOUND_HEADS.find((head) => word.length > head.length + 2 && word.endsWith(head)) ?? word;
+}
+
 /** Parses `title:text!, amount:money` into field specs. */
 export function parseFieldSpecs(fields: string): { name: string; type: FieldType; required: boolean }[] {
   return fields.split(',').map((part) => {
@@ -937,7 +964,7 @@ export const GENERIC_FIELDS = 'title:text!, notes:longText, date:date';
 
 /** English nouns of people ("volunteers", "inspectors", "doctors"): their entities hold contact details. */
 export const PERSON_SHAPE =
-  /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant|doctor|nurse|physician|surgeon|therapist|trainer|instructor|nanny|babysitter|barber|plumber|mechanic|lawyer|colleague|teammate|neighbou?r|landlord|applicant|candidate|caregiver|parent|child|children)s?$/;
+  /(ist|ian|ee|member|guest|staff|people|person|user|friend|volunteer|driver|player|teacher|worker|tenant|patient|resident|coach|mentor|tutor|inspector|visitor|owner|manager|supplier|vendor|contractor|partner|agent|athlete|donor|participant|doctor|nurse|physician|surgeon|therapist|trainer|instructor|nanny|sitter|walker|groomer|barber|plumber|mechanic|photographer|gardener|lawyer|colleague|teammate|neighbou?r|landlord|applicant|candidate|caregiver|parent|child|children)s?$/;
 
 export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longText';
 
@@ -947,7 +974,7 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
  * with a phone and an email, not titled notes.
  */
 const PERSON_WORDS =
-  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|gaste?|kolleg(e|en|in|innen)|arzte?|arztin(nen)?|therapeut(en|in|innen)?|promeneur(s|euses?)?|paseador(es|as?)?|passeador(es|as?)?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
 
 /**
  * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent

@@ -46,16 +46,40 @@ export function withBookingName(ref: EntityRef, labels: readonly string[]): Enti
 }
 
 /**
+ * Whether class `head` is the head word(s) of class `phrase`: "Walk" of "DogWalk", "Paseo" of
+ * "PaseoPerros" where the head comes first; never its modifier ("Dog" of "DogWalk").
+ */
+export function isHeadOf(head: string, phrase: string, headFirst: boolean): boolean {
+  const words = (name: string) => name.split(/(?=[A-Z])/);
+  const own = words(head);
+  const theirs = words(phrase);
+  if (own.length >= theirs.length) return false;
+  return (headFirst ? theirs.slice(0, own.length) : theirs.slice(-own.length)).join('') === head;
+}
+
+/**
  * A feature label's guessed entity ("walkers") as the description's noun of the
  * same class has it ("… with local walkers": a person with contact details), so
  * the records the description links to it are the ones the label's screen keeps.
+ * What the description books ("Gassigänge" beside "… buchen Gassigänge bei
+ * Gassigehern") takes the booked noun's fields too: a dated walk with its walker.
  */
-export function withMinedRow(ref: EntityRef, nouns: readonly MinedNoun[]): EntityRef {
+export function withMinedRow(ref: EntityRef, nouns: readonly MinedNoun[], headFirst = false): EntityRef {
   if (!ref.key.startsWith('generic:')) return ref;
-  // Only records another noun links to ("dog walks with walkers"); the rest keep the label's fields.
+  // Only records another noun links to ("dog walks with walkers"), or that the description books ("Paseos"
+  // beside "Reserva paseos de perros": the label names the booked noun's head); the rest keep their fields.
   const linked = nouns.some((noun) => Object.values(noun.row.refersTo ?? {}).includes(ref.row.className));
-  const noun = nouns.find((candidate) => candidate.fieldsFrom === 'description' && minedRef(candidate).key === ref.key);
-  if (!linked) return ref;
+  const described = nouns.filter((candidate) => candidate.fieldsFrom === 'description');
+  const noun =
+    described.find((candidate) => minedRef(candidate).key === ref.key) ??
+    described.find(
+      (candidate) =>
+        candidate.intent === 'book' &&
+        // "Paseos" beside "paseos de perros", or "Dog walks" beside "book walks".
+        (isHeadOf(ref.row.className, candidate.row.className, headFirst) ||
+          isHeadOf(candidate.row.className, ref.row.className, headFirst)),
+    );
+  if (!linked && noun?.intent !== 'book') return ref;
   // The same fields (a person both ways): the label's entity, which says where they came from.
   return noun && noun.row.fields !== ref.row.fields ? minedRef(noun) : ref;
 }

@@ -8,57 +8,117 @@
  */
 import type { AppLocale } from './app-language';
 import type { EntityField, EntityPlan } from './app-plan';
+import { HEAD_FIRST_LOCALES } from './description-words';
+import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
+import { isHeadOf } from './entity-ref';
+import { snakeCase } from '../naming';
 import { localFieldLabel } from './field-labels';
+import { singularNoun } from './noun-inflection';
 import { withRecordSubjects } from './record-subjects';
 
-/** A domain-table entity's name in `locale` ("Customer" → "Kunde"), when the field labels know it. */
+/**
+ * A domain-table entity's name in `locale` ("Customer" → "Kunde", "Booking" → "Réservation"), when
+ * the field labels know it under its name or its link's (`courseId`).
+ */
 function domainLabel(target: EntityPlan, locale: AppLocale): string | undefined {
   if (target.fieldsFrom !== 'domain') return undefined;
-  return localFieldLabel(target.className.charAt(0).toLowerCase() + target.className.slice(1), locale);
+  const name = target.className.charAt(0).toLowerCase() + target.className.slice(1);
+  return localFieldLabel(name, locale) ?? localFieldLabel(`${name}Id`, locale);
 }
 
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+/**
+ * What a link to `target` is called in a non-English app: the domain row's name in the app's language;
+ * else the title of the screen that lists it (the user's words: "Rezepte" → "Rezept"); else the
+ * entity's label, which for a built entity is in the user's words too.
+ */
+function targetLabel(target: EntityPlan, locale: AppLocale, titles: ReadonlyMap<string, string>): string {
+  const title = target.fieldsFrom === 'domain' ? titles.get(target.className) : undefined;
+  return domainLabel(target, locale) ?? (title && singularTitle(title, locale)) ?? target.label;
+}
+
+/** A one-word screen title in the singular ("Rezepte" → "Rezept"); longer titles as written. */
+function singularTitle(title: string, locale: AppLocale): string {
+  const trimmed = title.trim();
+  if (/\s/.test(trimmed)) return trimmed;
+  const one = singularNoun(trimmed.toLowerCase(), locale);
+  return one.charAt(0).toLocaleUpperCase() + one.slice(1);
 }
 
 /**
  * `entities` as built, whose `refersTo` still names a description row's class;
  * `byRow` maps each row's class to the entity built from it. A reference to a
  * row that got no entity (cut as noise, or the entity itself) stays a plain
- * text field under its own name.
+ * text field under its own name. `titles` maps a class to the title of the
+ * screen listing it, which names links to it where the label table cannot.
  */
 export function linkReferences(
   entities: readonly EntityPlan[],
   byRow: ReadonlyMap<string, EntityPlan>,
   locale: AppLocale,
+  titles: ReadonlyMap<string, string> = new Map(),
 ): EntityPlan[] {
   const customers = byRow.get('Customer');
   return entities.map((entity) =>
-    withRecordSubjects(withCustomerList(linkRowReferences(entity, byRow, locale), customers, locale), entities, locale),
+    withRecordSubjects(
+      withCustomerList(linkRowReferences(entity, byRow, locale, titles), customers, locale),
+      entities,
+      locale,
+    ),
   );
 }
 
+/**
+ * The app's list of the people or things `className` names by its head word, when the app keeps
+ * no list of that exact class: "… with dog walkers" beside a requested "Walkers" screen.
+ */
+function headEntity(
+  className: string,
+  byRow: ReadonlyMap<string, EntityPlan>,
+  locale: AppLocale,
+): EntityPlan | undefined {
+  const headFirst = HEAD_FIRST_LOCALES.has(locale);
+  const heads = [...byRow.entries()].filter(([rowClass]) => isHeadOf(rowClass, className, headFirst));
+  return heads.length === 1 ? heads[0][1] : undefined;
+}
+
 /** `entity` with the references its row names pointing at the entities built for them. */
-function linkRowReferences(entity: EntityPlan, byRow: ReadonlyMap<string, EntityPlan>, locale: AppLocale): EntityPlan {
+function linkRowReferences(
+  entity: EntityPlan,
+  byRow: ReadonlyMap<string, EntityPlan>,
+  locale: AppLocale,
+  titles: ReadonlyMap<string, string>,
+): EntityPlan {
   if (!entity.fields.some((field) => field.refersTo)) return entity;
   const names = new Set(entity.fields.map((field) => field.name));
   const fields = entity.fields.map((field): EntityField => {
     if (!field.refersTo) return field;
     const { refersTo, ...plain } = field;
-    const target = byRow.get(refersTo);
+    const target = byRow.get(refersTo) ?? headEntity(refersTo, byRow, locale);
     const name = `${field.name}Id`;
     if (!target || target === entity || names.has(name) || field.name === entity.titleField) return plain;
     // English labels keep the user's word ("Apartment" for a Listing); other languages the
     // entity's label, which is in the user's words too (the field name is folded to ASCII) — or, for
-    // a row of the domain table (labelled in English), that row's name in the app's language.
-    const label = locale === 'en' ? field.label : (domainLabel(target, locale) ?? target.label);
-    return { ...plain, name, column: snake(name), label, refersTo: target.className };
+    // a row of the domain table (labelled in English), its name in the app's language.
+    const label = locale === 'en' ? field.label : targetLabel(target, locale, titles);
+    return { ...plain, name, column: snakeCase(name), label, refersTo: target.className };
   });
   return { ...entity, fields };
 }
 
-/** Free-text fields of the domain table that name a customer: a salon's booking, "Termine" of a dog school. */
-const CUSTOMER_NAME_FIELDS: ReadonlySet<string> = new Set(['customerName']);
+/**
+ * Free-text fields of the domain table that name a customer: a salon's booking, "Termine" of a dog school;
+ * also that name as the description's booker gave it ("I clienti prenotano tavoli": `cliente`).
+ */
+const CUSTOMER_NAME_FIELDS: ReadonlySet<string> = new Set([
+  'customerName',
+  ...customerRow().words.map((word) => word.replace(/ ([a-z])/g, (_, letter: string) => letter.toUpperCase())),
+]);
+
+function customerRow(): DomainEntity {
+  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === 'Customer');
+  if (!row) throw new Error('no Customer row');
+  return row;
+}
 
 /**
  * A booking's typed-in customer name, when the app keeps a list of customers ("Kunden"): the customer

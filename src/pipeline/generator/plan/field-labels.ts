@@ -141,6 +141,9 @@ vehicleId: Xe|Vehículo|Veículo|Véhicule|Fahrzeug|Veicolo|Kendaraan|车辆|車
 eventId: Sự kiện|Evento|Evento|Événement|Veranstaltung|Evento|Acara|活动|イベント
 projectId: Dự án|Proyecto|Projeto|Projet|Projekt|Progetto|Proyek|项目|プロジェクト
 courseId: Khóa học|Curso|Curso|Cours|Kurs|Corso|Kursus|课程|コース
+booking: Lịch hẹn|Reserva|Reserva|Réservation|Buchung|Prenotazione|Pemesanan|预约|予約
+appointment: Lịch hẹn|Cita|Agendamento|Rendez-vous|Termin|Appuntamento|Janji temu|预约|予約
+reservation: Đặt chỗ|Reserva|Reserva|Réservation|Reservierung|Prenotazione|Reservasi|预订|予約
 studentId: Học sinh|Alumno|Aluno|Élève|Schüler|Studente|Siswa|学生|生徒
 deckId: Bộ thẻ|Mazo|Baralho|Paquet|Stapel|Mazzo|Dek|卡组|デッキ
 driverId: Tài xế|Conductor|Motorista|Conducteur|Fahrer|Autista|Pengemudi|司机|ドライバー

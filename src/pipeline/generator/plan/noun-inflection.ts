@@ -30,6 +30,9 @@ const GERMAN_EXCEPTIONS: readonly Rule[] = [
   ['kurse', 'kurs'],
   ['geräte', 'gerät'],
   ['ärzte', 'arzt'],
+  // The dative plural of people booked "bei Ärzten", "mit Therapeuten".
+  ['ärzten', 'arzt'],
+  ['therapeuten', 'therapeut'],
   ['gäste', 'gast'],
   ['verträge', 'vertrag'],
   ['besuche', 'besuch'],
@@ -56,6 +59,8 @@ const GERMAN_EXCEPTIONS: readonly Rule[] = [
   ['nachrichten', 'nachricht'],
   ['gruppen', 'gruppe'],
   ['aufgaben', 'aufgabe'],
+  ['ausgaben', 'ausgabe'],
+  ['einnahmen', 'einnahme'],
   // Karten, Lernkarten, Karteikarten: "-en" is no regular ending here (Garten, Wagen keep it).
   ['karten', 'karte'],
 ];
@@ -102,6 +107,8 @@ const GERMAN_PLURALS: readonly Rule[] = [
 const ITALIAN_RULES: readonly Rule[] = [
   ['zioni', 'zione'],
   ['ioni', 'ione'],
+  // "appuntamenti", "pagamenti", "allenamenti": nouns in "-mento", before the "-ente" of "pazienti".
+  ['menti', 'mento'],
   ['enti', 'ente'],
   ['anti', 'ante'],
   ['tori', 'tore'],

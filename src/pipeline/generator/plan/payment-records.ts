@@ -2,10 +2,13 @@
  * "pagos" in a padel club that sells nothing: the club records who paid what
  * for which court booking, it does not need a cart of products. A payments
  * word becomes a checkout only in an app that sells something (a cart, a shop,
- * products in the features or the description); otherwise it is a list of
- * payment records pointing at what the app books.
+ * products, a restaurant's menu or its orders, in the features or the
+ * description); otherwise it is a list of payment records pointing at what the
+ * app books, or at the rides of a ride-share (a rider pays a ride's fare, no
+ * product is picked from a catalogue).
  */
 import type { ArchetypeId } from './app-plan';
+import { MENU_WORDS } from './checkout-data';
 import type { DomainEntity } from './domain-entities';
 import { SHOP_WORDS } from './description-words';
 import type { EntityRef } from './entity-ref';
@@ -52,7 +55,56 @@ const SELLING_WORDS: readonly string[] = [
   'prodotti',
   'produits',
   'produkte',
+  ...MENU_WORDS,
+  // A restaurant's orders ("commandes à emporter"): what it sells is on its menu.
+  'commande*',
+  'pedido*',
+  'encomenda*',
+  'bestellung*',
+  'ordine',
+  'ordini',
+  'pesanan',
+  'don hang',
+  'takeaway',
+  'take away',
+  'emporter',
+  '订单',
+  '注文',
 ];
+
+/** Words of a ride-share: the payments are the fares of its rides. */
+const RIDE_WORDS: readonly string[] = [
+  'ride',
+  'rides',
+  'rideshare',
+  'taxi',
+  'cab',
+  'fare',
+  'fares',
+  'trip',
+  'trips',
+  'trajet',
+  'trajets',
+  'viaje',
+  'viajes',
+  'corrida',
+  'corridas',
+  'fahrt',
+  'fahrten',
+  'corsa',
+  'corse',
+  'chuyen xe',
+  'chuyen di',
+  'perjalanan',
+  '行程',
+  '乗車',
+];
+
+/** What an app's payments pay for: the record they point at (`field` names the link), if any. */
+interface PaidFor {
+  ref?: EntityRef;
+  field: string;
+}
 
 function mentionsAny(words: readonly string[], phrases: readonly string[]): boolean {
   return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
@@ -65,16 +117,36 @@ function namesPayments(label: string): boolean {
 }
 
 /**
- * The payment record: what it was for (a required description, e.g. "Saturday court"), the booking it
- * pays (picked from the calendar's bookings), the amount, the date, whether it is paid, and how.
+ * The payment record: what it was for (a required description, e.g. "Saturday court"), the booking or
+ * ride it pays (picked from their records), the amount, the date, whether it is paid, and how.
  */
-function paymentRef(named: EntityRef, booked: EntityRef): EntityRef {
+function paymentRef(named: EntityRef, paid: PaidFor): EntityRef {
+  const link = paid.ref ? ` ${paid.field}:text,` : '';
   const row: DomainEntity = {
     ...named.row,
-    fields: 'description:text!, booking:text, amount:money!, date:date!, paid:bool, method:text, notes:longText',
-    refersTo: { booking: booked.row.className },
+    fields: `description:text!,${link} amount:money!, date:date!, paid:bool, method:text, notes:longText`,
+    ...(paid.ref ? { refersTo: { [paid.field]: paid.ref.row.className } } : {}),
   };
   return { ...named, key: `payments:${named.row.className}`, row, fieldsFrom: 'domain', fieldLabels: undefined };
+}
+
+/** The first requested record whose label names rides ("Request a ride", "Trips"). */
+function rideRecords(candidates: readonly PaymentCandidate[]): EntityRef | undefined {
+  return candidates.find(
+    (candidate) => candidate.archetype === 'entity' && mentionsAny(tokens(candidate.label), RIDE_WORDS),
+  )?.entity;
+}
+
+/**
+ * What the payments of an app that sells nothing pay for: its bookings (not a calendar's generic
+ * events), else the rides of a ride-share (linked when a screen keeps them). Undefined when the app
+ * books nothing and carries nobody: a lone "Payments" keeps its checkout (a payment sheet to wire).
+ */
+function paidFor(candidates: readonly PaymentCandidate[], words: readonly string[]): PaidFor | undefined {
+  const calendar = candidates.find((candidate) => candidate.archetype === 'calendar')?.entity;
+  if (calendar && calendar.row.className !== 'CalendarEvent') return { ref: calendar, field: 'booking' };
+  if (mentionsAny(words, RIDE_WORDS)) return { ref: rideRecords(candidates), field: 'ride' };
+  return undefined;
 }
 
 /**
@@ -89,14 +161,12 @@ export function withPaymentRecords<C extends PaymentCandidate>(
   const words = [...candidates.flatMap((candidate) => tokens(candidate.label)), ...tokens(description)];
   const sells =
     mentionsAny(words, SELLING_WORDS) || candidates.some((candidate) => candidate.entity?.row.className === 'Product');
-  // Payments pay for bookings, not for a calendar's generic events. An app that books nothing keeps
-  // the checkout a lone "Payments" asks for (a payment sheet to wire to a provider).
-  const calendar = candidates.find((candidate) => candidate.archetype === 'calendar')?.entity;
-  if (sells || !calendar || calendar.row.className === 'CalendarEvent') return [...candidates];
+  const paid = sells ? undefined : paidFor(candidates, words);
+  if (!paid) return [...candidates];
   return candidates.map((candidate) => {
     if (candidate.archetype !== 'checkout' || candidate.origin !== 'features' || !namesPayments(candidate.label))
       return candidate;
-    const entity = paymentRef(entityOf(candidate.label), calendar);
+    const entity = paymentRef(entityOf(candidate.label), paid);
     return { ...candidate, archetype: 'entity', entity, options: { ...candidate.options, paymentRecords: true } };
   });
 }

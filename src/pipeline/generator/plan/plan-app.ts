@@ -17,6 +17,7 @@ import { ARCHETYPE_WORDS, LABEL_ONLY_WORDS, VAGUE_LABEL_WORDS } from './archetyp
 import {
   DOMAIN_ENTITIES,
   genericFields,
+  germanCompoundHead,
   WEAK_DESCRIPTION_WORDS,
   parseFieldSpecs,
   pluralTitle,
@@ -26,8 +27,10 @@ import { CHANNEL_MESSAGE_ENTITY, CHAT_CHANNEL_FIELDS, HABIT_CHECK_ENTITY } from 
 import { chartSource } from './chart-source';
 import { CHANNELS_OPTION, chatListingClass, foldChatChannels, LISTING_CHAT_OPTION } from './chat-channels';
 import { mineDescriptionNouns, type MinedNouns } from './description-nouns';
-import { withCalendarEntities, type CalendarSource } from './calendar-entity';
+import { HEAD_FIRST_LOCALES, wordRoles } from './description-words';
+import { withBookedLabels, withCalendarEntities, type CalendarSource } from './calendar-entity';
 import { withPaymentRecords } from './payment-records';
+import { SOLD_CATALOGUE_KEY, withCheckoutData } from './checkout-data';
 import { withEventTickets } from './event-tickets';
 import { withClinicPrescriptions } from './clinic-prescriptions';
 import {
@@ -45,7 +48,8 @@ import { withTimeOfDay } from './timed-records';
 import { withoutLooseDeck, withStudyCards } from './study-cards';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
 import { entityNamesFromLabel } from './entity-names';
-import { pluralNoun } from './noun-inflection';
+import { verbPhrase, type VerbKind, type VerbPhrase } from './label-verbs';
+import { pluralNoun, singularNoun } from './noun-inflection';
 import { writtenTitle } from './written-labels';
 import { foldText, phraseIndex, phraseLengthAt, plural, singular, tokens } from './text-match';
 
@@ -124,14 +128,18 @@ function archetypeOf(words: readonly string[]): ArchetypeId | undefined {
 }
 
 /** The table entity a label names (the first one its words mention). */
-function domainEntityOf(words: readonly string[]): DomainEntity | undefined {
+function domainEntityOf(words: readonly string[], locale: AppLocale = 'en'): DomainEntity | undefined {
   // English singulars, a bare trailing "s" dropped for other languages' plurals ("tâches" → "tache"),
-  // German "-en" ("Gewohnheiten") and Portuguese "-ais" ("animais") plurals.
+  // German "-en" ("Gewohnheiten") and Portuguese "-ais" ("animais") plurals, the language's own
+  // plurals ("appuntamenti", "Termine") and the head of a German compound ("Arzttermine" → termin).
+  const own = words.map((word) => foldText(singularNoun(word, locale)));
   const forms = [
     words,
     singularWords(words),
     words.map((word) => (word.length > 3 ? word.replace(/s$/, '') : word)),
     words.map((word) => (word.length > 5 ? word.replace(/en$/, '').replace(/ais$/, 'al') : word)),
+    own,
+    locale === 'de' ? own.map(germanCompoundHead) : own,
   ];
   let best: { row: DomainEntity; at: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
@@ -162,8 +170,8 @@ function genericEntity(label: string, fallback: string, locale: AppLocale = 'en'
   const own = entityNamesFromLabel(label, locale);
   // Digits keep "Feature 1" and "Feature 2" apart; a class name still starts with a letter.
   const className = own?.className ?? (/^[A-Z]/.test(stem) ? stem : stem ? `Item${stem}` : fallback);
-  const spaced = className.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
-  const labelText = own?.label ?? spaced[0] + spaced.slice(1).toLowerCase();
+  const spaced = lowerCamelToSnake(className).replace(/_/g, ' ');
+  const labelText = own?.label ?? spaced[0].toUpperCase() + spaced.slice(1);
   const fields = genericFields(words, locale);
   const named = fields.from === 'default' && className !== fallback && NAMEABLE_LABEL.test(labelText);
   return {
@@ -227,13 +235,121 @@ function describedFieldsOf(description: string): (ref: EntityRef) => string {
 
 function classifyLabel(label: string, index: number, locale: AppLocale, description: string): Candidate {
   const words = tokens(label);
-  const archetype = archetypeOf(words) ?? 'entity';
-  const domain = domainEntityOf(words);
+  // "Admin panel" names no records: an overview of the app's data, as a dashboard is.
+  if (isAdminLabel(words)) return { label, origin: 'features', archetype: 'chart', options: {} };
+  const named = labelEntity(label, words, locale);
+  // Bookings are kept on a calendar, whatever word names them ("Arzttermine", "Tischreservierungen").
+  const archetype = archetypeOf(words) ?? (named.books ? 'calendar' : 'entity');
   const options: Record<string, boolean> = {};
   if (archetype === 'auth') options.registration = offersRegistration(label, description);
-  let entity: EntityRef | undefined = domain ? entityRef(domain) : undefined;
-  if (archetype === 'entity' && !entity) entity = genericEntity(label, `Entry${index + 1}`, locale);
+  let entity = named.entity;
+  if (archetype === 'entity' && !entity) entity = genericEntity(named.text, `Entry${index + 1}`, locale);
   return { label, origin: 'features', archetype, entity, options };
+}
+
+/** Words that make a label an admin area ("Admin panel", "Back office", "Trang quản trị"), folded. */
+const ADMIN_WORDS: ReadonlySet<string> = new Set([
+  'admin',
+  'administration',
+  'backoffice',
+  'administracion',
+  'administracao',
+  'amministrazione',
+  'administrasi',
+  'tri',
+  '管理后台',
+  '管理画面',
+]);
+
+/** Words an admin area's label may add ("panel", "page"), folded. */
+const ADMIN_AREA_WORDS: ReadonlySet<string> = new Set([
+  'panel',
+  'area',
+  'console',
+  'page',
+  'section',
+  'back',
+  'painel',
+  'pannello',
+  'panneau',
+  'bereich',
+  'trang',
+  'quan',
+]);
+
+/** Whether a label only names an admin area: "Admin panel", "Back office", "Trang quản trị". */
+function isAdminLabel(words: readonly string[]): boolean {
+  const backOffice = phraseIndex(words, 'back office') >= 0;
+  return (
+    (backOffice || words.some((word) => ADMIN_WORDS.has(word))) &&
+    words.every((word) => ADMIN_WORDS.has(word) || ADMIN_AREA_WORDS.has(word) || (backOffice && word === 'office'))
+  );
+}
+
+/** The records a feature label names, whether they are bookings, and the words a new entity is named after. */
+interface LabelEntity {
+  entity?: EntityRef;
+  books: boolean;
+  text: string;
+}
+
+/**
+ * The records a label names: its first record word ("Order history" → orders), or for a verb
+ * phrase what the verb does to its object (`label-verbs.ts`): "Book a court" → a booking of a
+ * court, "Place an order" → orders, "Request a ride" → ride requests, "Track expenses" → expenses.
+ */
+function labelEntity(label: string, words: readonly string[], locale: AppLocale): LabelEntity {
+  const phrase = verbPhrase(label, (kind, object) => takesRecords(kind, domainEntityOf(object, locale)));
+  if (!phrase || (phrase.kind === 'act' && !phrase.folded.length)) {
+    const domain = domainEntityOf(words, locale);
+    return { entity: domain && entityRef(domain), books: domain?.className === 'Booking', text: label };
+  }
+  const row = phrase.folded.length ? domainEntityOf(phrase.folded, locale) : undefined;
+  const text = phrase.object.join(' ');
+  if (row?.className === 'Booking') return { entity: entityRef(row), books: true, text };
+  if (phrase.kind === 'book') return { entity: bookingOf(phrase, row, locale), books: true, text };
+  if (phrase.kind === 'order') return { entity: entityRef(rowByClass('Order')), books: false, text };
+  // "Request a ride" → ride requests; other languages name the requested thing ("Demander un devis" → Devis).
+  if (phrase.kind === 'request') return { books: false, text: phrase.verb === 'request' ? `${text} request` : text };
+  return { entity: row && entityRef(row), books: false, text };
+}
+
+/** Records of the table one books ("Book classes", "Book appointments"); "Book notes" stays the books. */
+const BOOKABLE: ReadonlySet<string> = new Set(['Booking', 'Course', 'CalendarEvent', 'Trip']);
+
+/** Whether a verb of `kind` with no article works on `row`'s records ("Track expenses", "Book classes"). */
+function takesRecords(kind: VerbKind, row: DomainEntity | undefined): boolean {
+  return row !== undefined && (kind !== 'book' || BOOKABLE.has(row.className));
+}
+
+/** Fields of the table's booking that a booked thing's name must not take. */
+const BOOKING_FIELD_NAMES = new Set(parseFieldSpecs(rowByClass('Booking').fields).map((spec) => spec.name));
+
+/**
+ * The table's booking with what is booked in place of a salon's service: "Book a court" →
+ * { customerName, court, date, phone, notes }; "Book a class" books a course, which the
+ * booking picks when the app keeps courses. "Book now" keeps the service.
+ */
+function bookingOf(phrase: VerbPhrase, row: DomainEntity | undefined, locale: AppLocale): EntityRef {
+  const booking = rowByClass('Booking');
+  const ref = entityRef(booking);
+  if (!phrase.object.length) return ref;
+  const own = phrase.folded.map((word, index) =>
+    index === phrase.folded.length - 1 ? singularNoun(word, locale) : word,
+  );
+  const camelName = row ? row.className : camel(own);
+  const field = camelName.charAt(0).toLowerCase() + camelName.slice(1);
+  if (!field || BOOKING_FIELD_NAMES.has(field) || DART_RESERVED.has(field)) return ref;
+  const written = phrase.object.map((word, index) =>
+    index === phrase.object.length - 1 ? singularNoun(word.toLowerCase(), locale) : word.toLowerCase(),
+  );
+  const fields = booking.fields.replace(/\bservice:/, `${field}:`);
+  const refersTo = row ? { refersTo: { [field]: row.className } } : {};
+  return { ...ref, row: { ...booking, fields, ...refersTo }, fieldLabels: { [field]: capitalized(written.join(' ')) } };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 /** Where one of `phrases` first occurs outside the `consumed` word indexes, or -1. */
@@ -275,9 +391,13 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
   }
   const calendarMined = mined.nouns.some((noun) => noun.archetype === 'calendar');
   const entityMined = new Set(mined.nouns.map((noun) => noun.row.className));
+  // A booking verb ("Los pacientes reservan citas") is no calendar of its own: the bookings it names are.
+  const roles = wordRoles(locale);
+  const verbs = words.flatMap((word, at) => (roles.get(word) === 'book' ? [at] : []));
+  const taken = new Set([...mined.consumed, ...verbs]);
   for (const row of ARCHETYPE_WORDS) {
     if (row.id === 'calendar' && calendarMined) continue;
-    const at = firstFreeIndex(words, row.words, mined.consumed);
+    const at = firstFreeIndex(words, row.words, taken);
     if (at < 0) continue;
     const options: Record<string, boolean> = {};
     const label = writtenTitle(text, at, row.words, locale) ?? row.title;
@@ -295,10 +415,12 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
       if (same.candidate.archetype === 'calendar') same.candidate.entity ??= entityRef(row);
       continue;
     }
+    // Bookings ("citas", "Termine") are kept on a calendar, unless the app has one already.
+    const calendar = row.className === 'Booking' && !found.some((hit) => hit.candidate.archetype === 'calendar');
     const candidate: Candidate = {
       label,
       origin: 'description',
-      archetype: 'entity',
+      archetype: calendar ? 'calendar' : 'entity',
       entity: entityRef(row),
       options: {},
     };
@@ -343,6 +465,8 @@ function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, wor
     const booking = rowByClass('Booking');
     return entityRef(matchesAny(words, booking.words) >= 0 ? booking : rowByClass('CalendarEvent'));
   }
+  // A checkout selling the app's menu keeps it (`checkout-data.ts`) instead of adding products.
+  if (candidate.entity?.key.startsWith(SOLD_CATALOGUE_KEY)) return candidate.entity;
   const fixed = ARCHETYPE_ENTITY[candidate.archetype];
   if (fixed) return entityRef(rowByClass(fixed));
   if (candidate.archetype === 'entity') return candidate.entity;
@@ -477,8 +601,9 @@ function nameFeatures(candidates: readonly Merged[], locale: AppLocale): Feature
   });
 }
 
+/** `RequestARide` → `request_a_ride`: a class or field name's words in snake_case. */
 function lowerCamelToSnake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return snakeCase(name);
 }
 
 function fieldLabel(name: string): string {
@@ -570,7 +695,12 @@ export function planApp(spec: AppSpec): AppPlan {
   let candidates = requested
     .map((label, index) => classifyLabel(label, index, appLocale(spec), spec.description))
     .map((candidate) =>
-      candidate.entity ? { ...candidate, entity: withMinedRow(candidate.entity, nouns.nouns) } : candidate,
+      candidate.entity
+        ? {
+            ...candidate,
+            entity: withMinedRow(candidate.entity, nouns.nouns, HEAD_FIRST_LOCALES.has(appLocale(spec))),
+          }
+        : candidate,
     );
   let vague: Candidate[] = [];
   if (requested.length < THIN_FEATURE_LIST) {
@@ -585,12 +715,16 @@ export function planApp(spec: AppSpec): AppPlan {
   candidates = withEventTickets(candidates, [spec.name, spec.description]);
   // "Recetas" in a vet's or a doctor's app are prescriptions, not recipes.
   candidates = withClinicPrescriptions(candidates, [spec.name, spec.description]);
+  // "Gassigänge" beside "… buchen Gassigänge bei Gassigehern": the requested walks are booked on a calendar.
+  candidates = withBookedLabels(candidates, nouns.nouns);
   // A requested calendar books, plans or shows what the description does (dog walks, meals, expenses).
   candidates = withCalendarEntities(candidates, spec.description, nouns.nouns);
   // "Pagos" in an app that sells nothing: payment records of the bookings, not a product checkout.
   candidates = withPaymentRecords(candidates, spec.description, (label) =>
     genericEntity(label, 'Payment', appLocale(spec)),
   );
+  // A checkout sells a restaurant's menu when there is one, and saves each paid order to "Orders".
+  candidates = withCheckoutData(candidates, appLocale(spec));
   // "Stapel, Karten, Lernen": in an app that studies, the cards are flashcards in decks.
   candidates = withStudyCards(candidates);
   if (!candidates.some((candidate) => candidate.archetype !== 'settings')) {
@@ -671,7 +805,9 @@ export function planApp(spec: AppSpec): AppPlan {
     entities.set(checks.key, buildEntity(checks, taken));
   }
   const backend = backendKind(spec.backend);
-  const linked = linkReferences([...entities.values()], byRow, appLocale(spec)).map(withoutLooseDeck);
+  const linked = linkReferences([...entities.values()], byRow, appLocale(spec), screenTitles(features)).map(
+    withoutLooseDeck,
+  );
   return {
     spec,
     packageName: packageName(spec),
@@ -687,6 +823,15 @@ export function planApp(spec: AppSpec): AppPlan {
       ),
     ),
   };
+}
+
+/** Each entity's class → the title of the first screen that shows it ("Réservation de table"). */
+function screenTitles(features: readonly PlannedFeature[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const feature of features) {
+    if (feature.entity && !titles.has(feature.entity)) titles.set(feature.entity, feature.names.label);
+  }
+  return titles;
 }
 
 /**

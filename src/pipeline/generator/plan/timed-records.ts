@@ -42,10 +42,19 @@ const TIMED_WORDS: ReadonlySet<string> = new Set([
   'aula',
   'reuniao',
   'termin',
+  // Walks: "PromenadeChiens", "PaseoPerros", "Passeio", "Passeggiata".
+  'promenade',
+  'paseo',
+  'passeio',
+  'passeggiata',
 ]);
 
-/** German compounds end in the word that says what they are: "Hundespaziergang", "Fahrstunde", "Platzbuchung". */
-const GERMAN_TIMED_ENDINGS = /(termin|spaziergang|stunde|buchung|reservierung|besuch|sitzung|treffen)$/;
+/**
+ * German compounds end in the word that says what they are: "Hundespaziergang", "Fahrstunde", "Platzbuchung".
+ * A walk is a "Spaziergang", "Gassigang" or "Rundgang", never any "-gang" (Eingang, Umgang, Vorgang).
+ */
+const GERMAN_TIMED_ENDINGS =
+  /(termin|spaziergang|gassigang|rundgang|stunde|buchung|reservierung|besuch|sitzung|treffen|besprechung)$/;
 
 /** A duration logged with the record: a meditation session's minutes say it was a log, not a booking. */
 const LOGGED_DURATION = /^(minutes|durationMinutes|hours)$/;

@@ -4,14 +4,29 @@
  * `flutterfire configure` regenerates.
  */
 import type { GeneratedFile } from '../../app-spec';
-import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
+import {
+  BOOKED_RECORDS,
+  POSTED_RECORDS,
+  RECORD_REPOSITORY_PATH,
+  SERVER_READ_ERRORS_README,
+} from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
+import { recordText } from '../../ui-text-records';
 import { packages } from '../package-versions';
 import { FIREBASE_OPTIONS_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
 import { senderIdField } from './chat-messages';
-import { FIRESTORE_OWNER_FIELD, hasCreator, isPersonal, ownershipSentence, personalEntities } from './record-owner';
+import {
+  FIRESTORE_OWNER_FIELD,
+  FIRESTORE_PROVIDER_OWNER_FIELD,
+  hasCreator,
+  isPersonal,
+  ownershipSentence,
+  personalEntities,
+  providerLink,
+  type ProviderLink,
+} from './record-owner';
 import {
   NETWORK_PERMISSIONS,
   codeBlock,
@@ -29,33 +44,104 @@ import {
  * A posted collection's (`posted`, a listing's seller) lists every document
  * and remembers who created each, for `isMine`.
  */
-function ownedRepositoryDart(entity: EntityPlan, posted = false): string {
-  const impl = repositoryImplementation('firebase', entity);
-  const model = entity.className;
-  const about = posted
-    ? `/// Every signed-in user reads every document; [save] stores the creator's
-/// uid in [ownerField], and the security rules (README.md) let only that
-/// user change or delete the document ([isMine]).`
-    : `/// Each document belongs to the signed-in user: [save] stores their uid in
-/// [ownerField], [fetchAll] asks for their documents only, and the security
-/// rules (README.md) let nobody else read or change them.`;
-  const interfaces = [`${model}Repository`, ...(posted ? [POSTED_RECORDS] : [])];
-  const fetchAll = posted
-    ? `final snapshot = await _collection.get();
-    _creators
+/** After a load: who created each document, for `isMine`. */
+const REMEMBER_CREATORS = `_creators
       ..clear()
       ..addAll({
         for (final doc in snapshot.docs) doc.id: doc.data()[ownerField],
-      });`
-    : `final snapshot =
+      });`;
+
+/** The constructor's initializer of a personal or posted collection. */
+const OWNED_INITIALIZERS = `_collection = (firestore ?? FirebaseFirestore.instance)
+           .collection(collectionName)`;
+
+/** A two-party booking's: its collection and that of the people booked with, from one instance. */
+const BOOKED_INITIALIZERS = `_collection = (firestore ?? FirebaseFirestore.instance)
+           .collection(collectionName),
+       _providers = (firestore ?? FirebaseFirestore.instance)
+           .collection(providerCollection)`;
+
+/**
+ * A two-party booking's list (`providerLink`): the signed-in user's bookings
+ * and the ones made with them, the query the rules allow.
+ */
+const BOOKED_QUERY = `final uid = _ownerId;
+    final snapshot = await _collection
+        .where(
+          Filter.or(
+            Filter(ownerField, isEqualTo: uid),
+            Filter(providerOwnerField, isEqualTo: uid),
+          ),
+        )
+        .get();`;
+
+/** The repository's own words on a two-party booking. */
+function bookedAbout(link: ProviderLink): string {
+  const provider = link.provider.label.toLowerCase();
+  return `/// Each document is its booker's: [save] stores their uid in [ownerField]
+/// and, in [providerOwnerField], the uid of the user who created the
+/// ${provider} it is booked with. [fetchAll] asks for the documents either
+/// field names the signed-in user in, and the security rules (README.md)
+/// let nobody else read them and only the booker change or delete them
+/// ([isMine]).`;
+}
+
+/** A two-party booking repository's constants and the provider collection it reads. */
+function providerFieldsDart(link: ProviderLink): string {
+  return `
+
+  /// The field holding the uid of the user who created the ${link.provider.label.toLowerCase()}
+  /// a booking is made with, who sees the booking too.
+  static const String providerOwnerField = ${dartString(FIRESTORE_PROVIDER_OWNER_FIELD)};
+
+  /// The collection of the ${link.provider.pluralLabel.toLowerCase()} bookings are made with.
+  static const String providerCollection = ${dartString(link.provider.tableName)};`;
+}
+
+/** `_providerOwner`: the uid the rules expect in `providerOwnerField`, read from the provider's document. */
+function providerOwnerDart(link: ProviderLink): string {
+  const provider = link.provider.label.toLowerCase();
+  return `
+
+  /// The uid of the user who created the ${provider} with [id], from its
+  /// document (the rules compare the two); null without a ${provider}.
+  Future<Object?> _providerOwner(String? id) async {
+    if (id == null || id.isEmpty) return null;
+    final provider = await _providers.doc(id).get();
+    return provider.data()?[ownerField];
+  }`;
+}
+
+function ownedRepositoryDart(entity: EntityPlan, posted = false, link?: ProviderLink): string {
+  const impl = repositoryImplementation('firebase', entity);
+  const model = entity.className;
+  const about = link
+    ? bookedAbout(link)
+    : posted
+      ? `/// Every signed-in user reads every document; [save] stores the creator's
+/// uid in [ownerField], and the security rules (README.md) let only that
+/// user change or delete the document ([isMine]).`
+      : `/// Each document belongs to the signed-in user: [save] stores their uid in
+/// [ownerField], [fetchAll] asks for their documents only, and the security
+/// rules (README.md) let nobody else read or change them.`;
+  const interfaces = [`${model}Repository`, ...(link ? [BOOKED_RECORDS] : posted ? [POSTED_RECORDS] : [])];
+  const fetchAll = link
+    ? `${BOOKED_QUERY}
+    ${REMEMBER_CREATORS}`
+    : posted
+      ? `final snapshot = await _collection.get();
+    ${REMEMBER_CREATORS}`
+      : `final snapshot =
         await _collection.where(ownerField, isEqualTo: _ownerId).get();`;
-  const creators = posted
+  // A booking remembers its booker as a posted document its creator.
+  const tracks = posted || link !== undefined;
+  const creators = tracks
     ? `
 
   /// Who created each document of the last load or save, by id.
   final Map<String, Object?> _creators = {};`
     : '';
-  const isMine = posted
+  const isMine = tracks
     ? `
 
   @override
@@ -64,13 +150,20 @@ function ownedRepositoryDart(entity: EntityPlan, posted = false): string {
     return user != null && _creators[id] == user.uid;
   }`
     : '';
-  const save = posted
+  const stamps = link
+    ? `{
+      ...item.toJson(),
+      ownerField: _ownerId,
+      providerOwnerField: await _providerOwner(item.${link.field.name}),
+    }`
+    : '{...item.toJson(), ownerField: _ownerId}';
+  const save = tracks
     ? `Future<void> save(${model} item) async {
-    final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
+    final json = <String, Object?>${stamps};
     await _collection.doc(item.id).set(json);
-    // Saved: the rules let only its creator write an existing document.
+    // Saved: the rules let only its ${link ? 'booker' : 'creator'} write an existing document.
     _creators[item.id] = json[ownerField];
-  }`
+  }${link ? providerOwnerDart(link) : ''}`
     : `Future<void> save(${model} item) {
     final json = <String, Object?>{...item.toJson(), ownerField: _ownerId};
     return _collection.doc(item.id).set(json);
@@ -88,16 +181,15 @@ ${dartClassLine(impl.className, interfaces)}
   ${impl.className}({
     FirebaseFirestore? firestore,
     FirebaseAuth? auth,
-  }) : _collection = (firestore ?? FirebaseFirestore.instance)
-           .collection(collectionName),
+  }) : ${link ? BOOKED_INITIALIZERS : OWNED_INITIALIZERS},
        _auth = auth ?? FirebaseAuth.instance;
 
   static const String collectionName = ${dartString(entity.tableName)};
 
-  /// The field holding the uid of the user ${posted ? 'who created a document' : 'a document belongs to'}.
-  static const String ownerField = ${dartString(FIRESTORE_OWNER_FIELD)};
+  /// The field holding the uid of the user ${link ? 'who made a booking' : posted ? 'who created a document' : 'a document belongs to'}.
+  static const String ownerField = ${dartString(FIRESTORE_OWNER_FIELD)};${link ? providerFieldsDart(link) : ''}
 
-  final CollectionReference<Map<String, dynamic>> _collection;
+  final CollectionReference<Map<String, dynamic>> _collection;${link ? '\n  final CollectionReference<Map<String, dynamic>> _providers;' : ''}
   final FirebaseAuth _auth;${creators}
 
   /// The signed-in user's uid (the app opens its screens after sign-in).
@@ -128,7 +220,7 @@ ${dartClassLine(impl.className, interfaces)}
 }
 
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
-  if (isPersonal(plan, entity)) return ownedRepositoryDart(entity);
+  if (isPersonal(plan, entity)) return ownedRepositoryDart(entity, false, providerLink(plan, entity));
   if (hasCreator(plan, entity)) return ownedRepositoryDart(entity, true);
   const impl = repositoryImplementation('firebase', entity);
   const model = entity.className;
@@ -202,10 +294,45 @@ function allow(operations: string, ...conditions: (string | undefined)[]): strin
   return `allow ${operations}: if ${parts.length > 0 ? parts.join(' && ') : 'true'};`;
 }
 
+/**
+ * The rule that a booking names the right provider account: its
+ * `provider_owner_id` is the `owner_id` of the provider document its link
+ * points at (`get()`), or null when an optional link points nowhere.
+ */
+function providerStamped(link: ProviderLink): string {
+  const data = 'request.resource.data';
+  const field = `${data}.${link.field.name}`;
+  const providerOwner = `${data}.${FIRESTORE_PROVIDER_OWNER_FIELD}`;
+  const path = `/databases/$(database)/documents/${link.provider.tableName}/$(${field})`;
+  const matches = `${providerOwner} == get(${path}).data.${FIRESTORE_OWNER_FIELD}`;
+  if (link.field.required) return matches;
+  return `((${field} in [null, ''] && ${providerOwner} == null) || ${matches})`;
+}
+
+/**
+ * A two-party booking's rules (`providerLink`): its booker and the user who
+ * created the provider it is booked with read it, which the repository's
+ * `Filter.or` query asks for; only the booker writes it, naming the right
+ * provider account.
+ */
+function bookedAllowLines(link: ProviderLink, condition: string, complete: string | undefined): string[] {
+  const own = `resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+  const theirs = `resource.data.${FIRESTORE_PROVIDER_OWNER_FIELD} == request.auth.uid`;
+  const stamped = `request.resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
+  return [
+    allow('read', condition, `(${own} || ${theirs})`),
+    allow('create', condition, stamped, providerStamped(link), complete),
+    allow('update', condition, own, stamped, providerStamped(link), complete),
+    allow('delete', condition, own),
+  ];
+}
+
 /** The `allow` lines of one collection. */
 function allowLines(plan: AppPlan, entity: EntityPlan, condition: string): string[] {
   const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;
   const complete = requiredFieldsCheck(entity);
+  const link = providerLink(plan, entity);
+  if (link) return bookedAllowLines(link, condition, complete);
   // A personal document: its owner alone reads, changes or deletes it, and may not give it away.
   if (isPersonal(plan, entity)) {
     const own = `resource.data.${FIRESTORE_OWNER_FIELD} == request.auth.uid`;
@@ -257,6 +384,18 @@ function rules(plan: AppPlan): string {
   ].join('\n');
 }
 
+/**
+ * README: how a booking both parties see (`providerLink`) carries the
+ * provider's account and what the rules and the query do with it; empty for
+ * any other collection.
+ */
+function bookedReadme(plan: AppPlan, entity: EntityPlan): string {
+  const link = providerLink(plan, entity);
+  if (!link) return '';
+  const provider = link.provider.label;
+  return `A document of \`${entity.tableName}\` is its booker's (\`${FIRESTORE_OWNER_FIELD}\`) and also carries, in \`${FIRESTORE_PROVIDER_OWNER_FIELD}\`, the uid of the user who created the ${provider} it is booked with: the repository copies it on save from that document of \`${link.provider.tableName}\`, and the rules check it there with \`get()\` (one extra document read per write), so nobody can name another account. Both users read the booking, and the repository asks for \`Filter.or(${FIRESTORE_OWNER_FIELD} == uid, ${FIRESTORE_PROVIDER_OWNER_FIELD} == uid)\`, a query the rules allow: a ${provider} who registered and created their own profile sees the ${entity.pluralLabel.toLowerCase()} made with them, marked “${recordText(plan).bookedWithYou}” in the app. Only the booker changes or deletes one; the ${provider} gets no edit or delete button, and the rules refuse it.`;
+}
+
 function readme(plan: AppPlan): string {
   const rows = plan.entities.map((entity) => [
     entity.pluralLabel,
@@ -275,6 +414,7 @@ function readme(plan: AppPlan): string {
         plan.entities.some((entity) => hasCreator(plan, entity))
           ? `An item that everyone reads but only its creator changes also carries its creator's uid in \`${FIRESTORE_OWNER_FIELD}\`, set by the repository on save; the rules refuse a write by anyone else (\`permission-denied\`), and the app offers edit and delete on the signed-in user's own items only.`
           : '',
+        ...plan.entities.map((entity) => bookedReadme(plan, entity)),
       ]
         .filter(Boolean)
         .join(' ')

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSpec } from '../../app-spec';
+import { recordsLibraryFiles } from '../../archetypes/records-library';
 import { apiContractMd, graphqlSchema, openApiYaml } from '../../docs/api-docs';
+import { generateFlutterProject } from '../../flutter-project.generator';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { planApp } from '../../plan/plan-app';
 import { backendWiring, repositoryImplementation } from '../backends';
-import { hasCreator, personalEntities, showsCreator } from './record-owner';
+import { hasCreator, personalEntities, providerLink, showsBookedWithMe, showsCreator } from './record-owner';
 import { supabaseSql } from './supabase-sql';
 
 function spec(backend: string, features: string[], description = ''): AppSpec {
@@ -312,5 +314,143 @@ describe('rest and graphql', () => {
     expect(schema).toContain(
       "(GraphqlListingRepository.delete); for an item another user created, an error with extensions.code FORBIDDEN",
     );
+  });
+});
+
+describe('bookings both parties see', () => {
+  const DENTISTS = 'Patients book appointments with dentists';
+  const DENTAL = ['Sign in', 'Appointments', 'Dentists'];
+
+  /** One generated file of the whole app. */
+  function appFile(app: AppSpec, path: string): string {
+    const file = generateFlutterProject(app).find((candidate) => candidate.path === path);
+    if (!file) throw new Error(`${path} was not generated`);
+    return file.content;
+  }
+
+  it('gives the dentist row its creator and lets the dentist’s account read the appointments made with it', () => {
+    const plan = planApp(spec('supabase', DENTAL, DENTISTS));
+    expect(providerLink(plan, entity(plan, 'Appointment'))?.provider.className).toBe('Dentist');
+    expect(hasCreator(plan, entity(plan, 'Dentist'))).toBe(true);
+    expect(tableSql(plan, 'dentists')).toContain(
+      'create policy "dentists update own" on public."dentists"\n  for update to authenticated using ("user_id" = auth.uid()) with check ("user_id" = auth.uid());',
+    );
+    const sql = tableSql(plan, 'appointments');
+    // The booker alone writes; the dentist's account only selects.
+    expect(sql).toContain('create policy "appointments own rows" on public."appointments"\n  for all to authenticated');
+    expect(sql).toContain(
+      [
+        'create policy "appointments booked with me" on public."appointments"',
+        '  for select to authenticated using (exists (',
+        '    select 1 from public."dentists" p',
+        '    where p."id" = public."appointments"."dentist_id" and p."user_id" = auth.uid()',
+        '  ));',
+      ].join('\n'),
+    );
+    expect(sql).toContain('create index if not exists "appointments_dentist_id_idx"');
+    const dart = repository(plan, 'Appointment');
+    expect(dart).toMatch(/implements AppointmentRepository, BookedRecords \{/);
+    expect(dart).toContain('return user != null && _creators[id] == user.id;');
+    const readme = backendWiring(plan).readme;
+    expect(readme).toContain(
+      'Seen by the signed-in user who booked them and by the user who created the Dentist they are booked with; only the user who booked one changes or deletes it: Appointments.',
+    );
+    expect(readme).toContain('Read by every signed-in user, changed or deleted only by the user who created them: Dentists.');
+    expect(readme).toContain('They can neither change nor delete one');
+  });
+
+  it('lets the walker see the walks booked with them, in English and in German', () => {
+    const cases = [
+      { description: 'Dog owners book walks with dog walkers', features: ['Sign up', 'Dog walks', 'Walkers'] },
+      {
+        description: 'Hundebesitzer buchen Gassigänge bei Gassigehern',
+        features: ['Anmeldung', 'Gassigänge', 'Gassigeher'],
+      },
+    ];
+    const [walks, gassi] = cases.map(({ description, features }) => planApp(spec('supabase', features, description)));
+    expect(providerLink(walks, entity(walks, 'Walk'))?.provider.className).toBe('Walker');
+    expect(tableSql(walks, 'walks')).toContain('create policy "walks booked with me" on public."walks"');
+    expect(providerLink(gassi, entity(gassi, 'Gassigang'))?.provider.className).toBe('Gassigeher');
+    expect(tableSql(gassi, 'gassigaenge')).toContain(
+      'where p."id" = public."gassigaenge"."gassigeher_id" and p."user_id" = auth.uid()',
+    );
+  });
+
+  it('Firestore: stamps the dentist’s account on an appointment, checks it with get() and asks for both parties', () => {
+    const plan = planApp(spec('firebase', DENTAL, DENTISTS));
+    const readme = backendWiring(plan).readme;
+    expect(readme).toContain(
+      'allow read: if request.auth != null && (resource.data.owner_id == request.auth.uid || resource.data.provider_owner_id == request.auth.uid);',
+    );
+    expect(readme).toContain(
+      'request.resource.data.provider_owner_id == get(/databases/$(database)/documents/dentists/$(request.resource.data.dentistId)).data.owner_id',
+    );
+    expect(readme).toContain('allow delete: if request.auth != null && resource.data.owner_id == request.auth.uid;');
+    const dart = repository(plan, 'Appointment');
+    // The query the rules allow: the rules hold for each side of the `or`.
+    expect(dart).toContain(
+      'Filter.or(\n            Filter(ownerField, isEqualTo: uid),\n            Filter(providerOwnerField, isEqualTo: uid),\n          ),',
+    );
+    expect(dart).toContain('providerOwnerField: await _providerOwner(item.dentistId),');
+    expect(dart).toContain("static const String providerCollection = 'dentists';");
+    expect(dart).toContain('final provider = await _providers.doc(id).get();');
+    for (const line of dart.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('REST and GraphQL: the contract says the server lists a booking to its booker and to the dentist’s account', () => {
+    const rest = planApp(spec('rest', DENTAL, DENTISTS));
+    expect(backendWiring(rest).readme).toContain(
+      'Listing Appointments also returns the ones booked with a Dentist the user created, so both parties see a booking; saving or deleting one of those answers `403 Forbidden`',
+    );
+    expect(apiContractMd(rest)).toContain('- Also seen by: the user who created the Dentist it is booked with');
+    const yaml = openApiYaml(rest);
+    expect(yaml).toContain("the ones booked with a Dentist that user created (`dentistId`), which that user may read");
+    const item = yaml.indexOf('/appointments/{id}:');
+    expect(yaml.slice(item, yaml.indexOf('\n  /', item + 1))).toContain('"403":');
+    const medicos = planApp(spec('graphql', ['Iniciar sesión', 'Citas', 'Médicos'], 'Pacientes reservan citas con médicos'));
+    expect(backendWiring(medicos).readme).toContain('booked with a Médico the user created');
+    expect(backendWiring(medicos).readme).toContain('`FORBIDDEN`');
+  });
+
+  it('marks a booking made with the user in the calendar and lets only its booker change it', () => {
+    const app = spec('supabase', ['Iniciar sesión', 'Citas', 'Médicos'], 'Pacientes reservan citas con médicos');
+    const screen = appFile(app, 'lib/features/citas/citas_screen.dart');
+    expect(screen).toContain('final BookedRecords booked => !booked.isMine(entry.id),');
+    expect(screen).toContain(
+      "if (_bookedWithMe(entry))\n                  ListTile(\n                    leading: Text(formatTime(entry.date)),\n                    title: Text(entry.displayTitle),\n                    subtitle: const Text('Reservado contigo'),\n                  )\n                else\n                  Dismissible(",
+    );
+    const test = appFile(app, 'test/features/citas_screen_test.dart');
+    expect(test).toContain("expect(find.text('Reservado contigo'), findsOneWidget);");
+    expect(appFile(app, 'test/support/fake_repositories.dart')).toContain(
+      'implements BookingRepository, BookedRecords {',
+    );
+    expect(appFile(app, 'lib/data/repositories/record_repository.dart')).toContain(
+      'abstract interface class BookedRecords implements PostedRecords {}',
+    );
+  });
+
+  it('shows “Booked with you” in a record list of bookings, not “Posted by you”', () => {
+    const list = recordsLibraryFiles({ locale: 'de' }, true, undefined, true).find(
+      (file) => file.path === 'lib/core/records/record_list_screen.dart',
+    )?.content;
+    expect(list).toContain("return mine == false ? 'Bei dir gebucht' : null;");
+    expect(list).toContain("return (mine ?? false) ? 'Von dir veröffentlicht' : null;");
+    expect(list).toContain('ownerNote: _ownerNote(item),');
+  });
+
+  it('leaves one-party apps and staff apps as they were', () => {
+    const notes = planApp(spec('supabase', ['Sign in', 'Notes'], 'Write private notes'));
+    expect(supabaseSql(notes)).not.toContain('booked with me');
+    expect(backendWiring(notes).readme).toContain('Private to the signed-in user who created them: Notes.');
+    expect(showsBookedWithMe(notes)).toBe(false);
+    const notesFire = planApp(spec('firebase', ['Sign in', 'Notes'], 'Write private notes'));
+    expect(repository(notesFire, 'Note')).toContain(
+      'final snapshot =\n        await _collection.where(ownerField, isEqualTo: _ownerId).get();',
+    );
+    expect(backendWiring(notesFire).readme).not.toContain('provider_owner_id');
+    // Accounts handed out by staff: the team shares the bookings, nobody owns a doctor.
+    const staff = planApp(spec('supabase', ['Login', 'Appointments', 'Doctors'], 'Staff sign in to book appointments with doctors'));
+    expect(staff.entities.some((candidate) => providerLink(staff, candidate))).toBe(false);
+    expect(hasCreator(staff, entity(staff, 'Doctor'))).toBe(false);
   });
 });

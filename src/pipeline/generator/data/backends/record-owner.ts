@@ -18,7 +18,7 @@
  * shared; only the records that are always someone's own stay private.
  */
 import { bookingParties } from '../../plan/described-fields';
-import type { AppPlan, EntityPlan } from '../../plan/app-plan';
+import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { hasAuthFeature, hasRegistration } from './backend-names';
 import { newerMessagesQuery, senderIdField } from './chat-messages';
 
@@ -27,6 +27,13 @@ export const SUPABASE_OWNER_COLUMN = 'user_id';
 
 /** Firestore: the owner field the repository writes and the rules check. */
 export const FIRESTORE_OWNER_FIELD = 'owner_id';
+
+/**
+ * Firestore: on a booking both parties see (`providerLink`), the uid of the
+ * user who created the provider it is booked with, so the rules can let
+ * that user read it and a query can ask for it.
+ */
+export const FIRESTORE_PROVIDER_OWNER_FIELD = 'provider_owner_id';
 
 /** Domain rows every signed-in user reads: what is sold, listed, shown or taught to everyone. */
 const SHARED_CATALOG: ReadonlySet<string> = new Set([
@@ -66,21 +73,35 @@ const ALWAYS_PERSONAL: ReadonlySet<string> = new Set([
  */
 const POSTED_BY_USER: ReadonlySet<string> = new Set(['Listing', 'ClassifiedAd', 'Post']);
 
-/** Entities other records are about and everyone shares: a booking's doctor, a ticket's event, a chat's channels. */
-function sharedTargets(plan: AppPlan): Set<string> {
-  const shared = new Set<string>();
+/**
+ * Each booking's link to the person booked with, by the booking's class name:
+ * a walk's `walkerId`, the field the description's "… with dog walkers" named.
+ */
+function bookedLinks(plan: AppPlan): Map<string, EntityField> {
+  const links = new Map<string, EntityField>();
   const { provider } = bookingParties(plan.description);
+  if (provider === undefined) return links;
+  for (const entity of plan.entities) {
+    // The booking's `doctor` field, a link named `doctorId` once it points at the doctors.
+    const link = entity.fields.find(
+      (field) => field.refersTo && (field.name === provider || field.name === `${provider}Id`),
+    );
+    if (link) links.set(entity.className, link);
+  }
+  return links;
+}
+
+/** Entities other records are about and everyone shares: a booking's doctor, a ticket's event, a chat's channels, what is sold. */
+function sharedTargets(plan: AppPlan, booked: ReadonlyMap<string, EntityField>): Set<string> {
+  const shared = new Set<string>();
+  for (const link of booked.values()) if (link.refersTo) shared.add(link.refersTo);
+  // What the checkout sells (a shop's products, a restaurant's menu) is everyone's to browse.
+  for (const feature of plan.features) if (feature.archetype === 'checkout' && feature.entity) shared.add(feature.entity);
   for (const entity of plan.entities) {
     const channel = newerMessagesQuery(plan, entity)?.channel?.refersTo;
     if (channel) shared.add(channel);
-    for (const field of entity.fields) {
-      if (!field.refersTo) continue;
-      // The booking's `doctor` field, a link named `doctorId` once it points at the doctors.
-      const booked = provider !== undefined && (field.name === provider || field.name === `${provider}Id`);
-      if (entity.className === 'EventTicket' || booked) {
-        shared.add(field.refersTo);
-      }
-    }
+    if (entity.className !== 'EventTicket') continue;
+    for (const field of entity.fields) if (field.refersTo) shared.add(field.refersTo);
   }
   return shared;
 }
@@ -99,21 +120,55 @@ function sharedByKind(plan: AppPlan, entity: EntityPlan, shared: ReadonlySet<str
  * habit) is personal too, so nobody holds a row pointing at what they cannot see.
  */
 export function personalEntities(plan: AppPlan): ReadonlySet<string> {
-  let personal = PERSONAL.get(plan);
-  if (!personal) {
-    personal = findPersonal(plan);
-    PERSONAL.set(plan, personal);
-  }
-  return personal;
+  return ownership(plan).personal;
+}
+
+/** Whose rows are whose in one app: its personal entities and its bookings both parties see. */
+interface Ownership {
+  personal: ReadonlySet<string>;
+  /** A two-party booking's link to its provider, by the booking's class name (`providerLink`). */
+  providerLinks: ReadonlyMap<string, ProviderLink>;
 }
 
 /** Per plan object: the files of one app ask for every entity, and `bookingParties` reads the description. */
-const PERSONAL = new WeakMap<AppPlan, ReadonlySet<string>>();
+const OWNERSHIP = new WeakMap<AppPlan, Ownership>();
 
-function findPersonal(plan: AppPlan): Set<string> {
+function ownership(plan: AppPlan): Ownership {
+  let found = OWNERSHIP.get(plan);
+  if (!found) {
+    const booked = bookedLinks(plan);
+    const personal = findPersonal(plan, booked);
+    found = { personal, providerLinks: twoPartyLinks(plan, booked, personal) };
+    OWNERSHIP.set(plan, found);
+  }
+  return found;
+}
+
+/**
+ * The bookings both parties see: with sign-up, a personal booking whose link
+ * points at a shared provider row (a walker), which then keeps the account
+ * that created it. A staff app hands out its accounts, and the team shares
+ * its bookings anyway.
+ */
+function twoPartyLinks(
+  plan: AppPlan,
+  booked: ReadonlyMap<string, EntityField>,
+  personal: ReadonlySet<string>,
+): Map<string, ProviderLink> {
+  const links = new Map<string, ProviderLink>();
+  if (!hasRegistration(plan)) return links;
+  for (const [className, field] of booked) {
+    const provider = plan.entities.find((candidate) => candidate.className === field.refersTo);
+    if (!provider || !personal.has(className) || personal.has(provider.className)) continue;
+    links.set(className, { field, provider });
+  }
+  return links;
+}
+
+function findPersonal(plan: AppPlan, booked: ReadonlyMap<string, EntityField>): Set<string> {
   const personal = new Set<string>();
   if (!hasAuthFeature(plan)) return personal;
-  const shared = sharedTargets(plan);
+  const shared = sharedTargets(plan, booked);
   for (const entity of plan.entities) {
     if (!sharedByKind(plan, entity, shared)) personal.add(entity.className);
   }
@@ -137,12 +192,51 @@ export function isPersonal(plan: AppPlan, entity: EntityPlan): boolean {
 }
 
 /**
+ * A booking both of whose parties see it (`providerLink`): the link to the
+ * person booked with and that person's entity.
+ */
+export interface ProviderLink {
+  /** The booking's link field: a walk's `walkerId`. */
+  field: EntityField;
+  /** The entity the link points at (Walker), whose rows keep their creator (`hasCreator`). */
+  provider: EntityPlan;
+}
+
+/**
+ * A booking's link to the person it is booked with, when both parties see
+ * it: the booking is its booker's (`isPersonal`), and the account that
+ * created the provider row it points at (the walker who registered made
+ * their own profile) reads it too, without changing or deleting it.
+ * Undefined for every other entity: a note, a staff app's bookings.
+ */
+export function providerLink(plan: AppPlan, entity: EntityPlan): ProviderLink | undefined {
+  return ownership(plan).providerLinks.get(entity.className);
+}
+
+/** Whether some two-party booking (`providerLink`) points at `entity`: a walker, a dentist. */
+function isProvider(plan: AppPlan, entity: EntityPlan): boolean {
+  return [...ownership(plan).providerLinks.values()].some((link) => link.provider.className === entity.className);
+}
+
+/**
  * Whether each row of `entity` is shared but keeps the signed-in user who
- * created it (a listing's seller): everyone reads it, its creator alone
- * changes or deletes it. Only with sign-in, for what people post.
+ * created it (a listing's seller, a walker's own profile): everyone reads
+ * it, its creator alone changes or deletes it. Only with sign-in, for what
+ * people post and for the people bookings are made with.
  */
 export function hasCreator(plan: AppPlan, entity: EntityPlan): boolean {
-  return hasAuthFeature(plan) && POSTED_BY_USER.has(entity.className) && !isPersonal(plan, entity);
+  if (!hasAuthFeature(plan) || isPersonal(plan, entity)) return false;
+  return POSTED_BY_USER.has(entity.className) || isProvider(plan, entity);
+}
+
+/**
+ * Whether the app itself tells the bookings a user made from the ones made
+ * with them (a walker's), and offers edit and delete on the former only:
+ * Supabase and Firestore return the booker with the row.
+ */
+export function showsBookedWithMe(plan: AppPlan): boolean {
+  if (plan.backend !== 'supabase' && plan.backend !== 'firebase') return false;
+  return plan.entities.some((entity) => providerLink(plan, entity) !== undefined);
 }
 
 /**
@@ -156,6 +250,40 @@ export function showsCreator(plan: AppPlan): boolean {
   return plan.entities.some((entity) => hasCreator(plan, entity));
 }
 
+/** The two-party bookings (`providerLink`) with the entity each is booked with, in plan order. */
+function twoPartyBookings(plan: AppPlan): { booking: EntityPlan; provider: EntityPlan }[] {
+  return plan.entities.flatMap((booking) => {
+    const link = providerLink(plan, booking);
+    return link ? [{ booking, provider: link.provider }] : [];
+  });
+}
+
+/** `ownershipSentence`'s words on each two-party booking: who sees it, who changes it. */
+function twoPartySentences(plan: AppPlan, format: (label: string) => string): string[] {
+  return twoPartyBookings(plan).map(
+    ({ booking, provider }) =>
+      `Seen by the signed-in user who booked them and by the user who created the ${format(provider.label)} they are booked with; only the user who booked one changes or deletes it: ${format(booking.pluralLabel)}.`,
+  );
+}
+
+/**
+ * docs/api_contract.md: the bullet saying who else sees a two-party booking
+ * (`providerLink`) on the app's backend; empty for every other entity and
+ * on the device (no backend to enforce it).
+ */
+export function providerBullets(plan: AppPlan, entity: EntityPlan): string[] {
+  const link = providerLink(plan, entity);
+  if (!link || plan.backend === 'none') return [];
+  const provider = link.provider.label;
+  const by: Record<string, string> = {
+    supabase: `the policy \`${entity.tableName} booked with me\` selects a row whose \`${link.field.column}\` is a row of \`${link.provider.tableName}\` the signed-in user created`,
+    firebase: `the repository copies that ${provider}'s \`${FIRESTORE_OWNER_FIELD}\` into \`${FIRESTORE_PROVIDER_OWNER_FIELD}\` on save, the rules check it with \`get()\`, and the list asks for \`Filter.or(${FIRESTORE_OWNER_FIELD} == uid, ${FIRESTORE_PROVIDER_OWNER_FIELD} == uid)\``,
+    rest: `the server lists each item to its owner and to the bearer token's user who created the ${provider} its \`${link.field.name}\` names; that user saving or deleting it answers \`403 Forbidden\``,
+    graphql: `the server lists each item to its owner and to the bearer token's user who created the ${provider} its \`${link.field.name}\` names; that user saving or deleting it fails with \`extensions.code\` \`FORBIDDEN\``,
+  };
+  return [`Also seen by: the user who created the ${provider} it is booked with (read only; only the owner changes or deletes it): ${by[plan.backend] ?? by.rest}`];
+}
+
 /** README/docs: which lists are private and which shared, by their labels; empty without sign-in. */
 export function ownershipSentence(plan: AppPlan, format: (label: string) => string = (label) => label): string {
   if (!hasAuthFeature(plan) || plan.entities.length === 0) return '';
@@ -163,6 +291,7 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
   const labels = (kind: 'private' | 'posted' | 'shared') =>
     plan.entities
       .filter((entity) => {
+        if (providerLink(plan, entity)) return false;
         if (personal.has(entity.className)) return kind === 'private';
         return hasCreator(plan, entity) ? kind === 'posted' : kind === 'shared';
       })
@@ -172,6 +301,7 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
   const everyone = labels('shared');
   return [
     ...(mine.length > 0 ? [`Private to the signed-in user who created them: ${mine.join(', ')}.`] : []),
+    ...twoPartySentences(plan, format),
     ...(posted.length > 0
       ? [`Read by every signed-in user, changed or deleted only by the user who created them: ${posted.join(', ')}.`]
       : []),
@@ -205,5 +335,9 @@ export function serverOwnershipSentence(plan: AppPlan, format: (label: string) =
           `Everyone signed in lists all of them; saving or deleting an item another user created ${forbidden}.`,
         ]
       : []),
+    ...twoPartyBookings(plan).map(
+      ({ booking, provider }) =>
+        `Listing ${format(booking.pluralLabel)} also returns the ones booked with a ${format(provider.label)} the user created, so both parties see a booking; saving or deleting one of those ${forbidden}, as only the user who booked it changes it. The app cannot tell those from the user’s own bookings (the server sends no owner), so it lists them together and tells a refused save or delete as not allowed.`,
+    ),
   ].join(' ');
 }

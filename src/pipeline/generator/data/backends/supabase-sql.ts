@@ -13,7 +13,7 @@ import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
 import { senderIdField } from './chat-messages';
-import { SUPABASE_OWNER_COLUMN, hasCreator, isPersonal } from './record-owner';
+import { SUPABASE_OWNER_COLUMN, hasCreator, isPersonal, providerLink, type ProviderLink } from './record-owner';
 import { codeBlock } from './wiring';
 
 function tableName(entity: EntityPlan): string {
@@ -124,6 +124,29 @@ function ownerPolicies(entity: EntityPlan): string[] {
 }
 
 /**
+ * A two-party booking's extra policy (`providerLink`): the user who created
+ * the provider row a booking points at (a dentist's own profile) selects it
+ * too; inserting, changing and deleting stay with the booker (`ownerPolicies`).
+ * The index keeps the lookup by provider fast.
+ */
+function providerPolicies(entity: EntityPlan, link: ProviderLink): string[] {
+  const name = tableName(entity);
+  const column = `${name}.${sqlIdentifier(link.field.column)}`;
+  const policy = sqlIdentifier(`${entity.tableName} booked with me`);
+  const providerOwner = sqlIdentifier(supabaseOwnerColumn(link.provider));
+  return [
+    `create index if not exists ${sqlIdentifier(`${entity.tableName}_${link.field.column}_idx`)}`,
+    `  on ${name} (${sqlIdentifier(link.field.column)});`,
+    `drop policy if exists ${policy} on ${name};`,
+    `create policy ${policy} on ${name}`,
+    `  for select to authenticated using (exists (`,
+    `    select 1 from ${tableName(link.provider)} p`,
+    `    where p.${sqlIdentifier('id')} = ${column} and p.${providerOwner} = auth.uid()`,
+    '  ));',
+  ];
+}
+
+/**
  * A posted table's policies (a listing's seller): every signed-in user reads
  * every row; a row is inserted with, changed and deleted by its creator only.
  */
@@ -230,6 +253,10 @@ export function supabaseSql(plan: AppPlan): string {
     ];
     const columns = [`${sqlIdentifier('id')} text primary key`, ...fields];
     const policy = sqlIdentifier(`${entity.tableName} read and write`);
+    const link = providerLink(plan, entity);
+    // The provider's policy reads the provider's table: after it, in a cycle.
+    const booked = link ? providerPolicies(entity, link) : [];
+    if (link && !created.has(link.provider.className)) later.push(booked.splice(0).join('\n'));
     return [
       `create table if not exists ${name} (`,
       columns.map((column) => `  ${column}`).join(',\n'),
@@ -238,6 +265,7 @@ export function supabaseSql(plan: AppPlan): string {
       `alter table ${name} enable row level security;`,
       `drop policy if exists ${policy} on ${name};`,
       ...senderPolicies(plan, entity, roles),
+      ...booked,
     ].join('\n');
   });
   if (later.length > 0) tables.push(['-- Links between tables that point at each other', ...later].join('\n'));

@@ -4,21 +4,36 @@
  * The project URL and anon key come from `--dart-define`.
  */
 import type { GeneratedFile } from '../../app-spec';
-import { POSTED_RECORDS, RECORD_REPOSITORY_PATH, SERVER_READ_ERRORS_README } from '../../archetypes/records-library';
+import {
+  BOOKED_RECORDS,
+  POSTED_RECORDS,
+  RECORD_REPOSITORY_PATH,
+  SERVER_READ_ERRORS_README,
+} from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
+import { recordText } from '../../ui-text-records';
 import { packages } from '../package-versions';
 import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
-import { hasCreator, isPersonal, ownershipSentence } from './record-owner';
+import { hasCreator, isPersonal, ownershipSentence, providerLink } from './record-owner';
 import { supabaseOwnerColumn, supabaseRerunNote, supabaseSql } from './supabase-sql';
 import { NETWORK_PERMISSIONS, codeBlock, dartClassLine, dartImports, entityImports, type BackendWiring } from './wiring';
 
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   const impl = repositoryImplementation('supabase', entity);
-  const posted = hasCreator(plan, entity);
+  const link = providerLink(plan, entity);
+  // A two-party booking remembers its booker as a posted row its creator.
+  const posted = hasCreator(plan, entity) || link !== undefined;
   // The table's owner column defaults to auth.uid() and its policy hides other users' rows.
-  const owner = isPersonal(plan, entity)
+  const owner = link
+    ? `
+///
+/// Each row is its booker's: the table fills its [creatorColumn] with
+/// \`auth.uid()\` on insert. Its row level security policies return the
+/// signed-in user's bookings and the ones made with the ${link.provider.label.toLowerCase()} they
+/// created, and let only the booker change or delete a row ([isMine]).`
+    : isPersonal(plan, entity)
     ? `
 ///
 /// Each row belongs to the signed-in user: the table fills its
@@ -32,7 +47,7 @@ function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
 /// policies let only that user change or delete the row ([isMine]).`
       : '';
   const model = entity.className;
-  const interfaces = [`${model}Repository`, ...(posted ? [POSTED_RECORDS] : [])];
+  const interfaces = [`${model}Repository`, ...(link ? [BOOKED_RECORDS] : posted ? [POSTED_RECORDS] : [])];
   const creators = posted
     ? `
 
@@ -154,6 +169,19 @@ abstract final class SupabaseConfig {
 `;
 }
 
+/**
+ * README: how the policies let both parties of a booking see it
+ * (`providerLink`), and that only its booker changes or cancels it; empty
+ * for any other table.
+ */
+function twoPartyNote(plan: AppPlan, entity: EntityPlan): string {
+  const link = providerLink(plan, entity);
+  if (!link) return '';
+  const booking = `\`${entity.tableName}\``;
+  const providers = `\`${link.provider.tableName}\``;
+  return `A row of ${booking} is its booker’s (\`user_id\`), and the policy \`${entity.tableName} booked with me\` also lets the user who created the row of ${providers} it points at (\`${link.field.column}\`, that row’s \`${supabaseOwnerColumn(link.provider)}\`) select it: a ${link.provider.label} who registered and created their own profile sees the ${entity.pluralLabel.toLowerCase()} made with them, marked “${recordText(plan).bookedWithYou}” in the app. They can neither change nor delete one (no edit or delete button, and the policies refuse it); only the booker changes or cancels it.`;
+}
+
 function readme(plan: AppPlan): string {
   const rows = plan.entities.map((entity) => [
     entity.pluralLabel,
@@ -172,6 +200,7 @@ function readme(plan: AppPlan): string {
         plan.entities.some((entity) => hasCreator(plan, entity))
           ? 'A table that everyone reads but only the creator of a row changes also has a `user_id` column filled with `auth.uid()` on insert: its policies let every signed-in user select every row and insert, update or delete only rows whose `user_id = auth.uid()`, and the app offers edit and delete on the signed-in user’s own rows only. (A delete the policy refuses removes no row and raises no error.)'
           : '',
+        ...plan.entities.map((entity) => twoPartyNote(plan, entity)),
       ]
         .filter(Boolean)
         .join(' ')
