@@ -20,7 +20,14 @@ import {
   sampleTitle,
   titleField,
 } from '../data/entity-dart';
-import { hasCreator, providerLink, showsBookedWithMe, showsCreator } from '../data/backends/record-owner';
+import {
+  hasCreator,
+  providerLink,
+  showsBookedWithMe,
+  showsCreator,
+  showsStaff,
+  staffWritten,
+} from '../data/backends/record-owner';
 import { IDS_PATH } from '../data/entity-files';
 import { requireEntity, type EntityField, type EntityPlan } from '../plan/app-plan';
 import { dartText, fill, inSentence, uiText, type UiText } from '../ui-text';
@@ -381,6 +388,12 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   // A listing the chat is about: its detail messages the seller.
   const chat = listingChatOf(ctx.plan, entity)?.feature;
   if (chat) options.push(`      onMessage: ${links.length ? 'widget.' : ''}chat?.open,`);
+  // A customer cannot add to what only staff keep: the empty list does not tell them to.
+  if (staffWritten(ctx.plan, entity)) {
+    options.push(
+      `      readOnlyEmptyMessage: ${dartString(fill(t.nothingYet, { items: lower(entity.pluralLabel) }))},`,
+    );
+  }
   const details = entity.fields.map((field) => detailLine(field, shownText(field, links, t))).join('\n');
   const needsFormatters = usesFormatters(entity.fields);
   const imports = [
@@ -1097,6 +1110,7 @@ export const entityArchetype: ArchetypeTemplate = {
           ? chatText(ctx.plan).messageSeller
           : undefined,
         showsBookedWithMe(ctx.plan),
+        showsStaff(ctx.plan),
       ),
       { path: formPath(ctx), content: formDart(ctx, entity) },
       { path: ctx.feature.paths.screen, content: screenDart(ctx, entity) },

@@ -30,11 +30,29 @@ export const POSTED_RECORDS = 'PostedRecords';
 export const BOOKED_RECORDS = 'BookedRecords';
 
 /**
+ * The interface of a repository of a list only staff change (`record-owner.ts`
+ * `showsStaff`): it tells whether the signed-in user is staff.
+ */
+export const STAFF_RECORDS = 'StaffRecords';
+
+/**
  * `lib/data/repositories/record_repository.dart`; with `posted`, also the
  * interface of the shared lists whose records only their creator changes,
- * and with `booked` that of the bookings made with the user as well.
+ * with `booked` that of the bookings made with the user as well, and with
+ * `staff` that of the lists only staff change.
  */
-export function recordRepositoryDart(posted = false, booked = false): string {
+export function recordRepositoryDart(posted = false, booked = false, staff = false): string {
+  const staffDart = staff
+    ? `
+/// A shared list every signed-in user reads, whose records only staff (an
+/// admin account) add, change or delete (the backend refuses the others):
+/// the record screens offer add, edit and delete only when [canEdit].
+abstract interface class ${STAFF_RECORDS} {
+  /// Whether the signed-in user is staff, as of the last load.
+  bool get canEdit;
+}
+`
+    : '';
   const bookedDart = booked
     ? `
 /// Bookings the signed-in user made and the ones others made with them
@@ -67,7 +85,7 @@ abstract interface class RecordRepository<T> {
 
   Future<void> delete(String id);
 }
-${postedDart}
+${postedDart}${staffDart}
 /// Reads each row the backend returned with [read], skipping a row that
 /// lacks a required field or holds a value of the wrong type: one bad record
 /// must not hide all the others. What was skipped goes to the debug log.
@@ -234,12 +252,69 @@ function ownerNoteDart(r: RecordText): string {
   }`;
 }
 
+/** A list tile's delete button; with `staff`, only for a user who may change the list (`_canEdit`). */
+function deleteTrailingDart(t: UiText, staff: boolean): string {
+  if (!staff) {
+    return `trailing: IconButton(
+        icon: const Icon(Icons.delete_outline),
+        tooltip: ${dartString(t.delete)},
+        onPressed: () => _confirmDelete(item),
+      ),`;
+  }
+  return `// Only staff may delete from a list only staff change.
+      trailing: _canEdit
+          ? IconButton(
+              icon: const Icon(Icons.delete_outline),
+              tooltip: ${dartString(t.delete)},
+              onPressed: () => _confirmDelete(item),
+            )
+          : null,`;
+}
+
+/** The empty list's text arguments in a list only staff change: no "tap Add" for a user who cannot. */
+const READ_ONLY_EMPTY_ARGS = `
+            _canEdit
+                ? widget.emptyMessage
+                : widget.readOnlyEmptyMessage ?? widget.emptyMessage,
+            textAlign: TextAlign.center,
+          `;
+
+/** The list's `_canEdit`: false in a [StaffRecords] list for a user who is not staff. */
+const CAN_EDIT_DART = `
+
+  /// Whether the user may add, change and delete records: false in a list
+  /// only staff change ([${STAFF_RECORDS}]) for a user who is not staff.
+  bool get _canEdit => switch (widget.repository) {
+        final ${STAFF_RECORDS} staff => staff.canEdit,
+        _ => true,
+      };`;
+
+/**
+ * The list's add button; with `staff`, only for a user who may change the
+ * list, which a [StaffRecords] repository knows once it has loaded.
+ */
+function addButtonDart(staff: boolean): string {
+  const button = `FloatingActionButton.extended(
+        onPressed: _openForm,
+        icon: const Icon(Icons.add),
+        label: Text(widget.addLabel),
+      )`;
+  if (!staff) return button;
+  return `ListenableBuilder(
+        listenable: _controller,
+        builder: (context, _) => _canEdit
+            ? ${button.replaceAll('\n', '\n        ')}
+            : const SizedBox.shrink(),
+      )`;
+}
+
 /**
  * The list screen; with \`posted\` (\`record-owner.ts\` \`showsCreator\`) a
  * [PostedRecords] repository's records offer delete only to their creator
- * and say which are the user's own.
+ * and say which are the user's own; with `staff` (`showsStaff`) a
+ * [StaffRecords] repository's list offers add, edit and delete to staff only.
  */
-function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false, booked = false): string {
+function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false, booked = false, staff = false): string {
   const createdByMe = posted
     ? `
 
@@ -272,7 +347,7 @@ function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false, 
       subtitle: lines.isEmpty ? null : Text(lines.join(' · ')),
       onTap: () => _openDetail(item),
       // Another user's record: only its creator may delete it.
-      trailing: mine == false
+      trailing: mine == false${staff ? ' || !_canEdit' : ''}
           ? null
           : IconButton(
               icon: const Icon(Icons.delete_outline),
@@ -288,11 +363,7 @@ function listScreenDart(t: UiText, r: RecordText, posted = false, chat = false, 
       title: Text(widget.titleOf(item)),
       subtitle: subtitle == null || subtitle.isEmpty ? null : Text(subtitle),
       onTap: () => _openDetail(item),
-      trailing: IconButton(
-        icon: const Icon(Icons.delete_outline),
-        tooltip: ${dartString(t.delete)},
-        onPressed: () => _confirmDelete(item),
-      ),
+      ${deleteTrailingDart(t, staff)}
     );
   }`;
   return `import 'package:flutter/material.dart';
@@ -324,7 +395,7 @@ class RecordListScreen<T> extends StatefulWidget {
     this.filters = const [],
     this.groupOf,
     this.sectionOf,
-    this.loadFirst,${chat ? '\n    this.onMessage,' : ''}
+    this.loadFirst,${chat ? '\n    this.onMessage,' : ''}${staff ? '\n    this.readOnlyEmptyMessage,' : ''}
   });
 
   final String title;
@@ -337,7 +408,7 @@ class RecordListScreen<T> extends StatefulWidget {
   final Widget Function(BuildContext context, T? initial, RecordSave<T> save)
       formBuilder;
   final List<RecordDetail> Function(T item) detailsOf;
-  final String emptyMessage;
+  final String emptyMessage;${staff ? '\n\n  /// What the empty list says to a user who may not add to it ([emptyMessage] says how to add).\n  final String? readOnlyEmptyMessage;\n' : ''}
   final String addLabel;
   final String Function(T item)? subtitleOf;
 
@@ -499,7 +570,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
           titleOf: widget.titleOf,
           detailsOf: widget.detailsOf,
           onEdit: _openForm,
-          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}${booked ? '\n          ownerNote: _ownerNote(item),' : ''}${chat ? '\n          onMessage: widget.onMessage,' : ''}
+          onDelete: _confirmDelete,${posted ? '\n          createdByMe: _createdByMe(item),' : ''}${staff ? '\n          canEdit: _canEdit,' : ''}${booked ? '\n          ownerNote: _ownerNote(item),' : ''}${chat ? '\n          onMessage: widget.onMessage,' : ''}
         ),
       ),
     );
@@ -509,11 +580,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
   Widget build(BuildContext context) {
     return Scaffold(
       appBar: AppBar(title: Text(widget.title)),
-      floatingActionButton: FloatingActionButton.extended(
-        onPressed: _openForm,
-        icon: const Icon(Icons.add),
-        label: Text(widget.addLabel),
-      ),
+      floatingActionButton: ${addButtonDart(staff)},
       body: ListenableBuilder(
         listenable: _controller,
         builder: (context, _) => _buildBody(context),
@@ -551,7 +618,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
       return Center(
         child: Padding(
           padding: const EdgeInsets.all(24),
-          child: Text(widget.emptyMessage, textAlign: TextAlign.center),
+          child: Text(${staff ? READ_ONLY_EMPTY_ARGS : 'widget.emptyMessage, textAlign: TextAlign.center'}),
         ),
       );
     }
@@ -615,7 +682,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
     final section = sectionOf(visible[index]);
     final continues = index > 0 && sectionOf(visible[index - 1]) == section;
     return continues ? null : section;
-  }${createdByMe}
+  }${createdByMe}${staff ? CAN_EDIT_DART : ''}
 
 ${tile}
 }
@@ -628,7 +695,21 @@ ${tile}
  * with `booked`, the list says what to tell (`ownerNote`: a booking made
  * with the user, whose booker alone changes it).
  */
-function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel?: string, booked = false): string {
+function detailScreenDart(
+  t: UiText,
+  r: RecordText,
+  posted = false,
+  messageLabel?: string,
+  booked = false,
+  staff = false,
+): string {
+  const canEdit = staff
+    ? `
+
+  /// False in a list only staff change, for a user who is not staff: no
+  /// edit or delete then.
+  final bool canEdit;`
+    : '';
   const ownerNote = booked
     ? `
 
@@ -654,7 +735,9 @@ function detailScreenDart(t: UiText, r: RecordText, posted = false, messageLabel
             tooltip: ${dartString(t.delete)},
             onPressed: _delete,
           ),`;
-  const postedActions = `if (widget.createdByMe ?? true) ...[
+  const shownIf = [...(posted ? ['widget.createdByMe ?? true'] : []), ...(staff ? ['widget.canEdit'] : [])];
+  const shown = shownIf.length > 1 ? shownIf.map((part) => (part.includes('??') ? `(${part})` : part)) : shownIf;
+  const guardedActions = `if (${shown.join(' && ')}) ...[
             ${actions.replaceAll('\n', '\n  ')}
           ],`;
   const postedLine = booked
@@ -705,7 +788,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
     required this.titleOf,
     required this.detailsOf,
     required this.onEdit,
-    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}${booked ? '\n    this.ownerNote,' : ''}${chat ? '\n    this.onMessage,' : ''}
+    required this.onDelete,${posted ? '\n    this.createdByMe,' : ''}${staff ? '\n    this.canEdit = true,' : ''}${booked ? '\n    this.ownerNote,' : ''}${chat ? '\n    this.onMessage,' : ''}
   });
 
   final T item;
@@ -717,7 +800,7 @@ class RecordDetailScreen<T> extends StatefulWidget {
   final Future<T?> Function(T item) onEdit;
 
   /// Asks, then deletes; completes with whether the record is gone.
-  final Future<bool> Function(T item) onDelete;${createdByMe}${chat ? `${MESSAGE_DOC}\n  final Future<void> Function(BuildContext context, T item)? onMessage;` : ''}
+  final Future<bool> Function(T item) onDelete;${createdByMe}${canEdit}${chat ? `${MESSAGE_DOC}\n  final Future<void> Function(BuildContext context, T item)? onMessage;` : ''}
 
   @override
   State<RecordDetailScreen<T>> createState() => _RecordDetailScreenState<T>();
@@ -742,7 +825,7 @@ class _RecordDetailScreenState<T> extends State<RecordDetailScreen<T>> {
       appBar: AppBar(
         title: Text(widget.titleOf(_item)),
         actions: [
-          ${posted ? postedActions : actions}
+          ${shownIf.length > 0 ? guardedActions : actions}
         ],
       ),
       body: ListView(
@@ -1056,16 +1139,18 @@ export function recordsLibraryFiles(
   messageLabel?: string,
   /** Whether some list holds bookings made with the user too (`record-owner.ts` `showsBookedWithMe`). */
   booked = false,
+  /** Whether some list is changed by staff only (`record-owner.ts` `showsStaff`). */
+  staff = false,
 ): GeneratedFile[] {
   const t = uiText(plan);
   const chat = posted && messageLabel !== undefined;
   const mark = posted && booked;
   return [
     { path: `${RECORDS_DIR}/record_controller.dart`, content: controllerDart(t) },
-    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted, chat, mark) },
+    { path: RECORD_LIST_PATH, content: listScreenDart(t, recordText(plan), posted, chat, mark, staff) },
     {
       path: `${RECORDS_DIR}/record_detail_screen.dart`,
-      content: detailScreenDart(t, recordText(plan), posted, chat ? messageLabel : undefined, mark),
+      content: detailScreenDart(t, recordText(plan), posted, chat ? messageLabel : undefined, mark, staff),
     },
     { path: RECORD_FORM_SCAFFOLD_PATH, content: formScaffoldDart(t) },
     recordFormFile(plan),

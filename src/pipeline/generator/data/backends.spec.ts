@@ -73,7 +73,7 @@ describe.each(BACKENDS)('backend %s', (backend) => {
         const impl = repositoryImplementation(backend, entity);
         expect(file.path).toBe(impl.path);
         expect(file.content).toMatch(
-          new RegExp(`class ${impl.className}\\s+implements ${entity.className}Repository(, PostedRecords)? \\{`),
+          new RegExp(`class ${impl.className}\\s+implements ${entity.className}Repository(, (PostedRecords|StaffRecords))? \\{`),
         );
         expect(wiring.repositoryImports(entity)).toEqual([impl.path.slice('lib/'.length)]);
         expect(wiring.repositoryCreate(entity).startsWith(`${impl.className}(`)).toBe(true);

@@ -14,7 +14,7 @@ import {
 import { needsUserMessage, userMessageFile } from '../archetypes/records-user-message';
 import { guessReason, isGuessed } from '../field-guesses';
 import { relativeImport } from './backends/backend-names';
-import { hasCreator, providerLink, showsBookedWithMe, showsCreator } from './backends/record-owner';
+import { hasCreator, providerLink, showsBookedWithMe, showsCreator, showsStaff } from './backends/record-owner';
 import type { AppPlan, EntityField, EntityPlan } from '../plan/app-plan';
 import {
   FAKE_REPOSITORIES_PATH,
@@ -395,7 +395,10 @@ export function entityFiles(plan: AppPlan): GeneratedFile[] {
     { path: FORMATTERS_PATH, content: formattersDart(plan) },
   ];
   if (plan.entities.length > 0) {
-    files.push({ path: RECORD_REPOSITORY_PATH, content: recordRepositoryDart(showsCreator(plan), showsBookedWithMe(plan)) });
+    files.push({
+      path: RECORD_REPOSITORY_PATH,
+      content: recordRepositoryDart(showsCreator(plan), showsBookedWithMe(plan), showsStaff(plan)),
+    });
     files.push({ path: JSON_FIELDS_PATH, content: jsonFieldsDart(plan) });
   }
   // Shared by every screen that loads or saves data, whichever feature it belongs to.

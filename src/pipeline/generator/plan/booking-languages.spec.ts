@@ -64,6 +64,17 @@ describe('booking words of other languages reach the booking models', () => {
     }
   });
 
+  it('books a vet’s appointments with the vet picked from the Vets list (people with contact details)', () => {
+    const plan = planApp(namedSpec('Paw Clinic', 'Pet owners book appointments with vets', ['Appointments', 'Vets']));
+    expect(firstFields(plan)).toEqual(expect.arrayContaining(['vetId:text!->Vet']));
+    expect(plan.entities.find((entity) => entity.className === 'Vet')?.fields.map((field) => field.name)).toEqual([
+      'name',
+      'phone',
+      'email',
+      'notes',
+    ]);
+  });
+
   it('keeps the Italian dentist appointments as English patients book them with dentists', () => {
     const italian = planApp(
       namedSpec('Dentista', 'Prenota appuntamenti con il dentista', ['Appuntamenti', 'Pazienti']),

@@ -316,6 +316,10 @@ export const SHOP_WORDS: readonly string[] = [
 /** People the app keeps records of, beyond the `-ist`/`-ee`/… shapes of `domain-entities.ts`. */
 export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'regular',
+  'vet',
+  'dentist',
+  'stylist',
+  'tutor',
   'parent',
   'sitter',
   'babysitter',

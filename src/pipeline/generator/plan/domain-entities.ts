@@ -477,6 +477,15 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'destination:text!, startDate:date!, endDate:date, budget:money, notes:longText',
   },
   {
+    // A ride-share's or taxi's ride, not a holiday trip: picked up somewhere at a time, dropped off, paid.
+    // Not a plain "ride": "Bike rides" and "Horse rides" are outings to log.
+    words: ['ride request', 'taxi ride', 'cab ride', 'rideshare', 'carpool', 'viaje en taxi', 'course en taxi'],
+    className: 'Ride',
+    label: 'Ride',
+    pluralLabel: 'Rides',
+    fields: 'pickup:text!, destination:text!, date:date!, passengers:int, fare:money, notes:longText',
+  },
+  {
     words: [
       'place',
       'spot',
@@ -974,7 +983,7 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
  * with a phone and an email, not titled notes.
  */
 const PERSON_WORDS =
-  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|gaste?|kolleg(e|en|in|innen)|arzte?|arztin(nen)?|therapeut(en|in|innen)?|promeneur(s|euses?)?|paseador(es|as?)?|passeador(es|as?)?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|vets?|gaste?|kolleg(e|en|in|innen)|arzte?|arztin(nen)?|therapeut(en|in|innen)?|promeneur(s|euses?)?|paseador(es|as?)?|passeador(es|as?)?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
 
 /**
  * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent

@@ -91,6 +91,9 @@ senderId: Mã người gửi|ID del remitente|ID do remetente|ID de l'expéditeu
 sentAt: Thời gian gửi|Enviado el|Enviado em|Envoyé le|Gesendet am|Inviato il|Dikirim pada|发送时间|送信日時
 topic: Chủ đề|Tema|Tema|Sujet|Thema|Argomento|Topik|主题|トピック
 destination: Điểm đến|Destino|Destino|Destination|Reiseziel|Destinazione|Tujuan|目的地|目的地
+pickup: Điểm đón|Punto de recogida|Local de embarque|Lieu de prise en charge|Abholort|Punto di partenza|Lokasi jemput|上车地点|乗車場所
+passengers: Số hành khách|Pasajeros|Passageiros|Passagers|Fahrgäste|Passeggeri|Penumpang|乘客人数|乗車人数
+fare: Giá cước|Tarifa|Tarifa|Prix de la course|Fahrpreis|Tariffa|Tarif|车费|運賃
 budget: Ngân sách|Presupuesto|Orçamento|Budget|Budget|Budget|Anggaran|预算|予算
 species: Loài|Especie|Espécie|Espèce|Art|Specie|Spesies|种类|種類
 weightKg: Cân nặng (kg)|Peso (kg)|Peso (kg)|Poids (kg)|Gewicht (kg)|Peso (kg)|Berat (kg)|体重（公斤）|体重 (kg)

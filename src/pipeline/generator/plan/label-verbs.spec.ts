@@ -54,15 +54,30 @@ describe('feature labels that start with a verb', () => {
     expect(screenOf(plan, 'Place an order')).toBe('entity:OrderEntry');
   });
 
-  it('names a request after what is requested: "Request a ride" keeps ride requests', () => {
-    const plan = planApp(app(['Request a ride']));
+  it('names a request after what is requested: "Request a quote" keeps quote requests', () => {
+    const plan = planApp(app(['Request a quote']));
     const entity = plan.entities[0];
     expect([entity.className, entity.label, entity.fileName, entity.tableName]).toEqual([
-      'RideRequest',
-      'Ride request',
-      'ride_request',
-      'ride_requests',
+      'QuoteRequest',
+      'Quote request',
+      'quote_request',
+      'quote_requests',
     ]);
+  });
+
+  it('keeps a requested ride as a ride: picked up at a time, dropped off, paid — and a bike ride a log', () => {
+    const plan = planApp(app(['Request a ride', 'Bike rides']));
+    expect(screenOf(plan, 'Request a ride')).toBe('entity:Ride');
+    expect(fieldsOf(plan, 'Request a ride')).toEqual([
+      'pickup[Pickup]',
+      'destination[Destination]',
+      'date[Date & time]',
+      'passengers[Passengers]',
+      'fare[Fare]',
+      'notes[Notes]',
+    ]);
+    expect(plan.entities.find((entity) => entity.className === 'Ride')?.fields[2].type).toBe('dateTime');
+    expect(screenOf(plan, 'Bike rides')).toBe('entity:BikeRide');
   });
 
   it('takes the records after other verbs: "Track expenses" are expenses, not songs', () => {

@@ -310,7 +310,12 @@ function labelEntity(label: string, words: readonly string[], locale: AppLocale)
   if (phrase.kind === 'book') return { entity: bookingOf(phrase, row, locale), books: true, text };
   if (phrase.kind === 'order') return { entity: entityRef(rowByClass('Order')), books: false, text };
   // "Request a ride" → ride requests; other languages name the requested thing ("Demander un devis" → Devis).
-  if (phrase.kind === 'request') return { books: false, text: phrase.verb === 'request' ? `${text} request` : text };
+  if (phrase.kind === 'request') {
+    // A request the table knows ("Request a ride" → a ride request: pickup, destination, fare), else "X request" records.
+    const requested = phrase.verb === 'request' ? domainEntityOf([...phrase.folded, 'request'], locale) : undefined;
+    if (requested) return { entity: entityRef(requested), books: false, text };
+    return { books: false, text: phrase.verb === 'request' ? `${text} request` : text };
+  }
   return { entity: row && entityRef(row), books: false, text };
 }
 

@@ -18,6 +18,7 @@ const TIMED_WORDS: ReadonlySet<string> = new Set([
   'class',
   'lesson',
   'walk',
+  'ride',
   'visit',
   'event',
   'consultation',

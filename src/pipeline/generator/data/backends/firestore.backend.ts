@@ -9,6 +9,7 @@ import {
   POSTED_RECORDS,
   RECORD_REPOSITORY_PATH,
   SERVER_READ_ERRORS_README,
+  STAFF_RECORDS,
 } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
@@ -20,11 +21,14 @@ import { senderIdField } from './chat-messages';
 import {
   FIRESTORE_OWNER_FIELD,
   FIRESTORE_PROVIDER_OWNER_FIELD,
+  FIRESTORE_STAFF_CHECK,
   hasCreator,
+  hasOpenSharedLists,
   isPersonal,
   ownershipSentence,
   personalEntities,
   providerLink,
+  staffWritten,
   type ProviderLink,
 } from './record-owner';
 import {
@@ -219,30 +223,66 @@ ${dartClassLine(impl.className, interfaces)}
 `;
 }
 
+/** A shared collection's constructor: its collection only. */
+const PLAIN_CONSTRUCTOR = (className: string) => `${className}({FirebaseFirestore? firestore})
+      : _collection = (firestore ?? FirebaseFirestore.instance)
+            .collection(collectionName);`;
+
+/** A staff collection's constructor (`staffWritten`): its collection and the auth whose claims it reads. */
+const STAFF_CONSTRUCTOR = (className: string) => `${className}({
+    FirebaseFirestore? firestore,
+    FirebaseAuth? auth,
+  }) : ${OWNED_INITIALIZERS},
+       _auth = auth ?? FirebaseAuth.instance;`;
+
+/** A staff collection's own words: who writes it. */
+const STAFF_ABOUT = `
+///
+/// Every signed-in user reads every document; the security rules
+/// (README.md) let only staff (the \`admin\` custom claim) add, change or
+/// delete one, so the record screens offer that to staff only ([canEdit]).`;
+
+/** A staff collection's auth and what it last read of the user's claims. */
+const STAFF_FIELDS = `
+  final FirebaseAuth _auth;
+
+  /// Whether the signed-in user was staff at the last load.
+  bool _staff = false;
+
+  @override
+  bool get canEdit => _staff;`;
+
+/** On load: whether the user's ID token carries the claim the rules check. */
+const READ_STAFF = `
+    final token = await _auth.currentUser?.getIdTokenResult();
+    _staff = token?.claims?['admin'] == true;`;
+
 function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   if (isPersonal(plan, entity)) return ownedRepositoryDart(entity, false, providerLink(plan, entity));
   if (hasCreator(plan, entity)) return ownedRepositoryDart(entity, true);
   const impl = repositoryImplementation('firebase', entity);
   const model = entity.className;
+  const staff = staffWritten(plan, entity);
   return `${dartImports(impl.path, {
-    packages: ['package:cloud_firestore/cloud_firestore.dart'],
+    packages: [
+      'package:cloud_firestore/cloud_firestore.dart',
+      ...(staff ? ['package:firebase_auth/firebase_auth.dart'] : []),
+    ],
     local: [...entityImports(entity), RECORD_REPOSITORY_PATH],
   })}
 
 /// [${model}Repository] on the Cloud Firestore collection [collectionName]:
-/// one document per item, its id being the item's id.
-class ${impl.className} implements ${model}Repository {
-  ${impl.className}({FirebaseFirestore? firestore})
-      : _collection = (firestore ?? FirebaseFirestore.instance)
-            .collection(collectionName);
+/// one document per item, its id being the item's id.${staff ? STAFF_ABOUT : ''}
+${dartClassLine(impl.className, [`${model}Repository`, ...(staff ? [STAFF_RECORDS] : [])])}
+  ${staff ? STAFF_CONSTRUCTOR(impl.className) : PLAIN_CONSTRUCTOR(impl.className)}
 
   static const String collectionName = ${dartString(entity.tableName)};
 
-  final CollectionReference<Map<String, dynamic>> _collection;
+  final CollectionReference<Map<String, dynamic>> _collection;${staff ? STAFF_FIELDS : ''}
 
   @override
   Future<List<${model}>> fetchAll() async {
-    final snapshot = await _collection.get();
+    final snapshot = await _collection.get();${staff ? READ_STAFF : ''}
     return readRecords(
       snapshot.docs,
       (doc) => ${model}.fromJson({...doc.data(), 'id': doc.id}),
@@ -354,6 +394,14 @@ function allowLines(plan: AppPlan, entity: EntityPlan, condition: string): strin
       allow('delete', condition, own),
     ];
   }
+  // A shop's catalogue: everyone reads it, staff alone (the `admin` custom claim) write it.
+  if (staffWritten(plan, entity)) {
+    return [
+      allow('read', condition),
+      allow('create, update', condition, FIRESTORE_STAFF_CHECK, complete),
+      allow('delete', condition, FIRESTORE_STAFF_CHECK),
+    ];
+  }
   // A chat message is posted, changed and deleted by its sender only.
   if (sender) {
     const own = `resource.data.${sender.name} == request.auth.uid`;
@@ -396,6 +444,33 @@ function bookedReadme(plan: AppPlan, entity: EntityPlan): string {
   return `A document of \`${entity.tableName}\` is its booker's (\`${FIRESTORE_OWNER_FIELD}\`) and also carries, in \`${FIRESTORE_PROVIDER_OWNER_FIELD}\`, the uid of the user who created the ${provider} it is booked with: the repository copies it on save from that document of \`${link.provider.tableName}\`, and the rules check it there with \`get()\` (one extra document read per write), so nobody can name another account. Both users read the booking, and the repository asks for \`Filter.or(${FIRESTORE_OWNER_FIELD} == uid, ${FIRESTORE_PROVIDER_OWNER_FIELD} == uid)\`, a query the rules allow: a ${provider} who registered and created their own profile sees the ${entity.pluralLabel.toLowerCase()} made with them, marked “${recordText(plan).bookedWithYou}” in the app. Only the booker changes or deletes one; the ${provider} gets no edit or delete button, and the rules refuse it.`;
 }
 
+/**
+ * README: who may write the collections only staff change (`staffWritten`,
+ * a shop's products), and the Admin SDK script that makes a user staff with
+ * a custom claim users cannot set themselves; empty without such a collection.
+ */
+function staffReadme(plan: AppPlan): string {
+  const collections = plan.entities
+    .filter((entity) => staffWritten(plan, entity))
+    .map((entity) => `\`${entity.tableName}\``);
+  if (collections.length === 0) return '';
+  const script = [
+    "// set-staff.js: node set-staff.js <uid>, with GOOGLE_APPLICATION_CREDENTIALS set to a service account key",
+    "const { initializeApp } = require('firebase-admin/app');",
+    "const { getAuth } = require('firebase-admin/auth');",
+    '',
+    'initializeApp();',
+    'getAuth()',
+    '  .setCustomUserClaims(process.argv[2], { admin: true })',
+    "  .then(() => console.log('Staff from the next sign-in or token refresh.'));",
+  ].join('\n');
+  return [
+    `Only staff change ${collections.join(', ')}: every signed-in user reads them, and the rules let a user create, update or delete a document only when \`${FIRESTORE_STAFF_CHECK}\`, a custom claim only the Firebase Admin SDK sets, so nobody makes themselves staff; the app offers add, edit and delete on those lists to staff only. To make a user staff (their uid is under Authentication → Users), run this Node script once (\`npm install firebase-admin\`), on your machine or a server, never in the app:`,
+    codeBlock('js', script),
+    'The claim reaches the app with the user’s next ID token, at the next sign-in or token refresh (within the hour): sign out and in again to use it at once. `setCustomUserClaims(uid, {})` takes it back the same way.',
+  ].join('\n\n');
+}
+
 function readme(plan: AppPlan): string {
   const rows = plan.entities.map((entity) => [
     entity.pluralLabel,
@@ -407,8 +482,8 @@ function readme(plan: AppPlan): string {
         'A write must carry the required fields (`hasAll`), since the app cannot read a document without them.',
         ownershipSentence(plan),
         personalEntities(plan).size > 0
-          ? `A private document carries its owner's uid in \`${FIRESTORE_OWNER_FIELD}\`, which the app's repository sets on save from \`FirebaseAuth.instance.currentUser\`; the rules let only that user read, change or delete it, and the repository lists only the signed-in user's documents (\`where('${FIRESTORE_OWNER_FIELD}', isEqualTo: uid)\`), a query the rules allow. Shared collections let every signed-in user read and write every item.`
-          : plan.entities.some((entity) => hasCreator(plan, entity))
+          ? `A private document carries its owner's uid in \`${FIRESTORE_OWNER_FIELD}\`, which the app's repository sets on save from \`FirebaseAuth.instance.currentUser\`; the rules let only that user read, change or delete it, and the repository lists only the signed-in user's documents (\`where('${FIRESTORE_OWNER_FIELD}', isEqualTo: uid)\`), a query the rules allow.${hasOpenSharedLists(plan) ? ' Shared collections let every signed-in user read and write every item.' : ''}`
+          : plan.entities.some((entity) => hasCreator(plan, entity)) || !hasOpenSharedLists(plan)
             ? ''
             : 'These rules let every signed-in user read and write every item.',
         plan.entities.some((entity) => hasCreator(plan, entity))
@@ -433,10 +508,13 @@ function readme(plan: AppPlan): string {
     ].join('\n'),
     codeBlock('', rules(plan)),
     rulesNote,
+    staffReadme(plan),
     'iOS/macOS: the Firebase SDKs need iOS 13 / macOS 10.15 or later; if `pod install` complains, set `platform :ios, \'13.0\'` in `ios/Podfile` (and `platform :osx, \'10.15\'` in `macos/Podfile`).',
     SERVER_READ_ERRORS_README,
     NETWORK_PERMISSIONS,
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function firestoreWiring(plan: AppPlan): BackendWiring {
@@ -448,11 +526,12 @@ export function firestoreWiring(plan: AppPlan): BackendWiring {
     })),
   ];
   return {
-    // firebase_auth: personal collections stamp and query the signed-in user's uid.
+    // firebase_auth: personal collections stamp and query the signed-in user's uid; staff ones read its claims.
     dependencies: packages(
       'firebase_core',
       'cloud_firestore',
-      ...(personalEntities(plan).size > 0 || plan.entities.some((entity) => hasCreator(plan, entity))
+      ...(personalEntities(plan).size > 0 ||
+      plan.entities.some((entity) => hasCreator(plan, entity) || staffWritten(plan, entity))
         ? (['firebase_auth'] as const)
         : []),
     ),

@@ -6,7 +6,15 @@ import { generateFlutterProject } from '../../flutter-project.generator';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { planApp } from '../../plan/plan-app';
 import { backendWiring, repositoryImplementation } from '../backends';
-import { hasCreator, personalEntities, providerLink, showsBookedWithMe, showsCreator } from './record-owner';
+import {
+  hasCreator,
+  personalEntities,
+  providerLink,
+  showsBookedWithMe,
+  showsCreator,
+  showsStaff,
+  staffWritten,
+} from './record-owner';
 import { supabaseSql } from './supabase-sql';
 
 function spec(backend: string, features: string[], description = ''): AppSpec {
@@ -22,6 +30,13 @@ function entity(plan: AppPlan, className: string): EntityPlan {
 function repository(plan: AppPlan, className: string): string {
   const path = repositoryImplementation(plan.backend, entity(plan, className)).path;
   const file = backendWiring(plan).files.find((candidate) => candidate.path === path);
+  if (!file) throw new Error(`${path} was not generated`);
+  return file.content;
+}
+
+/** One generated file of the whole app. */
+function appFile(app: AppSpec, path: string): string {
+  const file = generateFlutterProject(app).find((candidate) => candidate.path === path);
   if (!file) throw new Error(`${path} was not generated`);
   return file.content;
 }
@@ -321,13 +336,6 @@ describe('bookings both parties see', () => {
   const DENTISTS = 'Patients book appointments with dentists';
   const DENTAL = ['Sign in', 'Appointments', 'Dentists'];
 
-  /** One generated file of the whole app. */
-  function appFile(app: AppSpec, path: string): string {
-    const file = generateFlutterProject(app).find((candidate) => candidate.path === path);
-    if (!file) throw new Error(`${path} was not generated`);
-    return file.content;
-  }
-
   it('gives the dentist row its creator and lets the dentist’s account read the appointments made with it', () => {
     const plan = planApp(spec('supabase', DENTAL, DENTISTS));
     expect(providerLink(plan, entity(plan, 'Appointment'))?.provider.className).toBe('Dentist');
@@ -452,5 +460,114 @@ describe('bookings both parties see', () => {
     const staff = planApp(spec('supabase', ['Login', 'Appointments', 'Doctors'], 'Staff sign in to book appointments with doctors'));
     expect(staff.entities.some((candidate) => providerLink(staff, candidate))).toBe(false);
     expect(hasCreator(staff, entity(staff, 'Doctor'))).toBe(false);
+  });
+});
+
+describe('a catalogue only staff change', () => {
+  const SHOP = ['Sign up', 'Products', 'Cart', 'Payments'];
+  const SHOP_TEXT = 'A small shop: customers sign up, browse products, add them to a cart and pay.';
+  const RESTO = ['Connexion', 'Menu', 'Commandes', 'Paiement'];
+  const RESTO_TEXT = 'Restaurant : les clients créent un compte, consultent le menu, commandent et paient.';
+  const ADMIN = "(auth.jwt() -> 'app_metadata' ->> 'role') = 'admin'";
+
+  it('keeps what a shop sells, a restaurant’s menu and a gym’s classes for staff, not what people post', () => {
+    const staffOf = (plan: AppPlan) =>
+      plan.entities.filter((candidate) => staffWritten(plan, candidate)).map((e) => e.className);
+    expect(staffOf(planApp(spec('supabase', SHOP, SHOP_TEXT)))).toEqual(['Product']);
+    expect(staffOf(planApp(spec('firebase', RESTO, RESTO_TEXT)))).toEqual(['MenuItem']);
+    expect(staffOf(planApp(spec('supabase', ['Sign up', 'Classes', 'Trainers'], 'A gym: members sign up.')))).toEqual([
+      'Course',
+    ]);
+    expect(staffOf(planApp(spec('supabase', MARKET, MARKET_TEXT)))).toEqual([]);
+    // A trip planner's places are its users' to add.
+    expect(staffOf(planApp(spec('supabase', ['Sign up', 'Places', 'Map'], 'Plan trips and places to visit')))).toEqual(
+      [],
+    );
+  });
+
+  it('does not tell a customer to tap an add button they do not have when the catalogue is empty', () => {
+    const app = generateFlutterProject(spec('supabase', SHOP, SHOP_TEXT));
+    const screen = app.find((file) => file.path === 'lib/features/products/products_screen.dart')?.content ?? '';
+    expect(screen).toContain("readOnlyEmptyMessage: 'No products yet',");
+    const list = app.find((file) => file.path.endsWith('record_list_screen.dart'))?.content ?? '';
+    expect(list).toContain(': widget.readOnlyEmptyMessage ?? widget.emptyMessage,');
+  });
+
+  it('Supabase: every signed-in user selects products, only an admin in app_metadata writes them', () => {
+    const plan = planApp(spec('supabase', SHOP, SHOP_TEXT));
+    const sql = tableSql(plan, 'products');
+    expect(sql).toContain('create policy "products read" on public."products"\n  for select to authenticated using (true);');
+    expect(sql).toContain(
+      `create policy "products staff write" on public."products"\n  for all to authenticated using (${ADMIN}) with check (${ADMIN});`,
+    );
+    expect(sql).not.toContain('using (true) with check (true)');
+    expect(sql).not.toContain('user_metadata');
+    const { readme } = backendWiring(plan);
+    expect(readme).toContain('Read by every signed-in user, added, changed or deleted only by staff (an admin account): Products.');
+    expect(readme).toContain(`set raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || '{"role": "admin"}'::jsonb`);
+    expect(readme).toContain('at the next sign-in or token refresh');
+    expect(readme).not.toContain('The policies let every signed-in user read and write every row.');
+    const dart = repository(plan, 'Product');
+    expect(dart).toContain('class SupabaseProductRepository implements ProductRepository, StaffRecords {');
+    expect(dart).toContain("      _client.auth.currentUser?.appMetadata['role'] == 'admin';");
+    for (const line of dart.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('Firestore: a French restaurant’s menu is read by everyone, written only with the admin claim', () => {
+    const plan = planApp(spec('firebase', RESTO, RESTO_TEXT));
+    const wiring = backendWiring(plan);
+    const rules = wiring.readme.slice(wiring.readme.indexOf('match /menu_items/{itemId}'));
+    const menu = rules.slice(0, rules.indexOf('\n    }'));
+    expect(menu).toContain('allow read: if request.auth != null;');
+    expect(menu).toContain(
+      "allow create, update: if request.auth != null && request.auth.token.admin == true && request.resource.data.keys().hasAll(['name', 'price']);",
+    );
+    expect(menu).toContain('allow delete: if request.auth != null && request.auth.token.admin == true;');
+    expect(wiring.readme).toContain('.setCustomUserClaims(process.argv[2], { admin: true })');
+    expect(wiring.readme).not.toContain('Shared collections let every signed-in user read and write every item.');
+    expect(wiring.dependencies).toHaveProperty('firebase_auth');
+    const dart = repository(plan, 'MenuItem');
+    expect(dart).toContain('implements MenuItemRepository, StaffRecords {');
+    expect(dart).toContain('final token = await _auth.currentUser?.getIdTokenResult();');
+    expect(dart).toContain("_staff = token?.claims?['admin'] == true;");
+    for (const line of dart.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('REST and GraphQL: the README says writes need a staff token', () => {
+    expect(backendWiring(planApp(spec('rest', SHOP, SHOP_TEXT))).readme).toContain(
+      'Saving or deleting Products needs the bearer token of a staff user (an admin account; the server decides who is staff): for anyone else the server answers `403 Forbidden`.',
+    );
+    expect(apiContractMd(planApp(spec('graphql', SHOP, SHOP_TEXT)))).toContain(
+      'for anyone else the server fails with an error whose `extensions.code` is `FORBIDDEN`',
+    );
+  });
+
+  it('offers add, edit and delete on the staff’s lists to staff only', () => {
+    const app = spec('supabase', SHOP, SHOP_TEXT);
+    const list = appFile(app, 'lib/core/records/record_list_screen.dart');
+    expect(list).toContain('final StaffRecords staff => staff.canEdit,');
+    expect(list).toContain('builder: (context, _) => _canEdit\n            ? FloatingActionButton.extended(');
+    expect(list).toContain('trailing: _canEdit\n          ? IconButton(');
+    expect(list).toContain('canEdit: _canEdit,');
+    const detail = appFile(app, 'lib/core/records/record_detail_screen.dart');
+    expect(detail).toContain('if (widget.canEdit) ...[');
+    expect(appFile(app, 'lib/data/repositories/record_repository.dart')).toContain(
+      'abstract interface class StaffRecords {\n  /// Whether the signed-in user is staff, as of the last load.\n  bool get canEdit;\n}',
+    );
+  });
+
+  it('leaves a shop without sign-in and a staff app (accounts handed out) as they were', () => {
+    for (const plan of [
+      planApp(spec('supabase', ['Products', 'Cart', 'Payments'], 'A shop without accounts.')),
+      planApp(spec('supabase', ['Login', 'Products'], 'A shop app: staff sign in to keep the products.')),
+    ]) {
+      expect(showsStaff(plan)).toBe(false);
+      expect(tableSql(plan, 'products')).toContain('using (true) with check (true);');
+      expect(repository(plan, 'Product')).not.toContain('StaffRecords');
+    }
+    const staffFire = backendWiring(planApp(spec('firebase', ['Login', 'Products'], 'Staff sign in to keep the products.')));
+    expect(staffFire.readme).not.toContain('request.auth.token.admin');
+    const list = appFile(spec('supabase', ['Login', 'Products'], 'Staff sign in.'), 'lib/core/records/record_list_screen.dart');
+    expect(list).not.toContain('_canEdit');
   });
 });

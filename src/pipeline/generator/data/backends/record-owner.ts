@@ -11,7 +11,9 @@
  * signed-in user but keeps its creator (`hasCreator`), who alone changes or
  * deletes it; Supabase and Firestore apps offer edit and delete on the
  * user's own items only (`showsCreator`, `PostedRecords` in the Dart code).
- * Without sign-in nothing has an owner.
+ * Without sign-in nothing has an owner. With sign-up, a shop's catalogue
+ * (its products, menu, classes) is read by everyone and written by staff
+ * only (`staffWritten`): an admin role the user cannot give themselves.
  *
  * In an app whose accounts are handed out (a staff app, invite only), the
  * business records (customers, work orders, stock) are the team's and stay
@@ -91,12 +93,17 @@ function bookedLinks(plan: AppPlan): Map<string, EntityField> {
   return links;
 }
 
+/** The class names of what the app's checkouts sell: a shop's products, a restaurant's menu items. */
+function checkoutSold(plan: AppPlan): string[] {
+  return plan.features.flatMap((feature) => (feature.archetype === 'checkout' && feature.entity ? [feature.entity] : []));
+}
+
 /** Entities other records are about and everyone shares: a booking's doctor, a ticket's event, a chat's channels, what is sold. */
 function sharedTargets(plan: AppPlan, booked: ReadonlyMap<string, EntityField>): Set<string> {
   const shared = new Set<string>();
   for (const link of booked.values()) if (link.refersTo) shared.add(link.refersTo);
   // What the checkout sells (a shop's products, a restaurant's menu) is everyone's to browse.
-  for (const feature of plan.features) if (feature.archetype === 'checkout' && feature.entity) shared.add(feature.entity);
+  for (const sold of checkoutSold(plan)) shared.add(sold);
   for (const entity of plan.entities) {
     const channel = newerMessagesQuery(plan, entity)?.channel?.refersTo;
     if (channel) shared.add(channel);
@@ -230,6 +237,58 @@ export function hasCreator(plan: AppPlan, entity: EntityPlan): boolean {
 }
 
 /**
+ * Whether every signed-in user reads `entity` but only staff (an admin
+ * account) add, change or delete it: a shop's products, what a checkout
+ * sells (a restaurant's menu), a gym's classes, in an app where anyone may
+ * sign up, so that no customer can change a price or delete the menu.
+ * Without sign-up nothing changes: an app without sign-in has no accounts,
+ * and a staff app hands its accounts out to the staff.
+ */
+export function staffWritten(plan: AppPlan, entity: EntityPlan): boolean {
+  if (!hasRegistration(plan) || isPersonal(plan, entity) || hasCreator(plan, entity)) return false;
+  if (POSTED_BY_USER.has(entity.className) || senderIdField(plan, entity)) return false;
+  return STAFF_CATALOG.has(entity.className) || checkoutSold(plan).includes(entity.className);
+}
+
+/**
+ * Shared rows only the business keeps: what it sells, the courses it runs,
+ * its staff. Places stay open: a map's or a trip's places are the users' to add.
+ */
+const STAFF_CATALOG: ReadonlySet<string> = new Set(['Product', 'Course', 'Employee', 'Technician']);
+
+/** Supabase: the policy check that the signed-in user is staff; `app_metadata` is set by the project only. */
+export const SUPABASE_STAFF_CHECK = "(auth.jwt() -> 'app_metadata' ->> 'role') = 'admin'";
+
+/** Firestore: the rules' check that the signed-in user is staff, a custom claim only the Admin SDK sets. */
+export const FIRESTORE_STAFF_CHECK = 'request.auth.token.admin == true';
+
+/**
+ * Whether some list is read and written by every signed-in user (none of
+ * private, posted, staff's): the README says so only then.
+ */
+export function hasOpenSharedLists(plan: AppPlan): boolean {
+  return plan.entities.some(
+    (entity) => !isPersonal(plan, entity) && !hasCreator(plan, entity) && !staffWritten(plan, entity),
+  );
+}
+
+/**
+ * Whether the app itself knows if the signed-in user is staff, and so
+ * offers add, edit and delete on the staff's lists (`staffWritten`) to staff
+ * only: Supabase reads the role from the session, Firebase from the ID
+ * token's claims. A REST/GraphQL server refuses the others' writes itself.
+ */
+export function showsStaff(plan: AppPlan): boolean {
+  if (plan.backend !== 'supabase' && plan.backend !== 'firebase') return false;
+  return plan.entities.some((entity) => staffWritten(plan, entity));
+}
+
+/** The labels of the plan's staff-written entities (`staffWritten`), formatted, in plan order. */
+function staffLabels(plan: AppPlan, format: (label: string) => string): string[] {
+  return plan.entities.filter((entity) => staffWritten(plan, entity)).map((entity) => format(entity.pluralLabel));
+}
+
+/**
  * Whether the app itself tells the bookings a user made from the ones made
  * with them (a walker's), and offers edit and delete on the former only:
  * Supabase and Firestore return the booker with the row.
@@ -291,7 +350,7 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
   const labels = (kind: 'private' | 'posted' | 'shared') =>
     plan.entities
       .filter((entity) => {
-        if (providerLink(plan, entity)) return false;
+        if (providerLink(plan, entity) || staffWritten(plan, entity)) return false;
         if (personal.has(entity.className)) return kind === 'private';
         return hasCreator(plan, entity) ? kind === 'posted' : kind === 'shared';
       })
@@ -299,11 +358,15 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
   const mine = labels('private');
   const posted = labels('posted');
   const everyone = labels('shared');
+  const staff = staffLabels(plan, format);
   return [
     ...(mine.length > 0 ? [`Private to the signed-in user who created them: ${mine.join(', ')}.`] : []),
     ...twoPartySentences(plan, format),
     ...(posted.length > 0
       ? [`Read by every signed-in user, changed or deleted only by the user who created them: ${posted.join(', ')}.`]
+      : []),
+    ...(staff.length > 0
+      ? [`Read by every signed-in user, added, changed or deleted only by staff (an admin account): ${staff.join(', ')}.`]
       : []),
     ...(everyone.length > 0 ? [`Shared by every signed-in user: ${everyone.join(', ')}.`] : []),
   ].join(' ');
@@ -312,12 +375,14 @@ export function ownershipSentence(plan: AppPlan, format: (label: string) => stri
 /**
  * The REST/GraphQL server's part (README and docs/api_contract.md): it keeps
  * the owner of each private item from the bearer token, so the app sends no
- * owner and lists nobody else's; empty when nothing is private.
+ * owner and lists nobody else's, and refuses non-staff writes to what staff
+ * keep (`staffWritten`); empty when nothing is private, posted or staff's.
  */
 export function serverOwnershipSentence(plan: AppPlan, format: (label: string) => string = (label) => label): string {
   const personal = personalEntities(plan).size > 0;
   const posted = plan.entities.some((entity) => hasCreator(plan, entity));
-  if (!personal && !posted) return '';
+  const staff = staffLabels(plan, format);
+  if (!personal && !posted && staff.length === 0) return '';
   const refused = plan.backend === 'graphql' ? 'fails as for an unknown id' : 'answers `404 Not Found`';
   const forbidden =
     plan.backend === 'graphql' ? 'fails with an error whose `extensions.code` is `FORBIDDEN`' : 'answers `403 Forbidden`';
@@ -333,6 +398,11 @@ export function serverOwnershipSentence(plan: AppPlan, format: (label: string) =
       ? [
           'The server also keeps who created each item that is read by everyone but changed only by its creator: the bearer token’s user when it is first saved (the app sends no creator field).',
           `Everyone signed in lists all of them; saving or deleting an item another user created ${forbidden}.`,
+        ]
+      : []),
+    ...(staff.length > 0
+      ? [
+          `Saving or deleting ${staff.join(', ')} needs the bearer token of a staff user (an admin account; the server decides who is staff): for anyone else the server ${forbidden}. The app offers add, edit and delete to every user and tells such a refusal as not allowed.`,
         ]
       : []),
     ...twoPartyBookings(plan).map(

@@ -13,7 +13,15 @@ import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { isMoment } from '../entity-files';
 import { hasAuthFeature, sqlColumn, sqlIdentifier } from './backend-names';
 import { senderIdField } from './chat-messages';
-import { SUPABASE_OWNER_COLUMN, hasCreator, isPersonal, providerLink, type ProviderLink } from './record-owner';
+import {
+  SUPABASE_OWNER_COLUMN,
+  SUPABASE_STAFF_CHECK,
+  hasCreator,
+  isPersonal,
+  providerLink,
+  staffWritten,
+  type ProviderLink,
+} from './record-owner';
 import { codeBlock } from './wiring';
 
 function tableName(entity: EntityPlan): string {
@@ -173,14 +181,35 @@ function creatorPolicies(entity: EntityPlan): string[] {
 }
 
 /**
+ * A staff table's policies (`staffWritten`, a shop's products): every
+ * signed-in user selects every row; inserting, updating and deleting need
+ * the admin role in the user's `app_metadata`, which users cannot edit.
+ */
+function staffPolicies(entity: EntityPlan): string[] {
+  const name = tableName(entity);
+  const read = sqlIdentifier(`${entity.tableName} read`);
+  const write = sqlIdentifier(`${entity.tableName} staff write`);
+  return [
+    `drop policy if exists ${read} on ${name};`,
+    `drop policy if exists ${write} on ${name};`,
+    `create policy ${read} on ${name}`,
+    '  for select to authenticated using (true);',
+    `create policy ${write} on ${name}`,
+    `  for all to authenticated using (${SUPABASE_STAFF_CHECK}) with check (${SUPABASE_STAFF_CHECK});`,
+  ];
+}
+
+/**
  * The policies after the table: everyone (`roles`) reads and writes every row,
  * except a chat's messages with sign-in: everyone reads them, only their
- * sender (`sender_id = auth.uid()`) writes them; and a personal table's rows
- * (`ownerPolicies`), which only their owner reads and writes.
+ * sender (`sender_id = auth.uid()`) writes them; a personal table's rows
+ * (`ownerPolicies`), which only their owner reads and writes; and a staff
+ * table's (`staffPolicies`), which only staff write.
  */
 function senderPolicies(plan: AppPlan, entity: EntityPlan, roles: string): string[] {
   if (isPersonal(plan, entity)) return ownerPolicies(entity);
   if (hasCreator(plan, entity)) return creatorPolicies(entity);
+  if (staffWritten(plan, entity)) return staffPolicies(entity);
   const name = tableName(entity);
   const policy = sqlIdentifier(`${entity.tableName} read and write`);
   const sender = hasAuthFeature(plan) ? senderIdField(plan, entity) : undefined;

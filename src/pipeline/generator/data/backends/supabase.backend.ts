@@ -9,6 +9,7 @@ import {
   POSTED_RECORDS,
   RECORD_REPOSITORY_PATH,
   SERVER_READ_ERRORS_README,
+  STAFF_RECORDS,
 } from '../../archetypes/records-library';
 import { dartString } from '../../dart-string';
 import { NO_DATA, table } from '../../docs/markdown';
@@ -16,7 +17,15 @@ import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { recordText } from '../../ui-text-records';
 import { packages } from '../package-versions';
 import { SUPABASE_CONFIG_PATH, hasAuthFeature, libRelative, repositoryImplementation } from './backend-names';
-import { hasCreator, isPersonal, ownershipSentence, providerLink } from './record-owner';
+import {
+  SUPABASE_STAFF_CHECK,
+  hasCreator,
+  hasOpenSharedLists,
+  isPersonal,
+  ownershipSentence,
+  providerLink,
+  staffWritten,
+} from './record-owner';
 import { supabaseOwnerColumn, supabaseRerunNote, supabaseSql } from './supabase-sql';
 import { NETWORK_PERMISSIONS, codeBlock, dartClassLine, dartImports, entityImports, type BackendWiring } from './wiring';
 
@@ -25,6 +34,7 @@ function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
   const link = providerLink(plan, entity);
   // A two-party booking remembers its booker as a posted row its creator.
   const posted = hasCreator(plan, entity) || link !== undefined;
+  const staff = staffWritten(plan, entity);
   // The table's owner column defaults to auth.uid() and its policy hides other users' rows.
   const owner = link
     ? `
@@ -45,9 +55,27 @@ function repositoryDart(plan: AppPlan, entity: EntityPlan): string {
 /// Every signed-in user reads every row; the table fills its
 /// [creatorColumn] with \`auth.uid()\` on insert, and its row level security
 /// policies let only that user change or delete the row ([isMine]).`
-      : '';
+      : staff
+        ? `
+///
+/// Every signed-in user reads every row; its row level security policies
+/// let only staff (\`app_metadata.role\` 'admin') add, change or delete
+/// one, so the record screens offer that to staff only ([canEdit]).`
+        : '';
   const model = entity.className;
-  const interfaces = [`${model}Repository`, ...(link ? [BOOKED_RECORDS] : posted ? [POSTED_RECORDS] : [])];
+  const interfaces = [
+    `${model}Repository`,
+    ...(link ? [BOOKED_RECORDS] : posted ? [POSTED_RECORDS] : staff ? [STAFF_RECORDS] : []),
+  ];
+  const canEdit = staff
+    ? `
+
+  /// Whether the signed-in user is staff: the role only the project sets
+  /// (README.md), read from the session, as the policies read it.
+  @override
+  bool get canEdit =>
+      _client.auth.currentUser?.appMetadata['role'] == 'admin';`
+    : '';
   const creators = posted
     ? `
 
@@ -115,7 +143,7 @@ ${dartClassLine(impl.className, interfaces)}
   Future<List<${model}>> fetchAll() async {
     final rows = await _client.from(tableName).select();${rememberCreators}
     return readRecords(rows, _fromRow);
-  }${isMine}
+  }${isMine}${canEdit}
 
   @override
   Future<void> save(${model} item) async {
@@ -182,6 +210,28 @@ function twoPartyNote(plan: AppPlan, entity: EntityPlan): string {
   return `A row of ${booking} is its booker’s (\`user_id\`), and the policy \`${entity.tableName} booked with me\` also lets the user who created the row of ${providers} it points at (\`${link.field.column}\`, that row’s \`${supabaseOwnerColumn(link.provider)}\`) select it: a ${link.provider.label} who registered and created their own profile sees the ${entity.pluralLabel.toLowerCase()} made with them, marked “${recordText(plan).bookedWithYou}” in the app. They can neither change nor delete one (no edit or delete button, and the policies refuse it); only the booker changes or cancels it.`;
 }
 
+/**
+ * README: who may write the tables only staff change (`staffWritten`, a
+ * shop's products), and how to make a user staff with the role users
+ * cannot give themselves; empty without such a table.
+ */
+function staffReadme(plan: AppPlan): string {
+  const tables = plan.entities.filter((entity) => staffWritten(plan, entity)).map((entity) => `\`${entity.tableName}\``);
+  if (tables.length === 0) return '';
+  return [
+    `Only staff change ${tables.join(', ')}: every signed-in user selects the rows, and the policy \`… staff write\` lets a user insert, update or delete them only when \`${SUPABASE_STAFF_CHECK}\`. The role lives in the user’s \`app_metadata\`, which only the project sets (never \`user_metadata\`, which every user can change), so nobody makes themselves staff; the app offers add, edit and delete on those lists to staff only. To make a user staff, run in the SQL editor:`,
+    codeBlock(
+      'sql',
+      [
+        'update auth.users',
+        `set raw_app_meta_data = coalesce(raw_app_meta_data, '{}'::jsonb) || '{"role": "admin"}'::jsonb`,
+        "where email = 'staff@example.com';",
+      ].join('\n'),
+    ),
+    'The role reaches the app with the user’s next token, at the next sign-in or token refresh (within the hour): sign out and in again to use it at once. Removing the key (`raw_app_meta_data - \'role\'`) takes the role back the same way.',
+  ].join('\n\n');
+}
+
 function readme(plan: AppPlan): string {
   const rows = plan.entities.map((entity) => [
     entity.pluralLabel,
@@ -193,8 +243,8 @@ function readme(plan: AppPlan): string {
         'Row level security is on and only signed-in users (`authenticated`) get through.',
         ownershipSentence(plan),
         plan.entities.some((entity) => isPersonal(plan, entity))
-          ? 'A private table has a `user_id` column that Postgres fills with `auth.uid()` on insert (the app never sends it) and a policy `using (user_id = auth.uid()) with check (user_id = auth.uid())`, so each user reads, changes and deletes their own rows only; deleting the account deletes them. Shared tables let every signed-in user read and write every row.'
-          : plan.entities.some((entity) => hasCreator(plan, entity))
+          ? `A private table has a \`user_id\` column that Postgres fills with \`auth.uid()\` on insert (the app never sends it) and a policy \`using (user_id = auth.uid()) with check (user_id = auth.uid())\`, so each user reads, changes and deletes their own rows only; deleting the account deletes them.${hasOpenSharedLists(plan) ? ' Shared tables let every signed-in user read and write every row.' : ''}`
+          : plan.entities.some((entity) => hasCreator(plan, entity)) || !hasOpenSharedLists(plan)
             ? ''
             : 'The policies let every signed-in user read and write every row.',
         plan.entities.some((entity) => hasCreator(plan, entity))
@@ -211,6 +261,7 @@ function readme(plan: AppPlan): string {
     '1. Create a Supabase project, open the SQL editor and run:',
     codeBlock('sql', supabaseSql(plan)),
     rlsNote,
+    staffReadme(plan),
     supabaseRerunNote(plan),
     '2. Run the app with the project URL and anon key (Project Settings → API); the app stops at start-up with an error naming any value that is missing:',
     codeBlock(
