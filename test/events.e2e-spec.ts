@@ -6,6 +6,7 @@ import { DataSource, MoreThan } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobLog } from '../src/jobs/job-log.entity';
+import { JobRunStore } from '../src/jobs/job-run.store';
 import { startApp, type TestApp } from './helpers/app';
 import { HitlClient } from './helpers/hitl';
 import { JobsClient, PHASES, TERMINAL, writeFakeFlutter } from './helpers/jobs';
@@ -376,6 +377,26 @@ describe('GET /api/jobs/:slug/events (Server-Sent Events)', () => {
     expect(events.at(-1)).toMatchObject({ event: 'end', data: { status: 'failed', error: 'rejected at dev: no' } });
     const statuses = events.filter((e) => e.event === 'status').map((e) => e.data.status);
     expect(statuses, 'the final status as a `status` event').toEqual(['failed']);
+  });
+
+  it('a status row written after the snapshot that repeats its status is not sent again', async () => {
+    const slug = 'streamed-repeated';
+    await jobs.create({ name: 'Streamed Repeated', slug, checkpoints: ['dev'] });
+    expect((await jobs.waitForStatus(slug, SETTLED)).status).toBe('waiting_approval');
+    const stream = await connect(slug);
+    expect((await stream.next())?.data.status).toBe('waiting_approval');
+    // What a parked job's status row looks like when it lands just after the client read the snapshot.
+    await t.app.get(JobRunStore).log(slug, null, 'warn', 'Job waiting approval', {
+      kind: 'status',
+      data: { status: 'waiting_approval', error: null, progress: 0 },
+    });
+    const checkpoint = await hitl.pendingCheckpoint(slug);
+    expect((await hitl.decide('checkpoints', checkpoint.id, 'reject', 'no')).statusCode).toBe(200);
+    const events = await stream.rest();
+    expect(events.filter((e) => e.event === 'status').map((e) => e.data.status)).toEqual(['failed']);
+    // The skipped row still moved the stream on: every other row was delivered once, in order.
+    const ids = events.flatMap((e) => (e.id === undefined ? [] : [e.id]));
+    expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
   });
 
   it('a job cancelled while waiting: the stream reports the final status as a status event, then ends', async () => {

@@ -83,9 +83,20 @@ export class JobEventsService {
     try {
       let cursor = lastEventId ?? 0;
       let sawStatus = false;
+      // The status the client was last told: a `status` row repeating it (the job's state can be
+      // written a moment before its status row, and the snapshot read in between) is not sent again.
+      let told: unknown;
+      const send = (row: JobLog) => {
+        const status = row.event === 'status' ? row.data?.status : undefined;
+        if (status === undefined || status !== told) {
+          res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
+        }
+        if (status !== undefined) told = status;
+        cursor = row.id;
+      };
       if (lastEventId === undefined) {
         cursor = await this.lastLogId(slug);
-        await this.sendSnapshot(slug, cursor, res);
+        told = await this.sendSnapshot(slug, cursor, res);
       }
       while (!closed) {
         const rows = await this.logs.find({
@@ -94,8 +105,7 @@ export class JobEventsService {
           take: BATCH,
         });
         for (const row of rows) {
-          res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
-          cursor = row.id;
+          send(row);
           sawStatus = row.event === 'status' && TERMINAL_JOB_STATUSES.includes(row.data?.status as JobStatus);
         }
         if (rows.length === BATCH) continue;
@@ -109,8 +119,7 @@ export class JobEventsService {
               order: { id: 'ASC' },
             });
             for (const row of tail) {
-              res.write(this.format(row.event, toJobLog(row), row.id, row.data ?? undefined));
-              cursor = row.id;
+              send(row);
               sawStatus = row.event === 'status' && row.data?.status === job?.status;
             }
             if (!job || sawStatus || waited >= 1_000) break;
@@ -143,7 +152,8 @@ export class JobEventsService {
     }
   }
 
-  private async sendSnapshot(slug: string, id: number, res: ServerResponse): Promise<void> {
+  /** Writes the job's current state as the stream's first event; returns the status it gave. */
+  private async sendSnapshot(slug: string, id: number, res: ServerResponse): Promise<string> {
     const job = await this.jobs.findOne({ where: { slug } });
     const phases = await this.phases.find({ where: { job_slug: slug } });
     const snapshot = {
@@ -154,6 +164,7 @@ export class JobEventsService {
       error: job?.error ?? null,
     };
     res.write(this.format('snapshot', snapshot, id || undefined));
+    return snapshot.status;
   }
 
   private async lastLogId(slug: string): Promise<number> {
