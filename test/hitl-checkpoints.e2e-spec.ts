@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS, type JobFinishedEvent } from '../src/common/events';
 import { Checkpoint } from '../src/hitl/checkpoint.entity';
 import { startApp, type TestApp } from './helpers/app';
 import {
@@ -192,6 +194,34 @@ describe('checkpoints: a gated job waits for a person', () => {
       expect((await hitl.decide('hitl', unknown, 'reject')).statusCode).toBe(404);
       expect((await hitl.decide('checkpoints', 'not-an-id', 'approve')).statusCode).toBe(400);
     });
+  });
+
+  it('an approval given while the parked run is still finishing resumes the job at once (not at the next sweep)', async () => {
+    const slug = 'approved-while-parking';
+    const events = t.app.get(EventEmitter2);
+    let approval: number | undefined;
+    // The job.finished listeners run before the parked run lets go of the job: approve from one of them.
+    const approveNow = async (event: JobFinishedEvent): Promise<void> => {
+      if (event.slug !== slug || event.status !== 'waiting_approval') return;
+      const checkpoint = await hitl.pendingCheckpoint(slug);
+      approval = (await hitl.decide('checkpoints', checkpoint.id, 'approve')).statusCode;
+    };
+    // emitAsync awaits the promise a listener returns: that is what keeps the run waiting here.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    events.on(EVENTS.jobFinished, approveNow);
+    try {
+      await jobs.create({ name: slug, slug, features: ['auth'], checkpoints: ['dev'] });
+      // Well inside the orphan sweep (QUEUE_LOCK_MS, 30 s), which would otherwise pick the job up.
+      const done = await jobs.waitForStatus(slug, TERMINAL, 10_000);
+      expect(approval).toBe(200);
+      expect(done.status).toBe('succeeded');
+      const details = await jobs.details(slug);
+      for (const phase of BEFORE_DEV) expect(details[phase].attempts, phase).toBe(1);
+      expect(details.dev).toMatchObject({ status: 'passed', attempts: 1 });
+    } finally {
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      events.off(EVENTS.jobFinished, approveNow);
+    }
   });
 
   it('a gate from the hitl_checkpoints setting: the job waits before export; approve → succeeds', async () => {

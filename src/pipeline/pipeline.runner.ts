@@ -66,6 +66,8 @@ export class PipelineRunner implements OnModuleInit {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   /** This worker's hold on a running job; renewed while it runs, so a dead worker's job is free again after it. */
   private readonly leaseMs = Number(bootEnv('QUEUE_LOCK_MS')) || 30_000;
+  /** Set at shutdown: runs park and stop instead of picking their job up again. */
+  private closing = false;
 
   constructor(
     @Inject(PHASE_HANDLERS) private readonly registered: PhaseHandler[],
@@ -98,6 +100,7 @@ export class PipelineRunner implements OnModuleInit {
 
   /** Parks every running job (back to queued) and waits until they have stopped; returns their slugs. */
   async parkAll(): Promise<string[]> {
+    this.closing = true;
     const slugs = [...this.active.keys()];
     for (const { controller } of this.active.values()) controller.abort('shutdown' satisfies StopReason);
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
@@ -106,15 +109,19 @@ export class PipelineRunner implements OnModuleInit {
 
   async run(slug: string): Promise<void> {
     if (this.active.has(slug)) return;
-    if (!(await this.claim(slug))) {
-      const job = await this.store.findJob(slug);
-      if (job?.status === 'cancel_requested') await this.markCancelled(job);
-      return;
-    }
-    const controller = new AbortController();
-    const done = this.execute(slug, controller).finally(() => this.active.delete(slug));
-    this.active.set(slug, { controller, done });
-    await done;
+    do {
+      if (!(await this.claim(slug))) {
+        const job = await this.store.findJob(slug);
+        if (job?.status === 'cancel_requested') await this.markCancelled(job);
+        return;
+      }
+      const controller = new AbortController();
+      const done = this.execute(slug, controller).finally(() => this.active.delete(slug));
+      this.active.set(slug, { controller, done });
+      await done;
+      // Queued again while this run was finishing (an approval that came as the job parked): the
+      // queue dropped that enqueue because the job was still running here, so run it again now.
+    } while (!this.closing && (await this.store.findJob(slug))?.status === 'queued');
   }
 
   /**
