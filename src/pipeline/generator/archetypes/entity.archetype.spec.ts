@@ -34,6 +34,20 @@ const form = (id: string) => file(ENGLISH, `lib/features/${id}/${id}_form_screen
 const test = (id: string) => file(ENGLISH, `test/features/${id}_screen_test.dart`);
 
 describe('entity screens: the list', () => {
+  it('drops a group filter whose last record is gone, and a widget test deletes it to check', () => {
+    const list = file(ENGLISH, 'lib/core/records/record_list_screen.dart');
+    expect(list).toContain('return items.any((item) => groupOf(item) == chosen) ? chosen : null;');
+    expect(list).toContain('    final chosen = _current(items);');
+    expect(list).toContain('                selected: current == label,');
+    const expenses = test('expenses');
+    const check = expenses.slice(
+      expenses.indexOf("testWidgets('shows all again when the chosen category has no record left'"),
+    );
+    expect(check).toContain("await tester.tap(find.widgetWithText(FilledButton, 'Delete'));");
+    expect(check).toContain("expect(find.widgetWithText(ChoiceChip, 'Category 2'), findsNothing);");
+    expect(check).toContain("expect(find.text('Title 1'), findsOneWidget);");
+  });
+
   it('adds up only amounts of a dated log, and never labels a sum "Total total"', () => {
     expect(screen('expenses')).toContain("return 'Total amount: ${formatMoney(amountSum)}';");
     expect(screen('workouts')).toContain("'Total minutes: $minutesSum',");

@@ -79,6 +79,11 @@ function lower(text: string): string {
   return text.toLowerCase();
 }
 
+/** What an empty staff-written list says to a customer, who cannot add to it: "No products yet". */
+export function readOnlyEmpty(t: UiText, entity: EntityPlan): string {
+  return fill(t.nothingYet, { items: inSentence(t, entity.pluralLabel) });
+}
+
 /** Newest first by the entity's required date; else alphabetical by title. */
 function compareExpr(entity: EntityPlan): string {
   const date = dateField(entity);
@@ -389,11 +394,8 @@ function screenDart(ctx: FeatureContext, entity: EntityPlan): string {
   const chat = listingChatOf(ctx.plan, entity)?.feature;
   if (chat) options.push(`      onMessage: ${links.length ? 'widget.' : ''}chat?.open,`);
   // A customer cannot add to what only staff keep: the empty list does not tell them to.
-  if (staffWritten(ctx.plan, entity)) {
-    options.push(
-      `      readOnlyEmptyMessage: ${dartString(fill(t.nothingYet, { items: lower(entity.pluralLabel) }))},`,
-    );
-  }
+  if (staffWritten(ctx.plan, entity))
+    options.push(`      readOnlyEmptyMessage: ${dartString(readOnlyEmpty(t, entity))},`);
   const details = entity.fields.map((field) => detailLine(field, shownText(field, links, t))).join('\n');
   const needsFormatters = usesFormatters(entity.fields);
   const imports = [
@@ -748,6 +750,25 @@ function particularTests(entity: EntityPlan, t: UiText, r: RecordText): string[]
 
     expect(find.text(${dartString(sampleTitle(entity, 2))}), findsOneWidget);
     expect(find.text(${dartString(sampleTitle(entity, 1))}), findsNothing);
+  });`);
+    tests.push(`  testWidgets('shows all again when the chosen ${inQuotes(lower(group.label))} has no record left', (tester) async {
+    await pumpScreen(
+      tester,
+      InMemory${entity.className}Repository(seed: [
+        ${sampleEntity(entity, 1)},
+        ${sampleEntity(entity, 2)},
+      ]),
+    );
+    await tester.tap(find.widgetWithText(ChoiceChip, ${dartString(`${group.label} 2`)}));
+    await tester.pumpAndSettle();
+
+    await tester.tap(find.byTooltip(${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+    await tester.tap(find.widgetWithText(FilledButton, ${dartString(t.delete)}));
+    await tester.pumpAndSettle();
+
+    expect(find.widgetWithText(ChoiceChip, ${dartString(`${group.label} 2`)}), findsNothing);
+    expect(find.text(${dartString(sampleTitle(entity, 1))}), findsOneWidget);
   });`);
   } else if (done) {
     tests.push(`  testWidgets('shows only what is not ${inQuotes(lower(done.label))}', (tester) async {
@@ -1133,10 +1154,15 @@ export const entityArchetype: ArchetypeTemplate = {
       .filter((field) => !field.managed)
       .map((field) => lower(field.label))
       .join(', ');
+    const done = doneField(entity);
+    const total = totalMoneyField(entity);
     const extras = [
-      doneField(entity) ? `tick ${lower(doneField(entity)?.label ?? '')} in the list` : '',
-      totalMoneyField(entity) ? `see the total ${lower(totalMoneyField(entity)?.label ?? '')}` : '',
+      done ? `tick ${lower(done.label)} in the list` : '',
+      // "see the total amount", not "see the total total".
+      total ? `see the ${/^total\b/i.test(total.label) ? '' : 'total '}${lower(total.label)}` : '',
     ].filter(Boolean);
-    return `A list of ${lower(entity.pluralLabel)} to add and edit with validation (${fields}), details and delete${extras.length ? `; ${extras.join(', ')}` : ''}.`;
+    // A customer only reads a list staff keep (a shop's products).
+    const edits = staffWritten(ctx.plan, entity) ? 'kept by staff' : 'to add and edit';
+    return `A list of ${lower(entity.pluralLabel)} ${edits} with validation (${fields}), details and delete${extras.length ? `; ${extras.join(', ')}` : ''}.`;
   },
 };

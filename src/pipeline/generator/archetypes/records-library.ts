@@ -454,8 +454,19 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
   /// The chosen chip: a fixed filter's label, a group value, or null for all.
   String? _chosen;
 
-  List<T> _visible(List<T> items) {
+  /// [_chosen] while it is still offered: a group whose last record was
+  /// deleted or moved to another group has no chip, so the list shows all.
+  String? _current(List<T> items) {
     final chosen = _chosen;
+    if (chosen == null) return null;
+    if (widget.filters.any((filter) => filter.label == chosen)) return chosen;
+    final groupOf = widget.groupOf;
+    if (groupOf == null) return null;
+    return items.any((item) => groupOf(item) == chosen) ? chosen : null;
+  }
+
+  List<T> _visible(List<T> items) {
+    final chosen = _current(items);
     if (chosen == null) return items;
     for (final filter in widget.filters) {
       if (filter.label == chosen) return items.where(filter.test).toList();
@@ -474,6 +485,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
             .where((value) => value.isNotEmpty),
     ];
     if (labels.isEmpty) return null;
+    final current = _current(items);
     return SingleChildScrollView(
       scrollDirection: Axis.horizontal,
       padding: const EdgeInsets.symmetric(horizontal: 16, vertical: 8),
@@ -484,7 +496,7 @@ class _RecordListScreenState<T> extends State<RecordListScreen<T>> {
               padding: const EdgeInsets.only(right: 8),
               child: ChoiceChip(
                 label: Text(label ?? ${dartString(t.all)}),
-                selected: _chosen == label,
+                selected: current == label,
                 onSelected: (_) => setState(() => _chosen = label),
               ),
             ),

@@ -25,11 +25,14 @@ import { graphqlNewerSignature, newerMessagesQuery, SINCE_PARAMETER } from '../d
 import { AUTH_TOKEN_README, sendsAuthToken } from '../data/backends/authorized-client';
 import {
   FIRESTORE_OWNER_FIELD,
+  FIRESTORE_STAFF_CHECK,
   hasCreator,
   isPersonal,
   providerBullets,
   providerLink,
   serverOwnershipSentence,
+  staffWritten,
+  SUPABASE_STAFF_CHECK,
 } from '../data/backends/record-owner';
 import { supabaseColumn, supabaseOwnerColumn } from '../data/backends/supabase-sql';
 import { fieldDartType, isDated } from '../data/entity-dart';
@@ -393,8 +396,10 @@ function entityPaths(
   const posted = plan.backend === 'rest' && hasCreator(plan, entity);
   // A booking both parties see: the provider's user reads it, and is refused a write.
   const booked = own ? providerLink(plan, entity) : undefined;
+  // What only staff keep (a shop's products): everyone lists it, a non-staff write is refused.
+  const staff = plan.backend === 'rest' && staffWritten(plan, entity);
   const forbidden: Record<string, Json> =
-    posted || booked ? { '403': { $ref: '#/components/responses/Forbidden' } } : {};
+    posted || booked || staff ? { '403': { $ref: '#/components/responses/Forbidden' } } : {};
   return {
     [restCollectionPath(entity)]: {
       get: {
@@ -422,7 +427,9 @@ function entityPaths(
         summary: `Insert or replace one ${one} (upsert by id)`,
         description: posted
           ? "The body is the whole item; its `id` equals the path id. The server sets the creator of a new item to the bearer token's user; only that user may replace it."
-          : 'The body is the whole item; its `id` equals the path id.',
+          : staff
+            ? 'The body is the whole item; its `id` equals the path id. Only a staff user (an admin account; the server decides who is staff) may save it; anyone else gets 403.'
+            : 'The body is the whole item; its `id` equals the path id.',
         operationId: ids.save,
         ...call('save(item)'),
         requestBody: { required: true, content: jsonContent(schemaRef(schema)) },
@@ -546,6 +553,16 @@ export function openApiDocument(appPlan: AppPlan): Json {
     components[schema] = entitySchema(plan, entity);
   }
   if (withAuth) Object.assign(paths, authPaths(hasRegistration(plan)));
+  // Declared only where some write is refused (`entityPaths`), so no response is declared unused.
+  const refuses = (refused: (entity: EntityPlan) => boolean) => plan.backend === 'rest' && plan.entities.some(refused);
+  const forbiddenReasons = [
+    ...(refuses((entity) => hasCreator(plan, entity))
+      ? ['Another user created this item; only they may change or delete it']
+      : []),
+    ...(refuses((entity) => staffWritten(plan, entity))
+      ? ['Only staff (an admin account) may change or delete these items']
+      : []),
+  ];
   const servers: Json[] =
     plan.backend === 'rest'
       ? [
@@ -571,13 +588,8 @@ export function openApiDocument(appPlan: AppPlan): Json {
         BadRequest: { description: 'Invalid input', content: jsonContent(schemaRef('Error')) },
         NotFound: { description: 'No item with this id', content: jsonContent(schemaRef('Error')) },
         // Only where some items are changed by their creator alone.
-        ...(plan.backend === 'rest' && plan.entities.some((entity) => hasCreator(plan, entity))
-          ? {
-              Forbidden: {
-                description: 'Another user created this item; only they may change or delete it',
-                content: jsonContent(schemaRef('Error')),
-              },
-            }
+        ...(forbiddenReasons.length > 0
+          ? { Forbidden: { description: forbiddenReasons.join('; '), content: jsonContent(schemaRef('Error')) } }
           : {}),
         // Only where some delete can be refused (`restrict` links), so no response is declared unused.
         ...(plan.entities.some((entity) => deleteEffect(plan, entity).refused)
@@ -834,10 +846,27 @@ function creatorBullet(plan: AppPlan, entity: EntityPlan): string {
   }
 }
 
+/** What only staff keep (a shop's products, `staffWritten`): every signed-in user reads it, staff write it. */
+function staffBullet(plan: AppPlan): string {
+  const shared =
+    'Owner: none; every signed-in user reads every item; only staff (an admin account) add, update or delete';
+  switch (plan.backend) {
+    case 'supabase':
+      return `${shared}: the row level security policies check \`${SUPABASE_STAFF_CHECK}\` (set by the project, never by the user), and the app offers add, edit and delete to staff only`;
+    case 'firebase':
+      return `${shared}: the security rules check \`${FIRESTORE_STAFF_CHECK}\` (a custom claim set with the Admin SDK), and the app offers add, edit and delete to staff only`;
+    case 'graphql':
+      return `${shared}: the server decides who is staff; anyone else saving or deleting fails with \`extensions.code\` \`FORBIDDEN\``;
+    default:
+      return `${shared}: the server decides who is staff; anyone else saving or deleting gets \`403 Forbidden\``;
+  }
+}
+
 /** Whose items these are, in an app with sign-in that stores them on a server (`record-owner.ts`). */
 function ownerBullets(plan: AppPlan, entity: EntityPlan): string[] {
   if (!hasAuthFeature(plan) || plan.backend === 'none' || newerMessagesQuery(plan, entity)) return [];
   if (hasCreator(plan, entity)) return [creatorBullet(plan, entity)];
+  if (staffWritten(plan, entity)) return [staffBullet(plan)];
   if (!isPersonal(plan, entity)) return ['Owner: none; shared by every signed-in user'];
   switch (plan.backend) {
     case 'supabase':

@@ -5,12 +5,14 @@
  */
 import type { AppSpec } from '../app-spec';
 import { ARCHETYPES } from '../archetypes/registry';
-import { hasCreator, showsCreator } from '../data/backends/record-owner';
+import { readOnlyEmpty } from '../archetypes/entity.archetype';
+import { hasCreator, showsCreator, showsStaff, staffWritten } from '../data/backends/record-owner';
 import { isHomeCard, openedFrom } from '../feature-links';
 import { guessReason, isGuessed } from '../field-guesses';
 import { entityOf, type AppPlan, type ArchetypeId, type EntityPlan, type PlannedFeature } from '../plan/app-plan';
 import { targetPlatforms } from '../spec-text';
 import { themeTokens } from '../theme-tokens';
+import { uiText } from '../ui-text';
 import { recordText } from '../ui-text-records';
 import { fieldTypeName } from './field-type-name';
 import { blockquote, bulletList, document, inline, table } from './markdown';
@@ -157,6 +159,25 @@ function creatorCriteria(plan: AppPlan, feature: PlannedFeature): string[] {
   ];
 }
 
+/**
+ * A list only staff write (a shop's products, `staffWritten`): customers read it, staff keep it. Replaces
+ * the entity screen's "anyone adds, edits and deletes" criteria.
+ */
+function staffCriteria(plan: AppPlan, entity: EntityPlan): string[] {
+  const items = entity.pluralLabel.toLowerCase();
+  const [, form, invalid] = CRITERIA.entity(entity);
+  // Supabase and Firebase tell the app who is staff; a REST/GraphQL server refuses the others' writes itself.
+  const customer = showsStaff(plan)
+    ? `then I see the ${items} but no add, edit or delete action, and an empty list says "${readOnlyEmpty(uiText(plan), entity)}"`
+    : `when I save or delete one of the ${items}, then the server refuses it and the app says "${recordText(plan).errorNotAllowed.replace(/\.$/, '')}"`;
+  return [
+    `Given I am signed in without the admin role, ${customer}.`,
+    `Given I am signed in as staff (the admin role; see the README), when I fill in the form${form.replace(/^When I fill in the form/, '')}`,
+    invalid,
+    'Given I am staff, when I open an entry, I see every field; I can edit or delete it (delete asks to confirm).',
+  ];
+}
+
 /** What a user checks on each kind of screen. */
 const CRITERIA: Readonly<Record<ArchetypeId, (entity?: EntityPlan, feature?: PlannedFeature) => string[]>> = {
   entity: (entity) => [
@@ -225,17 +246,19 @@ function openingCriterion(plan: AppPlan, feature: PlannedFeature): string {
   }
 }
 
+function screenCriteria(plan: AppPlan, feature: PlannedFeature): string[] {
+  const entity = entityOf(plan, feature);
+  if (feature.archetype === 'entity' && entity && staffWritten(plan, entity)) return staffCriteria(plan, entity);
+  return CRITERIA[feature.archetype](entity, feature);
+}
+
 function storySection(plan: AppPlan, feature: PlannedFeature, index: number): string {
   const label = inline(feature.names.label);
   return [
     `## US-${index + 1} — ${label}`,
     `As a user, I want ${label} so that ${summary(plan, feature).replace(/\.$/, '').toLowerCase()}.`,
     '**Acceptance criteria**',
-    bulletList([
-      openingCriterion(plan, feature),
-      ...CRITERIA[feature.archetype](entityOf(plan, feature), feature),
-      ...creatorCriteria(plan, feature),
-    ]),
+    bulletList([openingCriterion(plan, feature), ...screenCriteria(plan, feature), ...creatorCriteria(plan, feature)]),
     `Screen: \`${feature.paths.screen}\` · Test: \`${feature.paths.test}\``,
   ].join('\n\n');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSpec } from '../../app-spec';
 import { recordsLibraryFiles } from '../../archetypes/records-library';
-import { apiContractMd, graphqlSchema, openApiYaml } from '../../docs/api-docs';
+import { apiContractMd, graphqlSchema, openApiDocument, openApiYaml } from '../../docs/api-docs';
+import { userStoriesMd } from '../../docs/product-docs';
 import { generateFlutterProject } from '../../flutter-project.generator';
 import type { AppPlan, EntityPlan } from '../../plan/app-plan';
 import { planApp } from '../../plan/plan-app';
@@ -539,6 +540,48 @@ describe('a catalogue only staff change', () => {
     );
     expect(apiContractMd(planApp(spec('graphql', SHOP, SHOP_TEXT)))).toContain(
       'for anyone else the server fails with an error whose `extensions.code` is `FORBIDDEN`',
+    );
+  });
+
+  it('the REST contract declares the 403 a customer’s write gets, and the docs say who keeps the list', () => {
+    const rest = planApp(spec('rest', SHOP, SHOP_TEXT));
+    const openApi = openApiDocument(rest) as {
+      paths: Record<string, Record<string, { description?: string; responses: Record<string, unknown> }>>;
+      components: { responses: Record<string, { description: string }> };
+    };
+    const item = openApi.paths['/products/{id}'];
+    expect(item.put.responses).toHaveProperty('403');
+    expect(item.delete.responses).toHaveProperty('403');
+    expect(item.put.description).toContain('Only a staff user (an admin account; the server decides who is staff)');
+    expect(openApi.components.responses.Forbidden.description).toBe(
+      'Only staff (an admin account) may change or delete these items',
+    );
+    // Open shared lists refuse no write: no 403 there.
+    const open = openApiDocument(planApp(spec('rest', ['Sign up', 'Places', 'Map'], 'Plan trips and places to visit'))) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(open.paths['/places/{id}'].put.responses).not.toHaveProperty('403');
+    expect(apiContractMd(rest)).toContain(
+      'Owner: none; every signed-in user reads every item; only staff (an admin account) add, update or delete: the server decides who is staff; anyone else saving or deleting gets `403 Forbidden`',
+    );
+    expect(apiContractMd(planApp(spec('supabase', SHOP, SHOP_TEXT)))).toContain(
+      `the row level security policies check \`${ADMIN}\``,
+    );
+    expect(apiContractMd(rest)).not.toMatch(/Products[^\n]*Owner: none; shared by every signed-in user/);
+  });
+
+  it('user stories say a customer cannot change the catalogue: hidden actions (Supabase), a refusal (REST)', () => {
+    const supabase = userStoriesMd(planApp(spec('supabase', SHOP, SHOP_TEXT)));
+    const products = supabase.slice(supabase.indexOf('— Products'), supabase.indexOf('Screen:', supabase.indexOf('— Products')));
+    expect(products).toContain('so that a list of products kept by staff with validation');
+    expect(products).toContain(
+      'Given I am signed in without the admin role, then I see the products but no add, edit or delete action, and an empty list says "No products yet".',
+    );
+    expect(products).toContain('Given I am signed in as staff (the admin role; see the README), when I fill in the form (');
+    expect(products).not.toContain('an empty state invites me to add one');
+    const rest = userStoriesMd(planApp(spec('rest', SHOP, SHOP_TEXT)));
+    expect(rest).toContain(
+      'Given I am signed in without the admin role, when I save or delete one of the products, then the server refuses it and the app says "You are not allowed to do this".',
     );
   });
 
