@@ -203,6 +203,31 @@ describe('checkoutArchetype', () => {
     expect(test).toContain("expect(find.byTooltip('Add to cart'), findsOneWidget);");
   });
 
+  it('offers managing the products to staff only where the app knows who is staff, and tests a customer', async () => {
+    const shop = (backend: string) =>
+      contextFor(
+        appSpec(['Sign up', 'Products', 'Cart'], { backend, description: 'A shop: customers sign up and pay.' }),
+        'checkout',
+      );
+    for (const backend of ['supabase', 'firebase']) {
+      const ctx = shop(backend);
+      await expectSoundFeature(template, ctx);
+      const files = template.files(ctx);
+      const screen = fileContent(files, ctx.feature.paths.screen);
+      expect(screen).toContain('final StaffRecords staff => staff.canEdit,');
+      expect(screen).toContain('builder: (context, _) => _canManage\n                ? IconButton(');
+      expect(screen).toContain('if (_canManage) ...[');
+      const test = fileContent(files, ctx.feature.paths.test);
+      expect(test).toContain("testWidgets('a customer (not staff) gets no way to manage products', (tester) async {");
+      expect(test).toContain('class _CustomerView extends InMemoryProductRepository implements StaffRecords {');
+      expect(test).toContain("expect(find.byTooltip('Manage products'), findsNothing);");
+    }
+    // A REST server refuses a customer's write itself; the app offers the screen to everyone.
+    const rest = template.files(shop('rest'));
+    expect(fileContent(rest, shop('rest').feature.paths.screen)).not.toContain('_canManage');
+    expect(fileContent(rest, shop('rest').feature.paths.test)).not.toContain('_CustomerView');
+  });
+
   it('has no products action when the plan has no products screen', async () => {
     const ctx = contextFor(appSpec(['Checkout']), 'checkout');
     const alone = {

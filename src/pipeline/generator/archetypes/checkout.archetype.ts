@@ -39,7 +39,9 @@ import {
 } from './checkout.orders';
 import { ORDER_FIELD_NAMES } from '../plan/checkout-data';
 import { STAND_IN_TITLE, standInRoutes } from './data-screen-link';
+import { RECORD_REPOSITORY_PATH, STAFF_RECORDS } from './records-library';
 import { USER_MESSAGE_PATH } from './records-user-message';
+import { showsStaff, staffWritten } from '../data/backends/record-owner';
 import { sampleKeyword } from './sample-keyword';
 
 interface CheckoutNames {
@@ -317,27 +319,59 @@ ${parts.map((part) => `    ${part},`).join('\n')}
 function manageProducts(
   ctx: FeatureContext,
   entity: EntityPlan,
-): { method: string; action: string; empty?: string; screenImport?: string } {
+): { method: string; action: string; empty?: string; imports: string[] } {
   const dataScreen = dataScreenOf(ctx.plan, ctx.feature);
-  if (!dataScreen) return { method: '', action: '' };
+  if (!dataScreen) return { method: '', action: '', imports: [] };
   const t = uiText(ctx.plan);
   const products = entity.pluralLabel.toLowerCase();
+  /** The app-bar button, its lines indented by `pad` spaces after the first. */
+  const button = (pad: number) =>
+    [
+      'IconButton(',
+      `  tooltip: ${dartString(manageDataLabel(ctx.plan, entity))},`,
+      '  icon: const Icon(Icons.inventory_2_outlined),',
+      '  onPressed: _manageProducts,',
+      ')',
+    ].join(`\n${' '.repeat(pad)}`);
+  const addButton = `const SizedBox(height: 12),
+                    FilledButton.tonal(
+                      onPressed: _manageProducts,
+                      child: const Text(${dartString(fill(t.addItem, { item: products }))}),
+                    ),`;
+  // Only staff keep the catalogue (`staffWritten`) and the app knows who they are: customers get no way in.
+  const staff = staffManaged(ctx, entity);
   return {
     // The route by the screen's own constant, never a copied string.
-    screenImport: fromFeatureDir(dataScreen.paths.screen),
+    imports: [fromFeatureDir(dataScreen.paths.screen), ...(staff ? [fromFeatureDir(RECORD_REPOSITORY_PATH)] : [])],
     method: `
 
   /// Opens the screen where ${products} are added and edited, then reloads.
   Future<void> _manageProducts() async {
     await Navigator.of(context).pushNamed(${dataScreen.classes.screen}.routeName);
     if (mounted) await _reload();
+  }${
+    staff
+      ? `
+
+  /// Whether the user may add and edit ${products}: staff only, which the
+  /// repository knows once the catalogue has loaded.
+  bool get _canManage => switch (widget.products) {
+        final ${STAFF_RECORDS} staff => staff.canEdit,
+        _ => true,
+      };`
+      : ''
   }`,
-    action: `
-          IconButton(
-            tooltip: ${dartString(manageDataLabel(ctx.plan, entity))},
-            icon: const Icon(Icons.inventory_2_outlined),
-            onPressed: _manageProducts,
-          ),`,
+    action: staff
+      ? `
+          // Known once the catalogue has loaded.
+          FutureBuilder<List<${entity.className}>>(
+            future: _catalog,
+            builder: (context, _) => _canManage
+                ? ${button(16)}
+                : const SizedBox.shrink(),
+          ),`
+      : `
+          ${button(10)},`,
     empty: `return Center(
               child: Padding(
                 padding: const EdgeInsets.all(24),
@@ -348,11 +382,13 @@ function manageProducts(
                       ${dartString(fill(t.noneForSale, { items: products }))},
                       textAlign: TextAlign.center,
                     ),
-                    const SizedBox(height: 12),
-                    FilledButton.tonal(
-                      onPressed: _manageProducts,
-                      child: const Text(${dartString(fill(t.addItem, { item: products }))}),
-                    ),
+                    ${
+                      staff
+                        ? `if (_canManage) ...[
+                      ${addButton.replace(/\n {20}/g, '\n                      ')}
+                    ],`
+                        : addButton
+                    }
                   ],
                 ),
               ),
@@ -378,7 +414,7 @@ function screenDart(
     fromFeatureDir(entity.paths.model),
     fromFeatureDir(entity.paths.repository),
     ...(orders ? [fromFeatureDir(orders.entity.paths.repository)] : []),
-    ...(manage.screenImport ? [manage.screenImport] : []),
+    ...manage.imports,
     fileNameOf(p.cart),
     fileNameOf(p.order),
     fileNameOf(p.payment),
@@ -887,12 +923,14 @@ function testDart(
   const total = [1, 2].reduce((sum, i) => sum + Number(sampleValue(f.price, i)), 0);
   const totalDart = Number.isInteger(total) ? `${total}.0` : `${total}`;
   const firstName = sampleValue(f.name, 1);
+  const customer = staffManaged(ctx, entity);
   const imports = [
     'package:flutter/material.dart',
     'package:flutter_test/flutter_test.dart',
     packageUri(pkg, FORMATTERS_PATH),
     packageUri(pkg, entity.paths.model),
     packageUri(pkg, ctx.feature.paths.screen),
+    ...(customer ? [packageUri(pkg, RECORD_REPOSITORY_PATH)] : []),
   ].sort();
   // Samples without dates are constants (DateTime(…) is not const).
   const seedConst = entity.fields.some(isDated) ? '' : 'const ';
@@ -979,7 +1017,7 @@ ${pump(`${n.fake}(serverTotal: 99.0)`)}
       orders ? `\n    expect((await orders.fetchAll()).single.${ORDER_FIELD_NAMES.total}, 99.0);` : ''
     }
   });${orders ? notSavedTest(ctx, n.fake, pump) : ''}${manageTest(ctx, n, entity, f)}
-}${payForTwo}
+}${payForTwo}${customer ? customerViewDart(entity) : ''}
 `;
 }
 
@@ -1014,7 +1052,47 @@ function manageTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan, f
     await tester.pumpAndSettle();
     expect(find.text(${sampleValue(f.name, 1)}), findsOneWidget);
     expect(find.byTooltip(${dartString(t.addToCart)}), findsOneWidget);
+  });${staffManaged(ctx, entity) ? customerTest(ctx, n, entity) : ''}`;
+}
+
+/** Whether only staff manage what the checkout sells, and the app knows who they are (`showsStaff`). */
+function staffManaged(ctx: FeatureContext, entity: EntityPlan): boolean {
+  return Boolean(dataScreenOf(ctx.plan, ctx.feature)) && showsStaff(ctx.plan) && staffWritten(ctx.plan, entity);
+}
+
+/** A signed-in customer sees no way to manage what only staff keep. */
+function customerTest(ctx: FeatureContext, n: CheckoutNames, entity: EntityPlan): string {
+  const t = uiText(ctx.plan);
+  const products = entity.pluralLabel.toLowerCase();
+  const orders = checkoutOrders(ctx);
+  return `
+
+  testWidgets(${dartString(`a customer (not staff) gets no way to manage ${products}`)}, (tester) async {
+    await tester.pumpWidget(
+      MaterialApp(
+        home: ${n.screen}(
+          products: _CustomerView(),
+          payments: ${n.fake}(),${orders ? `\n          orders: InMemory${orders.entity.className}Repository(),` : ''}
+        ),
+      ),
+    );
+    await tester.pumpAndSettle();
+
+    expect(find.text(${dartString(fill(t.noneForSale, { items: products }))}), findsOneWidget);
+    expect(find.text(${dartString(fill(t.addItem, { item: products }))}), findsNothing);
+    expect(find.byTooltip(${dartString(manageDataLabel(ctx.plan, entity))}), findsNothing);
   });`;
+}
+
+/** The repository as a signed-in customer sees it: it reads, and is not staff. */
+function customerViewDart(entity: EntityPlan): string {
+  return `
+
+/// The catalogue as a signed-in customer sees it: not staff.
+class _CustomerView extends InMemory${entity.className}Repository implements ${STAFF_RECORDS} {
+  @override
+  bool get canEdit => false;
+}`;
 }
 
 function files(ctx: FeatureContext): GeneratedFile[] {
