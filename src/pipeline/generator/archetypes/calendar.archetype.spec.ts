@@ -114,7 +114,11 @@ describe('calendarArchetype', () => {
     expect(dialog).toContain("discount: RecordValidators.parseDecimal(_text('discount')),");
     expect(dialog).toContain("guests: int.parse(_text('guests')),");
     expect(dialog).toContain("contactEmail: _text('contactEmail'),");
-    expect(dialog).toContain('reminderAt: widget.entry?.reminderAt ?? widget.day,');
+    // Another required day (a stay's check-out) gets a picker row: the edited entry's, else the selected day.
+    expect(dialog).toContain('late DateTime _reminderAtValue = widget.entry?.reminderAt ?? widget.day;');
+    expect(dialog).toContain('formatDate(_reminderAtValue)');
+    expect(dialog).toContain('onTap: _pickReminderAt,');
+    expect(dialog).toContain('reminderAt: _reminderAtValue,');
     expect(dialog).toContain('endDate: widget.entry?.endDate,');
     expect(dialog).toMatch(
       /validator: RecordValidators\.forInput\(\s+RecordInput\.money,\s+label: 'Fee',\s+required: true,/,

@@ -418,6 +418,47 @@ function pickHandler(link: ReferenceLink): string {
   return `_${link.target.className.charAt(0).toLowerCase()}${link.target.className.slice(1)}Picked`;
 }
 
+/** Required days other than the one the entry sits on: a hotel stay's check-out. */
+function otherDays(entity: EntityPlan, date: EntityField): EntityField[] {
+  return entity.fields.filter((field) => field !== date && field.type === 'date' && field.required);
+}
+
+/** Such a day's state while the dialog is open: `_<name>Value`, [day] when new. */
+function dayState(field: EntityField): string {
+  return `_${field.name}Value`;
+}
+
+/** The day's state and its picker (`_pick<Name>`). */
+function dayStateDart(field: EntityField): string {
+  const pick = `_pick${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}`;
+  return `
+
+  late DateTime ${dayState(field)} = widget.entry?.${field.name} ?? widget.day;
+
+  Future<void> ${pick}() async {
+    final picked = await showDatePicker(
+      context: context,
+      initialDate: ${dayState(field)},
+      firstDate: DateTime(2000),
+      lastDate: DateTime(2100, 12, 31),
+    );
+    if (picked != null && mounted) setState(() => ${dayState(field)} = picked);
+  }`;
+}
+
+/** The row that shows such a day ("Check out: 3 May 2026") and picks another. */
+function dayTile(field: EntityField): string {
+  const pick = `_pick${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}`;
+  return `              ListTile(
+                key: const ValueKey(${dartString(fieldKey(field))}),
+                contentPadding: EdgeInsets.zero,
+                leading: const Icon(Icons.event_outlined),
+                title: Text(${dartText(`${field.label}: {date}`, { date: `formatDate(${dayState(field)})` })}),
+                trailing: const Icon(Icons.edit_calendar_outlined),
+                onTap: ${pick},
+              ),`;
+}
+
 /** A yes/no field's switch: `_<name>Value` holds it while the dialog is open. */
 function flagState(field: EntityField): string {
   return `_${field.name}Value`;
@@ -511,8 +552,10 @@ export function dialogDart(n: CalendarNames): string {
   const { dialog, entity, date, formFields, flags } = n;
   const E = entity.className;
   const state = `_${dialog}State`;
+  // Other required days (a hotel stay's check-out): a picker row each, under the fields before them.
+  const days = otherDays(entity, date);
   const args = entity.fields
-    .map((field) => [field, entryArgument(field, date)] as const)
+    .map((field) => [field, days.includes(field) ? dayState(field) : entryArgument(field, date)] as const)
     .filter((pair): pair is readonly [EntityField, string] => pair[1] !== undefined)
     .map(([field, value]) => `        ${field.name}: ${value},`);
   const usesOptional = [...formFields, ...n.links.map((link) => link.field)].some(
@@ -544,6 +587,7 @@ export function dialogDart(n: CalendarNames): string {
         });
       }
       if (flags.includes(field)) return flagTile(field);
+      if (days.includes(field)) return dayTile(field);
       if (formFields.includes(field)) {
         return formField(field, field === lastTyped, n.text, Boolean(named) && field.name === 'title');
       }
@@ -551,9 +595,9 @@ export function dialogDart(n: CalendarNames): string {
     })
     .filter((widget): widget is string => widget !== undefined)
     .join('\n');
-  const flagFields = flags
-    .map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`)
-    .join('');
+  const flagFields =
+    flags.map((field) => `\n  late bool ${flagState(field)} = widget.entry?.${field.name} ?? false;`).join('') +
+    days.map(dayStateDart).join('');
   const dayField = n.timed
     ? timedDayField(n)
     : `
@@ -621,7 +665,7 @@ ${args.join('\n')}
                 key: const ValueKey(${dartString(fieldKey(date))}),
                 contentPadding: EdgeInsets.zero,
                 leading: const Icon(Icons.event_outlined),
-                title: Text(${dartText(n.text.onDay, { date: 'formatDate(_day)' })}),
+                title: Text(${dartText(days.length ? `${date.label}: {date}` : n.text.onDay, { date: 'formatDate(_day)' })}),
                 trailing: const Icon(Icons.edit_calendar_outlined),
                 onTap: _pickDay,
               ),${n.timed ? timeTile(n) : ''}

@@ -233,6 +233,8 @@ const NOT_ADDITIVE = new Set([
   'size',
   'capacity',
   'number',
+  // How long a thing lasts (a class on a timetable, a song); time spent on a log is its `minutes`.
+  'duration',
 ]);
 
 /** The lower-case words of a camelCase or snake_case name: `timesPerWeek` → times, per, week. */
@@ -545,8 +547,11 @@ function fieldWidget(field: EntityField, t: UiText): string {
         ),`;
 }
 
-/** Numbers that may be below zero (a balance adjustment, a temperature); every other number may not. */
-const SIGNED = /balance|adjust|temperature|delta|difference|offset/i;
+/**
+ * Numbers that may be below zero (a balance adjustment, a temperature, goods out of a stock as a
+ * `quantityChange`); every other number may not.
+ */
+const SIGNED = /balance|adjust|temperature|delta|difference|offset|change$/i;
 
 /** A form's text controller, broken as `dart format` would when it does not fit in 80 columns. */
 function controllerField(name: string, text: string): string {

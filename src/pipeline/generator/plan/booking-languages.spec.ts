@@ -109,7 +109,8 @@ describe('booking words of other languages reach the booking models', () => {
       'Booking',
       'customerId:text!->Customer',
     ],
-    ['de', 'Lokal', 'Gäste buchen Tische', ['Tischreservierungen', 'Gäste'], 'Booking', 'gast:text!'],
+    // A restaurant's table bookings: how many guests come, not a salon's service.
+    ['de', 'Lokal', 'Gäste buchen Tische', ['Tischreservierungen', 'Gäste'], 'TableBooking', 'partySize:int!'],
     [
       'fr',
       'Cabinet',
@@ -295,12 +296,13 @@ describe('words that only look like bookings or walks', () => {
     // A cookbook and a guest book are no books of the library.
     expect(germanCompoundHead('kochbuch')).toBe('kochbuch');
     expect(germanCompoundHead('buchhaltung')).toBe('buchhaltung');
-    // In a description too: "Nebenausgaben" are expenses, "Tischreservierungen" bookings.
+    // In a description too: "Nebenausgaben" are expenses, "Tischreservierungen" table bookings.
     const mined = planApp(namedSpec('Schule', 'Hausaufgaben und Nebenausgaben erfassen, Tischreservierungen', []));
-    expect(mined.features.map((feature) => feature.entity)).toEqual(['Task', 'Expense', 'Booking', undefined]);
+    // "Hausaufgaben" are a pupil's homework (a row of their own since `household-school-rows.ts`), not tasks.
+    expect(mined.features.map((feature) => feature.entity)).toEqual(['Homework', 'Expense', 'TableBooking', undefined]);
     const plan = planApp(namedSpec('Schule', 'Hausaufgaben verwalten', ['Hausaufgaben', 'Gästebuch']));
     expect(plan.features.map((feature) => `${feature.archetype}:${feature.entity ?? '-'}`)).toEqual([
-      'entity:Task',
+      'entity:Homework',
       'entity:Gaestebuch',
       'settings:-',
     ]);

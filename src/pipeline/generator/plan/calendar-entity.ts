@@ -184,6 +184,8 @@ function booksDescribedThing(description: string, nouns: readonly MinedNoun[]): 
  */
 function namesOwnRecords(candidate: CalendarCandidate, described: boolean): boolean {
   const className = candidate.entity?.row.className;
+  // A gym's "Class schedule" keeps its classes (`class-sessions.ts`), whatever the description books.
+  if (className === 'ClassSession') return true;
   return className === 'CalendarEvent' || (className === 'Booking' && !described);
 }
 

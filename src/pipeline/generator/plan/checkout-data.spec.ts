@@ -89,7 +89,7 @@ describe('what a checkout sells and where its paid orders go', () => {
 
   it('sells requested products, not a menu beside them', () => {
     const app = spec('none', 'Deli', '', ['Menu', 'Products', 'Cart']);
-    expect(screens(app)).toEqual(['entity:Menu:features', 'entity:Product:features', 'checkout:Product:features']);
+    expect(screens(app)).toEqual(['entity:MenuItem:features', 'entity:Product:features', 'checkout:Product:features']);
   });
 
   it('keeps a checkout for a restaurant that books tables and takes orders (not payment records)', () => {

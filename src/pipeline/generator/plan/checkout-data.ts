@@ -80,7 +80,8 @@ function namesMenu(label: string): boolean {
 
 /**
  * The menu's dishes: a record is one item of the menu (`MenuItem` in `menu_items` when the user wrote
- * "Menu"); the screens keep the user's label.
+ * "Menu"); the screens keep the user's label. The table's menu item (`domain-entities.ts`) loses its
+ * "available" switch here: the checkout sells every dish and would ignore it.
  */
 function menuRef(menu: EntityRef): EntityRef {
   const named = menu.row.className === 'Menu' ? MENU_ITEM : {};
@@ -105,8 +106,12 @@ export function withCheckoutData<C extends CheckoutCandidate>(candidates: readon
   const products = candidates.some((candidate) => candidate.entity?.row.className === 'Product');
   const menu = products
     ? undefined
-    : candidates.find((candidate) => candidate.archetype === 'entity' && candidate.entity && namesMenu(candidate.label))
-        ?.entity;
+    : candidates.find(
+        (candidate) =>
+          candidate.archetype === 'entity' &&
+          candidate.entity &&
+          (candidate.entity.row.className === 'MenuItem' || namesMenu(candidate.label)),
+      )?.entity;
   const sold = menu ? menuRef(menu) : undefined;
   return candidates.map((candidate) => {
     if (sold && candidate.archetype === 'checkout') return { ...candidate, entity: sold };

@@ -11,7 +11,14 @@ import { appLocale, type AppLocale } from './app-language';
 import type { FieldType } from './app-plan';
 import { PERSON_SHAPE, parseFieldSpecs } from './domain-entities';
 import { lex, readText, type Phrase } from './description-sentences';
-import { FIELD_WORDS, HEAD_FIRST_LOCALES, PERSON_WORDS, wordRoles } from './description-words';
+import {
+  BOOKED_WITH_WORDS,
+  FIELD_WORDS,
+  HEAD_FIRST_LOCALES,
+  PERSON_WORDS,
+  SOURCE_PREPOSITIONS,
+  wordRoles,
+} from './description-words';
 import { isGermanAgentNoun } from './german-agent-nouns';
 import { singularNoun } from './noun-inflection';
 
@@ -63,7 +70,7 @@ export interface BookingParties {
   booker?: string;
   /** The booker as the user wrote it, in the singular, for the field's label ("Bệnh nhân", "Médico"). */
   bookerLabel?: string;
-  /** The people booked with ("doctor"). */
+  /** The people booked with ("doctor"), or asked ("Riders request rides from drivers": "driver"). */
   provider?: string;
 }
 
@@ -78,6 +85,15 @@ function writtenSingular(phrase: Phrase, headFirst: boolean, locale: AppLocale):
   if (locale !== 'vi') words[at] = singularNoun(words[at], locale);
   const text = (locale === 'vi' ? words : [words[at]]).join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** People something is asked of: "Riders request rides from drivers" (not "recipes from grandma"). */
+function askedOf(phrase: Phrase): boolean {
+  return (
+    phrase.role === 'adjunct' &&
+    SOURCE_PREPOSITIONS.has(phrase.prep ?? '') &&
+    phrase.owners.some((owner) => owner.intent === 'book' || owner.intent === 'request')
+  );
 }
 
 /**
@@ -105,7 +121,9 @@ export function bookingParties(description: string): BookingParties {
       parties.booker = head;
       parties.bookerLabel = writtenSingular(phrase, headFirst, locale);
     }
-    if (phrase.role === 'with' && person) parties.provider ??= head;
+    // "đặt lịch với thợ": a tradesman only as the one booked with.
+    const bookedWith = phrase.role === 'with' && BOOKED_WITH_WORDS.has(whole);
+    if ((phrase.role === 'with' || askedOf(phrase)) && (person || bookedWith)) parties.provider ??= head;
   }
   return parties.booker === parties.provider ? { booker: parties.booker, bookerLabel: parties.bookerLabel } : parties;
 }
@@ -113,8 +131,9 @@ export function bookingParties(description: string): BookingParties {
 /**
  * A booking row's fields with its parties in the user's words: the one who
  * books replaces the salon's `customerName` (and titles the booking), the one
- * booked with replaces `service` and points at their records when the app
- * keeps them (`refersTo`; `linkReferences` drops it when it does not).
+ * booked with replaces `service` (or, where the booked thing took the service's
+ * place: "Book a haircut", comes before the date) and points at their records
+ * when the app keeps them (`refersTo`; `linkReferences` drops it when it does not).
  */
 export function withBookingParties(
   fields: string,
@@ -130,6 +149,11 @@ export function withBookingParties(
     if (spec.name === 'service' && provider) return { ...spec, name: provider };
     return spec;
   });
+  // "Book a haircut" put the haircut where the service was: the barber goes before the date.
+  if (provider && !renamed.some((spec) => spec.name === provider)) {
+    const dateAt = renamed.findIndex((spec) => spec.type === 'date');
+    renamed.splice(dateAt < 0 ? renamed.length : dateAt, 0, { name: provider, type: 'text', required: true });
+  }
   const text = renamed.map((spec) => `${spec.name}:${spec.type}${spec.required ? '!' : ''}`).join(', ');
   const className = provider ? provider[0].toUpperCase() + provider.slice(1) : '';
   return provider ? { fields: text, refersTo: { [provider]: className }, ...labels } : { fields: text, ...labels };

@@ -32,6 +32,7 @@ import {
   PERSON_WORDS,
   RESOURCE_WORDS,
   SHOP_WORDS,
+  SOURCE_PREPOSITIONS,
   VOTE_WORDS,
   wordRoles,
   type WordRole,
@@ -53,6 +54,11 @@ export interface MinedNoun {
   tableName?: string;
   /** What the description does with it: books it ("book dog walks"), or logs it ("track expenses"). */
   intent?: 'book' | 'record';
+  /**
+   * The table's row a label of the same word names, which this noun stands in for: "book lessons with
+   * tutors" books a lesson at a time with a tutor, not one of the table's courses ("Course").
+   */
+  replaces?: string;
 }
 
 export interface MinedNouns {
@@ -101,6 +107,8 @@ interface Noun {
   pay: boolean;
   /** Word indexes of the phrase, the verb before it and the "with" words it took. */
   used: number[];
+  /** The table's row the words name, which the noun does not keep (`MinedNoun.replaces`). */
+  replaces?: string;
 }
 
 interface Context {
@@ -111,6 +119,8 @@ interface Context {
   syllables: boolean;
   headFirst: boolean;
   textWords: ReadonlySet<string>;
+  /** Phrases the description books with a person ("lessons" in "book lessons with tutors"). */
+  bookedWithPeople: ReadonlySet<Phrase>;
   nameWords: string;
 }
 
@@ -353,11 +363,22 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     .map((text, i) => (i === headIndex ? headSingular : text))
     .filter((text) => ctx.roles.get(text) !== 'of');
   const keyWords = !ctx.headFirst && headIndex < texts.length - 1 ? [...content.slice(1), content[0]] : content;
-  const domain = domainOf(
-    texts.filter((text) => ctx.roles.get(text) !== 'of'),
-    ctx.headFirst || headIndex < texts.length - 1,
-    ctx.locale,
-  );
+  const ownWords = texts.filter((text) => ctx.roles.get(text) !== 'of');
+  const headFirst = ctx.headFirst || headIndex < texts.length - 1;
+  // "Riders request rides": ride requests when the table keeps them (pickup, destination, fare) and
+  // has no row of the words alone ("Tenants request repairs" keeps the table's repairs).
+  const found =
+    domainOf(ownWords, headFirst, ctx.locale) ??
+    (phrase.intent === 'request' ? domainOf([...ownWords, 'request'], headFirst, ctx.locale) : undefined);
+  // "Students book lessons with tutors": a lesson at a time with one of them, not one of the table's
+  // courses (a title, a teacher typed in, a start date); the table's bookings and dated rows stay.
+  const replaced =
+    found &&
+    phrase.intent === 'book' &&
+    ctx.bookedWithPeople.has(phrase) &&
+    !/:date!/.test(found.row.fields) &&
+    namesKind(EVENT_WORDS, texts, headSingular, ctx);
+  const domain = replaced ? undefined : found;
   const payment = isPaymentWord(head) || PAYMENT_NOUNS.has(content.join(' '));
   const person = isPerson(headSingular, texts, ctx);
   const strong =
@@ -420,6 +441,7 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     refs: [],
     pay: false,
     used: [...phrase.words.map((word) => word.at), ...(phrase.verbAt ?? [])],
+    ...(replaced && found ? { replaces: found.row.className } : {}),
   };
   if (domain && !payment) {
     noun.domain = domain.row;
@@ -526,6 +548,8 @@ function fieldsOf(noun: Noun): FieldSpec[] {
       break;
     case 'resource':
       add({ ...noun.headField, type: 'text' });
+      // A stay in a room spans nights: it starts on the day of arrival (what a calendar shows) and ends on another.
+      if (isLodging(noun)) add(field('checkIn', 'date', true), field('checkOut', 'date', true));
       break;
     case 'measure':
       // "track my weight": the measurement is the value, dated; a short label tells entries apart.
@@ -553,6 +577,36 @@ function fieldsOf(noun: Noun): FieldSpec[] {
 }
 
 const PLACE_ROWS: ReadonlySet<string> = new Set(['Listing', 'Place']);
+
+/** Booked things one sleeps in, by the head field's name ("guests book rooms"): booked from one day to another. */
+const LODGINGS: ReadonlySet<string> = new Set([
+  'room',
+  'phong',
+  'habitacion',
+  'quarto',
+  'chambre',
+  'zimmer',
+  'camera',
+  'kamar',
+  'suite',
+  'cabin',
+  'bungalow',
+  // Plurals a bare "s" does not fold.
+  'habitaciones',
+  'quartos',
+  'chambres',
+  'camere',
+]);
+
+/** Words that may come with a lodging ("hotel rooms"); others book something else ("meeting rooms"). */
+const LODGING_MODIFIERS: ReadonlySet<string> = new Set(['hotel', 'guest', 'khach', 'san', 'de', 'd', 'albergo']);
+
+/** Whether `noun` books a stay: a room, alone or a hotel's, not a meeting room or a study room. */
+function isLodging(noun: Noun): boolean {
+  if (!LODGINGS.has(noun.headField.name)) return false;
+  const words = noun.phrase.words.map((word) => singular(word.text));
+  return words.every((word) => LODGINGS.has(word) || LODGING_MODIFIERS.has(word));
+}
 
 /** "plant watering": a known entity before the head is referenced, and gets its own screen. */
 function addModifier(noun: Noun, ctx: Context, add: (noun: Noun) => Noun): void {
@@ -655,17 +709,37 @@ function attachPayments(
   return undefined;
 }
 
+/**
+ * A table row booked with or requested from people the description names ("Riders request rides from
+ * drivers"): the row's own fields and a link to the person after its required ones — required when
+ * booked with them, optional when only requested (nobody has taken the ride yet).
+ */
+function withProviders(row: DomainEntity, noun: Noun): DomainEntity {
+  const specs = parseFieldSpecs(row.fields);
+  const links = [
+    ...noun.requiredRefs.map((other) => refField(other, true)),
+    ...noun.refs.map((other) => refField(other, false)),
+  ]
+    .filter((link) => !specs.some((spec) => spec.name === link.name))
+    .slice(0, MAX_REFS);
+  if (!links.length) return row;
+  const at = specs.reduce((last, spec, index) => (spec.required ? index + 1 : last), 0);
+  const fields = fieldString([...specs.slice(0, at), ...links, ...specs.slice(at)]);
+  return { ...row, fields, refersTo: { ...row.refersTo, ...referencesOf(links) } };
+}
+
 function toMined(nouns: readonly Noun[]): MinedNoun[] {
   let calendar = false;
   return nouns.map((noun) => {
     const specs = noun.domain ? [] : fieldsOf(noun);
-    const fields = noun.domain ? noun.domain.fields : fieldString(specs);
+    const domainRow = noun.domain && withProviders(noun.domain, noun);
+    const fields = domainRow ? domainRow.fields : fieldString(specs);
     const booked = noun.phrase.intent === 'book' || noun.view === 'book';
     const recorded = noun.phrase.intent === 'record' || noun.view === 'record';
     const archetype = booked && /:date/.test(fields) && !calendar ? 'calendar' : 'entity';
     if (archetype === 'calendar') calendar = true;
     const refersTo = referencesOf(specs);
-    const row: DomainEntity = noun.domain ?? {
+    const row: DomainEntity = domainRow ?? {
       words: [],
       className: noun.className,
       label: noun.label,
@@ -681,6 +755,7 @@ function toMined(nouns: readonly Noun[]): MinedNoun[] {
       fieldsFrom: noun.domain ? 'domain' : 'description',
       ...(noun.domain || !noun.tableName ? {} : { tableName: noun.tableName }),
       ...(booked ? { intent: 'book' as const } : recorded ? { intent: 'record' as const } : {}),
+      ...(noun.replaces ? { replaces: noun.replaces } : {}),
     };
   });
 }
@@ -704,8 +779,12 @@ export function mineDescriptionNouns(name: string, description: string): MinedNo
     nameWords: tokens(name)
       .filter((word) => !roles.has(word))
       .join(' '),
+    bookedWithPeople: new Set(),
   };
   const { phrases, payVerbs } = readText(pieces, roles, locale === 'en');
+  ctx.bookedWithPeople = new Set(
+    phrases.filter((phrase) => providerPhrase(phrase, ctx)).flatMap((phrase) => phrase.owners),
+  );
   const nouns: Noun[] = [];
   const byPhrase = new Map<Phrase, Noun>();
   const add = (noun: Noun): Noun => {
@@ -745,17 +824,22 @@ export function mineDescriptionNouns(name: string, description: string): MinedNo
   return { nouns: toMined(kept), consumed, checkoutAt };
 }
 
-/** "with local walkers" names a related entity; "with grade and attempts" names fields. */
+/**
+ * "with local walkers" names a related entity; "with grade and attempts" names fields. People
+ * something is booked with or requested from ("request rides from drivers") are named by the
+ * table's dated rows too (`takesProvider`), which otherwise keep their own fields.
+ */
 function linkWith(
   phrases: readonly Phrase[],
   byPhrase: Map<Phrase, Noun>,
   ctx: Context,
   add: (noun: Noun) => Noun,
 ): void {
-  for (const phrase of phrases.filter((candidate) => candidate.role === 'with')) {
-    const owners = phrase.owners.flatMap((owner) => byPhrase.get(owner) ?? []).filter((owner) => !owner.domain);
+  for (const phrase of phrases.filter((candidate) => candidate.role === 'with' || providerPhrase(candidate, ctx))) {
+    const all = phrase.owners.flatMap((owner) => byPhrase.get(owner) ?? []);
+    const owners = all.filter((owner) => !owner.domain);
     const last = phrase.words[phrase.words.length - 1].text;
-    if (isAttributeWord(phrase) || (owners.length && !isPlural(last, ctx))) {
+    if (phrase.role === 'with' && (isAttributeWord(phrase) || (owners.length && !isPlural(last, ctx)))) {
       const attribute = attributeOf(phrase);
       for (const owner of attribute ? owners : []) {
         owner.attrs.push(attribute as FieldSpec);
@@ -763,9 +847,38 @@ function linkWith(
       }
       continue;
     }
-    const noun = nounOf({ ...phrase, role: 'for', intent: undefined, verbAt: undefined }, ctx);
+    // People after "from" took their list in the main loop already.
+    const known = byPhrase.get(phrase);
+    const noun = known ?? nounOf({ ...phrase, role: 'for', intent: undefined, verbAt: undefined }, ctx);
     if (!noun) continue;
-    const related = add(noun);
-    for (const owner of owners) if (owner !== related) owner.requiredRefs.push(related);
+    const related = known ?? add(noun);
+    const dated = providerPhrase(phrase, ctx) ? all.filter(takesProvider) : [];
+    for (const owner of [...owners, ...dated]) {
+      if (owner !== related) (owner.phrase.intent === 'request' ? owner.refs : owner.requiredRefs).push(related);
+    }
   }
+}
+
+/**
+ * Whether a phrase names the people something is booked with ("… with tutors") or asked of
+ * ("request rides from drivers"); "from" after any other verb is a source ("recipes from grandma").
+ */
+function providerPhrase(phrase: Phrase, ctx: Context): boolean {
+  const asked =
+    phrase.role === 'adjunct' &&
+    SOURCE_PREPOSITIONS.has(phrase.prep ?? '') &&
+    phrase.owners.some((owner) => owner.intent === 'book' || owner.intent === 'request');
+  if (phrase.role !== 'with' && !asked) return false;
+  const at = headIndexOf(phrase.words, ctx);
+  const texts = phrase.words.map((word) => word.text);
+  return isPerson(singularOf(texts[at], ctx.headFirst || at < texts.length - 1, ctx.locale), texts, ctx);
+}
+
+/**
+ * A table row that names who it is booked with or asked of: one with a date of its own (a ride), but
+ * not the table's bookings, whose people `withBookingParties` names from the same sentence.
+ */
+function takesProvider(noun: Noun): boolean {
+  const asked = noun.phrase.intent === 'book' || noun.phrase.intent === 'request';
+  return asked && !!noun.domain && noun.domain.className !== 'Booking' && /:date!/.test(noun.domain.fields);
 }

@@ -25,7 +25,8 @@ type Unit =
   | { kind: 'archetype'; words: Word[] }
   | { kind: 'word'; word: Word };
 
-export type Intent = 'book' | 'pay' | 'record';
+/** `request`: asked of someone ("Riders request rides from drivers"), neither dated nor paid by the verb itself. */
+export type Intent = 'book' | 'pay' | 'record' | 'request';
 
 export interface Phrase {
   words: Word[];
@@ -33,8 +34,10 @@ export interface Phrase {
   intent?: Intent;
   /** `adjunct`: after a preposition ("from my garden"); `plain`: no verb before it (a subject). */
   role: 'object' | 'with' | 'for' | 'adjunct' | 'plain';
-  /** The objects a `with`/`for` phrase describes. */
+  /** The objects a `with`/`for`/`adjunct` phrase describes. */
   owners: Phrase[];
+  /** The preposition before a `with`/`for`/`adjunct` phrase, folded ("from", "with", "bei"). */
+  prep?: string;
   list: boolean;
   afterColon: boolean;
   beforeColon: boolean;
@@ -139,6 +142,7 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
   let intent: Intent | undefined;
   let verbAt: number[] | undefined;
   let role: Phrase['role'] = 'plain';
+  let prep: string | undefined;
   let objects: Phrase[] = [];
   let verbSlot = true;
   let skipVerb = false;
@@ -154,7 +158,8 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
       // "log bugs reported by testers": the verb acts on the bugs, not on the testers.
       intent: role === 'object' || role === 'plain' ? intent : undefined,
       role,
-      owners: role === 'with' || role === 'for' ? objects.slice() : [],
+      owners: role === 'with' || role === 'for' || role === 'adjunct' ? objects.slice() : [],
+      ...(role === 'with' || role === 'for' || role === 'adjunct' ? { prep } : {}),
       list: false,
       afterColon,
       beforeColon: false,
@@ -215,7 +220,9 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
       const ambiguous = VERB_OR_NOUN.get(text);
       const subjectBefore =
         english && run.length > 0 && isPluralWord(run[run.length - 1].text) && next?.kind !== 'sep' && next;
-      if (ambiguous && (verbSlot || subjectBefore)) return verb(ambiguous, [unit.word], next);
+      if (ambiguous && (verbSlot || subjectBefore)) {
+        return verb(ambiguous === 'act' ? undefined : ambiguous, [unit.word], next);
+      }
       if (skipVerb || isParticiple(text, english)) {
         // "routes I sent with …": the relative clause's verb; the objects before it keep their "with".
         flush();
@@ -277,6 +284,7 @@ function readSentence(units: readonly Unit[], sentence: number, english: boolean
       case 'prep':
         breakList();
         role = unit.role === 'prep' ? 'adjunct' : unit.role;
+        prep = unit.words.map((word) => word.text).join(' ');
         verbSlot = false;
         return;
       case 'book':

@@ -220,16 +220,24 @@ export const HEAD_FIRST_LOCALES: ReadonlySet<AppLocale> = new Set(['vi', 'es', '
 /**
  * Words that are a verb at the start of a clause or after "and"/"to"/a
  * pronoun ("Book dog walks", "and log fertilizer") and a noun elsewhere
- * ("a book club", "my workout log").
+ * ("a book club", "my workout log"); `act` verbs carry no intent of their own.
  */
-export const VERB_OR_NOUN: ReadonlyMap<string, 'book' | 'record' | 'pay'> = new Map([
+export const VERB_OR_NOUN: ReadonlyMap<string, 'book' | 'record' | 'pay' | 'request' | 'act'> = new Map([
   ['book', 'book'],
   ['schedule', 'book'],
   ['log', 'record'],
   ['track', 'record'],
   ['record', 'record'],
   ['note', 'record'],
+  // "Riders request rides from drivers": the rides are the records, "a ride request" stays a noun.
+  ['request', 'request'],
+  // "… with tutors and leave reviews": a new clause, not more people the lessons are booked with.
+  // "Track leave requests" keeps its noun.
+  ['leave', 'act'],
 ]);
+
+/** Prepositions naming who is asked for what is requested or booked: "request rides from drivers". */
+export const SOURCE_PREPOSITIONS: ReadonlySet<string> = new Set(['from']);
 
 /** Nouns that name a view of the noun before them: "watering schedule" → a calendar of waterings. */
 export const INTENT_HEADS: ReadonlyMap<string, 'book' | 'record'> = new Map([
@@ -311,6 +319,29 @@ export const SHOP_WORDS: readonly string[] = [
   'keranjang',
   'beli',
   'toko',
+];
+
+/**
+ * What a Vietnamese "thợ" does, folded: "thợ cắt tóc" (a barber), "thợ làm tóc", "thợ điện", "thợ sửa xe",
+ * "thợ may" (a tailor). The same trades make a label a list of people (`namesPeople` in `domain-entities.ts`).
+ */
+const VIETNAMESE_TRADES: readonly string[] = [
+  'cat toc',
+  'lam toc',
+  'lam mong',
+  'dien',
+  'nuoc',
+  'ong nuoc',
+  'sua xe',
+  'sua chua',
+  'may',
+  'moc',
+  'xay',
+  'son',
+  'han',
+  'khoa',
+  'chup anh',
+  'trang diem',
 ];
 
 /** People the app keeps records of, beyond the `-ist`/`-ee`/… shapes of `domain-entities.ts`. */
@@ -446,7 +477,15 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   'sinh vien',
   'y ta',
   'luat su',
+  // Tradesmen ("thợ …"): a barber, a hairdresser, an electrician, a plumber, a mechanic, a tailor, …
+  ...VIETNAMESE_TRADES.map((trade) => `tho ${trade}`),
 ]);
+
+/**
+ * Words that name a person only as the one something is booked with: Vietnamese "thợ" (a tradesman,
+ * "đặt lịch với thợ") folds like "thơ" (a poem) and "thỏ" (a rabbit), so alone it is no list of people.
+ */
+export const BOOKED_WITH_WORDS: ReadonlySet<string> = new Set(['tho']);
 
 /** Verbs whose `-er`/`-or` noun is a person ("walker", "visitor"); a verb the text uses itself counts too. */
 export const AGENT_STEMS: ReadonlySet<string> = new Set([

@@ -6,7 +6,7 @@
  * item's title). A word not in the table still gets an entity (see
  * `genericEntity`): a title, notes and a date.
  */
-import type { AppLocale } from './app-language';
+import { APP_LOCALES, type AppLocale } from './app-language';
 import type { FieldType } from './app-plan';
 import { isGermanAgentNoun } from './german-agent-nouns';
 
@@ -27,6 +27,17 @@ export interface DomainEntity {
    * own (Places for a map, Products for a checkout): that screen's title is no word of the user's.
    */
   titles?: string;
+  /**
+   * Labels of fields whose name says too little on this row (a review's "Rating (1–5)"), in
+   * en|vi|es|pt|fr|de|it|id|zh|ja; they win over the shared labels of `field-labels.ts`.
+   */
+  labels?: Readonly<Record<string, string>>;
+}
+
+/** The label `row` gives its field `name` in `locale`, when it has its own (`DomainEntity.labels`). */
+export function rowFieldLabel(row: DomainEntity, name: string, locale: AppLocale): string | undefined {
+  const labels = row.labels?.[name]?.split('|');
+  return labels?.[APP_LOCALES.indexOf(locale)] ?? labels?.[0];
 }
 
 const TITLE_LOCALES: readonly AppLocale[] = ['vi', 'es', 'pt', 'fr', 'de', 'it', 'id', 'zh', 'ja'];
@@ -36,6 +47,9 @@ const TITLE_LOCALES: readonly AppLocale[] = ['vi', 'es', 'pt', 'fr', 'de', 'it',
  * (only statistics and search, say); that row is built, not in the table.
  */
 const ENTRIES_TITLES = 'Bản ghi|Registros|Registros|Entrées|Einträge|Voci|Entri|条目|記録';
+
+/** A school's room (the shared `room` label is a gym's studio). */
+const CLASSROOM_LABELS = 'Room|Phòng học|Aula|Sala|Salle|Raum|Aula|Ruang kelas|教室|教室';
 
 /** The row's plural label in `locale` when `titles` has it, else the English one. */
 export function pluralTitle(row: DomainEntity, locale: AppLocale): string {
@@ -63,7 +77,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'pengeluaran',
       '支出',
       '开支',
+      '花费',
+      '费用',
       '出費',
+      '経費',
     ],
     className: 'Expense',
     label: 'Expense',
@@ -83,6 +100,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'einnahmen',
       'entrata',
       'pemasukan',
+      '收入',
+      '収入',
     ],
     className: 'Income',
     label: 'Income',
@@ -90,25 +109,95 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'source:text!, amount:money!, date:date!, note:longText',
   },
   {
-    words: ['transaction', 'giao dich', 'transaccion', 'transacao', 'transaktion', 'transazione', 'transaksi'],
+    words: [
+      'transaction',
+      'giao dich',
+      'transaccion',
+      'transacao',
+      'transaktion',
+      'transazione',
+      'transaksi',
+      '交易',
+      '收支',
+      '记账',
+      '取引',
+      '収支',
+      '家計簿',
+    ],
     className: 'MoneyTransaction',
     label: 'Transaction',
     pluralLabel: 'Transactions',
     fields: 'description:text!, amount:money!, category:text!, date:date!, isIncome:bool',
   },
   {
-    words: ['budget', 'ngan sach', 'presupuesto', 'orcamento', 'haushalt', 'anggaran'],
+    words: ['budget', 'ngan sach', 'presupuesto', 'orcamento', 'haushalt', 'anggaran', '预算', '予算'],
     className: 'Budget',
     label: 'Budget',
     pluralLabel: 'Budgets',
     fields: 'category:text!, limit:money!, month:date!',
   },
+  // A household's bills to pay. "Bills" of a business with customers, and "hoá đơn", "facturas",
+  // "Rechnungen" outside a household or budget app, are the invoices below (`household-bills.ts`).
   {
-    words: ['bill', 'hoa don', 'factura', 'fatura', 'facture', 'rechnung', 'fattura', 'tagihan', 'invoice'],
+    words: [
+      'bill',
+      'utility bill',
+      'household bill',
+      'recurring bill',
+      'monthly bill',
+      'hoa don dien',
+      'hoa don nuoc',
+      'hoa don gia dinh',
+    ],
+    className: 'Bill',
+    label: 'Bill',
+    pluralLabel: 'Bills',
+    fields: 'payee:text!, amount:money!, dueDate:date!, repeats:text, paid:bool, note:longText',
+  },
+  {
+    words: ['hoa don', 'factura', 'fatura', 'facture', 'rechnung', 'fattura', 'tagihan', 'invoice', '发票', '請求書'],
     className: 'Invoice',
     label: 'Invoice',
     pluralLabel: 'Invoices',
     fields: 'customer:text!, amount:money!, dueDate:date!, paid:bool, note:longText',
+  },
+  // Reviews of what the app lists (`record-subjects.ts` links them to its products, books, tutors…).
+  // Before those rows: "Book reviews" and "Product reviews" are reviews, not books or products.
+  {
+    words: [
+      'review',
+      'product review',
+      'customer review',
+      'guest review',
+      'user review',
+      'book review',
+      'movie review',
+      'film review',
+      'restaurant review',
+      'course review',
+      'rating',
+      'feedback',
+      'customer feedback',
+      'danh gia',
+      'resena',
+      'opinion',
+      'valoracion',
+      'avaliacao',
+      'avis',
+      'bewertung',
+      'recensione',
+      'recensioni',
+      'ulasan',
+    ],
+    className: 'Review',
+    label: 'Review',
+    pluralLabel: 'Reviews',
+    // The comment titles the review in lists; the forms validate no range, so the label says it.
+    fields: 'rating:int!, comment:longText!, date:date!',
+    labels: {
+      rating:
+        'Rating (1–5)|Đánh giá (1–5)|Valoración (1–5)|Avaliação (1–5)|Note (1–5)|Bewertung (1–5)|Valutazione (1–5)|Rating (1–5)|评分（1–5）|評価（1～5）',
+    },
   },
   {
     words: [
@@ -127,7 +216,11 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'attivita',
       'tugas',
       '任务',
+      '待办',
+      '家务',
       'タスク',
+      'やること',
+      '家事',
     ],
     className: 'Task',
     label: 'Task',
@@ -230,6 +323,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'ricette',
       'resep',
       '食谱',
+      '菜谱',
       'レシピ',
     ],
     className: 'Recipe',
@@ -252,12 +346,24 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'produk',
       '商品',
       '产品',
+      '製品',
     ],
     className: 'Product',
     label: 'Product',
     pluralLabel: 'Products',
     titles: 'Sản phẩm|Productos|Produtos|Produits|Produkte|Prodotti|Produk|商品|商品',
     fields: 'name:text!, price:money!, description:longText, stock:int',
+  },
+  // A restaurant's or café's menu: one record per dish, written by the staff. A checkout beside it
+  // sells these dishes (`checkout-data.ts`). "Carte", "Carta" and the dishes ("Dishes", "Plats",
+  // "Gerichte") are the menu in a restaurant's app only (`restaurant-menu.ts`): elsewhere a map, and
+  // the dishes one washes.
+  {
+    words: ['menu item', 'menu', 'thuc don', 'cardapio', 'speisekarte'],
+    className: 'MenuItem',
+    label: 'Menu item',
+    pluralLabel: 'Menu items',
+    fields: 'name:text!, price:money!, category:text, description:longText, available:bool',
   },
   {
     words: ['order', 'don hang', 'pedido', 'commande', 'bestellung', 'ordine', 'pesanan', '订单', '注文'],
@@ -266,9 +372,43 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     pluralLabel: 'Orders',
     fields: 'customer:text!, total:money!, orderDate:date!, delivered:bool, note:longText',
   },
+  // A delivery of an order, by a driver (`record-subjects.ts` links both when the app lists them).
+  {
+    words: [
+      'delivery',
+      'shipment',
+      'giao hang',
+      'entrega',
+      'livraison',
+      'lieferung',
+      'consegna',
+      'pengiriman',
+      '配送',
+      '送货',
+      '配達',
+    ],
+    className: 'Delivery',
+    label: 'Delivery',
+    pluralLabel: 'Deliveries',
+    fields: 'address:text!, order:text, driver:text, date:dateTime!, delivered:bool, notes:longText',
+  },
   {
     // "clienti", "studenti": Italian plurals the English singular rule does not reach.
-    words: ['customer', 'client', 'khach hang', 'cliente', 'clienti', 'kunde', 'kunden', 'pelanggan', '客户', '顧客'],
+    words: [
+      'customer',
+      'client',
+      'khach hang',
+      'cliente',
+      'clienti',
+      'kunde',
+      'kunden',
+      'pelanggan',
+      '客户',
+      '顾客',
+      '顧客',
+      'お客様',
+      'クライアント',
+    ],
     className: 'Customer',
     label: 'Customer',
     pluralLabel: 'Customers',
@@ -286,12 +426,113 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'contatto',
       'kontak',
       '联系人',
+      '通讯录',
       '連絡先',
+      'アドレス帳',
     ],
     className: 'Contact',
     label: 'Contact',
     pluralLabel: 'Contacts',
     fields: 'name:text!, phone:phone, email:email, birthday:date, notes:longText',
+  },
+  // A sales team's leads and deals (`business-records.ts`: only in an app about sales, "leads" and
+  // "deals" of a coupon app stay their own records); a deal is with a contact or a customer the app
+  // keeps (`record-subjects.ts`).
+  {
+    words: [
+      'lead',
+      'sales lead',
+      'prospect',
+      'khach hang tiem nang',
+      'cliente potencial',
+      'prospecto',
+      'interessent',
+      'potenziale cliente',
+      'prospek',
+      '潜在客户',
+      '销售线索',
+      '見込み客',
+    ],
+    className: 'Lead',
+    label: 'Lead',
+    pluralLabel: 'Leads',
+    fields: 'name:text!, company:text, email:email, phone:phone, source:text, stage:text, notes:longText',
+    labels: {
+      source: 'Source|Nguồn|Origen|Origem|Source|Quelle|Fonte|Sumber|来源|流入元',
+    },
+  },
+  {
+    words: [
+      'deal',
+      'sales deal',
+      'opportunity',
+      'sales opportunity',
+      'co hoi ban hang',
+      'oportunidad de venta',
+      'oportunidade de venda',
+      'opportunite commerciale',
+      'verkaufschance',
+      'opportunita di vendita',
+      'peluang penjualan',
+      '商机',
+      '商談',
+    ],
+    className: 'Deal',
+    label: 'Deal',
+    pluralLabel: 'Deals',
+    fields: 'title:text!, contact:text, value:money!, stage:text!, closeDate:date, notes:longText',
+  },
+  // A job board's postings and the applications to them (`business-records.ts`: only in an app about
+  // hiring; "Jobs done" of a chores app and a helpdesk's job tickets are not these). The application
+  // comes first: "Job applications" are applications, not jobs.
+  {
+    words: [
+      'job application',
+      'application',
+      'candidatura',
+      'postulacion',
+      'solicitud de empleo',
+      'candidature',
+      'bewerbung',
+      'lamaran',
+      'lamaran kerja',
+      'don ung tuyen',
+      'ho so ung tuyen',
+      '求职申请',
+      '応募',
+    ],
+    className: 'JobApplication',
+    label: 'Application',
+    pluralLabel: 'Applications',
+    fields: 'job:text!, applicantName:text!, email:email, coverLetter:longText, status:text',
+  },
+  {
+    words: [
+      'job',
+      'job posting',
+      'job offer',
+      'job opening',
+      'vacancy',
+      'viec lam',
+      'tin tuyen dung',
+      'empleo',
+      'oferta de empleo',
+      'oferta de trabajo',
+      'vaga de emprego',
+      'offre d emploi',
+      'stellenangebot',
+      'stellenanzeige',
+      'offerta di lavoro',
+      'lowongan',
+      'lowongan kerja',
+      '职位',
+      '招聘',
+      '求人',
+    ],
+    className: 'Job',
+    label: 'Job',
+    pluralLabel: 'Jobs',
+    fields: 'title:text!, company:text!, location:text, salary:text, description:longText',
   },
   {
     words: [
@@ -305,14 +546,62 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'dipendente',
       'karyawan',
       '员工',
+      '职员',
+      '社員',
+      '従業員',
+      '職員',
+      'スタッフ',
     ],
     className: 'Employee',
     label: 'Employee',
     pluralLabel: 'Employees',
     fields: 'name:text!, role:text!, email:email, phone:phone, startDate:date',
   },
+  // A gym's or club's membership, not its members: "Members" stay people (`namesPeople`). Not
+  // "abonnement" or "abbonamento": a streaming service's subscription is one too, with no class credits.
   {
-    words: ['note', 'memo', 'ghi chu', 'nota', 'notiz', 'notizen', 'catatan', '笔记', 'メモ'],
+    words: [
+      'membership',
+      'member card',
+      'membership card',
+      'membership plan',
+      'the hoi vien',
+      'the thanh vien',
+      'membresia',
+      'tarjeta de socio',
+      'cartao de socio',
+      'cartao de membro',
+      'adhesion',
+      'carte de membre',
+      'mitgliedschaft',
+      'keanggotaan',
+      'kartu anggota',
+    ],
+    className: 'Membership',
+    label: 'Membership',
+    pluralLabel: 'Memberships',
+    fields: 'member:text!, plan:text!, startDate:date!, expiryDate:date!, credits:int',
+    labels: {
+      credits:
+        'Class credits|Số buổi còn lại|Créditos de clases|Créditos de aulas|Crédits de cours|Kursguthaben|Crediti lezioni|Kredit kelas|课时余额|レッスン残数',
+    },
+  },
+  {
+    words: [
+      'note',
+      'memo',
+      'ghi chu',
+      'nota',
+      'notiz',
+      'notizen',
+      'catatan',
+      '笔记',
+      '备忘',
+      '便签',
+      '记事本',
+      'メモ',
+      'ノート',
+    ],
     className: 'Note',
     label: 'Note',
     pluralLabel: 'Notes',
@@ -321,14 +610,37 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     stamps: { updatedAt: 'updated', createdAt: 'created' },
   },
   {
-    words: ['journal', 'diary', 'nhat ky', 'diario', 'journal intime', 'tagebuch', 'buku harian', '日记', '日記'],
+    words: [
+      'journal',
+      'diary',
+      'nhat ky',
+      'diario',
+      'journal intime',
+      'tagebuch',
+      'buku harian',
+      '日记',
+      '日志',
+      '日記',
+      '日誌',
+    ],
     className: 'JournalEntry',
     label: 'Journal entry',
     pluralLabel: 'Journal',
     fields: 'title:text!, body:longText!, mood:int, date:date!',
   },
   {
-    words: ['habit', 'thoi quen', 'habito', 'habitude', 'gewohnheit', 'abitudine', 'kebiasaan', '习惯', '習慣'],
+    words: [
+      'habit',
+      'thoi quen',
+      'habito',
+      'habitude',
+      'gewohnheit',
+      'abitudine',
+      'kebiasaan',
+      '习惯',
+      '習慣',
+      'ルーティン',
+    ],
     className: 'Habit',
     label: 'Habit',
     pluralLabel: 'Habits',
@@ -352,7 +664,14 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'allenamento',
       'latihan',
       '锻炼',
+      '运动',
+      '健身',
+      '训练',
       'トレーニング',
+      '運動',
+      '筋トレ',
+      'ワークアウト',
+      'エクササイズ',
     ],
     className: 'Workout',
     label: 'Workout',
@@ -373,6 +692,12 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'pasto',
       'makanan',
       '饮食',
+      '三餐',
+      '餐食',
+      '卡路里',
+      '食事',
+      '献立',
+      'カロリー',
     ],
     className: 'Meal',
     label: 'Meal',
@@ -391,6 +716,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'farmaco',
       'obat',
       '药',
+      '薬',
     ],
     className: 'Medication',
     label: 'Medication',
@@ -398,25 +724,65 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'name:text!, dosage:text!, timesPerDay:int!, startDate:date, notes:longText',
   },
   {
-    words: ['book', 'reading', 'sach', 'libro', 'livro', 'livre', 'buch', 'bucher', 'buku', '书'],
+    words: [
+      'book',
+      'reading',
+      'sach',
+      'libro',
+      'livro',
+      'livre',
+      'buch',
+      'bucher',
+      'buku',
+      '书',
+      '書籍',
+      '読書',
+      '本棚',
+      '蔵書',
+    ],
     className: 'Book',
     label: 'Book',
     pluralLabel: 'Books',
     fields: 'title:text!, author:text!, pages:int, finished:bool, rating:int',
   },
   {
-    words: ['movie', 'film', 'phim', 'pelicula', 'filme', 'pellicola', '电影', '映画'],
+    words: ['movie', 'film', 'phim', 'pelicula', 'filme', 'pellicola', '电影', '影片', '映画'],
     className: 'Movie',
     label: 'Movie',
     pluralLabel: 'Movies',
     fields: 'title:text!, year:int, rating:int, watched:bool, notes:longText',
   },
   {
-    words: ['event', 'su kien', 'evento', 'evenement', 'veranstaltung', 'acara', '活动', 'イベント'],
+    words: ['event', 'su kien', 'evento', 'evenement', 'veranstaltung', 'acara', '活动', 'イベント', '行事'],
     className: 'CalendarEvent',
     label: 'Event',
     pluralLabel: 'Events',
     fields: 'title:text!, date:date!, location:text, notes:longText',
+  },
+  // A restaurant's table bookings: who, for how many, when ("Reserve a table" and "guests reserve
+  // tables" book these too: `table-bookings.ts`). The table is picked only where the app lists its
+  // tables (`record-subjects.ts`). Before the bookings: "Tischreservierungen" are these.
+  {
+    words: [
+      'table booking',
+      'table reservation',
+      'restaurant reservation',
+      'dinner reservation',
+      'reservation de table',
+      'reserva de mesa',
+      'reservacion de mesa',
+      'tischreservierung',
+      'tischbuchung',
+      'prenotazione tavolo',
+      'prenotazione del tavolo',
+      'reservasi meja',
+      'pemesanan meja',
+      'dat ban',
+    ],
+    className: 'TableBooking',
+    label: 'Table booking',
+    pluralLabel: 'Table bookings',
+    fields: 'guestName:text!, partySize:int!, date:date!, phone:phone, notes:longText',
   },
   {
     words: [
@@ -440,6 +806,8 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'janji',
       'pemesanan',
       '预约',
+      '预订',
+      '预定',
       '予約',
     ],
     className: 'Booking',
@@ -470,6 +838,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'viaggio',
       'perjalanan',
       '旅行',
+      '行程',
+      '旅程',
+      '出差',
+      '出張',
     ],
     className: 'Trip',
     label: 'Trip',
@@ -503,6 +875,9 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'luogo',
       'tempat',
       '地点',
+      '场所',
+      '場所',
+      'スポット',
     ],
     className: 'Place',
     label: 'Place',
@@ -525,6 +900,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       '猫',
       '狗',
       'ペット',
+      '犬',
     ],
     className: 'Pet',
     label: 'Pet',
@@ -532,11 +908,44 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'name:text!, species:text!, birthday:date, weightKg:decimal, notes:longText',
   },
   {
-    words: ['plant', 'cay', 'planta', 'plante', 'pflanze', 'pianta', 'tanaman', '植物'],
+    words: ['plant', 'cay', 'planta', 'plante', 'pflanze', 'pianta', 'tanaman', '植物', '绿植', '多肉', '盆栽'],
     className: 'Plant',
     label: 'Plant',
     pluralLabel: 'Plants',
     fields: 'name:text!, species:text, lastWatered:date!, waterEveryDays:int!',
+  },
+  // Goods in and out of a stock (`record-subjects.ts` links each to the item). Before the inventory:
+  // "Stock movements" are movements, not stock. The quantity is signed: + in, − out.
+  {
+    words: [
+      'stock movement',
+      'inventory movement',
+      'stock change',
+      'stock adjustment',
+      'movimiento de stock',
+      'movimiento de inventario',
+      'movimentacao de estoque',
+      'movimento de estoque',
+      'mouvement de stock',
+      'lagerbewegung',
+      'movimento di magazzino',
+      'mutasi stok',
+      'nhap xuat kho',
+      'xuat nhap kho',
+      '出入库',
+      '库存变动',
+      '入出庫',
+      '在庫移動',
+    ],
+    className: 'StockMovement',
+    label: 'Stock movement',
+    pluralLabel: 'Stock movements',
+    fields: 'item:text!, quantityChange:int!, reason:text!, date:date!',
+    labels: {
+      quantityChange:
+        'Quantity (+ in, − out)|Số lượng (+ nhập, − xuất)|Cantidad (+ entrada, − salida)|Quantidade (+ entrada, − saída)|Quantité (+ entrée, − sortie)|Menge (+ Zugang, − Abgang)|Quantità (+ carico, − scarico)|Jumlah (+ masuk, − keluar)|数量（+入库，−出库）|数量（+入庫、−出庫）',
+      reason: 'Reason|Lý do|Motivo|Motivo|Motif|Grund|Causale|Alasan|原因|理由',
+    },
   },
   {
     words: [
@@ -551,12 +960,19 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'lager',
       'inventaris',
       '库存',
+      '存货',
+      '仓库',
       '在庫',
+      '倉庫',
+      '備品',
     ],
     className: 'InventoryItem',
     label: 'Inventory item',
     pluralLabel: 'Inventory',
     fields: 'name:text!, sku:text!, quantity:int!, location:text, unitPrice:money',
+    labels: {
+      sku: 'SKU|Mã SKU|SKU|SKU|Référence|Artikelnummer|Codice articolo|SKU|SKU|SKU',
+    },
   },
   {
     words: [
@@ -571,6 +987,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'studenti',
       'siswa',
       '学生',
+      '学员',
+      '生徒',
+      '児童',
+      '受講生',
     ],
     className: 'Student',
     label: 'Student',
@@ -593,18 +1013,115 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'kursus',
       'pelajaran',
       '课程',
+      '课表',
+      '讲座',
+      '授業',
+      'レッスン',
+      '講座',
+      '講義',
+      'コース',
     ],
     className: 'Course',
     label: 'Course',
     pluralLabel: 'Courses',
     fields: 'title:text!, teacher:text!, startDate:date, hours:int, description:longText',
   },
+  // A gym's, yoga or dance studio's class: one session on the timetable, at a time, with a trainer and
+  // spots. Only words that say so on their own; a plain "class", "Kurs" or "clase" in a gym, yoga or
+  // dance app becomes one in `class-sessions.ts`, and in a school stays a course.
   {
-    words: ['project', 'du an', 'proyecto', 'projeto', 'projet', 'projekt', 'progetto', 'proyek', '项目'],
+    words: [
+      'gym class',
+      'fitness class',
+      'workout class',
+      'yoga class',
+      'pilates class',
+      'dance class',
+      'spin class',
+      'spinning class',
+      'zumba class',
+      'barre class',
+      'hiit class',
+      'boxing class',
+      'clase de yoga',
+      'clase de pilates',
+      'clase de baile',
+      'clase de spinning',
+      'clase de zumba',
+      'clase de boxeo',
+      'clase dirigida',
+      'cours de yoga',
+      'cours de danse',
+      'cours de pilates',
+      'yogakurs',
+      'fitnesskurs',
+      'tanzkurs',
+      'pilateskurs',
+      'lop tap',
+      'lop yoga',
+    ],
+    className: 'ClassSession',
+    label: 'Class',
+    pluralLabel: 'Classes',
+    fields: 'name:text!, trainer:text, startsAt:dateTime!, durationMinutes:int, capacity:int, room:text',
+    titles: 'Lớp tập|Clases|Aulas|Cours|Kurse|Lezioni|Kelas|课程|クラス',
+  },
+  {
+    words: [
+      'project',
+      'du an',
+      'proyecto',
+      'projeto',
+      'projet',
+      'projekt',
+      'progetto',
+      'proyek',
+      '项目',
+      'プロジェクト',
+    ],
     className: 'ProjectItem',
     label: 'Project',
     pluralLabel: 'Projects',
     fields: 'name:text!, owner:text!, deadline:date, progress:int, description:longText',
+  },
+  // A rental of a car (or bike, or equipment) to a customer for some days (`record-subjects.ts` links
+  // the app's vehicles and customers). Before the vehicles: "Car rentals" are rentals. The agreement
+  // number titles it, since the car and the customer become links. Not in a landlord's app
+  // (`business-records.ts`), whose "rentals" are homes.
+  {
+    words: [
+      'rental',
+      'car rental',
+      'car hire',
+      'vehicle rental',
+      'bike rental',
+      'equipment rental',
+      'thue xe',
+      'alquiler',
+      'alquiler de coche',
+      'aluguel de carro',
+      'aluguer',
+      'location de voiture',
+      'vermietung',
+      'autovermietung',
+      'noleggio',
+      'noleggi',
+      'sewa mobil',
+      'penyewaan',
+      '租车',
+      '租赁',
+      'レンタル',
+    ],
+    className: 'Rental',
+    label: 'Rental',
+    pluralLabel: 'Rentals',
+    fields:
+      'reference:text!, item:text!, customer:text!, startDate:date!, endDate:date!, price:money, returned:bool, notes:longText',
+    labels: {
+      reference:
+        'Agreement no.|Số hợp đồng|N.º de contrato|Nº do contrato|N° de contrat|Vertragsnummer|N. contratto|No. kontrak|合同编号|契約番号',
+      item: 'Rented item|Đồ cho thuê|Artículo alquilado|Item alugado|Article loué|Mietgegenstand|Articolo noleggiato|Barang sewaan|租赁物品|レンタル品',
+    },
   },
   {
     words: [
@@ -619,6 +1136,12 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'veicolo',
       'kendaraan',
       '车辆',
+      '汽车',
+      '爱车',
+      '車両',
+      '自動車',
+      '愛車',
+      'マイカー',
     ],
     className: 'Vehicle',
     label: 'Vehicle',
@@ -738,7 +1261,14 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'notizia',
       'berita',
       '文章',
+      '帖子',
+      '博客',
+      '新闻',
+      '公告',
       '記事',
+      '投稿',
+      'ブログ',
+      'ニュース',
     ],
     className: 'Post',
     label: 'Post',
@@ -753,7 +1283,7 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'title:text!, artist:text!, durationSeconds:int, favorite:bool',
   },
   {
-    words: ['goal', 'muc tieu', 'meta', 'objectif', 'ziel', 'obiettivo', 'tujuan', '目标'],
+    words: ['goal', 'muc tieu', 'meta', 'objectif', 'ziel', 'obiettivo', 'tujuan', '目标', '目標'],
     className: 'Goal',
     label: 'Goal',
     pluralLabel: 'Goals',
@@ -798,6 +1328,9 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'anwesenheit',
       'presenza',
       'kehadiran',
+      '出席',
+      '点名',
+      '出欠',
     ],
     className: 'AttendanceRecord',
     label: 'Attendance',
@@ -818,11 +1351,149 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'voto',
       'voti',
       'nilai',
+      '成绩',
+      '分数',
+      '考试',
+      '成績',
+      '点数',
+      '試験',
     ],
     className: 'Grade',
     label: 'Grade',
     pluralLabel: 'Grades',
     fields: 'student:text!, subject:text!, score:decimal!, date:date!',
+  },
+  // A school's subjects, a pupil's homework and exams (`record-subjects.ts` links homework and exams to
+  // the subject). Only words that say so on their own: a bare "Subjects", "Exams", "Materie", "Tareas"
+  // are these in a school's or a student's app only (`household-school-rows.ts`); a clinic's exams are not.
+  {
+    words: ['school subject', 'mon hoc', 'asignatura', 'mata pelajaran', 'schulfach', 'unterrichtsfach'],
+    className: 'Subject',
+    label: 'Subject',
+    pluralLabel: 'Subjects',
+    fields: 'name:text!, teacher:text, room:text, notes:longText',
+    titles: 'Môn học|Asignaturas|Disciplinas|Matières|Fächer|Materie|Mata pelajaran|科目|科目',
+    labels: { room: CLASSROOM_LABELS },
+  },
+  {
+    words: [
+      'homework',
+      'school assignment',
+      'bai tap ve nha',
+      'deberes',
+      'licao de casa',
+      'devoir',
+      'devoirs',
+      'hausaufgabe',
+      'hausaufgaben',
+      'compiti a casa',
+      'compiti per casa',
+      'pekerjaan rumah',
+    ],
+    className: 'Homework',
+    label: 'Homework',
+    pluralLabel: 'Homework',
+    fields: 'title:text!, subject:text!, dueDate:date!, done:bool, notes:longText',
+  },
+  {
+    words: [
+      'school exam',
+      'final exam',
+      'midterm',
+      'ky thi',
+      'bai kiem tra',
+      'klassenarbeit',
+      'klausur',
+      'ujian sekolah',
+    ],
+    className: 'Exam',
+    label: 'Exam',
+    pluralLabel: 'Exams',
+    // The exam's own name ("Midterm") titles it: the subject is picked from the app's subjects.
+    fields: 'title:text!, subject:text!, startsAt:dateTime!, room:text, score:decimal, notes:longText',
+    labels: { room: CLASSROOM_LABELS },
+  },
+  // A library's loan of a book to a member (`record-subjects.ts` picks the book); a bare "Loans",
+  // "Préstamos", "Prestiti" is one only beside books or a library (`household-school-rows.ts`): a
+  // budget's loans are money.
+  {
+    words: [
+      'book loan',
+      'library loan',
+      'muon sach',
+      'phieu muon',
+      'prestamo de libro',
+      'prestamo de libros',
+      'emprestimo de livro',
+      'emprestimo de livros',
+      'pret de livre',
+      'pret de livres',
+      'ausleihe',
+      'buchausleihe',
+      'prestito libri',
+      'prestito di libri',
+      'peminjaman buku',
+    ],
+    className: 'Loan',
+    label: 'Loan',
+    pluralLabel: 'Loans',
+    fields: 'book:text!, member:text!, borrowedOn:date!, dueDate:date!, returned:bool, notes:longText',
+  },
+  // A landlord's leases and repairs ("Rent payments" are payment records: `payment-records.ts`).
+  {
+    words: [
+      'lease',
+      'rental agreement',
+      'tenancy',
+      'tenancy agreement',
+      'hop dong thue',
+      'contrato de alquiler',
+      'contrato de arrendamiento',
+      'contrato de aluguel',
+      'contrato de locacao',
+      'bail',
+      'mietvertrag',
+      'contratto di affitto',
+      'contratto d affitto',
+      'kontrak sewa',
+      'perjanjian sewa',
+    ],
+    className: 'Lease',
+    label: 'Lease',
+    pluralLabel: 'Leases',
+    fields:
+      'unit:text!, tenant:text!, startDate:date!, endDate:date, monthlyRent:money!, deposit:money, notes:longText',
+  },
+  {
+    // Not "sửa chữa" here: "Thợ sửa chữa" are repairmen (a bare "Sửa chữa": `household-school-rows.ts`).
+    words: ['repair', 'reparacion', 'reparo', 'reparation', 'reparatur', 'riparazione', 'perbaikan'],
+    className: 'Repair',
+    label: 'Repair',
+    pluralLabel: 'Repairs',
+    fields: 'title:text!, unit:text, reportedOn:date!, cost:money, done:bool, notes:longText',
+  },
+  // A hotel's rooms, written by its staff. A bare "Rooms", "Chambres", "Zimmer", "Camere" are these only
+  // in a hotel's app (`household-school-rows.ts`): a chat's rooms are channels, meeting rooms no hotel's.
+  {
+    words: [
+      'hotel room',
+      'guest room',
+      'phong khach san',
+      'habitacion de hotel',
+      'quarto de hotel',
+      'chambre d hotel',
+      'hotelzimmer',
+      'gastezimmer',
+      'camera d albergo',
+      'camere d albergo',
+      'kamar hotel',
+    ],
+    // Not `Room`: a chat's "Rooms" are channels of that class (`chat-channels.ts`), shared and written otherwise.
+    className: 'HotelRoom',
+    label: 'Room',
+    pluralLabel: 'Rooms',
+    fields: 'name:text!, roomType:text, pricePerNight:money!, capacity:int, notes:longText',
+    titles: 'Phòng|Habitaciones|Quartos|Chambres|Zimmer|Camere|Kamar|客房|客室',
   },
   {
     words: ['technician', 'tecnico', 'technicien', 'techniker', 'teknisi', 'ky thuat vien'],
@@ -832,7 +1503,21 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
     fields: 'name:text!, skill:text!, phone:phone, available:bool',
   },
   {
-    words: ['favorite', 'favourite', 'wishlist', 'bookmark', 'yeu thich', 'favorito', 'favori', 'favorit', 'preferito'],
+    words: [
+      'favorite',
+      'favourite',
+      'wishlist',
+      'bookmark',
+      'yeu thich',
+      'favorito',
+      'favori',
+      'favorit',
+      'preferito',
+      '收藏',
+      '书签',
+      'お気に入り',
+      'ブックマーク',
+    ],
     className: 'Favorite',
     label: 'Favorite',
     pluralLabel: 'Favorites',
@@ -881,7 +1566,10 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
       'kartu hafalan',
       '闪卡',
       '单词卡',
+      '记忆卡',
       '単語カード',
+      '暗記カード',
+      'フラッシュカード',
     ],
     className: 'Flashcard',
     label: 'Card',
@@ -914,6 +1602,9 @@ const GERMAN_COMPOUND_HEADS: readonly string[] = [
   'bestellung',
   'impfung',
   'veranstaltung',
+  // "Produktbewertungen", "Kundenbewertungen"; "Jahresmitgliedschaft".
+  'bewertung',
+  'mitgliedschaft',
 ];
 
 /** The table word a folded, singular German compound ends in ("arzttermin" → "termin"); else the word. */
@@ -980,10 +1671,11 @@ export const PERSON_FIELDS = 'name:text!, phone:phone, email:email, notes:longTe
 /**
  * People in the other languages (folded, singular and plural), whose words
  * {@link PERSON_SHAPE} cannot see: "jugadores", "Spieler", "选手" are people
- * with a phone and an email, not titled notes.
+ * with a phone and an email, not titled notes. Vietnamese tradesmen by their
+ * trade ("thợ cắt tóc", "thợ điện"): a bare "thợ" folds like "thơ" (a poem).
  */
 const PERSON_WORDS =
-  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|vets?|gaste?|kolleg(e|en|in|innen)|arzte?|arztin(nen)?|therapeut(en|in|innen)?|promeneur(s|euses?)?|paseador(es|as?)?|passeador(es|as?)?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta)$/;
+  /^(jugador(es)?|jogador(es)?|joueurs?|spieler(n|innen)?|giocator[ei]|pemain|nguoi choi|hoi vien|thanh vien|选手|球员|会员|選手|会員|clientes?|clients?|socios?|socio|membres?|miembros?|membros?|mitglied(er)?|kunden?|anggota|pelanggan|alumnos?|alunos?|eleves?|schuler(innen)?|studenti|siswa|pacientes?|patients?|patienten|pazienti|pasien|clienti|medic[oa]s?|medici|dentistas?|odontolog[oa]s?|psicolog[oa]s?|fisioterapeutas?|nutricionistas?|doctor(es|as?)?|dottor[ei]|dottoress[ae]|medecins?|docteurs?|entrenador(es|as?)?|treinador(es|as?)?|entraineurs?|allenator[ei]|istruttor[ei]|profesor(es|as?)?|professor(es|as?)?|professeurs?|insegnanti?|estudiantes?|estudantes?|etudiant(e)?s?|student[ei]|alumn[oi]|alumnas?|alunas?|enfermer[oa]s?|enfermeir[oa]s?|infirmier(e)?s?|infermier[ei]|veterinari[oa]s?|vets?|gaste?|kolleg(e|en|in|innen)|arzte?|arztin(nen)?|therapeut(en|in|innen)?|promeneur(s|euses?)?|paseador(es|as?)?|passeador(es|as?)?|bac si|benh nhan|khach hang|huan luyen vien|giao vien|hoc sinh|sinh vien|y ta|tho (cat toc|lam toc|lam mong|dien|nuoc|ong nuoc|sua xe|sua chua|may|moc|xay|son|han|khoa|chup anh|trang diem))$/;
 
 /**
  * Whether a label's words name people: "players", "jugadores", "người chơi"; in German also an agent
@@ -1049,6 +1741,21 @@ export function genericFields(
  * ("place an order", "book a room"); their plurals still count.
  */
 export const WEAK_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
+  // "Free delivery", "a job well done", "a great deal", "the app leads you", "the job application".
+  'delivery',
+  'entrega',
+  'livraison',
+  'consegna',
+  'rental',
+  'alquiler',
+  'job',
+  'empleo',
+  'application',
+  'lead',
+  'deal',
+  'opportunity',
+  'prospect',
+  'vacancy',
   'class',
   'car',
   'cay',
@@ -1153,4 +1860,10 @@ export const WEAK_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
   'ad',
   'plein',
   'fuel',
+  // Verbs and asides in prose ("review your progress", "the main menu").
+  'review',
+  'rating',
+  'feedback',
+  'opinion',
+  'menu',
 ]);

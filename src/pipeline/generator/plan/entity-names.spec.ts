@@ -72,7 +72,8 @@ describe('entity names from nouns in the app language', () => {
     ['pt', 'Canções', 'Cancao', 'cancao', 'cancoes', 'Canção', 'Canções'],
     ['pt', 'Papéis', 'Papel', 'papel', 'papeis', 'Papel', 'Papéis'],
     ['pt', 'Jogadores', 'Jogador', 'jogador', 'jogadores', 'Jogador', 'Jogadores'],
-    ['fr', 'Chambres', 'Chambre', 'chambre', 'chambres', 'Chambre', 'Chambres'],
+    // A hotel's chambres are the table's rooms (`household-school-rows.ts`), named like its other rows.
+    ['fr', 'Chambres', 'HotelRoom', 'hotel_room', 'hotel_rooms', 'Room', 'Rooms'],
     ['fr', 'Œuvres', 'Oeuvre', 'oeuvre', 'oeuvres', 'Œuvre', 'Œuvres'],
     ['fr', 'Bateaux', 'Bateau', 'bateau', 'bateaux', 'Bateau', 'Bateaux'],
     ['fr', 'Chevaux', 'Cheval', 'cheval', 'chevaux', 'Cheval', 'Chevaux'],
@@ -105,7 +106,7 @@ describe('entity names from nouns in the app language', () => {
     [
       'fr',
       'Gérer les réservations des chambres et les clients de l’hôtel',
-      ['Chambre', 'chambre', 'chambres', 'Chambre', 'Chambres'],
+      ['HotelRoom', 'hotel_room', 'hotel_rooms', 'Room', 'Rooms'],
     ],
   ] as const)('%s: mines "%s"', (locale, description, expected) => {
     expect(names(entityFor(locale, description, [], expected[0]))).toEqual(expected);

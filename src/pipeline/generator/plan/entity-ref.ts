@@ -7,6 +7,7 @@
 import type { EntityPlan } from './app-plan';
 import type { DomainEntity } from './domain-entities';
 import type { MinedNoun } from './description-nouns';
+import { singular, tokens } from './text-match';
 
 export interface EntityRef {
   /** Features with the same key share one entity: the row's class, `generic:<Class>` for built rows. */
@@ -64,7 +65,8 @@ export function isHeadOf(head: string, phrase: string, headFirst: boolean): bool
  * What the description books ("Gassigänge" beside "… buchen Gassigänge bei
  * Gassigehern") takes the booked noun's fields too: a dated walk with its walker.
  */
-export function withMinedRow(ref: EntityRef, nouns: readonly MinedNoun[], headFirst = false): EntityRef {
+export function withMinedRow(ref: EntityRef, nouns: readonly MinedNoun[], headFirst = false, label = ''): EntityRef {
+  if (ref.fieldsFrom === 'domain' && ref.key === ref.row.className) return withMinedDomainRow(ref, nouns, label);
   if (!ref.key.startsWith('generic:')) return ref;
   // Only records another noun links to ("dog walks with walkers"), or that the description books ("Paseos"
   // beside "Reserva paseos de perros": the label names the booked noun's head); the rest keep their fields.
@@ -82,4 +84,22 @@ export function withMinedRow(ref: EntityRef, nouns: readonly MinedNoun[], headFi
   if (!linked && noun?.intent !== 'book') return ref;
   // The same fields (a person both ways): the label's entity, which says where they came from.
   return noun && noun.row.fields !== ref.row.fields ? minedRef(noun) : ref;
+}
+
+/**
+ * A label naming a table row ("Lessons", "Request a ride") as the description has it: the lessons it
+ * books with tutors (dated, with the tutor) instead of the table's courses, or the table's rides with
+ * the driver they are requested from.
+ */
+function withMinedDomainRow(ref: EntityRef, nouns: readonly MinedNoun[], label: string): EntityRef {
+  const own = tokens(label).map(singular);
+  const instead = nouns.find(
+    (noun) =>
+      noun.replaces === ref.row.className &&
+      own.length > 0 &&
+      tokens(noun.title).map(singular).pop() === own[own.length - 1],
+  );
+  if (instead) return minedRef(instead);
+  const same = nouns.find((noun) => noun.fieldsFrom === 'domain' && noun.row.className === ref.row.className);
+  return same?.row.refersTo && !ref.row.refersTo ? minedRef(same) : ref;
 }

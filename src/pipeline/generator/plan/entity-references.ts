@@ -69,7 +69,8 @@ export function linkReferences(
 
 /**
  * The app's list of the people or things `className` names by its head word, when the app keeps
- * no list of that exact class: "… with dog walkers" beside a requested "Walkers" screen.
+ * no list of that exact class: "… with dog walkers" beside a requested "Walkers" screen; or the
+ * one list whose head word `className` is ("with walkers" beside "Dog walkers").
  */
 function headEntity(
   className: string,
@@ -78,7 +79,10 @@ function headEntity(
 ): EntityPlan | undefined {
   const headFirst = HEAD_FIRST_LOCALES.has(locale);
   const heads = [...byRow.entries()].filter(([rowClass]) => isHeadOf(rowClass, className, headFirst));
-  return heads.length === 1 ? heads[0][1] : undefined;
+  if (heads.length) return heads.length === 1 ? heads[0][1] : undefined;
+  // "… đặt lịch với thợ" beside a "Thợ cắt tóc" list: the description names the list by its head word.
+  const lists = [...byRow.entries()].filter(([rowClass]) => isHeadOf(className, rowClass, headFirst));
+  return lists.length === 1 ? lists[0][1] : undefined;
 }
 
 /** `entity` with the references its row names pointing at the entities built for them. */
@@ -94,12 +98,16 @@ function linkRowReferences(
     if (!field.refersTo) return field;
     const { refersTo, ...plain } = field;
     const target = byRow.get(refersTo) ?? headEntity(refersTo, byRow, locale);
-    const name = `${field.name}Id`;
+    // A list the description named by its head word ("thợ" for "Thợ cắt tóc") names the link itself.
+    const longer = !!target && isHeadOf(refersTo, target.className, HEAD_FIRST_LOCALES.has(locale));
+    const name = longer
+      ? `${target.className.charAt(0).toLowerCase()}${target.className.slice(1)}Id`
+      : `${field.name}Id`;
     if (!target || target === entity || names.has(name) || field.name === entity.titleField) return plain;
     // English labels keep the user's word ("Apartment" for a Listing); other languages the
     // entity's label, which is in the user's words too (the field name is folded to ASCII) — or, for
     // a row of the domain table (labelled in English), its name in the app's language.
-    const label = locale === 'en' ? field.label : targetLabel(target, locale, titles);
+    const label = locale === 'en' && !longer ? field.label : targetLabel(target, locale, titles);
     return { ...plain, name, column: snakeCase(name), label, refersTo: target.className };
   });
   return { ...entity, fields };

@@ -7,6 +7,7 @@
  */
 import type { AppLocale } from './app-language';
 import type { EntityField, EntityPlan } from './app-plan';
+import { DOMAIN_ENTITIES, rowFieldLabel } from './domain-entities';
 
 const ORDER: readonly AppLocale[] = ['vi', 'es', 'pt', 'fr', 'de', 'it', 'id', 'zh', 'ja'];
 
@@ -144,12 +145,72 @@ vehicleId: Xe|Vehículo|Veículo|Véhicule|Fahrzeug|Veicolo|Kendaraan|车辆|車
 eventId: Sự kiện|Evento|Evento|Événement|Veranstaltung|Evento|Acara|活动|イベント
 projectId: Dự án|Proyecto|Projeto|Projet|Projekt|Progetto|Proyek|项目|プロジェクト
 courseId: Khóa học|Curso|Curso|Cours|Kurs|Corso|Kursus|课程|コース
+classSessionId: Lớp tập|Clase|Aula|Cours|Kurs|Lezione|Kelas|课程|クラス
+trainer: Huấn luyện viên|Entrenador|Instrutor|Coach|Trainer|Istruttore|Pelatih|教练|トレーナー
+startsAt: Bắt đầu lúc|Hora de inicio|Horário de início|Début|Beginn|Inizio|Waktu mulai|开始时间|開始日時
+durationMinutes: Thời lượng (phút)|Duración (minutos)|Duração (minutos)|Durée (minutes)|Dauer (Minuten)|Durata (minuti)|Durasi (menit)|时长（分钟）|時間 (分)
+capacity: Số chỗ|Plazas|Vagas|Places|Plätze|Posti|Kapasitas|名额|定員
+room: Phòng tập|Sala|Sala|Salle|Raum|Sala|Ruangan|场地|スタジオ
+bookedAt: Đặt lúc|Reservado el|Reservado em|Réservé le|Gebucht am|Prenotato il|Dipesan pada|预订时间|予約日時
 booking: Lịch hẹn|Reserva|Reserva|Réservation|Buchung|Prenotazione|Pemesanan|预约|予約
 appointment: Lịch hẹn|Cita|Agendamento|Rendez-vous|Termin|Appuntamento|Janji temu|预约|予約
 reservation: Đặt chỗ|Reserva|Reserva|Réservation|Reservierung|Prenotazione|Reservasi|预订|予約
 studentId: Học sinh|Alumno|Aluno|Élève|Schüler|Studente|Siswa|学生|生徒
 deckId: Bộ thẻ|Mazo|Baralho|Paquet|Stapel|Mazzo|Dek|卡组|デッキ
 driverId: Tài xế|Conductor|Motorista|Conducteur|Fahrer|Autista|Pengemudi|司机|ドライバー
+comment: Nhận xét|Comentario|Comentário|Commentaire|Kommentar|Commento|Komentar|评论|コメント
+productId: Sản phẩm|Producto|Produto|Produit|Produkt|Prodotto|Produk|商品|商品
+bookId: Sách|Libro|Livro|Livre|Buch|Libro|Buku|书|本
+movieId: Phim|Película|Filme|Film|Film|Film|Film|电影|映画
+recipeId: Công thức|Receta|Receita|Recette|Rezept|Ricetta|Resep|食谱|レシピ
+placeId: Địa điểm|Lugar|Local|Lieu|Ort|Luogo|Tempat|地点|場所
+listingId: Tin đăng|Anuncio|Anúncio|Annonce|Inserat|Annuncio|Listing|房源|物件
+payee: Người nhận|Beneficiario|Favorecido|Bénéficiaire|Empfänger|Beneficiario|Penerima|收款方|支払先
+repeats: Lặp lại|Se repite|Repete|Récurrence|Wiederholung|Ripetizione|Berulang|重复|繰り返し
+member: Hội viên|Socio|Sócio|Membre|Mitglied|Socio|Anggota|会员|会員
+memberId: Hội viên|Socio|Sócio|Membre|Mitglied|Socio|Anggota|会员|会員
+plan: Gói|Plan|Plano|Formule|Tarif|Piano|Paket|套餐|プラン
+expiryDate: Ngày hết hạn|Fecha de vencimiento|Data de validade|Date d'expiration|Ablaufdatum|Data di scadenza|Tanggal kedaluwarsa|到期日|有効期限
+credits: Số buổi còn lại|Créditos|Créditos|Crédits|Guthaben|Crediti|Kredit|余额|残数
+guestName: Tên khách|Nombre del cliente|Nome do cliente|Nom du client|Name des Gastes|Nome del cliente|Nama tamu|客人姓名|お客様名
+partySize: Số người|Número de personas|Número de pessoas|Nombre de personnes|Personenzahl|Numero di persone|Jumlah orang|人数|人数
+tableId: Bàn|Mesa|Mesa|Table|Tisch|Tavolo|Meja|桌位|テーブル
+roomType: Loại phòng|Tipo de habitación|Tipo de quarto|Type de chambre|Zimmertyp|Tipo di camera|Tipe kamar|房型|部屋タイプ
+pricePerNight: Giá mỗi đêm|Precio por noche|Preço por noite|Prix par nuit|Preis pro Nacht|Prezzo a notte|Harga per malam|每晚价格|1泊料金
+roomId: Phòng|Habitación|Quarto|Chambre|Zimmer|Camera|Kamar|房间|部屋
+checkIn: Ngày nhận phòng|Llegada|Check-in|Arrivée|Anreise|Arrivo|Check-in|入住日期|チェックイン
+checkOut: Ngày trả phòng|Salida|Check-out|Départ|Abreise|Partenza|Check-out|退房日期|チェックアウト
+book: Sách|Libro|Livro|Livre|Buch|Libro|Buku|书|本
+borrowedOn: Ngày mượn|Fecha de préstamo|Data do empréstimo|Date d'emprunt|Ausgeliehen am|Data del prestito|Tanggal pinjam|借出日期|貸出日
+unit: Căn hộ|Vivienda|Imóvel|Logement|Wohnung|Unità|Unit|房屋|部屋
+tenant: Người thuê|Inquilino|Inquilino|Locataire|Mieter|Inquilino|Penyewa|租户|入居者
+tenantId: Người thuê|Inquilino|Inquilino|Locataire|Mieter|Inquilino|Penyewa|租户|入居者
+leaseId: Hợp đồng thuê|Contrato de alquiler|Contrato de aluguel|Bail|Mietvertrag|Contratto d'affitto|Kontrak sewa|租约|賃貸契約
+monthlyRent: Tiền thuê hàng tháng|Alquiler mensual|Aluguel mensal|Loyer mensuel|Monatsmiete|Affitto mensile|Sewa bulanan|月租|月額家賃
+deposit: Tiền đặt cọc|Fianza|Caução|Dépôt de garantie|Kaution|Deposito cauzionale|Uang jaminan|押金|敷金
+reportedOn: Ngày báo hỏng|Fecha del aviso|Data do aviso|Signalé le|Gemeldet am|Segnalato il|Tanggal dilaporkan|报修日期|報告日
+subjectId: Môn học|Asignatura|Disciplina|Matière|Fach|Materia|Mata pelajaran|科目|科目
+reference: Số hợp đồng|N.º de contrato|Nº do contrato|N° de contrat|Vertragsnummer|N. contratto|No. kontrak|合同编号|契約番号
+returned: Đã trả|Devuelto|Devolvido|Rendu|Zurückgegeben|Restituito|Dikembalikan|已归还|返却済み
+customerId: Khách hàng|Cliente|Cliente|Client|Kunde|Cliente|Pelanggan|客户|顧客
+order: Đơn hàng|Pedido|Pedido|Commande|Bestellung|Ordine|Pesanan|订单|注文
+orderId: Đơn hàng|Pedido|Pedido|Commande|Bestellung|Ordine|Pesanan|订单|注文
+driver: Tài xế|Conductor|Motorista|Conducteur|Fahrer|Autista|Pengemudi|司机|ドライバー
+itemId: Mặt hàng|Artículo|Item|Article|Artikel|Articolo|Barang|物品|品目
+supplierId: Nhà cung cấp|Proveedor|Fornecedor|Fournisseur|Lieferant|Fornitore|Pemasok|供应商|仕入先
+quantityChange: Số lượng (+ nhập, − xuất)|Cantidad (+ entrada, − salida)|Quantidade (+ entrada, − saída)|Quantité (+ entrée, − sortie)|Menge (+ Zugang, − Abgang)|Quantità (+ carico, − scarico)|Jumlah (+ masuk, − keluar)|数量（+入库，−出库）|数量（+入庫、−出庫）
+stage: Giai đoạn|Etapa|Etapa|Étape|Phase|Fase|Tahap|阶段|段階
+value: Giá trị|Valor|Valor|Montant|Wert|Valore|Nilai|金额|金額
+closeDate: Ngày chốt|Fecha de cierre|Data de fechamento|Date de clôture|Abschlussdatum|Data di chiusura|Tanggal penutupan|成交日期|成約予定日
+contact: Liên hệ|Contacto|Contato|Contact|Kontakt|Contatto|Kontak|联系人|連絡先
+contactId: Liên hệ|Contacto|Contato|Contact|Kontakt|Contatto|Kontak|联系人|連絡先
+leadId: Khách hàng tiềm năng|Cliente potencial|Lead|Prospect|Interessent|Potenziale cliente|Prospek|潜在客户|見込み客
+salary: Mức lương|Salario|Salário|Salaire|Gehalt|Stipendio|Gaji|薪资|給与
+job: Việc làm|Empleo|Vaga|Offre d'emploi|Stelle|Offerta di lavoro|Lowongan|职位|求人
+jobId: Việc làm|Empleo|Vaga|Offre d'emploi|Stelle|Offerta di lavoro|Lowongan|职位|求人
+applicantName: Tên ứng viên|Nombre del candidato|Nome do candidato|Nom du candidat|Name des Bewerbers|Nome del candidato|Nama pelamar|申请人姓名|応募者名
+coverLetter: Thư xin việc|Carta de presentación|Carta de apresentação|Lettre de motivation|Anschreiben|Lettera di presentazione|Surat lamaran|求职信|カバーレター
+status: Trạng thái|Estado|Status|Statut|Status|Stato|Status|状态|ステータス
 `;
 
 const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> = new Map(
@@ -162,12 +223,20 @@ const LABELS: ReadonlyMap<string, Readonly<Partial<Record<AppLocale, string>>>> 
     }),
 );
 
-/** The entity with its field labels in `locale` where the table has them. */
+/**
+ * The entity with its field labels in `locale` where the table has them; a domain row's own labels
+ * (a review's "Rating (1–5)": `DomainEntity.labels`) first, in English too.
+ */
 export function localizeEntity(entity: EntityPlan, locale: AppLocale): EntityPlan {
-  if (locale === 'en') return entity;
+  const row =
+    entity.fieldsFrom === 'domain'
+      ? DOMAIN_ENTITIES.find((candidate) => candidate.className === entity.className)
+      : undefined;
+  if (locale === 'en' && !row?.labels) return entity;
+  const shared = (field: EntityField) => (locale === 'en' ? undefined : LABELS.get(labelKey(field))?.[locale]);
   const fields = entity.fields.map((field) => ({
     ...field,
-    label: LABELS.get(labelKey(field))?.[locale] ?? field.label,
+    label: (row && rowFieldLabel(row, field.name, locale)) ?? shared(field) ?? field.label,
   }));
   return { ...entity, fields };
 }

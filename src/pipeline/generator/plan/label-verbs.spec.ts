@@ -36,15 +36,16 @@ describe('feature labels that start with a verb', () => {
     expect(plan.entities.map((entity) => entity.className)).not.toContain('Book');
   });
 
-  it("links a booked class to the gym's courses, and keeps the timetable a list of them", () => {
+  it("links a booked class to the gym's class sessions, and keeps the timetable a list of them", () => {
     const plan = planApp(
       app(['Class timetable', 'Trainers', 'Book a class'], {
         description: 'Gym class timetable: members book classes run by trainers.',
       }),
     );
-    expect(screenOf(plan, 'Book a class')).toBe('calendar:Booking');
-    expect(fieldsOf(plan, 'Book a class')).toContain('courseId->Course[Class]');
-    expect(screenOf(plan, 'Class timetable')).toBe('entity:Course');
+    // The class on the timetable has the time: the booking is a list of booked classes (`class-sessions.spec.ts`).
+    expect(screenOf(plan, 'Book a class')).toBe('entity:Booking');
+    expect(fieldsOf(plan, 'Book a class')).toContain('classSessionId->ClassSession[Class]');
+    expect(screenOf(plan, 'Class timetable')).toBe('entity:ClassSession');
   });
 
   it('keeps a plain booking for "Book now", and orders for "Place an order"', () => {
@@ -105,12 +106,14 @@ describe('feature labels that start with a verb', () => {
       app(['Menu', 'Réserver une table'], { name: 'Chez Paul', description: 'Un restaurant à Lyon avec une carte' }),
     );
     expect(fr.locale).toBe('fr');
-    expect(fieldsOf(fr, 'Réserver une table')).toContain('table[Table]');
+    // A restaurant's table is booked for a party at a time (`TableBooking`), in the app's language.
+    expect(screenOf(fr, 'Réserver une table')).toBe('calendar:TableBooking');
+    expect(fieldsOf(fr, 'Réserver une table')).toContain('partySize[Nombre de personnes]');
     const es = planApp(app(['Reservar una clase', 'Entrenadores'], { description: 'Un gimnasio con clases' }));
     expect(fieldsOf(es, 'Reservar una clase')).toContain('clase[Clase]');
     const de = planApp(app(['Tisch reservieren', 'Speisekarte'], { description: 'Ein Restaurant in Berlin' }));
-    expect(screenOf(de, 'Tisch reservieren')).toBe('calendar:Booking');
-    expect(fieldsOf(de, 'Tisch reservieren')).toContain('tisch[Tisch]');
+    expect(screenOf(de, 'Tisch reservieren')).toBe('calendar:TableBooking');
+    expect(fieldsOf(de, 'Tisch reservieren')).toContain('partySize[Party size]');
   });
 });
 

@@ -100,6 +100,63 @@ const RIDE_WORDS: readonly string[] = [
   '乗車',
 ];
 
+/** Words of a landlord's or a tenant's app: its payments are rent paid by tenants. */
+const RENT_WORDS: readonly string[] = [
+  'rent',
+  'landlord',
+  'tenant',
+  'tenants',
+  'lease',
+  'leases',
+  'tien thue',
+  'tien nha',
+  'nguoi thue',
+  'chu nha',
+  'alquiler',
+  'alquileres',
+  'inquilino',
+  'inquilinos',
+  'arrendador',
+  'aluguel',
+  'alugueis',
+  'locataire',
+  'locataires',
+  'loyer',
+  'loyers',
+  'bail',
+  'baux',
+  'miete',
+  'mieten',
+  'mieter',
+  'vermieter',
+  'mietvertrag',
+  'affitto',
+  'affitti',
+  'inquilini',
+  'sewa',
+  'penyewa',
+  'kos',
+];
+
+/** Label words (folded) of a tenant list: the rent payment names who paid. */
+const TENANT_WORDS: readonly string[] = [
+  'tenant',
+  'tenants',
+  'renter',
+  'renters',
+  'nguoi thue',
+  'inquilino',
+  'inquilinos',
+  'locataire',
+  'locataires',
+  'mieter',
+  'inquilini',
+  'penyewa',
+];
+
+/** Label words (folded) that name rent, before a payments word ("Rent payments") or alone in one. */
+const RENT_LABEL_WORDS: readonly string[] = ['rent', 'rental', 'tien thue', 'tien nha', 'miet', 'loyer', 'loyers'];
+
 /** What an app's payments pay for: the record they point at (`field` names the link), if any. */
 interface PaidFor {
   ref?: EntityRef;
@@ -113,7 +170,10 @@ function mentionsAny(words: readonly string[], phrases: readonly string[]): bool
 /** Whether a label names payments only ("Pagos", "Payments"), not a cart or checkout. */
 function namesPayments(label: string): boolean {
   const words = tokens(label);
-  return words.length > 0 && PAYMENT_WORDS.some((phrase) => phraseIndex(words, phrase) === 0);
+  // "Rent payments", "Tiền thuê thanh toán": the rent comes first.
+  const from = RENT_LABEL_WORDS.map((phrase) => (phraseIndex(words, phrase) === 0 ? phrase.split(' ').length : 0));
+  const starts = [0, ...from.filter((at) => at > 0)];
+  return words.length > 0 && PAYMENT_WORDS.some((phrase) => starts.includes(phraseIndex(words, phrase)));
 }
 
 /**
@@ -146,6 +206,13 @@ function paidFor(candidates: readonly PaymentCandidate[], words: readonly string
   const calendar = candidates.find((candidate) => candidate.archetype === 'calendar')?.entity;
   if (calendar && calendar.row.className !== 'CalendarEvent') return { ref: calendar, field: 'booking' };
   if (mentionsAny(words, RIDE_WORDS)) return { ref: rideRecords(candidates), field: 'ride' };
+  // A landlord's payments are rent: paid by a tenant the app keeps, else under a lease it keeps.
+  if (mentionsAny(words, RENT_WORDS)) {
+    const tenants = candidates.find((candidate) => mentionsAny(tokens(candidate.label), TENANT_WORDS))?.entity;
+    if (tenants) return { ref: tenants, field: 'tenant' };
+    const leases = candidates.find((candidate) => candidate.entity?.row.className === 'Lease')?.entity;
+    return { ref: leases, field: 'lease' };
+  }
   return undefined;
 }
 

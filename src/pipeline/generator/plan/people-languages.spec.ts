@@ -50,6 +50,8 @@ describe('people in other languages', () => {
     [['treinadores'], 'pt'],
     [['bac', 'si'], 'vi'],
     [['huan', 'luyen', 'vien'], 'vi'],
+    [['tho', 'cat', 'toc'], 'vi'],
+    [['tho', 'sua', 'xe'], 'vi'],
   ] as const)('reads %j as a list of people', (words, locale) => {
     expect(namesPeople(words, locale)).toBe(true);
   });
@@ -58,6 +60,9 @@ describe('people in other languages', () => {
     expect(namesPeople(['citas'], 'es')).toBe(false);
     expect(namesPeople(['lezioni'], 'it')).toBe(false);
     expect(namesPeople(['lich', 'hen'], 'vi')).toBe(false);
+    // "thơ" (a poem) and "thỏ" (a rabbit) fold like "thợ" (a tradesman): only a trade makes one a person.
+    expect(namesPeople(['tho'], 'vi')).toBe(false);
+    expect(namesPeople(['tho', 'tinh'], 'vi')).toBe(false);
   });
 
   it('finds who books and who is booked with, in the singular', () => {

@@ -33,6 +33,12 @@ import { withPaymentRecords } from './payment-records';
 import { SOLD_CATALOGUE_KEY, withCheckoutData } from './checkout-data';
 import { withEventTickets } from './event-tickets';
 import { withClinicPrescriptions } from './clinic-prescriptions';
+import { withHouseholdBills } from './household-bills';
+import { withContextRows } from './household-school-rows';
+import { withRestaurantMenu } from './restaurant-menu';
+import { BOOKING_ROWS, bookedTable, withTableBookings } from './table-bookings';
+import { booksSession, withClassSessions } from './class-sessions';
+import { withBusinessRecords } from './business-records';
 import {
   bookingParties,
   describedRecords,
@@ -48,10 +54,20 @@ import { withTimeOfDay } from './timed-records';
 import { withoutLooseDeck, withStudyCards } from './study-cards';
 import { RESERVED_CLASS_NAMES } from './reserved-class-names';
 import { entityNamesFromLabel } from './entity-names';
+import { cjkGloss } from './cjk-glossary';
 import { verbPhrase, type VerbKind, type VerbPhrase } from './label-verbs';
 import { pluralNoun, singularNoun } from './noun-inflection';
 import { writtenTitle } from './written-labels';
-import { foldText, phraseIndex, phraseLengthAt, plural, singular, tokens } from './text-match';
+import {
+  cjkPhraseEnd,
+  cjkPhraseIn,
+  foldText,
+  phraseIndex,
+  phraseLengthAt,
+  plural,
+  singular,
+  tokens,
+} from './text-match';
 
 interface Candidate {
   label: string;
@@ -141,10 +157,13 @@ function domainEntityOf(words: readonly string[], locale: AppLocale = 'en'): Dom
     own,
     locale === 'de' ? own.map(germanCompoundHead) : own,
   ];
-  let best: { row: DomainEntity; at: number } | undefined;
+  let best: { row: DomainEntity; at: number; end: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
     const at = Math.min(...forms.map((form) => matchesAny(form, row.words)).map((i) => (i < 0 ? Infinity : i)));
-    if (at !== Infinity && (!best || at < best.at)) best = { row, at };
+    if (at === Infinity) continue;
+    // In one CJK word the row whose word ends last wins: "学生成绩" are grades, not students.
+    const end = Math.max(...row.words.map((phrase) => cjkPhraseEnd(words[at] ?? '', phrase)));
+    if (!best || at < best.at || (at === best.at && end > best.end)) best = { row, at, end };
   }
   return best?.row;
 }
@@ -163,6 +182,9 @@ function camel(words: readonly string[]): string {
 
 /** An entity for domain words the table does not know: "game boards" → GameBoard { title, notes, date }. */
 function genericEntity(label: string, fallback: string, locale: AppLocale = 'en'): EntityRef {
+  // A Chinese or Japanese label has no Latin words to name a class after: "買い物リスト" reads as "shopping list".
+  const gloss = cjkGloss(label);
+  if (gloss) return genericEntity(gloss, fallback);
   const words = tokens(label).filter((word) => snakeCase(word) !== '');
   const last = words.length ? [...words.slice(0, -1), singular(words[words.length - 1])] : [];
   const stem = camel(last).slice(0, 40);
@@ -215,8 +237,11 @@ function withDescription(ref: EntityRef, records: readonly DescribedRecord[], pa
   let row = ref.row;
   let fieldLabels = ref.fieldLabels;
   if (ref.fieldsFrom === 'domain' && row.className === 'Booking') {
-    const booking = withBookingParties(row.fields, parties);
-    row = { ...row, fields: booking.fields, ...(booking.refersTo ? { refersTo: booking.refersTo } : {}) };
+    // A gym's booked class has its trainer on the timetable (`class-sessions.ts`): the booking names who booked.
+    const booking = withBookingParties(row.fields, booksSession(row) ? { ...parties, provider: undefined } : parties);
+    // "Book a class" keeps its course link next to the trainer the description books with.
+    const refersTo = booking.refersTo ? { refersTo: { ...row.refersTo, ...booking.refersTo } } : {};
+    row = { ...row, fields: booking.fields, ...refersTo };
     if (booking.labels) fieldLabels = { ...fieldLabels, ...booking.labels };
   }
   const named = records.filter((record) => describes(record.words, ref)).flatMap((record) => record.fields);
@@ -299,14 +324,21 @@ interface LabelEntity {
  * court, "Place an order" → orders, "Request a ride" → ride requests, "Track expenses" → expenses.
  */
 function labelEntity(label: string, words: readonly string[], locale: AppLocale): LabelEntity {
-  const phrase = verbPhrase(label, (kind, object) => takesRecords(kind, domainEntityOf(object, locale)));
+  const phrase = verbPhrase(
+    label,
+    (kind, object) =>
+      takesRecords(kind, domainEntityOf(object, locale)) || (kind === 'book' && !!bookedTable(object, locale)),
+  );
   if (!phrase || (phrase.kind === 'act' && !phrase.folded.length)) {
     const domain = domainEntityOf(words, locale);
-    return { entity: domain && entityRef(domain), books: domain?.className === 'Booking', text: label };
+    return { entity: domain && entityRef(domain), books: BOOKING_ROWS.has(domain?.className ?? ''), text: label };
   }
   const row = phrase.folded.length ? domainEntityOf(phrase.folded, locale) : undefined;
   const text = phrase.object.join(' ');
-  if (row?.className === 'Booking') return { entity: entityRef(row), books: true, text };
+  if (row && BOOKING_ROWS.has(row.className)) return { entity: entityRef(row), books: true, text };
+  // "Reserve a table", "Tisch reservieren": a restaurant's table booking (guest, party size, time).
+  const table = phrase.kind === 'book' ? bookedTable(phrase.folded, locale) : undefined;
+  if (table) return { entity: entityRef(table), books: true, text };
   if (phrase.kind === 'book') return { entity: bookingOf(phrase, row, locale), books: true, text };
   if (phrase.kind === 'order') return { entity: entityRef(rowByClass('Order')), books: false, text };
   // "Request a ride" → ride requests; other languages name the requested thing ("Demander un devis" → Devis).
@@ -320,7 +352,7 @@ function labelEntity(label: string, words: readonly string[], locale: AppLocale)
 }
 
 /** Records of the table one books ("Book classes", "Book appointments"); "Book notes" stays the books. */
-const BOOKABLE: ReadonlySet<string> = new Set(['Booking', 'Course', 'CalendarEvent', 'Trip']);
+const BOOKABLE: ReadonlySet<string> = new Set(['Booking', 'Course', 'ClassSession', 'CalendarEvent', 'Trip']);
 
 /** Whether a verb of `kind` with no article works on `row`'s records ("Track expenses", "Book classes"). */
 function takesRecords(kind: VerbKind, row: DomainEntity | undefined): boolean {
@@ -405,7 +437,12 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
     const at = firstFreeIndex(words, row.words, taken);
     if (at < 0) continue;
     const options: Record<string, boolean> = {};
-    const label = writtenTitle(text, at, row.words, locale) ?? row.title;
+    // A Chinese or Japanese description titles the screen with its own word ("预约"), not the English title.
+    const cjk = cjkPhraseIn(
+      words[at],
+      row.words.filter((word) => !LABEL_ONLY_WORDS.has(word)),
+    );
+    const label = writtenTitle(text, at, row.words, locale) ?? cjk ?? row.title;
     if (row.id === 'auth') options.registration = offersRegistration(label, spec.description);
     found.push({ at, candidate: { label, origin: 'description', archetype: row.id, options } });
   }
@@ -413,7 +450,7 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
     if (entityMined.has(row.className)) continue;
     const at = descriptionEntityIndex(words, row, locale);
     if (at < 0 || mined.consumed.has(at)) continue;
-    const label = writtenTitle(text, at, row.words, locale) ?? row.pluralLabel;
+    const label = writtenTitle(text, at, row.words, locale) ?? cjkPhraseIn(words[at], row.words) ?? row.pluralLabel;
     // "reservas" is a calendar word and a table row: one screen titled "Reservas", showing the bookings.
     const same = found.find((hit) => hit.at === at && hit.candidate.label === label);
     if (same) {
@@ -421,7 +458,7 @@ function mineDescription(spec: AppSpec, mined: MinedNouns): Candidate[] {
       continue;
     }
     // Bookings ("citas", "Termine") are kept on a calendar, unless the app has one already.
-    const calendar = row.className === 'Booking' && !found.some((hit) => hit.candidate.archetype === 'calendar');
+    const calendar = BOOKING_ROWS.has(row.className) && !found.some((hit) => hit.candidate.archetype === 'calendar');
     const candidate: Candidate = {
       label,
       origin: 'description',
@@ -466,7 +503,9 @@ function resolveEntity(candidate: Candidate, primary: EntityRef | undefined, wor
     // Bookings and events, or what the description says is booked ("dog walks", "lessons": dated).
     const named = candidate.entity?.row.className;
     const dated = candidate.origin === 'description' && /:date/.test(candidate.entity?.row.fields ?? '');
-    if (named === 'Booking' || named === 'CalendarEvent' || dated || candidate.calendarOf) return candidate.entity;
+    if (BOOKING_ROWS.has(named ?? '') || named === 'CalendarEvent' || dated || candidate.calendarOf) {
+      return candidate.entity;
+    }
     const booking = rowByClass('Booking');
     return entityRef(matchesAny(words, booking.words) >= 0 ? booking : rowByClass('CalendarEvent'));
   }
@@ -695,7 +734,8 @@ function isVague(candidate: Candidate): boolean {
 
 export function planApp(spec: AppSpec): AppPlan {
   const requested = spec.features.map((feature) => feature.trim()).filter(Boolean);
-  const nouns = mineDescriptionNouns(spec.name, spec.description);
+  // "guests reserve a table": the table's table bookings (guest, party size, time), not a bare table.
+  const nouns = withTableBookings(mineDescriptionNouns(spec.name, spec.description));
   // "walkers" next to "… with local walkers": the walkers the description describes.
   let candidates = requested
     .map((label, index) => classifyLabel(label, index, appLocale(spec), spec.description))
@@ -703,7 +743,12 @@ export function planApp(spec: AppSpec): AppPlan {
       candidate.entity
         ? {
             ...candidate,
-            entity: withMinedRow(candidate.entity, nouns.nouns, HEAD_FIRST_LOCALES.has(appLocale(spec))),
+            entity: withMinedRow(
+              candidate.entity,
+              nouns.nouns,
+              HEAD_FIRST_LOCALES.has(appLocale(spec)),
+              candidate.label,
+            ),
           }
         : candidate,
     );
@@ -720,6 +765,18 @@ export function planApp(spec: AppSpec): AppPlan {
   candidates = withEventTickets(candidates, [spec.name, spec.description]);
   // "Recetas" in a vet's or a doctor's app are prescriptions, not recipes.
   candidates = withClinicPrescriptions(candidates, [spec.name, spec.description]);
+  // "Bills" of a household are bills to pay; of a freelancer with clients, invoices to them.
+  candidates = withHouseholdBills(candidates, [spec.name, spec.description]);
+  // "Rooms" of a hotel, "Loans" of a library, "Subjects" and "Exams" of a school get their rows there only.
+  candidates = withContextRows(candidates, [spec.name, spec.description]);
+  // "Carte" and "Carta" in a restaurant's app are its menu, not a map.
+  candidates = withRestaurantMenu(candidates, [spec.name, spec.description]);
+  // "Class timetable" in a gym or a yoga studio lists classes at a time, with a trainer and spots: not courses.
+  candidates = withClassSessions(candidates, [spec.name, spec.description], appLocale(spec));
+  // "Leads", "Jobs", "Rentals" are a sales team's, a job board's, a car hire's only in such an app.
+  candidates = withBusinessRecords(candidates, [spec.name, spec.description], (label) =>
+    genericEntity(label, 'Entry', appLocale(spec)),
+  );
   // "Gassigänge" beside "… buchen Gassigänge bei Gassigehern": the requested walks are booked on a calendar.
   candidates = withBookedLabels(candidates, nouns.nouns);
   // A requested calendar books, plans or shows what the description does (dog walks, meals, expenses).

@@ -42,6 +42,26 @@ export function phraseLengthAt(words: readonly string[], at: number, phrase: str
   return parts.every((part, k) => wordMatches(words[at + k], part)) ? parts.length : 0;
 }
 
+/**
+ * Where the CJK `phrase` last ends inside `word`, or 0 (not CJK, or not there). A CJK compound
+ * names what its last word names: "学生成绩" are grades, "宠物医院预约" bookings.
+ */
+export function cjkPhraseEnd(word: string, phrase: string): number {
+  if (phrase.includes(' ') || !CJK.test(phrase)) return 0;
+  const at = word.lastIndexOf(phrase);
+  return at < 0 ? 0 : at + phrase.length;
+}
+
+/** The CJK phrase of `phrases` that ends last inside `word` ("宠物医院预约" → 预约 for a booking's words), else undefined. */
+export function cjkPhraseIn(word: string, phrases: readonly string[]): string | undefined {
+  let best: { phrase: string; end: number } | undefined;
+  for (const phrase of phrases) {
+    const end = cjkPhraseEnd(word, phrase);
+    if (end > 0 && (!best || end > best.end)) best = { phrase, end };
+  }
+  return best?.phrase;
+}
+
 function wordMatches(word: string, pattern: string): boolean {
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
 }

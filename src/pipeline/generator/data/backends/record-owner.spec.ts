@@ -476,8 +476,9 @@ describe('a catalogue only staff change', () => {
       plan.entities.filter((candidate) => staffWritten(plan, candidate)).map((e) => e.className);
     expect(staffOf(planApp(spec('supabase', SHOP, SHOP_TEXT)))).toEqual(['Product']);
     expect(staffOf(planApp(spec('firebase', RESTO, RESTO_TEXT)))).toEqual(['MenuItem']);
+    // A gym's classes are sessions on its timetable (`class-sessions.ts`), kept by staff as courses are.
     expect(staffOf(planApp(spec('supabase', ['Sign up', 'Classes', 'Trainers'], 'A gym: members sign up.')))).toEqual([
-      'Course',
+      'ClassSession',
     ]);
     expect(staffOf(planApp(spec('supabase', MARKET, MARKET_TEXT)))).toEqual([]);
     // A trip planner's places are its users' to add.

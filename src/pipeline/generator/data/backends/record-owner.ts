@@ -20,6 +20,8 @@
  * shared; only the records that are always someone's own stay private.
  */
 import { bookingParties } from '../../plan/described-fields';
+import { HEAD_FIRST_LOCALES } from '../../plan/description-words';
+import { isHeadOf } from '../../plan/entity-ref';
 import type { AppPlan, EntityField, EntityPlan } from '../../plan/app-plan';
 import { hasAuthFeature, hasRegistration } from './backend-names';
 import { newerMessagesQuery, senderIdField } from './chat-messages';
@@ -39,14 +41,21 @@ export const FIRESTORE_PROVIDER_OWNER_FIELD = 'provider_owner_id';
 
 /** Domain rows every signed-in user reads: what is sold, listed, shown or taught to everyone. */
 const SHARED_CATALOG: ReadonlySet<string> = new Set([
+  // A job board's postings: every candidate reads them.
+  'Job',
   'Product',
+  'MenuItem',
+  'Review',
   'Listing',
   'ClassifiedAd',
   'Post',
   'Place',
   'Course',
+  'ClassSession',
   'Employee',
   'Technician',
+  // A hotel's rooms: every guest browses them to book a stay.
+  'HotelRoom',
 ]);
 
 /**
@@ -69,11 +78,11 @@ const ALWAYS_PERSONAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Shared rows a person posts for everyone to see (an ad, a listing, a post):
+ * Shared rows a person posts for everyone to see (an ad, a listing, a post, a review):
  * every signed-in user reads them, only the account that created one may
  * change or delete it. A shop's products, kept by its staff, are not posted.
  */
-const POSTED_BY_USER: ReadonlySet<string> = new Set(['Listing', 'ClassifiedAd', 'Post']);
+const POSTED_BY_USER: ReadonlySet<string> = new Set(['Listing', 'ClassifiedAd', 'Post', 'Review', 'Job']);
 
 /**
  * Each booking's link to the person booked with, by the booking's class name:
@@ -83,10 +92,15 @@ function bookedLinks(plan: AppPlan): Map<string, EntityField> {
   const links = new Map<string, EntityField>();
   const { provider } = bookingParties(plan.description);
   if (provider === undefined) return links;
+  const list = provider.charAt(0).toUpperCase() + provider.slice(1);
+  const headFirst = HEAD_FIRST_LOCALES.has(plan.locale);
   for (const entity of plan.entities) {
-    // The booking's `doctor` field, a link named `doctorId` once it points at the doctors.
+    // The booking's `doctor` field, a link named `doctorId` once it points at the doctors; or the
+    // `thoCatTocId` of "… với thợ" beside the "Thợ cắt tóc" list the description names by its head word.
     const link = entity.fields.find(
-      (field) => field.refersTo && (field.name === provider || field.name === `${provider}Id`),
+      (field) =>
+        field.refersTo &&
+        (field.name === provider || field.name === `${provider}Id` || isHeadOf(list, field.refersTo, headFirst)),
     );
     if (link) links.set(entity.className, link);
   }
@@ -251,10 +265,19 @@ export function staffWritten(plan: AppPlan, entity: EntityPlan): boolean {
 }
 
 /**
- * Shared rows only the business keeps: what it sells, the courses it runs,
+ * Shared rows only the business keeps: what it sells (its products, its menu), the courses and classes it runs,
  * its staff. Places stay open: a map's or a trip's places are the users' to add.
  */
-const STAFF_CATALOG: ReadonlySet<string> = new Set(['Product', 'Course', 'Employee', 'Technician']);
+const STAFF_CATALOG: ReadonlySet<string> = new Set([
+  'Product',
+  'MenuItem',
+  'Course',
+  'ClassSession',
+  'Employee',
+  'Technician',
+  // A hotel's rooms and their prices: the hotel's, not a guest's to change.
+  'HotelRoom',
+]);
 
 /** Supabase: the policy check that the signed-in user is staff; `app_metadata` is set by the project only. */
 export const SUPABASE_STAFF_CHECK = "(auth.jwt() -> 'app_metadata' ->> 'role') = 'admin'";
