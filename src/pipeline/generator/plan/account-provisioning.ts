@@ -10,7 +10,7 @@
  * `APP_LOCALES`.
  */
 import { REGISTRATION_WORDS } from './archetype-words';
-import { phraseIndex, phraseLengthAt, tokens } from './text-match';
+import { mentionsAny, phraseLengthAt, tokens } from './text-match';
 
 /** The brief says in so many words that nobody creates their own account. */
 const NO_SIGN_UP_PHRASES: readonly string[] = [
@@ -192,10 +192,6 @@ const VERB_WINDOW = 3;
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
 /** A staff word followed, within a few words, by signing in; CJK sentences are one token, so both inside it. */
 function staffSignIn(words: readonly string[]): boolean {
   for (let at = 0; at < words.length; at++) {
@@ -222,7 +218,7 @@ function staffSignIn(words: readonly string[]): boolean {
 export function offersRegistration(label: string, description: string): boolean {
   const labelWords = tokens(label);
   const all = tokens(`${label}\n${description}`);
-  if (mentions(all, NO_SIGN_UP_PHRASES)) return false;
-  if (mentions(labelWords, REGISTRATION_WORDS)) return true;
-  return !(mentions(all, STAFF_APP_PHRASES) || staffSignIn(all));
+  if (mentionsAny(all, NO_SIGN_UP_PHRASES)) return false;
+  if (mentionsAny(labelWords, REGISTRATION_WORDS)) return true;
+  return !(mentionsAny(all, STAFF_APP_PHRASES) || staffSignIn(all));
 }

@@ -6,9 +6,9 @@
  * the record built from its own words, as before the table knew them. And a warehouse's "Items" are
  * its stock (`InventoryItem`: SKU, quantity, location, unit price), not titled notes.
  */
-import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
+import { domainRow } from './domain-entities';
 import { entityRef, type EntityRef } from './entity-ref';
-import { phraseIndex, singular, tokens } from './text-match';
+import { mentionsAny, singular, tokens } from './text-match';
 
 /** The parts of a planner candidate this file reads and sets. */
 interface BusinessCandidate {
@@ -151,7 +151,7 @@ function inBusiness(
   // What the description mines is judged by the description alone; a requested screen by its neighbours too.
   const mined = candidate.origin !== 'features';
   const words = [...texts, ...(mined ? [] : requested.map((other) => other.label))].flatMap(tokens).map(singular);
-  const said = mentions(words, gate.context);
+  const said = mentionsAny(words, gate.context);
   if (gate.unless) return !said;
   const beside = requested.some(
     (other) => other.entity?.fieldsFrom === 'domain' && gate.neighbours?.includes(other.entity.row.className),
@@ -205,16 +205,6 @@ const STOCK_WORDS: readonly string[] = [
   '在庫',
 ];
 
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
-function rowOf(className: string): DomainEntity {
-  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
-  if (!row) throw new Error(`no ${className} row in the domain table`);
-  return row;
-}
-
 /**
  * `candidates` with the business rows only in their business: elsewhere a requested label gets
  * `generic(label)` (the record of its own words), a row mined from the description is dropped; and
@@ -229,7 +219,8 @@ export function withBusinessRecords<C extends BusinessCandidate>(
   const words = [...texts, ...requested.map((candidate) => candidate.label)].flatMap(tokens).map(singular);
   // Stock movements beside them ("Lagerbewegungen", one German word) say the app keeps stock too.
   const stocked =
-    mentions(words, STOCK_WORDS) || candidates.some((candidate) => candidate.entity?.row.className === 'StockMovement');
+    mentionsAny(words, STOCK_WORDS) ||
+    candidates.some((candidate) => candidate.entity?.row.className === 'StockMovement');
   const kept: C[] = [];
   for (const candidate of candidates) {
     const row = candidate.entity?.fieldsFrom === 'domain' ? candidate.entity.row.className : undefined;
@@ -246,7 +237,7 @@ export function withBusinessRecords<C extends BusinessCandidate>(
       label.length > 0 &&
       label.every((word) => ITEM_WORDS.has(word)) &&
       stocked;
-    kept.push(items ? { ...candidate, entity: entityRef(rowOf('InventoryItem')) } : candidate);
+    kept.push(items ? { ...candidate, entity: entityRef(domainRow('InventoryItem')) } : candidate);
   }
   return kept;
 }

@@ -12,10 +12,10 @@
  */
 import type { AppLocale } from './app-language';
 import type { CalendarSource } from './calendar-entity';
-import { DOMAIN_ENTITIES, parseFieldSpecs, type DomainEntity } from './domain-entities';
+import { domainRow, parseFieldSpecs, type DomainEntity } from './domain-entities';
 import type { EntityRef } from './entity-ref';
 import { singularNoun } from './noun-inflection';
-import { foldText, phraseIndex, singular, tokens } from './text-match';
+import { foldText, mentionsAny, singular, tokens } from './text-match';
 
 /** Words (folded, singular) of a gym, a fitness, yoga, dance or martial arts studio, in the app's languages. */
 const FITNESS_WORDS: readonly string[] = [
@@ -137,16 +137,6 @@ interface SessionCandidate {
   calendarOf?: CalendarSource;
 }
 
-function rowOf(className: string): DomainEntity {
-  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
-  if (!row) throw new Error(`no ${className} row in the domain table`);
-  return row;
-}
-
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
 /** A text's words as written, in English singular and in the language's own singular. */
 function wordForms(text: string, locale: AppLocale): string[][] {
   const words = tokens(text);
@@ -155,16 +145,16 @@ function wordForms(text: string, locale: AppLocale): string[][] {
 
 /** Whether the app is a gym's or a fitness, yoga or dance studio's: its name, description or screens say so. */
 export function isClassStudio(texts: readonly string[], locale: AppLocale): boolean {
-  return texts.some((text) => wordForms(text, locale).some((words) => mentions(words, FITNESS_WORDS)));
+  return texts.some((text) => wordForms(text, locale).some((words) => mentionsAny(words, FITNESS_WORDS)));
 }
 
 /** Whether a label names the studio's classes ("Class timetable", "Horario de clases", "Kursplan", "Kurse"). */
 function namesClasses(label: string, locale: AppLocale): boolean {
   const forms = wordForms(label, locale);
   const classes = forms.some(
-    (words) => mentions(words, CLASS_WORDS) || words.some((word) => GERMAN_CLASSES.test(word)),
+    (words) => mentionsAny(words, CLASS_WORDS) || words.some((word) => GERMAN_CLASSES.test(word)),
   );
-  return classes && !forms.some((words) => mentions(words, COURSE_WORDS));
+  return classes && !forms.some((words) => mentionsAny(words, COURSE_WORDS));
 }
 
 /** Booking verbs `label-verbs.ts` does not read ("Đặt lớp" books a class): such a label is no timetable. */
@@ -208,7 +198,7 @@ function trainerListName(candidate: SessionCandidate): string | undefined {
 
 /** The table's session, its trainer named after and pointing at the app's list of trainers when it has one. */
 function sessionRef(trainers: string | undefined): EntityRef {
-  const row = rowOf('ClassSession');
+  const row = domainRow('ClassSession');
   if (!trainers) return { key: row.className, row, fieldsFrom: 'domain', fieldLabels: SESSION_LABELS };
   const fields = row.fields.replace(/\btrainer:/, `${trainers}:`);
   const className = trainers.charAt(0).toUpperCase() + trainers.slice(1);

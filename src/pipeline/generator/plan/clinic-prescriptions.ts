@@ -7,7 +7,7 @@
  */
 import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
 import { entityRef, type EntityRef } from './entity-ref';
-import { phraseIndex, singular, tokens } from './text-match';
+import { mentionsAny, singular, tokens } from './text-match';
 
 /**
  * Words (folded, singular) of a clinic, a practice or their patients. Not pets alone: a pet owner's
@@ -69,10 +69,6 @@ const KITCHEN_WORDS: readonly string[] = [
   'nau an',
 ];
 
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
 function prescriptionRow(): DomainEntity {
   const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === 'Prescription');
   if (!row) throw new Error('no Prescription row in the domain table');
@@ -95,7 +91,7 @@ export function withClinicPrescriptions<T extends RecipeCandidate>(
   const words = [...texts, ...candidates.map((candidate) => candidate.label)]
     .flatMap((text) => tokens(text))
     .map(singular);
-  if (!mentions(words, CLINIC_WORDS) || mentions(words, KITCHEN_WORDS)) return [...candidates];
+  if (!mentionsAny(words, CLINIC_WORDS) || mentionsAny(words, KITCHEN_WORDS)) return [...candidates];
   const prescriptions = entityRef(prescriptionRow());
   return candidates.map((candidate) => (recipes(candidate) ? { ...candidate, entity: prescriptions } : candidate));
 }

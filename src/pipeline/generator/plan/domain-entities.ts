@@ -1584,6 +1584,13 @@ export const DOMAIN_ENTITIES: readonly DomainEntity[] = [
   },
 ];
 
+/** The table's row of `className`; throws when the table has none (a planner step names a row that is gone). */
+export function domainRow(className: string): DomainEntity {
+  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
+  if (!row) throw new Error(`no ${className} row in the domain table`);
+  return row;
+}
+
 /**
  * Table words a German compound may end in and still be that record: "Arzttermine" and "Friseurtermin"
  * are bookings, "Platzbuchung" and "Tischreservierung" too, a "Hausbesuch" is a visit. Only these: the

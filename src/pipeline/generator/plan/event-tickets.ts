@@ -8,7 +8,7 @@
  */
 import type { DomainEntity } from './domain-entities';
 import { entityRef, type EntityRef } from './entity-ref';
-import { phraseIndex, singular, tokens } from './text-match';
+import { mentionsAny, singular, tokens } from './text-match';
 
 /** A ticket to an event; `code` is what a scanner reads at the door. */
 export const EVENT_TICKET_ENTITY: DomainEntity = {
@@ -95,14 +95,10 @@ interface TicketCandidate {
   entity?: EntityRef;
 }
 
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
 /** Whether the app (its name, description and screen labels) is about events and not about support. */
 export function isEventApp(texts: readonly string[]): boolean {
   const words = texts.flatMap((text) => tokens(text)).map(singular);
-  return mentions(words, EVENT_WORDS) && !mentions(words, SUPPORT_WORDS);
+  return mentionsAny(words, EVENT_WORDS) && !mentionsAny(words, SUPPORT_WORDS);
 }
 
 /** `candidates` with a work order named "ticket" an event ticket when the app is about events. */
@@ -110,7 +106,7 @@ export function withEventTickets<T extends TicketCandidate>(candidates: readonly
   // The table's work order, or an entity built from the user's own word ("Entradas").
   const tickets = (candidate: T) =>
     (candidate.entity?.row.className === 'WorkOrder' || candidate.entity?.key.startsWith('generic:') === true) &&
-    mentions(tokens(candidate.label).map(singular), TICKET_WORDS);
+    mentionsAny(tokens(candidate.label).map(singular), TICKET_WORDS);
   if (!candidates.some(tickets) || !isEventApp([...texts, ...candidates.map((candidate) => candidate.label)])) {
     return [...candidates];
   }

@@ -5,9 +5,9 @@
  * table reads them as invoices, and a household's or a budget's app pays them as bills. "Invoices" are
  * invoices everywhere.
  */
-import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
+import { domainRow } from './domain-entities';
 import { entityRef, type EntityRef } from './entity-ref';
-import { phraseIndex, singular, tokens } from './text-match';
+import { mentionsAny, singular, tokens } from './text-match';
 
 /** The parts of a planner candidate this file reads and sets. */
 interface BillCandidate {
@@ -17,7 +17,7 @@ interface BillCandidate {
 
 /** Words (folded, singular) of an app that bills people: its customers or clients, a freelancer's work. */
 const BILLED_PEOPLE_WORDS: readonly string[] = [
-  ...rowOf('Customer').words,
+  ...domainRow('Customer').words,
   'freelance',
   'freelancer',
   'freelancing',
@@ -78,16 +78,6 @@ const MONEY_ROWS: ReadonlySet<string> = new Set(['Expense', 'Income', 'Budget', 
 /** Label words that say invoice and nothing else (folded). */
 const INVOICE_WORDS: readonly string[] = ['invoice', 'invoicing', '发票', '請求書'];
 
-function rowOf(className: string): DomainEntity {
-  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
-  if (!row) throw new Error(`no ${className} row in the domain table`);
-  return row;
-}
-
-function mentions(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
-}
-
 function isRow(candidate: BillCandidate, className: string): boolean {
   return candidate.entity?.fieldsFrom === 'domain' && candidate.entity.row.className === className;
 }
@@ -104,17 +94,17 @@ export function withHouseholdBills<C extends BillCandidate>(candidates: readonly
   const words = [...texts, ...candidates.map((candidate) => candidate.label)].flatMap(tokens).map(singular);
   const billsPeople =
     candidates.some((candidate) => candidate.entity?.row.className === 'Customer') ||
-    mentions(words, BILLED_PEOPLE_WORDS);
+    mentionsAny(words, BILLED_PEOPLE_WORDS);
   if (billsPeople) {
-    const invoice = entityRef(rowOf('Invoice'));
+    const invoice = entityRef(domainRow('Invoice'));
     return candidates.map((candidate) => (isRow(candidate, 'Bill') ? { ...candidate, entity: invoice } : candidate));
   }
   const household =
     candidates.some((candidate) => MONEY_ROWS.has(candidate.entity?.row.className ?? '')) ||
-    mentions(words, HOUSEHOLD_WORDS);
+    mentionsAny(words, HOUSEHOLD_WORDS);
   if (!household) return [...candidates];
-  const bill = entityRef(rowOf('Bill'));
-  const namesInvoice = (label: string) => mentions(tokens(label).map(singular), INVOICE_WORDS);
+  const bill = entityRef(domainRow('Bill'));
+  const namesInvoice = (label: string) => mentionsAny(tokens(label).map(singular), INVOICE_WORDS);
   return candidates.map((candidate) =>
     isRow(candidate, 'Invoice') && !namesInvoice(candidate.label) ? { ...candidate, entity: bill } : candidate,
   );

@@ -7,7 +7,7 @@
  * domain table holds the words that say so on their own ("hotel room", "Hausaufgaben"); this gives the
  * bare words their row where the app's name, description or other screens say what kind of app it is.
  */
-import { DOMAIN_ENTITIES, type DomainEntity } from './domain-entities';
+import { domainRow } from './domain-entities';
 import { entityRef, type EntityRef } from './entity-ref';
 import { phraseIndex, singular, tokens } from './text-match';
 
@@ -193,12 +193,6 @@ const RULES: readonly ContextRule[] = [
   },
 ];
 
-function rowOf(className: string): DomainEntity {
-  const row = DOMAIN_ENTITIES.find((candidate) => candidate.className === className);
-  if (!row) throw new Error(`no ${className} row in the domain table`);
-  return row;
-}
-
 /** Whether the candidate's entity is one the rule may replace: a generic record, or a row it names. */
 function replaceable(candidate: RowCandidate, rule: ContextRule): boolean {
   if (candidate.archetype !== 'entity') return false;
@@ -225,6 +219,6 @@ export function withContextRows<C extends RowCandidate>(candidates: readonly C[]
       rule.anywhere === true ||
       rule.contextRows.some((className) => rows.has(className)) ||
       rule.context.some((phrase) => phraseIndex(words, phrase) >= 0);
-    return inContext ? { ...candidate, entity: entityRef(rowOf(rule.className)) } : candidate;
+    return inContext ? { ...candidate, entity: entityRef(domainRow(rule.className)) } : candidate;
   });
 }

@@ -12,7 +12,7 @@ import { MENU_WORDS } from './checkout-data';
 import type { DomainEntity } from './domain-entities';
 import { SHOP_WORDS } from './description-words';
 import type { EntityRef } from './entity-ref';
-import { phraseIndex, tokens } from './text-match';
+import { mentionsAny, phraseIndex, tokens } from './text-match';
 
 /** The parts of a planner candidate this file reads and sets. */
 interface PaymentCandidate {
@@ -161,10 +161,6 @@ const RENT_LABEL_WORDS: readonly string[] = ['rent', 'rental', 'tien thue', 'tie
 interface PaidFor {
   ref?: EntityRef;
   field: string;
-}
-
-function mentionsAny(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
 }
 
 /** Whether a label names payments only ("Pagos", "Payments"), not a cart or checkout. */

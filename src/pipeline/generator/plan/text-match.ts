@@ -34,6 +34,11 @@ export function phraseIndex(words: readonly string[], phrase: string): number {
   return -1;
 }
 
+/** Whether any of `phrases` occurs in `words` (see `phraseIndex`). */
+export function mentionsAny(words: readonly string[], phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => phraseIndex(words, phrase) >= 0);
+}
+
 /** How many words `phrase` covers when it occurs at `words[at]`, else 0. */
 export function phraseLengthAt(words: readonly string[], at: number, phrase: string): number {
   const parts = phrase.split(' ');
