@@ -65,6 +65,25 @@ describe('people in other languages', () => {
     expect(namesPeople(['tho', 'tinh'], 'vi')).toBe(false);
   });
 
+  it('keeps Vietnamese drivers and mechanics people, apart from the vehicles ("xe") they drive or mend', () => {
+    const plan = planApp(namedSpec('Gara', '', ['Thợ sửa xe', 'Tài xế', 'Người lái xe', 'Xe']));
+    const features = plan.features.filter((feature) => feature.archetype === 'entity');
+    expect(features.map((feature) => [feature.names.label, feature.entity])).toEqual([
+      ['Thợ sửa xe', 'ThoSuaXe'],
+      ['Tài xế', 'TaiXe'],
+      ['Người lái xe', 'NguoiLaiXe'],
+      ['Xe', 'Vehicle'],
+    ]);
+    for (const className of ['ThoSuaXe', 'TaiXe', 'NguoiLaiXe']) {
+      expect(shape(namedSpec('Gara', '', ['Thợ sửa xe', 'Tài xế', 'Người lái xe', 'Xe']), className)).toEqual(PERSON);
+    }
+    // A head that is a thing keeps its row: "xe máy" (motorbikes), "khách hàng" (customers).
+    expect(shape(namedSpec('Cửa hàng', '', ['Xe máy', 'Khách hàng']), 'Vehicle')).toContain('plate:text!');
+    expect(planApp(namedSpec('Cửa hàng', '', ['Xe máy', 'Khách hàng'])).entities.map((e) => e.className)).toContain(
+      'Customer',
+    );
+  });
+
   it('finds who books and who is booked with, in the singular', () => {
     expect(bookingParties('Pacientes reservan citas con médicos')).toMatchObject({
       booker: 'paciente',

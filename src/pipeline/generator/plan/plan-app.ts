@@ -18,6 +18,7 @@ import {
   DOMAIN_ENTITIES,
   genericFields,
   germanCompoundHead,
+  namesPeople,
   WEAK_DESCRIPTION_WORDS,
   parseFieldSpecs,
   pluralTitle,
@@ -157,10 +158,13 @@ function domainEntityOf(words: readonly string[], locale: AppLocale = 'en'): Dom
     own,
     locale === 'de' ? own.map(germanCompoundHead) : own,
   ];
+  // A Vietnamese label names its head first: "tài xế" (a driver) and "thợ sửa xe" (a mechanic) are
+  // people, not the vehicle ("xe") their later words mention.
+  const people = locale === 'vi' && namesPeople(words, locale);
   let best: { row: DomainEntity; at: number; end: number } | undefined;
   for (const row of DOMAIN_ENTITIES) {
     const at = Math.min(...forms.map((form) => matchesAny(form, row.words)).map((i) => (i < 0 ? Infinity : i)));
-    if (at === Infinity) continue;
+    if (at === Infinity || (people && at > 0)) continue;
     // In one CJK word the row whose word ends last wins: "学生成绩" are grades, not students.
     const end = Math.max(...row.words.map((phrase) => cjkPhraseEnd(words[at] ?? '', phrase)));
     if (!best || at < best.at || (at === best.at && end > best.end)) best = { row, at, end };
