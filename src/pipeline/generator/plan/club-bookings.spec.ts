@@ -91,6 +91,21 @@ describe('a club that books courts and takes payments', () => {
     expect(fieldsOf(COURTS, 'payments')).toContain('bookingId:text->TennisCourtBooking');
   });
 
+  it('names a booked court or room a booking, apart from the courts or rooms themselves', () => {
+    const labels = (app: AppSpec, className: string) => {
+      const entity = planApp(app).entities.find((candidate) => candidate.className === className);
+      return [entity?.label, entity?.pluralLabel];
+    };
+    expect(labels(COURTS, 'TennisCourtBooking')).toEqual(['Tennis court booking', 'Tennis court bookings']);
+    const hotel = spec('Hotel', 'Hotel: guests book rooms', ['Rooms', 'Reservations', 'Guests']);
+    expect(labels(hotel, 'HotelRoom')).toEqual(['Room', 'Rooms']);
+    expect(labels(hotel, 'RoomBooking')).toEqual(['Room booking', 'Room bookings']);
+    const dialog = generateFlutterProject(hotel).find((file) => file.path.endsWith('reservations_entry_dialog.dart'));
+    expect(dialog?.content).toContain("? 'New room booking'");
+    // Other languages keep the screen's own word: the Spanish padel booking is a "Pista de pádel".
+    expect(labels(PADEL, 'PistaPadelBooking')[0]).not.toMatch(/booking/i);
+  });
+
   it('keeps the salon booking when the description books nothing, and the checkout when the app sells', () => {
     const salon = spec('Salon', 'Manage my hair salon', ['bookings', 'clients']);
     // The salon's customer, picked from the clients list the app keeps rather than a name typed in.

@@ -418,6 +418,12 @@ function nounOf(phrase: Phrase, ctx: Context): Noun | undefined {
     headId = identifierWords([forms.one[headIndex]])[0];
     tableName = ordered(forms.many).join('_');
   }
+  // A booked resource's records are its bookings ("New court booking", not "New court"); as in
+  // `bookingOfPerson`, named so in English only.
+  if (kind === 'resource' && ctx.locale === 'en') {
+    pluralLabel = `${label} bookings`;
+    label = `${label} booking`;
+  }
   const paymentStem = PAYMENT_NOUNS.get(keyWords.join(' '));
   const stem = paymentStem || camel(idWords);
   if (!/^[A-Z]/.test(stem)) return undefined;
