@@ -5,6 +5,7 @@ import { namedSpec } from '../testing/fixtures';
 import { bookingParties } from './described-fields';
 import { namesPeople } from './domain-entities';
 import { planApp } from './plan-app';
+import { fieldShape } from '../testing/plan-shapes';
 
 const BARBER = namedSpec('Fade', 'A barber shop where customers book haircuts with barbers', [
   'Barbers',
@@ -30,9 +31,7 @@ function screens(app: AppSpec): string[] {
 /** "name:type!->Target" per field of the entity `className`. */
 function shape(app: AppSpec, className: string): string[] {
   const entity = planApp(app).entities.find((candidate) => candidate.className === className);
-  return (entity?.fields ?? []).map(
-    (field) => `${field.name}:${field.type}${field.required ? '!' : ''}${field.refersTo ? `->${field.refersTo}` : ''}`,
-  );
+  return (entity?.fields ?? []).map(fieldShape);
 }
 
 function fieldLabel(app: AppSpec, className: string, name: string): string | undefined {

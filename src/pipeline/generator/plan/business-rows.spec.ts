@@ -3,8 +3,9 @@ import type { AppSpec } from '../app-spec';
 import { hasCreator, isPersonal } from '../data/backends/record-owner';
 import { generateFlutterProject } from '../flutter-project.generator';
 import { simpleSpec } from '../testing/fixtures';
-import type { AppPlan, EntityPlan } from './app-plan';
+import type { AppPlan } from './app-plan';
 import { planApp } from './plan-app';
+import { fieldShape, requestedEntity } from '../testing/plan-shapes';
 
 function app(features: string[], overrides: Partial<AppSpec> = {}): AppSpec {
   return simpleSpec({ name: 'App', description: '', backend: 'none', features, ...overrides });
@@ -23,20 +24,12 @@ const JOB_BOARD = app(['Jobs', 'Applications', 'Sign up'], {
 });
 
 /** The entity of the screen that shows `label`. */
-function entityOf(plan: AppPlan, label: string): EntityPlan {
-  const feature = plan.features.find((candidate) => candidate.requested.includes(label));
-  const entity = plan.entities.find((candidate) => candidate.className === feature?.entity);
-  if (!entity) throw new Error(`no entity for ${label}: ${plan.features.map((f) => f.requested.join('+')).join(', ')}`);
-  return entity;
-}
+const entityOf = requestedEntity;
 
 /** `Class {name:type!->Target, …}` of the entity `label`'s screen keeps. */
 function shapeOf(plan: AppPlan, label: string): string {
   const entity = entityOf(plan, label);
-  const fields = entity.fields.map(
-    (field) => `${field.name}:${field.type}${field.required ? '!' : ''}${field.refersTo ? `->${field.refersTo}` : ''}`,
-  );
-  return `${entity.className} {${fields.join(', ')}}`;
+  return `${entity.className} {${entity.fields.map(fieldShape).join(', ')}}`;
 }
 
 describe('business records get their own fields and links', () => {

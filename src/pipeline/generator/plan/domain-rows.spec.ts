@@ -4,6 +4,7 @@ import { hasCreator, staffWritten } from '../data/backends/record-owner';
 import { simpleSpec } from '../testing/fixtures';
 import type { AppPlan } from './app-plan';
 import { planApp } from './plan-app';
+import { requestedEntity, screenFields, screenOf } from '../testing/plan-shapes';
 
 function app(features: string[], overrides: Partial<AppSpec> = {}): AppSpec {
   return simpleSpec({ name: 'App', description: '', backend: 'none', features, ...overrides });
@@ -29,31 +30,11 @@ const CAFE = app(['Menu', 'Order'], { description: 'Café app: order from the me
 const FREELANCER = app(['Clients', 'Invoices', 'Bills']);
 
 /** The feature whose screen shows `label`. */
-function featureOf(plan: AppPlan, label: string) {
-  const feature = plan.features.find((candidate) => candidate.requested.includes(label));
-  if (!feature)
-    throw new Error(`no screen for ${label}: ${plan.features.map((f) => f.requested.join('+')).join(', ')}`);
-  return feature;
-}
-
-/** "archetype:Entity" of the screen that shows `label`. */
-function screenOf(plan: AppPlan, label: string): string {
-  const feature = featureOf(plan, label);
-  return `${feature.archetype}:${feature.entity ?? '-'}`;
-}
-
-/** `name:type!->Target` per field of the entity `label`'s screen keeps. */
-function shapeOf(plan: AppPlan, label: string): string[] {
-  const entity = plan.entities.find((candidate) => candidate.className === featureOf(plan, label).entity);
-  return (entity?.fields ?? []).map(
-    (field) => `${field.name}:${field.type}${field.required ? '!' : ''}${field.refersTo ? `->${field.refersTo}` : ''}`,
-  );
-}
+const shapeOf = screenFields;
 
 /** The label of field `name` of the entity `label`'s screen keeps. */
 function labelOf(plan: AppPlan, label: string, name: string): string | undefined {
-  const entity = plan.entities.find((candidate) => candidate.className === featureOf(plan, label).entity);
-  return entity?.fields.find((field) => field.name === name)?.label;
+  return requestedEntity(plan, label).fields.find((field) => field.name === name)?.label;
 }
 
 const TABLE_BOOKING = ['guestName:text!', 'partySize:int!', 'date:dateTime!', 'phone:phone', 'notes:longText'];

@@ -5,24 +5,17 @@ import { generateFlutterProject } from '../flutter-project.generator';
 import { simpleSpec } from '../testing/fixtures';
 import type { AppPlan } from './app-plan';
 import { planApp } from './plan-app';
+import { fieldShape, screenOf } from '../testing/plan-shapes';
 
 function app(description: string, features: string[], overrides: Partial<AppSpec> = {}): AppSpec {
   return simpleSpec({ name: 'App', description, backend: 'none', features, ...overrides });
-}
-
-/** "archetype:Entity" of the screen that shows `label`. */
-function screenOf(plan: AppPlan, label: string): string {
-  const feature = plan.features.find((candidate) => candidate.requested.includes(label));
-  return `${feature?.archetype}:${feature?.entity ?? '-'}`;
 }
 
 /** "name:type!->Target" per field of the entity `label`'s screen keeps. */
 function fieldsOf(plan: AppPlan, label: string): string[] {
   const feature = plan.features.find((candidate) => candidate.requested.includes(label));
   const entity = plan.entities.find((candidate) => candidate.className === feature?.entity);
-  return (entity?.fields ?? []).map(
-    (field) => `${field.name}:${field.type}${field.required ? '!' : ''}${field.refersTo ? `->${field.refersTo}` : ''}`,
-  );
+  return (entity?.fields ?? []).map(fieldShape);
 }
 
 /** The label of field `name` on the entity of `label`'s screen. */
