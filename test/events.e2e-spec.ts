@@ -9,7 +9,7 @@ import { JobLog } from '../src/jobs/job-log.entity';
 import { JobRunStore } from '../src/jobs/job-run.store';
 import { startApp, type TestApp } from './helpers/app';
 import { HitlClient } from './helpers/hitl';
-import { JobsClient, PHASES, TERMINAL, writeFakeFlutter } from './helpers/jobs';
+import { JobsClient, PHASES, TERMINAL, waitFor, writeFakeFlutter } from './helpers/jobs';
 
 /** Each flutter step takes a second: the runtime phase lasts about 3 s, long enough to watch. */
 const FLUTTER_SLOW = 'sleep 1\necho "fake flutter $*"\nexit 0';
@@ -192,7 +192,6 @@ describe('GET /api/jobs/:slug/events (Server-Sent Events)', () => {
       .get(DataSource)
       .getRepository(JobLog)
       .find({ where: { job_slug: slug, id: MoreThan(after) }, order: { id: 'ASC' } });
-  const lastRowId = async (slug: string) => (await rowsOf(slug)).at(-1)?.id ?? 0;
   const raw = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
 
   /** The ids of id-carrying events must rise strictly. */
@@ -215,7 +214,12 @@ describe('GET /api/jobs/:slug/events (Server-Sent Events)', () => {
     // Parked before its first phase, so the stream sees every phase run.
     await jobs.create({ name: 'Streamed', slug, features: ['auth'], checkpoints: ['create'] });
     expect((await jobs.waitForStatus(slug, SETTLED)).status).toBe('waiting_approval');
-    const snapshotId = await lastRowId(slug);
+    // A parked job's state is written a moment before its status row: the snapshot's id is the
+    // newest row when the stream opens, so wait for that row before reading it.
+    const snapshotId = await waitFor('the parked status row', async () => {
+      const rows = await rowsOf(slug);
+      return rows.some((row) => row.event === 'status') ? rows.at(-1)?.id : undefined;
+    });
     expect(snapshotId).toBeGreaterThan(0);
 
     const stream = await connect(slug);
